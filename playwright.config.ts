@@ -1,0 +1,45 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+// Playwright cannot download its browser here: use Debian's chromium unless CHROME_PATH says otherwise.
+const executablePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: false,
+	workers: 1,
+	retries: process.env.CI ? 1 : 0,
+	timeout: 60_000,
+	reporter: process.env.CI ? 'line' : 'list',
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		locale: 'de-DE',
+		timezoneId: 'Europe/Berlin',
+		trace: 'retain-on-failure',
+		launchOptions: { executablePath, args: chromiumArgs }
+	},
+	webServer: {
+		command: 'node tests/e2e/serve.js',
+		url: `http://localhost:${PORT}/api/health`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: {
+			PORT: String(PORT),
+			ORIGIN: `http://localhost:${PORT}`,
+			DATABASE_PATH: 'test-results/e2e-data/kita.db',
+			DEMO_DATA: 'on'
+		}
+	}
+});

@@ -1,0 +1,43 @@
+// The running server: one database, migrated and (with DEMO_DATA=on) seeded before it answers.
+import { loadConfig, type Config } from './config';
+import { openDatabase, type OpenDatabase } from './db/database';
+import { migrate } from './db/migrator';
+import { seedDemoCatalogue } from './demo/seed';
+
+export interface App {
+	config: Config;
+	database: OpenDatabase;
+	/** Injected clock: tests move it; production reads the system time. */
+	now: () => Date;
+}
+
+export async function createApp(
+	config: Config = loadConfig(),
+	now: () => Date = () => new Date()
+): Promise<App> {
+	const database = openDatabase(config.databasePath);
+	try {
+		migrate(database.sqlite, config.migrationsDir);
+		if (config.demoData) await seedDemoCatalogue(database.db, now());
+	} catch (error) {
+		await database.close();
+		throw error;
+	}
+	return { config, database, now };
+}
+
+let current: App | null = null;
+
+export function setApp(app: App | null): void {
+	current = app;
+}
+
+/** The app once start-up finished; null while migrating. */
+export function getApp(): App | null {
+	return current;
+}
+
+export function requireApp(): App {
+	if (!current) throw new Error('The server is still starting.');
+	return current;
+}

@@ -1,0 +1,33 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { createApp, getApp, setApp } from '$server/app';
+import { MigrationError } from '$server/db/migrator';
+
+export const init: ServerInit = async () => {
+	try {
+		setApp(await createApp());
+	} catch (error) {
+		if (error instanceof MigrationError) {
+			console.error(`\nKita-Portal cannot start: ${error.message}\n`);
+			process.exit(1);
+		}
+		throw error;
+	}
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const app = getApp();
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (app?.config.origin.startsWith('https://'))
+		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	// Log the failure without request data (it may hold personal data); answer without internals.
+	if (status >= 500) console.error('Unhandled server error:', error instanceof Error ? error.stack : error);
+	return { message: status === 404 ? 'Not Found' : 'Internal Error' };
+};

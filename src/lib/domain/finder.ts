@@ -1,0 +1,91 @@
+// The Kita finder's rules: which facilities match a filter, in which order.
+import type { Day } from './calendar-day';
+import type { Capacity, Facility, FinderFilter, Municipality } from './facility';
+import { distanceKm, type Point } from './geo';
+import { ageInMonths } from './kita-year';
+
+export interface FinderHit {
+	facility: Facility;
+	/** km from the postcode's centre when sorting by distance, else null. */
+	distanceKm: number | null;
+}
+
+function normalise(text: string): string {
+	return text.toLocaleLowerCase('de').normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
+}
+
+/** The centre of a postcode of the district, or null when the district has no such postcode. */
+export function postcodeCentre(postcode: string, municipalities: readonly Municipality[]): Point | null {
+	for (const m of municipalities) {
+		const hit = m.postcodes.find((p) => p.postcode === postcode);
+		if (hit) return { lat: hit.lat, lon: hit.lon };
+	}
+	return null;
+}
+
+/** Age the child will have at the desired start (or today), when a birth date was given. */
+export function ageAtStart(filter: Pick<FinderFilter, 'birthDate' | 'startDate'>, today: Day): number | null {
+	if (!filter.birthDate) return null;
+	const at = filter.startDate || today;
+	if (at < filter.birthDate) return null;
+	return ageInMonths(filter.birthDate, at);
+}
+
+export function matchesFilter(f: Facility, filter: FinderFilter, age: number | null): boolean {
+	if (filter.municipalityId && f.municipalityId !== filter.municipalityId) return false;
+	if (filter.providerType && f.providerType !== filter.providerType) return false;
+	if (
+		filter.weeklyHours &&
+		!f.weeklyHours.includes(Number(filter.weeklyHours) as Facility['weeklyHours'][number])
+	)
+		return false;
+	if (filter.features.some((feature) => !f.features.includes(feature))) return false;
+	if (age !== null && (age < f.minAgeMonths || age > f.maxAgeMonths)) return false;
+	if (filter.q.trim()) {
+		const haystack = normalise([f.name, f.provider, f.street, f.town, f.postcode].join(' '));
+		if (
+			!normalise(filter.q)
+				.split(/\s+/)
+				.filter(Boolean)
+				.every((word) => haystack.includes(word))
+		)
+			return false;
+	}
+	return true;
+}
+
+export function findFacilities(
+	facilities: readonly Facility[],
+	filter: FinderFilter,
+	today: Day,
+	origin: Point | null
+): FinderHit[] {
+	const age = ageAtStart(filter, today);
+	const hits = facilities
+		.filter((f) => f.active && matchesFilter(f, filter, age))
+		.map((facility) => ({
+			facility,
+			distanceKm: filter.sort === 'distance' && origin ? distanceKm(origin, facility) : null
+		}));
+	const byName = (a: FinderHit, b: FinderHit) => a.facility.name.localeCompare(b.facility.name, 'de');
+	hits.sort(
+		filter.sort === 'distance' && origin
+			? (a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || byName(a, b)
+			: byName
+	);
+	return hits;
+}
+
+export interface FreePlaces {
+	places: number;
+	contracted: number;
+	free: number;
+}
+
+/** Places minus contracts of one facility in one Kita year; null when the Kita gave no figures. */
+export function freePlaces(capacities: readonly Capacity[]): FreePlaces | null {
+	if (capacities.length === 0) return null;
+	const places = capacities.reduce((sum, c) => sum + c.places, 0);
+	const contracted = capacities.reduce((sum, c) => sum + c.contracted, 0);
+	return { places, contracted, free: Math.max(0, places - contracted) };
+}

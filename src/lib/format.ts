@@ -1,0 +1,27 @@
+// Locale-aware formatting of days, instants and numbers for the UI.
+import type { Day } from '$lib/domain/calendar-day';
+import { getLocale } from '$lib/paraglide/runtime';
+
+export function formatDay(day: Day): string {
+	const [y, m, d] = day.split('-').map(Number);
+	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+		new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1))
+	);
+}
+
+export function formatDateTime(instant: Date): string {
+	return new Intl.DateTimeFormat(getLocale(), {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'Europe/Berlin'
+	}).format(instant);
+}
+
+export function formatNumber(value: number, digits = 0): string {
+	return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: digits }).format(value);
+}
+
+/** Today's calendar day in Germany, whatever the device's time zone. */
+export function today(): Day {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+}

@@ -1,0 +1,71 @@
+// Integration tests run against a real, freshly migrated SQLite file and call tRPC through
+// createCaller, the same procedures the browser reaches over HTTP.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createApp, type App } from '../../server/app';
+import type { Config } from '../../server/config';
+import type { Context } from '../../server/trpc/context';
+import { createCaller } from '../../server/trpc/router';
+
+export interface TestClock {
+	now: () => Date;
+	set(iso: string): void;
+	advance(ms: number): void;
+}
+
+export function testClock(start = '2026-11-25T09:00:00Z'): TestClock {
+	let current = new Date(start);
+	return {
+		now: () => new Date(current),
+		set(iso) {
+			current = new Date(iso);
+		},
+		advance(ms) {
+			current = new Date(current.getTime() + ms);
+		}
+	};
+}
+
+export interface TestApp {
+	app: App;
+	clock: TestClock;
+	dir: string;
+	config: Config;
+	context(overrides?: Partial<Context>): Context;
+	caller(overrides?: Partial<Context>): ReturnType<typeof createCaller>;
+	close(): Promise<void>;
+}
+
+export async function createTestApp(
+	options: { demoData?: boolean; clock?: TestClock } = {}
+): Promise<TestApp> {
+	const dir = mkdtempSync(join(tmpdir(), 'kita-test-'));
+	const clock = options.clock ?? testClock();
+	const config: Config = {
+		origin: 'http://localhost:3000',
+		databasePath: join(dir, 'kita.db'),
+		demoData: options.demoData ?? true,
+		migrationsDir: resolve(import.meta.dirname, '../../migrations'),
+		production: false
+	};
+	const app = await createApp(config, clock.now);
+	const context = (overrides: Partial<Context> = {}): Context => ({
+		app,
+		sameOrigin: true,
+		ip: '127.0.0.1',
+		...overrides
+	});
+	return {
+		app,
+		clock,
+		dir,
+		config,
+		context,
+		caller: (overrides) => createCaller(context(overrides)),
+		async close() {
+			await app.database.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
