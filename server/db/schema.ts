@@ -72,6 +72,87 @@ export interface CapacitiesTable {
 	seq: number;
 }
 
+export interface UsersTable {
+	id: string;
+	email: string;
+	password_hash: string | null;
+	role: string;
+	first_name: string;
+	last_name: string;
+	street: string | null;
+	postcode: string | null;
+	town: string | null;
+	phone: string | null;
+	locale: Generated<string>;
+	email_confirmed_at: string | null;
+	privacy_consent_at: string | null;
+	totp_key: string | null;
+	active: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface UserFacilitiesTable {
+	user_id: string;
+	facility_id: string;
+}
+
+export interface SessionsTable {
+	id: string;
+	user_id: string;
+	created_at: string;
+	expires_at: string;
+	mfa_verified: Generated<number>;
+}
+
+export interface EmailTokensTable {
+	id: string;
+	user_id: string;
+	purpose: 'confirm' | 'reset' | 'invite' | 'changeEmail';
+	new_email: string | null;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+export interface RecoveryCodesTable {
+	user_id: string;
+	code_hash: string;
+	used_at: string | null;
+}
+
+export interface MailOutboxTable {
+	id: string;
+	to_address: string;
+	subject: string;
+	text_body: string;
+	html_body: string;
+	kind: string;
+	created_at: string;
+	attempts: Generated<number>;
+	next_attempt_at: string;
+	sent_at: string | null;
+	last_error: string | null;
+}
+
+export interface AuditEventsTable {
+	id: Generated<number>;
+	at: string;
+	actor_id: string | null;
+	actor_role: string | null;
+	action: string;
+	target_type: string | null;
+	target_id: string | null;
+	outcome: Generated<string>;
+}
+
+export interface RateLimitsTable {
+	key: string;
+	count: number;
+	window_start: string;
+	blocked_until: string | null;
+}
+
 export interface DB {
 	schema_migrations: SchemaMigrationsTable;
 	sync_state: SyncStateTable;
@@ -79,4 +160,12 @@ export interface DB {
 	kita_years: KitaYearsTable;
 	facilities: FacilitiesTable;
 	capacities: CapacitiesTable;
+	users: UsersTable;
+	user_facilities: UserFacilitiesTable;
+	sessions: SessionsTable;
+	email_tokens: EmailTokensTable;
+	recovery_codes: RecoveryCodesTable;
+	mail_outbox: MailOutboxTable;
+	audit_events: AuditEventsTable;
+	rate_limits: RateLimitsTable;
 }

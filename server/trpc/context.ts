@@ -1,11 +1,23 @@
-// Per-request context. Built from a Request for HTTP, or directly by tests for createCaller.
+// Per-request context. Built from a SvelteKit request for HTTP, or directly by tests for createCaller.
 import type { App } from '../app';
+import { sessionCookieName, validateSessionToken, type AuthSession } from '../auth/session';
+
+/** The part of SvelteKit's cookie API the server uses; tests pass a plain in-memory jar. */
+export interface CookieJar {
+	get(name: string): string | undefined;
+	set(name: string, value: string, options: { path: string } & Record<string, unknown>): void;
+	delete(name: string, options: { path: string } & Record<string, unknown>): void;
+}
 
 export interface Context {
 	app: App;
 	/** True when the request came from our own origin (Origin or Sec-Fetch-Site); mutations need it. */
 	sameOrigin: boolean;
 	ip: string;
+	session: AuthSession | null;
+	cookies: CookieJar;
+	/** Extra response headers (e.g. Clear-Site-Data on logout). */
+	responseHeaders: Headers;
 }
 
 export function isSameOrigin(request: Request, origin: string): boolean {
@@ -17,6 +29,24 @@ export function isSameOrigin(request: Request, origin: string): boolean {
 	return request.method === 'GET' || request.method === 'HEAD';
 }
 
-export function createContext(app: App, request: Request, ip: string): Context {
-	return { app, sameOrigin: isSameOrigin(request, app.config.origin), ip };
+export async function createContext(
+	app: App,
+	request: Request,
+	ip: string,
+	cookies: CookieJar,
+	responseHeaders: Headers
+): Promise<Context> {
+	const token = cookies.get(sessionCookieName(app.config.origin));
+	const session = token ? await validateSessionToken(app.database.db, token, app.now()) : null;
+	return { app, sameOrigin: isSameOrigin(request, app.config.origin), ip, session, cookies, responseHeaders };
+}
+
+export function memoryCookieJar(initial: Record<string, string> = {}): CookieJar & { values: Map<string, string> } {
+	const values = new Map(Object.entries(initial));
+	return {
+		values,
+		get: (name) => values.get(name),
+		set: (name, value) => void values.set(name, value),
+		delete: (name) => void values.delete(name)
+	};
 }

@@ -1,4 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { Role } from '../../src/lib/domain/roles';
+import type { AuthSession } from '../auth/session';
 import type { Context } from './context';
 
 const t = initTRPC.context<Context>().create({
@@ -15,11 +17,23 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
 
 /** Every mutation refuses cross-site requests (CSRF), whatever its content type. */
-export const mutationProcedure = t.procedure.use(({ ctx, type, next }) => {
-	if (type === 'mutation' && !ctx.sameOrigin)
-		throw new TRPCError({ code: 'FORBIDDEN', message: 'crossSite' });
+export const publicProcedure = t.procedure.use(({ ctx, type, next }) => {
+	if (type === 'mutation' && !ctx.sameOrigin) throw new TRPCError({ code: 'FORBIDDEN', message: 'crossSite' });
 	return next();
 });
+
+/** A logged-in user who has given the second factor where one is needed. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+	if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'loginRequired' });
+	if (!ctx.session.mfaVerified) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'mfaRequired' });
+	return next({ ctx: { ...ctx, session: ctx.session as AuthSession } });
+});
+
+export function roleProcedure(...roles: Role[]) {
+	return authedProcedure.use(({ ctx, next }) => {
+		if (!roles.includes(ctx.session.role)) throw new TRPCError({ code: 'FORBIDDEN', message: 'notPermitted' });
+		return next();
+	});
+}

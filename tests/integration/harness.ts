@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp, type App } from '../../server/app';
 import type { Config } from '../../server/config';
-import type { Context } from '../../server/trpc/context';
+import { memoryCookieJar, type Context } from '../../server/trpc/context';
 import { createCaller } from '../../server/trpc/router';
 
 export interface TestClock {
@@ -54,6 +54,9 @@ export async function createTestApp(
 		app,
 		sameOrigin: true,
 		ip: '127.0.0.1',
+		session: null,
+		cookies: memoryCookieJar(),
+		responseHeaders: new Headers(),
 		...overrides
 	});
 	return {

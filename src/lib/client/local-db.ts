@@ -4,6 +4,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Facility, Municipality } from '$lib/domain/facility';
 import type { KitaYear } from '$lib/domain/kita-year';
 import type { CapacityRow, EntityName } from '$lib/sync/protocol';
+import { session } from './session.svelte';
 
 export interface Bookmark {
 	facilityId: string;
@@ -60,6 +61,20 @@ let current: LocalDb | null = null;
 
 /** The local database of the user on this device (anonymous until login). */
 export function localDb(): LocalDb {
-	current ??= new LocalDb(localDbName(ANONYMOUS));
+	const name = localDbName(session.user?.userId ?? ANONYMOUS);
+	if (current?.name !== name) {
+		current?.close();
+		current = new LocalDb(name);
+	}
 	return current;
+}
+
+/** Deletes a user's local database (logout): nothing of theirs stays on a shared device. */
+export async function deleteLocalDb(userId: string): Promise<void> {
+	const name = localDbName(userId);
+	if (current?.name === name) {
+		current.close();
+		current = null;
+	}
+	await Dexie.delete(name);
 }

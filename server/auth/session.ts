@@ -1,0 +1,121 @@
+// Sessions after Lucia's guide (lucia-auth.com/sessions): a random token goes into the cookie,
+// only its SHA-256 is stored, so a leaked database cannot be replayed as logins.
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import type { FacilityId, UserId } from '../../src/lib/domain/ids';
+import { sessionPolicy, type Role } from '../../src/lib/domain/roles';
+import type { Executor } from '../db/database';
+
+export interface AuthSession {
+	id: string;
+	userId: UserId;
+	role: Role;
+	/** Kitas a staff member works for; empty for other roles. */
+	facilityIds: FacilityId[];
+	/** The second factor was given, or the account needs none. */
+	mfaVerified: boolean;
+	/** The account has a TOTP key; staff without one must set it up before anything else. */
+	hasTotp: boolean;
+	expiresAt: Date;
+}
+
+export function generateSessionToken(): string {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function hashToken(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(
+	db: Executor,
+	userId: UserId,
+	role: Role,
+	now: Date,
+	mfaVerified: boolean
+): Promise<{ token: string; expiresAt: Date }> {
+	const token = generateSessionToken();
+	const expiresAt = new Date(now.getTime() + sessionPolicy(role).lifetimeMs);
+	await db
+		.insertInto('sessions')
+		.values({
+			id: hashToken(token),
+			user_id: userId,
+			created_at: now.toISOString(),
+			expires_at: expiresAt.toISOString(),
+			mfa_verified: mfaVerified ? 1 : 0
+		})
+		.execute();
+	return { token, expiresAt };
+}
+
+/** Looks a cookie token up; ends expired sessions and slides parents' sessions forward. */
+export async function validateSessionToken(db: Executor, token: string, now: Date): Promise<AuthSession | null> {
+	const id = hashToken(token);
+	const row = await db
+		.selectFrom('sessions')
+		.innerJoin('users', 'users.id', 'sessions.user_id')
+		.select([
+			'sessions.id',
+			'sessions.user_id',
+			'sessions.expires_at',
+			'sessions.mfa_verified',
+			'users.role',
+			'users.active',
+			'users.totp_key'
+		])
+		.where('sessions.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return null;
+	let expiresAt = new Date(row.expires_at);
+	if (now >= expiresAt || row.active !== 1) {
+		await db.deleteFrom('sessions').where('id', '=', id).execute();
+		return null;
+	}
+	const role = row.role as Role;
+	const policy = sessionPolicy(role);
+	// Slide only when half the lifetime is used up, so that not every request writes.
+	if (policy.sliding && expiresAt.getTime() - now.getTime() < policy.lifetimeMs / 2) {
+		expiresAt = new Date(now.getTime() + policy.lifetimeMs);
+		await db.updateTable('sessions').set({ expires_at: expiresAt.toISOString() }).where('id', '=', id).execute();
+	}
+	const facilityIds =
+		role === 'staff'
+			? (
+					await db.selectFrom('user_facilities').select('facility_id').where('user_id', '=', row.user_id).execute()
+				).map((r) => r.facility_id as FacilityId)
+			: [];
+	return {
+		id,
+		userId: row.user_id as UserId,
+		role,
+		facilityIds,
+		mfaVerified: row.mfa_verified === 1,
+		hasTotp: row.totp_key !== null,
+		expiresAt
+	};
+}
+
+export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function invalidateUserSessions(db: Executor, userId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export function sessionCookieName(origin: string): string {
+	return origin.startsWith('https://') ? '__Host-session' : 'session';
+}
+
+export function sessionCookieOptions(origin: string, expiresAt: Date) {
+	return {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax' as const,
+		secure: origin.startsWith('https://'),
+		expires: expiresAt
+	};
+}

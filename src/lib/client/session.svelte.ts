@@ -1,0 +1,46 @@
+// Who is logged in on this device, remembered locally so that the app knows its user offline.
+// The session itself is an HttpOnly cookie; this is only what the UI needs to pick the right local
+// database and show the right menus.
+import type { Role } from '$lib/domain/roles';
+
+export interface KnownUser {
+	userId: string;
+	role: Role;
+	firstName: string;
+	lastName: string;
+	facilityIds: string[];
+	locale: string;
+}
+
+const STORAGE_KEY = 'kita-portal:user';
+
+function load(): KnownUser | null {
+	if (typeof localStorage === 'undefined') return null;
+	try {
+		const raw = localStorage.getItem(STORAGE_KEY);
+		return raw ? (JSON.parse(raw) as KnownUser) : null;
+	} catch {
+		return null;
+	}
+}
+
+class SessionState {
+	/** The last user who logged in here; kept offline and across restarts until logout. */
+	user = $state<KnownUser | null>(load());
+	/** The server said the session ended (401): local data stays, the user is asked to log in. */
+	expired = $state(false);
+}
+
+export const session = new SessionState();
+
+export function rememberUser(user: KnownUser): void {
+	localStorage.setItem(STORAGE_KEY, JSON.stringify(user));
+	session.user = user;
+	session.expired = false;
+}
+
+export function forgetUser(): void {
+	localStorage.removeItem(STORAGE_KEY);
+	session.user = null;
+	session.expired = false;
+}
