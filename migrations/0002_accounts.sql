@@ -15,6 +15,9 @@ CREATE TABLE users (
 	email_confirmed_at TEXT,
 	privacy_consent_at TEXT,
 	totp_key TEXT, -- hex of the 20-byte TOTP key; set once MFA set-up finished
+	totp_pending_key TEXT, -- hex key shown during set-up, until the first code proves the app has it
+	totp_last_step INTEGER, -- last accepted 30-s step: a code is accepted once (replay)
+	last_login_at TEXT,
 	active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
 	created_at TEXT NOT NULL,
 	updated_at TEXT NOT NULL
@@ -90,4 +93,17 @@ CREATE TABLE rate_limits (
 	count INTEGER NOT NULL,
 	window_start TEXT NOT NULL,
 	blocked_until TEXT
+);
+
+-- Server secrets generated on first start when the environment gives none (e.g. the ALTCHA HMAC key).
+CREATE TABLE app_secrets (
+	name TEXT PRIMARY KEY,
+	value TEXT NOT NULL,
+	created_at TEXT NOT NULL
+);
+
+-- Solved captcha challenges (ALTCHA nonce) until they expire: a solution is accepted once.
+CREATE TABLE captcha_solutions (
+	id TEXT PRIMARY KEY,
+	expires_at TEXT NOT NULL
 );

@@ -52,7 +52,11 @@ export async function createSession(
 }
 
 /** Looks a cookie token up; ends expired sessions and slides parents' sessions forward. */
-export async function validateSessionToken(db: Executor, token: string, now: Date): Promise<AuthSession | null> {
+export async function validateSessionToken(
+	db: Executor,
+	token: string,
+	now: Date
+): Promise<AuthSession | null> {
 	const id = hashToken(token);
 	const row = await db
 		.selectFrom('sessions')
@@ -79,12 +83,20 @@ export async function validateSessionToken(db: Executor, token: string, now: Dat
 	// Slide only when half the lifetime is used up, so that not every request writes.
 	if (policy.sliding && expiresAt.getTime() - now.getTime() < policy.lifetimeMs / 2) {
 		expiresAt = new Date(now.getTime() + policy.lifetimeMs);
-		await db.updateTable('sessions').set({ expires_at: expiresAt.toISOString() }).where('id', '=', id).execute();
+		await db
+			.updateTable('sessions')
+			.set({ expires_at: expiresAt.toISOString() })
+			.where('id', '=', id)
+			.execute();
 	}
 	const facilityIds =
 		role === 'staff'
 			? (
-					await db.selectFrom('user_facilities').select('facility_id').where('user_id', '=', row.user_id).execute()
+					await db
+						.selectFrom('user_facilities')
+						.select('facility_id')
+						.where('user_id', '=', row.user_id)
+						.execute()
 				).map((r) => r.facility_id as FacilityId)
 			: [];
 	return {

@@ -87,6 +87,9 @@ export interface UsersTable {
 	email_confirmed_at: string | null;
 	privacy_consent_at: string | null;
 	totp_key: string | null;
+	totp_pending_key: string | null;
+	totp_last_step: number | null;
+	last_login_at: string | null;
 	active: Generated<number>;
 	created_at: string;
 	updated_at: string;
@@ -153,6 +156,143 @@ export interface RateLimitsTable {
 	blocked_until: string | null;
 }
 
+export interface AppSecretsTable {
+	name: string;
+	value: string;
+	created_at: string;
+}
+
+export interface CaptchaSolutionsTable {
+	id: string;
+	expires_at: string;
+}
+
+export interface FamiliesTable {
+	id: string;
+	owner_user_id: string | null;
+	source: 'online' | 'walkin';
+	claim_code_hash: string | null;
+	created_at: string;
+	updated_at: string;
+	seq: number;
+}
+
+export interface GuardiansTable {
+	id: string;
+	family_id: string;
+	position: number;
+	first_name: string;
+	last_name: string;
+	street: string;
+	postcode: string;
+	town: string;
+	phone: string;
+	email: string;
+	updated_at: string;
+	seq: number;
+}
+
+export interface ChildrenTable {
+	id: string;
+	family_id: string;
+	first_name: string;
+	last_name: string;
+	birth_date: string;
+	match_key: string;
+	created_at: string;
+	updated_at: string;
+	seq: number;
+}
+
+export interface RegistrationsTable {
+	id: string;
+	number: string;
+	family_id: string;
+	child_id: string;
+	submitted_at: string;
+	submitted_by: string | null;
+	source: 'online' | 'walkin';
+	seq: number;
+}
+
+export interface RequestsTable {
+	id: string;
+	registration_id: string;
+	child_id: string;
+	facility_id: string;
+	kita_year_id: string;
+	rank: number;
+	start_date: string;
+	weekly_hours: number;
+	change_request: number;
+	comment: string;
+	status: string;
+	registered_at: string;
+	offered_at: string | null;
+	offer_expires_at: string | null;
+	offer_start_date: string | null;
+	offer_weekly_hours: number | null;
+	offer_note: string | null;
+	contracted_at: string | null;
+	reject_reason: string | null;
+	reject_note: string | null;
+	updated_at: string;
+	seq: number;
+}
+
+export interface RequestEventsTable {
+	id: string;
+	request_id: string;
+	at: string;
+	actor_id: string | null;
+	actor_role: string;
+	event: string;
+	from_status: string | null;
+	to_status: string;
+	reason: string | null;
+	seq: number;
+}
+
+export interface ChildminderRequestsTable {
+	id: string;
+	number: string;
+	family_id: string;
+	child_id: string;
+	start_date: string;
+	weekly_hours: number;
+	comment: string;
+	status: string;
+	internal_note: string;
+	submitted_at: string;
+	updated_at: string;
+	seq: number;
+}
+
+export interface SyncClientsTable {
+	client_id: string;
+	user_id: string;
+	last_mutation_id: number;
+	created_at: string;
+	last_seen_at: string;
+}
+
+export interface SyncRejectionsTable {
+	client_id: string;
+	mutation_id: number;
+	name: string;
+	args: string;
+	code: string;
+	message: string;
+	current: string | null;
+	created_at: string;
+	seq: number;
+}
+
+export interface NumberCountersTable {
+	name: string;
+	value: number;
+}
+
 export interface DB {
 	schema_migrations: SchemaMigrationsTable;
 	sync_state: SyncStateTable;
@@ -168,4 +308,16 @@ export interface DB {
 	mail_outbox: MailOutboxTable;
 	audit_events: AuditEventsTable;
 	rate_limits: RateLimitsTable;
+	app_secrets: AppSecretsTable;
+	captcha_solutions: CaptchaSolutionsTable;
+	families: FamiliesTable;
+	guardians: GuardiansTable;
+	children: ChildrenTable;
+	registrations: RegistrationsTable;
+	requests: RequestsTable;
+	request_events: RequestEventsTable;
+	childminder_requests: ChildminderRequestsTable;
+	sync_clients: SyncClientsTable;
+	sync_rejections: SyncRejectionsTable;
+	number_counters: NumberCountersTable;
 }

@@ -1,16 +1,23 @@
-// sync.pull: everything in the caller's scope changed since the cookie, read in one transaction.
+// sync.pull: everything in the caller's scope changed since the cookie, plus the client's
+// lastMutationId and new rejections — all read in one transaction, so they agree.
 import type { Db } from '../db/database';
 import {
 	MIN_CLIENT_SCHEMA_VERSION,
 	type Patch,
 	type PullInput,
-	type PullResult
+	type PullResult,
+	type Rejection
 } from '../../src/lib/sync/protocol';
 import { decodeCookie, encodeCookie } from './cookie';
 import { currentSeq } from './seq';
 import type { Scope } from './scopes';
 
-export async function pull(db: Db, scope: Scope, input: PullInput): Promise<PullResult> {
+export async function pull(
+	db: Db,
+	scope: Scope,
+	input: PullInput,
+	userId: string | null
+): Promise<PullResult> {
 	if (input.schemaVersion < MIN_CLIENT_SCHEMA_VERSION)
 		return { kind: 'updateRequired', minSchemaVersion: MIN_CLIENT_SCHEMA_VERSION };
 	return db.transaction().execute(async (tx) => {
@@ -24,13 +31,35 @@ export async function pull(db: Db, scope: Scope, input: PullInput): Promise<Pull
 			if (changes.put.length) (patch.put as Record<string, unknown[]>)[src.entity] = changes.put;
 			if (changes.del.length) (patch.del as Record<string, string[]>)[src.entity] = changes.del;
 		}
-		return {
-			kind: 'patch',
-			reset,
-			cookie: encodeCookie(scope.key, seq),
-			lastMutationId: 0,
-			patch,
-			rejections: []
-		};
+		let lastMutationId = 0;
+		let rejections: Rejection[] = [];
+		if (input.clientId && userId) {
+			const client = await tx
+				.selectFrom('sync_clients')
+				.selectAll()
+				.where('client_id', '=', input.clientId)
+				.where('user_id', '=', userId)
+				.executeTakeFirst();
+			if (client) {
+				lastMutationId = client.last_mutation_id;
+				const rows = await tx
+					.selectFrom('sync_rejections')
+					.selectAll()
+					.where('client_id', '=', client.client_id)
+					.where('seq', '>', since)
+					.orderBy('mutation_id')
+					.execute();
+				rejections = rows.map((r) => ({
+					mutationId: r.mutation_id,
+					name: r.name,
+					args: JSON.parse(r.args) as unknown,
+					at: r.created_at,
+					code: r.code,
+					message: r.message,
+					current: r.current === null ? undefined : (JSON.parse(r.current) as unknown)
+				}));
+			}
+		}
+		return { kind: 'patch', reset, cookie: encodeCookie(scope.key, seq), lastMutationId, patch, rejections };
 	});
 }

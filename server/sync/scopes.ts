@@ -4,6 +4,8 @@ import type { Executor } from '../db/database';
 import type { EntityName, EntityRows } from '../../src/lib/sync/protocol';
 import { capacityKey } from '../../src/lib/sync/protocol';
 import { toCapacity, toFacility, toKitaYear, toMunicipality } from '../services/catalogue';
+import { toChild, toFamily, toGuardian } from '../services/families';
+import { toChildminderRequest, toRegistration, toRequest, toRequestEvent } from '../services/requests';
 
 export interface SourceChanges<K extends EntityName> {
 	put: EntityRows[K][];
@@ -62,3 +64,85 @@ export const publicSources: EntitySource[] = [
 ];
 
 export const publicScope: Scope = { key: 'public', sources: publicSources };
+
+/** A parent sees the public catalogue and their own family with its children and requests. */
+export function parentScope(userId: string): Scope {
+	return {
+		key: `parent:${userId}`,
+		sources: [
+			...publicSources,
+			source('families', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('families')
+					.selectAll()
+					.where('owner_user_id', '=', userId)
+					.where('seq', '>', since)
+					.execute();
+				return { put: rows.map(toFamily), del: [] };
+			}),
+			source('guardians', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('guardians')
+					.innerJoin('families', 'families.id', 'guardians.family_id')
+					.selectAll('guardians')
+					.where('families.owner_user_id', '=', userId)
+					.where('guardians.seq', '>', since)
+					.execute();
+				return { put: rows.map(toGuardian), del: [] };
+			}),
+			source('children', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('children')
+					.innerJoin('families', 'families.id', 'children.family_id')
+					.selectAll('children')
+					.where('families.owner_user_id', '=', userId)
+					.where('children.seq', '>', since)
+					.execute();
+				return { put: rows.map(toChild), del: [] };
+			}),
+			source('registrations', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('registrations')
+					.innerJoin('families', 'families.id', 'registrations.family_id')
+					.selectAll('registrations')
+					.where('families.owner_user_id', '=', userId)
+					.where('registrations.seq', '>', since)
+					.execute();
+				return { put: rows.map(toRegistration), del: [] };
+			}),
+			source('requests', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('requests')
+					.innerJoin('children', 'children.id', 'requests.child_id')
+					.innerJoin('families', 'families.id', 'children.family_id')
+					.selectAll('requests')
+					.where('families.owner_user_id', '=', userId)
+					.where('requests.seq', '>', since)
+					.execute();
+				return { put: rows.map((r) => toRequest(r, 'parent')), del: [] };
+			}),
+			source('requestEvents', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('request_events')
+					.innerJoin('requests', 'requests.id', 'request_events.request_id')
+					.innerJoin('children', 'children.id', 'requests.child_id')
+					.innerJoin('families', 'families.id', 'children.family_id')
+					.selectAll('request_events')
+					.where('families.owner_user_id', '=', userId)
+					.where('request_events.seq', '>', since)
+					.execute();
+				return { put: rows.map(toRequestEvent), del: [] };
+			}),
+			source('childminderRequests', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('childminder_requests')
+					.innerJoin('families', 'families.id', 'childminder_requests.family_id')
+					.selectAll('childminder_requests')
+					.where('families.owner_user_id', '=', userId)
+					.where('childminder_requests.seq', '>', since)
+					.execute();
+				return { put: rows.map((r) => toChildminderRequest(r, false)), del: [] };
+			})
+		]
+	};
+}

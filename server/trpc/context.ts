@@ -41,7 +41,9 @@ export async function createContext(
 	return { app, sameOrigin: isSameOrigin(request, app.config.origin), ip, session, cookies, responseHeaders };
 }
 
-export function memoryCookieJar(initial: Record<string, string> = {}): CookieJar & { values: Map<string, string> } {
+export function memoryCookieJar(
+	initial: Record<string, string> = {}
+): CookieJar & { values: Map<string, string> } {
 	const values = new Map(Object.entries(initial));
 	return {
 		values,

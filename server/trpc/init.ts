@@ -20,7 +20,8 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** Every mutation refuses cross-site requests (CSRF), whatever its content type. */
 export const publicProcedure = t.procedure.use(({ ctx, type, next }) => {
-	if (type === 'mutation' && !ctx.sameOrigin) throw new TRPCError({ code: 'FORBIDDEN', message: 'crossSite' });
+	if (type === 'mutation' && !ctx.sameOrigin)
+		throw new TRPCError({ code: 'FORBIDDEN', message: 'crossSite' });
 	return next();
 });
 
@@ -33,7 +34,8 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 export function roleProcedure(...roles: Role[]) {
 	return authedProcedure.use(({ ctx, next }) => {
-		if (!roles.includes(ctx.session.role)) throw new TRPCError({ code: 'FORBIDDEN', message: 'notPermitted' });
+		if (!roles.includes(ctx.session.role))
+			throw new TRPCError({ code: 'FORBIDDEN', message: 'notPermitted' });
 		return next();
 	});
 }

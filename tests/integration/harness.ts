@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp, type App } from '../../server/app';
-import type { Config } from '../../server/config';
+import { loadConfig, type Config } from '../../server/config';
 import { memoryCookieJar, type Context } from '../../server/trpc/context';
 import { createCaller } from '../../server/trpc/router';
 
@@ -43,6 +43,7 @@ export async function createTestApp(
 	const dir = mkdtempSync(join(tmpdir(), 'kita-test-'));
 	const clock = options.clock ?? testClock();
 	const config: Config = {
+		...loadConfig({}),
 		origin: 'http://localhost:3000',
 		databasePath: join(dir, 'kita.db'),
 		demoData: options.demoData ?? true,

@@ -1,7 +1,9 @@
 // The sync protocol shared by client and server (Replicache-style push/pull, see DESIGN.md).
 import { z } from 'zod';
 import type { Capacity, Facility, Municipality } from '../domain/facility';
+import type { Child, Family, Guardian } from '../domain/family';
 import type { KitaYear } from '../domain/kita-year';
+import type { ChildminderRequest, Registration, Request, RequestEvent } from '../domain/request';
 
 /** Bumped whenever the shape of a pulled entity or a mutation changes. */
 export const SCHEMA_VERSION = 1;
@@ -25,6 +27,13 @@ export interface EntityRows {
 	kitaYears: KitaYear;
 	facilities: Facility;
 	capacities: CapacityRow;
+	families: Family;
+	guardians: Guardian;
+	children: Child;
+	registrations: Registration;
+	requests: Request;
+	requestEvents: RequestEvent;
+	childminderRequests: ChildminderRequest;
 }
 export type EntityName = keyof EntityRows;
 
@@ -35,11 +44,38 @@ export interface Patch {
 
 export interface Rejection {
 	mutationId: number;
+	/** What the user tried: the mutation's name and arguments. */
+	name: string;
+	args?: unknown;
+	/** When the server refused it. */
+	at: string;
 	code: string;
 	message: string;
 	/** The entity as the server holds it now; absent when it no longer exists. */
 	current?: unknown;
 }
+
+export const mutationSchema = z.object({
+	id: z.int().positive(),
+	name: z.string().min(1).max(60),
+	args: z.unknown(),
+	/** When the user made it (client clock, for display only — never for decisions). */
+	createdAt: z.string().max(40)
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushInputSchema = z.object({
+	clientId: z.uuid(),
+	schemaVersion: z.int().positive(),
+	mutations: z.array(mutationSchema).max(1000)
+});
+export type PushInput = z.infer<typeof pushInputSchema>;
+
+export type PushResult =
+	| { kind: 'ok'; lastMutationId: number }
+	/** A mutation id skipped ahead: nothing from it on was applied; the client resends from lastMutationId + 1. */
+	| { kind: 'gap'; lastMutationId: number }
+	| { kind: 'updateRequired'; minSchemaVersion: number };
 
 export const pullInputSchema = z.object({
 	clientId: z.uuid().nullable(),

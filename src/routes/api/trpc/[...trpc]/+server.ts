@@ -18,7 +18,8 @@ const handler: RequestHandler = (event) => {
 			return { headers };
 		},
 		onError: ({ error, path }) => {
-			if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+			if (error.code === 'INTERNAL_SERVER_ERROR')
+				console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
 		}
 	});
 };

@@ -1,0 +1,14 @@
+// Picks what a caller may hold locally. Staff and the youth office get their scopes in their own
+// modules; until a session has passed its second factor it sees only public data.
+import type { AuthSession } from '../auth/session';
+import { parentScope, publicScope, type Scope } from './scopes';
+
+export function scopeFor(session: AuthSession | null): Scope {
+	if (!session || !session.mfaVerified) return publicScope;
+	switch (session.role) {
+		case 'parent':
+			return parentScope(session.userId);
+		default:
+			return publicScope;
+	}
+}

@@ -1,0 +1,89 @@
+// Families, guardians and children as both sides hold them, with the input rules for each field.
+import { z } from 'zod';
+import { isDay } from './calendar-day';
+
+export const FAMILY_SOURCES = ['online', 'walkin'] as const;
+export type FamilySource = (typeof FAMILY_SOURCES)[number];
+
+export interface Family {
+	id: string;
+	source: FamilySource;
+	createdAt: string;
+}
+
+export interface Guardian {
+	id: string;
+	familyId: string;
+	position: 1 | 2;
+	firstName: string;
+	lastName: string;
+	street: string;
+	postcode: string;
+	town: string;
+	phone: string;
+	email: string;
+}
+
+export interface Child {
+	id: string;
+	familyId: string;
+	firstName: string;
+	lastName: string;
+	birthDate: string;
+}
+
+export const daySchema = z.string().refine(isDay, { message: 'invalidDate' });
+export const personNameSchema = z
+	.string()
+	.trim()
+	.min(1, { message: 'required' })
+	.max(100, { message: 'tooLong' });
+export const postcodeSchema = z
+	.string()
+	.trim()
+	.regex(/^\d{5}$/, { message: 'invalidPostcode' });
+export const phoneSchema = z
+	.string()
+	.trim()
+	.max(40, { message: 'tooLong' })
+	.regex(/^[+()\d\s/-]*$/, { message: 'invalidPhone' });
+export const optionalEmailSchema = z.union([z.literal(''), z.email({ message: 'invalidEmail' }).max(254)]);
+
+export const guardianInputSchema = z
+	.object({
+		id: z.uuid(),
+		position: z.union([z.literal(1), z.literal(2)]),
+		firstName: personNameSchema,
+		lastName: personNameSchema,
+		street: z.string().trim().min(1, { message: 'required' }).max(200, { message: 'tooLong' }),
+		postcode: postcodeSchema,
+		town: z.string().trim().min(1, { message: 'required' }).max(100, { message: 'tooLong' }),
+		phone: phoneSchema,
+		email: optionalEmailSchema
+	})
+	// The Kita must be able to reach the family: a phone number or an email address.
+	.refine((g) => g.phone !== '' || g.email !== '', { message: 'contactRequired', path: ['phone'] });
+export type GuardianInput = z.infer<typeof guardianInputSchema>;
+
+export const childInputSchema = z.object({
+	id: z.uuid(),
+	firstName: personNameSchema,
+	lastName: personNameSchema,
+	birthDate: daySchema
+});
+export type ChildInput = z.infer<typeof childInputSchema>;
+
+/** Normalised name and birth date: the same child entered twice (e.g. a walk-in) has the same key. */
+export function childMatchKey(child: Pick<Child, 'firstName' | 'lastName' | 'birthDate'>): string {
+	const norm = (s: string) =>
+		s
+			.toLocaleLowerCase('de')
+			.replace(/ß/g, 'ss')
+			.replace(/ä/g, 'ae')
+			.replace(/ö/g, 'oe')
+			.replace(/ü/g, 'ue')
+			.normalize('NFD')
+			.replace(/\p{M}/gu, '')
+			.replace(/[^a-z]/g, '');
+	return `${norm(child.firstName)}|${norm(child.lastName)}|${child.birthDate}`;
+}

@@ -1,0 +1,65 @@
+// Every sync mutation by name, with the zod schema of its arguments. The client validates with the
+// same schema before writing to its outbox; the server parses again before running the mutator.
+import { z } from 'zod';
+import { childInputSchema, daySchema, guardianInputSchema } from './family';
+import { CHILDMINDING_STATUSES } from './childminding';
+import { REQUEST_STATUSES } from './placement';
+
+const weeklyHoursSchema = z.union([z.literal(25), z.literal(35), z.literal(45)]);
+const commentSchema = z.string().trim().max(2000, { message: 'tooLong' });
+const requestStatusSchema = z.enum(REQUEST_STATUSES);
+
+export const requestItemSchema = z.object({
+	requestId: z.uuid(),
+	facilityId: z.uuid(),
+	startDate: daySchema,
+	weeklyHours: weeklyHoursSchema,
+	changeRequest: z.boolean(),
+	comment: commentSchema
+});
+export type RequestItemInput = z.infer<typeof requestItemSchema>;
+
+export const MUTATION_ARGS = {
+	saveGuardian: guardianInputSchema,
+	saveChild: childInputSchema,
+	submitRegistration: z.object({
+		registrationId: z.uuid(),
+		childId: z.uuid(),
+		// No limit on the number of Kitas (DESIGN.md); 100 only bounds a malicious payload.
+		items: z.array(requestItemSchema).min(1, { message: 'noKitaChosen' }).max(100)
+	}),
+	updateRequest: z.object({
+		requestId: z.uuid(),
+		expectedStatus: requestStatusSchema,
+		startDate: daySchema,
+		weeklyHours: weeklyHoursSchema,
+		changeRequest: z.boolean(),
+		comment: commentSchema
+	}),
+	rankRequests: z.object({
+		childId: z.uuid(),
+		kitaYearId: z.string().max(20),
+		order: z.array(z.uuid()).max(100)
+	}),
+	withdrawRequest: z.object({ requestId: z.uuid(), expectedStatus: requestStatusSchema }),
+	answerOffer: z.object({
+		requestId: z.uuid(),
+		expectedStatus: requestStatusSchema,
+		answer: z.enum(['accept', 'decline'])
+	}),
+	submitChildminding: z.object({
+		id: z.uuid(),
+		childId: z.uuid(),
+		startDate: daySchema,
+		weeklyHours: weeklyHoursSchema,
+		comment: commentSchema
+	}),
+	withdrawChildminding: z.object({ id: z.uuid(), expectedStatus: z.enum(CHILDMINDING_STATUSES) })
+} as const;
+
+export type MutationName = keyof typeof MUTATION_ARGS;
+export type MutationArgs<N extends MutationName> = z.infer<(typeof MUTATION_ARGS)[N]>;
+
+export function isMutationName(name: string): name is MutationName {
+	return Object.hasOwn(MUTATION_ARGS, name);
+}

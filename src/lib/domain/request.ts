@@ -1,0 +1,90 @@
+// Requests (one child at one Kita), their registration (one submission) and their history.
+import type { ChildmindingStatus } from './childminding';
+import type { WeeklyHours } from './facility';
+import type { RequestStatus } from './placement';
+
+export interface Registration {
+	id: string;
+	number: string;
+	familyId: string;
+	childId: string;
+	submittedAt: string;
+	source: 'online' | 'walkin';
+}
+
+/** What staff see of an offer; parents never get its content (FAQ: the Kita contacts them). */
+export interface OfferDetails {
+	startDate: string;
+	weeklyHours: WeeklyHours;
+	note: string;
+}
+
+export interface Request {
+	id: string;
+	registrationId: string;
+	childId: string;
+	facilityId: string;
+	kitaYearId: string;
+	/** The parents' ranking; null in a Kita's view (it would invite strategic behaviour). */
+	rank: number | null;
+	startDate: string;
+	weeklyHours: WeeklyHours;
+	changeRequest: boolean;
+	comment: string;
+	status: RequestStatus;
+	registeredAt: string;
+	offeredAt: string | null;
+	offerExpiresAt: string | null;
+	/** Staff only. */
+	offer: OfferDetails | null;
+	/** Staff only: reason code and note of an Absage. */
+	rejectReason: string | null;
+	rejectNote: string | null;
+	updatedAt: string;
+}
+
+export interface RequestEvent {
+	id: string;
+	requestId: string;
+	at: string;
+	actorRole: string;
+	event: string;
+	fromStatus: RequestStatus | null;
+	toStatus: RequestStatus;
+	reason: string | null;
+}
+
+export interface ChildminderRequest {
+	id: string;
+	number: string;
+	familyId: string;
+	childId: string;
+	startDate: string;
+	weeklyHours: WeeklyHours;
+	comment: string;
+	status: ChildmindingStatus;
+	submittedAt: string;
+	updatedAt: string;
+	/** Fachberatung only. */
+	internalNote: string | null;
+}
+
+/** The status light ("Ampel") parents see; the text always goes with it, never colour alone. */
+export type Light = 'green' | 'yellow' | 'red' | 'grey' | 'blue';
+
+export function statusLight(status: RequestStatus): Light {
+	switch (status) {
+		case 'registered':
+			return 'green';
+		case 'offered':
+		case 'accepted':
+			return 'yellow';
+		case 'contracted':
+			return 'blue';
+		case 'rejected':
+		case 'expired':
+			return 'red';
+		default:
+			return 'grey';
+	}
+}
