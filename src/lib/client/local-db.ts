@@ -2,8 +2,10 @@
 // mixes with another's on a shared device. Keep every version() step: browsers upgrade through them.
 import Dexie, { type Table } from 'dexie';
 import type { Facility, Municipality } from '$lib/domain/facility';
+import type { Child, Family, Guardian } from '$lib/domain/family';
 import type { KitaYear } from '$lib/domain/kita-year';
-import type { CapacityRow, EntityName } from '$lib/sync/protocol';
+import type { ChildminderRequest, Registration, Request, RequestEvent } from '$lib/domain/request';
+import type { CapacityRow, EntityName, Rejection } from '$lib/sync/protocol';
 import { session } from './session.svelte';
 
 export interface Bookmark {
@@ -12,8 +14,36 @@ export interface Bookmark {
 }
 
 export interface MetaRow {
-	key: 'clientId' | 'cookie' | 'lastSyncAt';
+	key: 'clientId' | 'cookie' | 'lastSyncAt' | 'nextMutationId';
 	value: string;
+}
+
+/** A mutation waiting for the server, in the order the user made it. */
+export interface OutboxEntry {
+	id: number;
+	name: string;
+	args: unknown;
+	createdAt: string;
+}
+
+/** The server's version of a row that a pending mutation changed locally (`row` undefined: absent). */
+export interface ShadowRow {
+	key: string; // `${table}|${id}`
+	table: EntityName;
+	id: string;
+	row?: unknown;
+}
+
+/** A refused mutation the user still has to see ("needs attention"). */
+export interface LocalRejection extends Rejection {
+	dismissed: 0 | 1;
+}
+
+/** Form contents saved as they are typed: they survive reload, offline and a browser restart. */
+export interface Draft {
+	id: string;
+	data: unknown;
+	updatedAt: string;
 }
 
 export class LocalDb extends Dexie {
@@ -23,6 +53,17 @@ export class LocalDb extends Dexie {
 	capacities!: Table<CapacityRow, string>;
 	bookmarks!: Table<Bookmark, string>;
 	meta!: Table<MetaRow, string>;
+	families!: Table<Family, string>;
+	guardians!: Table<Guardian, string>;
+	children!: Table<Child, string>;
+	registrations!: Table<Registration, string>;
+	requests!: Table<Request, string>;
+	requestEvents!: Table<RequestEvent, string>;
+	childminderRequests!: Table<ChildminderRequest, string>;
+	outbox!: Table<OutboxEntry, number>;
+	shadows!: Table<ShadowRow, string>;
+	rejections!: Table<LocalRejection, number>;
+	drafts!: Table<Draft, string>;
 
 	constructor(name: string) {
 		super(name);
@@ -33,6 +74,19 @@ export class LocalDb extends Dexie {
 			capacities: 'key, facilityId',
 			bookmarks: 'facilityId',
 			meta: 'key'
+		});
+		this.version(2).stores({
+			families: 'id',
+			guardians: 'id, familyId',
+			children: 'id, familyId',
+			registrations: 'id, childId',
+			requests: 'id, childId, facilityId, status, registrationId',
+			requestEvents: 'id, requestId',
+			childminderRequests: 'id, childId',
+			outbox: 'id',
+			shadows: 'key',
+			rejections: 'mutationId, dismissed',
+			drafts: 'id'
 		});
 		// A fresh database gets a fresh clientId (DESIGN.md: mutation ids count per clientId).
 		this.on('populate', (tx) => {
@@ -46,8 +100,20 @@ export class LocalDb extends Dexie {
 			municipalities: this.municipalities,
 			kitaYears: this.kitaYears,
 			facilities: this.facilities,
-			capacities: this.capacities
+			capacities: this.capacities,
+			families: this.families,
+			guardians: this.guardians,
+			children: this.children,
+			registrations: this.registrations,
+			requests: this.requests,
+			requestEvents: this.requestEvents,
+			childminderRequests: this.childminderRequests
 		} as Record<EntityName, Table<unknown, string>>;
+	}
+
+	/** Every table a sync transaction touches. */
+	syncTables(): Table[] {
+		return [...Object.values(this.synced()), this.meta, this.outbox, this.shadows, this.rejections];
 	}
 }
 
@@ -77,4 +143,31 @@ export async function deleteLocalDb(userId: string): Promise<void> {
 		current = null;
 	}
 	await Dexie.delete(name);
+}
+
+/**
+ * After login: bookmarks and drafts made before login move into the user's own database, so a
+ * registration started anonymously is not lost (the anonymous copy is cleared).
+ */
+export async function adoptAnonymousData(userId: string): Promise<void> {
+	const anon = new LocalDb(localDbName(ANONYMOUS));
+	const own = new LocalDb(localDbName(userId));
+	try {
+		const [bookmarks, drafts] = await Promise.all([anon.bookmarks.toArray(), anon.drafts.toArray()]);
+		if (!bookmarks.length && !drafts.length) return;
+		await own.transaction('rw', [own.bookmarks, own.drafts], async () => {
+			for (const b of bookmarks) if (!(await own.bookmarks.get(b.facilityId))) await own.bookmarks.put(b);
+			for (const d of drafts) {
+				const mine = await own.drafts.get(d.id);
+				if (!mine || mine.updatedAt < d.updatedAt) await own.drafts.put(d);
+			}
+		});
+		await anon.transaction('rw', [anon.bookmarks, anon.drafts], async () => {
+			await anon.bookmarks.clear();
+			await anon.drafts.clear();
+		});
+	} finally {
+		anon.close();
+		own.close();
+	}
 }

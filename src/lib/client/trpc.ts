@@ -1,7 +1,14 @@
-// The browser's tRPC client. Only the router's type crosses from server/.
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+// The browser's tRPC client: batched HTTP for queries and mutations, server-sent events for pokes.
+// Only the router's type crosses from server/.
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import type { AppRouter } from '$server/trpc/router';
 
 export const trpc = createTRPCClient<AppRouter>({
-	links: [httpBatchLink({ url: '/api/trpc' })]
+	links: [
+		splitLink({
+			condition: (op) => op.type === 'subscription',
+			true: httpSubscriptionLink({ url: '/api/trpc' }),
+			false: httpBatchLink({ url: '/api/trpc' })
+		})
+	]
 });

@@ -1,13 +1,37 @@
-// The client side of sync: pulls on start, on `online`, on focus and every minute while visible.
+// The client side of sync. Pull: on start, on a poke, on `online`, on focus and every minute while
+// visible. Push: after each mutation, one tab at a time (Web Locks), in order, retrying with
+// backoff on network and server errors, stopping on 401 (the outbox is kept for after login).
+import { TRPCClientError } from '@trpc/client';
 import { SCHEMA_VERSION } from '$lib/sync/protocol';
 import { localDb, type LocalDb } from '../local-db';
+import { session } from '../session.svelte';
 import { trpc } from '../trpc';
 import { applyPull } from './apply-patch';
+import { onMutation } from './mutate';
 import { syncStatus } from './sync-status.svelte';
 
 const PULL_INTERVAL_MS = 60_000;
+const PUSH_BATCH = 100;
+const MAX_BACKOFF_MS = 60_000;
 
-let running: Promise<void> | null = null;
+type Failure = 'network' | 'unauthorized' | 'fatal';
+
+function classify(error: unknown): Failure {
+	if (error instanceof TRPCClientError) {
+		const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
+		if (status === 401) return 'unauthorized';
+		if (status === undefined || status >= 500 || status === 429) return 'network';
+		return 'fatal';
+	}
+	return 'network';
+}
+
+/** Runs fn with the sync lock of this database: one tab talks to the server at a time. */
+async function withLock<T>(db: LocalDb, fn: () => Promise<T>): Promise<T> {
+	if (typeof navigator !== 'undefined' && navigator.locks)
+		return navigator.locks.request(`sync:${db.name}`, fn) as Promise<T>;
+	return fn();
+}
 
 async function pullOnce(db: LocalDb): Promise<void> {
 	const [clientId, cookie] = await Promise.all([db.meta.get('clientId'), db.meta.get('cookie')]);
@@ -23,33 +47,91 @@ async function pullOnce(db: LocalDb): Promise<void> {
 	const at = new Date();
 	await applyPull(db, result, at);
 	syncStatus.lastSyncAt = at;
-	syncStatus.phase = 'idle';
 }
 
-/** Pulls now; concurrent calls share one request. */
-export function sync(): Promise<void> {
-	running ??= (async () => {
-		if (!navigator.onLine) {
-			syncStatus.online = false;
+/** Pushes the whole outbox in batches; returns when it is empty or a push failed. */
+async function pushAll(db: LocalDb): Promise<void> {
+	const clientId = (await db.meta.get('clientId'))?.value;
+	if (!clientId || !session.user || session.expired) return;
+	for (;;) {
+		const batch = await db.outbox.orderBy('id').limit(PUSH_BATCH).toArray();
+		if (!batch.length) return;
+		const result = await trpc.sync.push.mutate({ clientId, schemaVersion: SCHEMA_VERSION, mutations: batch });
+		if (result.kind === 'updateRequired') {
+			syncStatus.phase = 'updateRequired';
 			return;
 		}
-		syncStatus.phase = 'syncing';
-		try {
-			await pullOnce(localDb());
-		} catch {
-			syncStatus.phase = 'error';
-		} finally {
-			running = null;
-		}
-	})();
+		// The pull drops acknowledged entries and brings rejections; a gap is mended the same way.
+		await pullOnce(db);
+		if (result.kind === 'gap' || result.lastMutationId < (batch.at(-1)?.id ?? 0)) return;
+	}
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+let backoff = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+async function refreshPending(db: LocalDb): Promise<void> {
+	syncStatus.pending = await db.outbox.count();
+}
+
+/** Pushes pending mutations and pulls; concurrent calls coalesce into one more round. */
+export function sync(): Promise<void> {
+	if (running) {
+		again = true;
+		return running;
+	}
+	running = (async () => {
+		do {
+			again = false;
+			const db = localDb();
+			if (!navigator.onLine) {
+				syncStatus.online = false;
+				break;
+			}
+			syncStatus.phase = 'syncing';
+			try {
+				await withLock(db, async () => {
+					await pushAll(db);
+					await pullOnce(db);
+				});
+				backoff = 0;
+				if (syncStatus.phase === 'syncing') syncStatus.phase = 'idle';
+			} catch (error) {
+				const failure = classify(error);
+				if (failure === 'unauthorized') {
+					// Keep everything local; ask the user to log in again.
+					session.expired = true;
+					syncStatus.phase = 'idle';
+				} else {
+					syncStatus.phase = 'error';
+					backoff = Math.min(MAX_BACKOFF_MS, backoff ? backoff * 2 : 1000);
+					clearTimeout(retryTimer);
+					retryTimer = setTimeout(() => void sync(), backoff * (0.75 + Math.random() / 2));
+				}
+				again = false;
+			} finally {
+				await refreshPending(db).catch(() => {});
+			}
+		} while (again);
+	})().finally(() => {
+		running = null;
+	});
 	return running;
 }
 
 /** Starts the triggers; returns a function that stops them. */
 export function startSync(): () => void {
-	const db = localDb();
-	void db.meta.get('lastSyncAt').then((row) => {
-		if (row) syncStatus.lastSyncAt = new Date(row.value);
+	void localDb()
+		.meta.get('lastSyncAt')
+		.then((row) => {
+			syncStatus.lastSyncAt = row ? new Date(row.value) : null;
+		});
+	void refreshPending(localDb());
+	onMutation(() => {
+		void refreshPending(localDb());
+		void sync();
 	});
 	const onOnline = () => {
 		syncStatus.online = true;
@@ -68,6 +150,10 @@ export function startSync(): () => void {
 	const timer = setInterval(() => {
 		if (document.visibilityState === 'visible') void sync();
 	}, PULL_INTERVAL_MS);
+	const poke = trpc.sync.poke.subscribe(undefined, {
+		onData: () => void sync(),
+		onError: () => {}
+	});
 	void sync();
 	return () => {
 		window.removeEventListener('online', onOnline);
@@ -75,5 +161,7 @@ export function startSync(): () => void {
 		window.removeEventListener('focus', onVisible);
 		document.removeEventListener('visibilitychange', onVisible);
 		clearInterval(timer);
+		clearTimeout(retryTimer);
+		poke.unsubscribe();
 	};
 }

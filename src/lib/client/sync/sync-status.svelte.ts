@@ -1,10 +1,12 @@
-// What the sync indicator shows: connection, activity and the time of the last successful sync.
+// What the sync indicator shows: connection, activity, pending changes and the last successful sync.
 export type SyncPhase = 'idle' | 'syncing' | 'error' | 'updateRequired';
 
 class SyncStatus {
 	online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
 	phase = $state<SyncPhase>('idle');
 	lastSyncAt = $state<Date | null>(null);
+	/** Mutations in the outbox not yet acknowledged by the server. */
+	pending = $state(0);
 }
 
 export const syncStatus = new SyncStatus();
