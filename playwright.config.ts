@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // Playwright cannot download its browser here: use Debian's chromium unless CHROME_PATH says otherwise.
-const executablePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath =
+	process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export const chromiumArgs = [
 	'--no-sandbox',

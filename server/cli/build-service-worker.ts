@@ -13,6 +13,8 @@ await build({
 	configFile: false,
 	root,
 	logLevel: 'warn',
+	// workbox reads process.env.NODE_ENV, which does not exist in a service worker.
+	define: { 'process.env.NODE_ENV': JSON.stringify('production') },
 	build: {
 		outDir: tmpDir,
 		emptyOutDir: true,

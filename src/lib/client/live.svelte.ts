@@ -15,7 +15,8 @@ export function live<K, T>(
 				current = value;
 				loaded = true;
 			},
-			error: () => {
+			error: (error: unknown) => {
+				console.error('Local database query failed:', error);
 				loaded = true;
 			}
 		});

@@ -76,6 +76,7 @@ export class LocalDb extends Dexie {
 			meta: 'key'
 		});
 		this.version(2).stores({
+			bookmarks: 'facilityId, addedAt',
 			families: 'id',
 			guardians: 'id, familyId',
 			children: 'id, familyId',

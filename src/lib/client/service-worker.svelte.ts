@@ -8,7 +8,14 @@ export const updateState = new UpdateState();
 
 export async function registerServiceWorker(): Promise<void> {
 	if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-	const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+	let registration: ServiceWorkerRegistration;
+	try {
+		registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+	} catch (error) {
+		// The app works online without the worker; offline use needs it, so say why it is missing.
+		console.warn('Service worker registration failed:', error);
+		return;
+	}
 	const offer = (worker: ServiceWorker | null) => {
 		// Only an update: the very first install has no controller and needs no prompt.
 		if (worker && navigator.serviceWorker.controller) updateState.waiting = worker;
@@ -20,8 +27,15 @@ export async function registerServiceWorker(): Promise<void> {
 			if (installing.state === 'installed') offer(installing);
 		});
 	});
+	// The first install takes control of the open page (clientsClaim) without a reload; only a
+	// replaced worker (the user chose "update") reloads, so nothing typed meanwhile is lost.
+	let hadController = navigator.serviceWorker.controller !== null;
 	let reloading = false;
 	navigator.serviceWorker.addEventListener('controllerchange', () => {
+		if (!hadController) {
+			hadController = true;
+			return;
+		}
 		if (reloading) return;
 		reloading = true;
 		location.reload();

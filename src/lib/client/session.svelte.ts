@@ -1,16 +1,9 @@
 // Who is logged in on this device, remembered locally so that the app knows its user offline.
 // The session itself is an HttpOnly cookie; this is only what the UI needs to pick the right local
 // database and show the right menus.
-import type { Role } from '$lib/domain/roles';
+import type { KnownUser } from '$lib/domain/account';
 
-export interface KnownUser {
-	userId: string;
-	role: Role;
-	firstName: string;
-	lastName: string;
-	facilityIds: string[];
-	locale: string;
-}
+export type { KnownUser };
 
 const STORAGE_KEY = 'kita-portal:user';
 

@@ -41,6 +41,11 @@ export interface Request {
 	rejectReason: string | null;
 	rejectNote: string | null;
 	updatedAt: string;
+	/**
+	 * Staff view only: the child has a contract at another Kita, which is never named (FAQ: the
+	 * other Kitas see that a contract exists). Computed by the server when it sends the row.
+	 */
+	contractElsewhere?: boolean;
 }
 
 export interface RequestEvent {
@@ -87,4 +92,18 @@ export function statusLight(status: RequestStatus): Light {
 		default:
 			return 'grey';
 	}
+}
+
+/** A child's requests by Kita year (oldest year first), each in the parents' ranking. */
+export function groupByKitaYear<R extends Pick<Request, 'kitaYearId' | 'rank'>>(
+	requests: readonly R[]
+): { yearId: string; list: R[] }[] {
+	const byYear: Record<string, R[]> = {};
+	for (const r of requests) (byYear[r.kitaYearId] ??= []).push(r);
+	return Object.keys(byYear)
+		.sort()
+		.map((yearId) => ({
+			yearId,
+			list: (byYear[yearId] ?? []).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+		}));
 }

@@ -1,0 +1,32 @@
+// Turns schema issues into per-field error codes and translated messages for forms.
+import type { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+
+export type FieldErrors = Record<string, string>;
+
+const MESSAGES: Record<string, () => string> = {
+	required: m.error_required,
+	tooLong: m.error_too_long,
+	invalidDate: m.error_invalid_date,
+	invalidPostcode: m.error_invalid_postcode,
+	invalidPhone: m.error_invalid_phone,
+	invalidEmail: m.error_invalid_email,
+	contactRequired: m.error_contact_required,
+	notBorn: m.error_not_born,
+	noKitaChosen: m.error_no_kita_chosen
+};
+
+/** A translated message for an error code; unknown codes get a general message, never raw text. */
+export function errorMessage(code: string): string {
+	return (MESSAGES[code] ?? m.error_invalid)();
+}
+
+/** First issue per field, keyed by the dotted path (e.g. `items.0.startDate`). */
+export function fieldErrors(error: z.ZodError, prefix = ''): FieldErrors {
+	const out: FieldErrors = {};
+	for (const issue of error.issues) {
+		const key = prefix + issue.path.map(String).join('.');
+		out[key] ??= errorMessage(issue.message);
+	}
+	return out;
+}

@@ -1,0 +1,16 @@
+// Which local rows still wait for the server: every id named in a pending mutation's arguments.
+import type { OutboxEntry } from './local-db';
+
+export function pendingIds(outbox: readonly OutboxEntry[]): Set<string> {
+	const ids = new Set<string>();
+	const visit = (value: unknown) => {
+		if (Array.isArray(value)) value.forEach(visit);
+		else if (value && typeof value === 'object')
+			for (const [key, inner] of Object.entries(value)) {
+				if (typeof inner === 'string' && (key === 'id' || key.endsWith('Id'))) ids.add(inner);
+				else visit(inner);
+			}
+	};
+	for (const entry of outbox) visit(entry.args);
+	return ids;
+}
