@@ -199,6 +199,8 @@ export interface ChildrenTable {
 	last_name: string;
 	birth_date: string;
 	match_key: string;
+	/** Linked into this child ("same child"); its requests were moved there. */
+	merged_into: string | null;
 	created_at: string;
 	updated_at: string;
 	seq: number;
@@ -288,6 +290,18 @@ export interface SyncRejectionsTable {
 	seq: number;
 }
 
+export interface DuplicateCandidatesTable {
+	id: string;
+	facility_id: string;
+	child_id: string;
+	match_child_id: string;
+	status: 'open' | 'linked' | 'separate' | 'obsolete';
+	found_at: string;
+	decided_at: string | null;
+	decided_by: string | null;
+	seq: number;
+}
+
 export interface NumberCountersTable {
 	name: string;
 	value: number;
@@ -320,4 +334,5 @@ export interface DB {
 	sync_clients: SyncClientsTable;
 	sync_rejections: SyncRejectionsTable;
 	number_counters: NumberCountersTable;
+	duplicate_candidates: DuplicateCandidatesTable;
 }

@@ -2,12 +2,15 @@
 // modules; until a session has passed its second factor it sees only public data.
 import type { AuthSession } from '../auth/session';
 import { parentScope, publicScope, type Scope } from './scopes';
+import { staffScope } from './staff-scope';
 
 export function scopeFor(session: AuthSession | null): Scope {
 	if (!session || !session.mfaVerified) return publicScope;
 	switch (session.role) {
 		case 'parent':
 			return parentScope(session.userId);
+		case 'staff':
+			return staffScope(session.userId, session.facilityIds);
 		default:
 			return publicScope;
 	}

@@ -5,6 +5,7 @@ import type { Facility, Municipality } from '$lib/domain/facility';
 import type { Child, Family, Guardian } from '$lib/domain/family';
 import type { KitaYear } from '$lib/domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '$lib/domain/request';
+import type { DuplicateCandidate } from '$lib/domain/staff';
 import type { CapacityRow, EntityName, Rejection } from '$lib/sync/protocol';
 import { session } from './session.svelte';
 
@@ -60,6 +61,7 @@ export class LocalDb extends Dexie {
 	requests!: Table<Request, string>;
 	requestEvents!: Table<RequestEvent, string>;
 	childminderRequests!: Table<ChildminderRequest, string>;
+	duplicateCandidates!: Table<DuplicateCandidate, string>;
 	outbox!: Table<OutboxEntry, number>;
 	shadows!: Table<ShadowRow, string>;
 	rejections!: Table<LocalRejection, number>;
@@ -89,6 +91,11 @@ export class LocalDb extends Dexie {
 			rejections: 'mutationId, dismissed',
 			drafts: 'id'
 		});
+		// Kita staff: the queue reads one Kita's requests of one Kita year; walk-in duplicates to decide.
+		this.version(3).stores({
+			requests: 'id, childId, facilityId, status, registrationId, [facilityId+kitaYearId]',
+			duplicateCandidates: 'id, facilityId, status'
+		});
 		// A fresh database gets a fresh clientId (DESIGN.md: mutation ids count per clientId).
 		this.on('populate', (tx) => {
 			void tx.table('meta').add({ key: 'clientId', value: crypto.randomUUID() });
@@ -108,7 +115,8 @@ export class LocalDb extends Dexie {
 			registrations: this.registrations,
 			requests: this.requests,
 			requestEvents: this.requestEvents,
-			childminderRequests: this.childminderRequests
+			childminderRequests: this.childminderRequests,
+			duplicateCandidates: this.duplicateCandidates
 		} as Record<EntityName, Table<unknown, string>>;
 	}
 

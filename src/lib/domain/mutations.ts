@@ -4,6 +4,16 @@ import { z } from 'zod';
 import { childInputSchema, daySchema, guardianInputSchema } from './family';
 import { CHILDMINDING_STATUSES } from './childminding';
 import { REQUEST_STATUSES } from './placement';
+import {
+	auditReadSchema,
+	createWalkinSchema,
+	decideDuplicateSchema,
+	makeOfferSchema,
+	recordAnswerSchema,
+	rejectSchema,
+	renewClaimCodeSchema,
+	transitionOnlySchema
+} from './staff';
 
 const weeklyHoursSchema = z.union([z.literal(25), z.literal(35), z.literal(45)]);
 const commentSchema = z.string().trim().max(2000, { message: 'tooLong' });
@@ -54,7 +64,17 @@ export const MUTATION_ARGS = {
 		weeklyHours: weeklyHoursSchema,
 		comment: commentSchema
 	}),
-	withdrawChildminding: z.object({ id: z.uuid(), expectedStatus: z.enum(CHILDMINDING_STATUSES) })
+	withdrawChildminding: z.object({ id: z.uuid(), expectedStatus: z.enum(CHILDMINDING_STATUSES) }),
+	// Kita staff (src/lib/domain/staff.ts)
+	makeOffer: makeOfferSchema,
+	withdrawOffer: transitionOnlySchema,
+	rejectRequest: rejectSchema,
+	recordAnswer: recordAnswerSchema,
+	concludeContract: transitionOnlySchema,
+	createWalkin: createWalkinSchema,
+	renewClaimCode: renewClaimCodeSchema,
+	decideDuplicate: decideDuplicateSchema,
+	auditRead: auditReadSchema
 } as const;
 
 export type MutationName = keyof typeof MUTATION_ARGS;

@@ -4,6 +4,7 @@ import type { Capacity, Facility, Municipality } from '../domain/facility';
 import type { Child, Family, Guardian } from '../domain/family';
 import type { KitaYear } from '../domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '../domain/request';
+import type { DuplicateCandidate } from '../domain/staff';
 
 /** Bumped whenever the shape of a pulled entity or a mutation changes. */
 export const SCHEMA_VERSION = 1;
@@ -34,6 +35,8 @@ export interface EntityRows {
 	requests: Request;
 	requestEvents: RequestEvent;
 	childminderRequests: ChildminderRequest;
+	/** Staff: possible duplicates of their walk-ins. */
+	duplicateCandidates: DuplicateCandidate;
 }
 export type EntityName = keyof EntityRows;
 

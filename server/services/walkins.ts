@@ -1,0 +1,541 @@
+// Walk-in registrations ("Anmeldung vor Ort") for families without internet: created by staff,
+// checked for the same child elsewhere in the district, linked into one record when staff say so,
+// and claimed later by the family's own online account with the code on their receipt.
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import type { Selectable } from 'kysely';
+import type { z } from 'zod';
+import { isBorn, kitaYearFor } from '../../src/lib/domain/kita-year';
+import { hasErrors, checkRequestItem } from '../../src/lib/domain/registration-rules';
+import {
+	normaliseClaimCode,
+	type CreateWalkinInput,
+	type decideDuplicateSchema,
+	type DuplicateCandidate,
+	type renewClaimCodeSchema
+} from '../../src/lib/domain/staff';
+import type { FamilySource } from '../../src/lib/domain/family';
+import type { Executor } from '../db/database';
+import type { DuplicateCandidatesTable } from '../db/schema';
+import type { MutatorContext } from '../sync/mutators/context';
+import { Refusal } from '../sync/refusal';
+import { audit } from './audit';
+import { listKitaYears, toFacility } from './catalogue';
+import { nextNumber, saveChild, saveGuardian } from './families';
+import { notifyRegistration } from './notifications';
+import { applyContract, touchChildRequests, usersConcerned } from './placement';
+import { insertEvent } from './requests';
+
+/** Server-side hash of a claim code as the parent typed it (same result as the client's WebCrypto). */
+export function hashClaimCode(code: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(normaliseClaimCode(code))));
+}
+
+async function staffOfFacility(db: Executor, facilityId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('user_facilities')
+		.select('user_id')
+		.where('facility_id', '=', facilityId)
+		.execute();
+	return rows.map((r) => r.user_id);
+}
+
+export async function createWalkin(ctx: MutatorContext, args: CreateWalkinInput): Promise<void> {
+	const { tx, now, today } = ctx;
+	// Only children already born can be registered; the server's day decides.
+	if (!isBorn(args.child.birthDate, today)) throw new Refusal('notBorn', 'child.notBorn');
+	const clash = await Promise.all([
+		tx.selectFrom('families').select('id').where('id', '=', args.familyId).executeTakeFirst(),
+		tx.selectFrom('children').select('id').where('id', '=', args.child.id).executeTakeFirst(),
+		tx.selectFrom('registrations').select('id').where('id', '=', args.registrationId).executeTakeFirst(),
+		tx.selectFrom('requests').select('id').where('id', '=', args.requestId).executeTakeFirst(),
+		tx
+			.selectFrom('guardians')
+			.select('id')
+			.where(
+				'id',
+				'in',
+				args.guardians.map((g) => g.id)
+			)
+			.executeTakeFirst()
+	]);
+	if (clash.some((row) => row !== undefined)) throw new Refusal('idTaken', 'walkin.idTaken');
+	const facilityRow = await tx
+		.selectFrom('facilities')
+		.selectAll()
+		.where('id', '=', args.facilityId)
+		.executeTakeFirst();
+	if (!facilityRow) throw new Refusal('facilityNotFound', 'registration.facilityNotFound');
+	const facility = toFacility(facilityRow);
+	const years = await listKitaYears(tx);
+	const issues = checkRequestItem(args, facility, args.child.birthDate, years, today);
+	if (hasErrors(issues))
+		throw new Refusal('invalidRegistration', 'registration.invalid', {
+			issues: issues.filter((i) => i.kind === 'error')
+		});
+	const year = kitaYearFor(args.startDate, years);
+	if (!year) throw new Refusal('noKitaYear', 'registration.noKitaYear');
+
+	const seq = await ctx.seq();
+	const at = now.toISOString();
+	await tx
+		.insertInto('families')
+		.values({
+			id: args.familyId,
+			owner_user_id: null,
+			source: 'walkin',
+			claim_code_hash: args.claimCodeHash,
+			created_at: at,
+			updated_at: at,
+			seq
+		})
+		.execute();
+	for (const g of args.guardians) await saveGuardian(tx, args.familyId, g, seq, now);
+	await saveChild(tx, args.familyId, args.child, seq, now);
+	const number = await nextNumber(tx, `KP-${today.slice(0, 4)}`);
+	await tx
+		.insertInto('registrations')
+		.values({
+			id: args.registrationId,
+			number,
+			family_id: args.familyId,
+			child_id: args.child.id,
+			submitted_at: at,
+			submitted_by: ctx.session.userId,
+			source: 'walkin',
+			seq
+		})
+		.execute();
+	await tx
+		.insertInto('requests')
+		.values({
+			id: args.requestId,
+			registration_id: args.registrationId,
+			child_id: args.child.id,
+			facility_id: args.facilityId,
+			kita_year_id: year.id,
+			rank: 1,
+			start_date: args.startDate,
+			weekly_hours: args.weeklyHours,
+			change_request: args.changeRequest ? 1 : 0,
+			comment: args.comment,
+			status: 'registered',
+			registered_at: at,
+			updated_at: at,
+			seq
+		})
+		.execute();
+	await insertEvent(tx, {
+		requestId: args.requestId,
+		at: now,
+		actorId: ctx.session.userId,
+		actorRole: 'staff',
+		event: 'register',
+		from: null,
+		to: 'registered',
+		reason: 'walkin',
+		seq
+	});
+	await detectDuplicates(tx, args.child.id, args.facilityId, seq, now);
+	// Families with an address get the same confirmation as online ones (proof under KiBiz § 3b).
+	await notifyRegistration(
+		tx,
+		{
+			familyId: args.familyId,
+			registrationId: args.registrationId,
+			number,
+			childFirstName: args.child.firstName,
+			kitas: [`${facility.name}, ${facility.postcode} ${facility.town}`]
+		},
+		now,
+		ctx.app.config.origin
+	);
+	for (const id of await staffOfFacility(tx, args.facilityId)) ctx.affected.add(id);
+	await audit(
+		tx,
+		{
+			action: 'walkin.create',
+			actor: ctx.session,
+			targetType: 'registration',
+			targetId: args.registrationId
+		},
+		now
+	);
+}
+
+/** The record a child is linked into, following a link once more if the target was linked later. */
+async function rootChild(db: Executor, childId: string): Promise<string> {
+	let id = childId;
+	for (let hops = 0; hops < 10; hops++) {
+		const row = await db.selectFrom('children').select('merged_into').where('id', '=', id).executeTakeFirst();
+		if (!row?.merged_into) return id;
+		id = row.merged_into;
+	}
+	return id;
+}
+
+/**
+ * Records every other record of the district with the same normalised name and birth date as a
+ * possible duplicate of the walk-in child, for the walk-in's Kita to decide.
+ */
+export async function detectDuplicates(
+	db: Executor,
+	childId: string,
+	facilityId: string,
+	seq: number,
+	now: Date
+): Promise<number> {
+	const child = await db
+		.selectFrom('children')
+		.select('match_key')
+		.where('id', '=', childId)
+		.executeTakeFirstOrThrow();
+	const matches = await db
+		.selectFrom('children')
+		.select('id')
+		.where('match_key', '=', child.match_key)
+		.where('id', '!=', childId)
+		.where('merged_into', 'is', null)
+		.execute();
+	for (const m of matches)
+		await db
+			.insertInto('duplicate_candidates')
+			.values({
+				id: crypto.randomUUID(),
+				facility_id: facilityId,
+				child_id: childId,
+				match_child_id: m.id,
+				status: 'open',
+				found_at: now.toISOString(),
+				decided_at: null,
+				decided_by: null,
+				seq
+			})
+			.onConflict((oc) => oc.doNothing())
+			.execute();
+	return matches.length;
+}
+
+export async function toDuplicateCandidate(
+	db: Executor,
+	row: Selectable<DuplicateCandidatesTable>
+): Promise<DuplicateCandidate> {
+	const match = await db
+		.selectFrom('children')
+		.innerJoin('families', 'families.id', 'children.family_id')
+		.select([
+			'children.first_name',
+			'children.last_name',
+			'children.birth_date',
+			'children.created_at',
+			'children.family_id',
+			'families.source'
+		])
+		.where('children.id', '=', row.match_child_id)
+		.executeTakeFirstOrThrow();
+	const guardians = await db
+		.selectFrom('guardians')
+		.select(['first_name', 'last_name', 'postcode', 'town'])
+		.where('family_id', '=', match.family_id)
+		.orderBy('position')
+		.execute();
+	const count = await db
+		.selectFrom('requests')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('child_id', '=', row.match_child_id)
+		.executeTakeFirstOrThrow();
+	return {
+		id: row.id,
+		facilityId: row.facility_id,
+		childId: row.child_id,
+		matchChildId: row.match_child_id,
+		status: row.status,
+		foundAt: row.found_at,
+		decidedAt: row.decided_at,
+		match: {
+			firstName: match.first_name,
+			lastName: match.last_name,
+			birthDate: match.birth_date,
+			source: match.source as FamilySource,
+			guardians: guardians.map((g) => ({
+				firstName: g.first_name,
+				lastName: g.last_name,
+				postcode: g.postcode,
+				town: g.town
+			})),
+			requestCount: Number(count.n),
+			createdAt: match.created_at
+		}
+	};
+}
+
+/**
+ * Links `fromId` into `toId` ("same child"): requests and registrations move to the target, the
+ * stub stays in its family so those contacts stay reachable, earlier links into the stub follow,
+ * and a contract on either side closes the other side's open requests.
+ */
+export async function mergeChild(
+	db: Executor,
+	fromId: string,
+	toId: string,
+	step: { now: Date; today: string; seq: number }
+): Promise<void> {
+	const { seq, now } = step;
+	const at = now.toISOString();
+	await db
+		.updateTable('requests')
+		.set({ child_id: toId, seq, updated_at: at })
+		.where('child_id', '=', fromId)
+		.execute();
+	await db.updateTable('registrations').set({ child_id: toId, seq }).where('child_id', '=', fromId).execute();
+	await db
+		.updateTable('childminder_requests')
+		.set({ child_id: toId, seq, updated_at: at })
+		.where('child_id', '=', fromId)
+		.execute();
+	await db
+		.updateTable('children')
+		.set({ merged_into: toId, seq, updated_at: at })
+		.where('merged_into', '=', fromId)
+		.execute();
+	await db
+		.updateTable('children')
+		.set({ merged_into: toId, seq, updated_at: at })
+		.where('id', '=', fromId)
+		.execute();
+	// Pairs that involved the stub are settled by this link.
+	await db
+		.updateTable('duplicate_candidates')
+		.set({ status: 'obsolete', decided_at: at, seq })
+		.where('status', '=', 'open')
+		.where((eb) => eb.or([eb('child_id', '=', fromId), eb('match_child_id', '=', fromId)]))
+		.execute();
+	const contracts = await db
+		.selectFrom('requests')
+		.selectAll()
+		.where('child_id', '=', toId)
+		.where('status', '=', 'contracted')
+		.orderBy('contracted_at', 'desc')
+		.execute();
+	// Only the latest contract counts; a Wechselwunsch never ends a contract just by being linked.
+	const latest = contracts[0];
+	if (latest) await applyContract(db, { ...latest, change_request: 0 }, step);
+	await touchChildRequests(db, toId, seq);
+}
+
+export async function decideDuplicate(
+	ctx: MutatorContext,
+	args: z.infer<typeof decideDuplicateSchema>
+): Promise<void> {
+	const { tx, now } = ctx;
+	const row = await tx
+		.selectFrom('duplicate_candidates')
+		.selectAll()
+		.where('id', '=', args.candidateId)
+		.executeTakeFirst();
+	if (!row || !(ctx.session.facilityIds as readonly string[]).includes(row.facility_id))
+		throw new Refusal('notFound', 'duplicate.notFound');
+	if (row.status !== 'open')
+		throw new Refusal('staleStatus', 'duplicate.staleStatus', await toDuplicateCandidate(tx, row));
+	const seq = await ctx.seq();
+	if (args.decision === 'link') {
+		const target = await rootChild(tx, row.match_child_id);
+		const self = await rootChild(tx, row.child_id);
+		if (target === self || self !== row.child_id)
+			throw new Refusal('alreadyLinked', 'duplicate.alreadyLinked', await toDuplicateCandidate(tx, row));
+		await mergeChild(tx, row.child_id, target, { now, today: ctx.today, seq });
+		for (const id of await usersConcerned(tx, target)) ctx.affected.add(id);
+	}
+	await tx
+		.updateTable('duplicate_candidates')
+		.set({
+			status: args.decision === 'link' ? 'linked' : 'separate',
+			decided_at: now.toISOString(),
+			decided_by: ctx.session.userId,
+			seq
+		})
+		.where('id', '=', row.id)
+		.execute();
+	for (const id of await staffOfFacility(tx, row.facility_id)) ctx.affected.add(id);
+	await audit(
+		tx,
+		{ action: 'walkin.link', actor: ctx.session, targetType: 'duplicateCandidate', targetId: row.id },
+		now
+	);
+}
+
+/** A lost receipt: staff print a new one, and only the new code works from then on. */
+export async function renewClaimCode(
+	ctx: MutatorContext,
+	args: z.infer<typeof renewClaimCodeSchema>
+): Promise<void> {
+	const { tx, now } = ctx;
+	const family = await tx
+		.selectFrom('families')
+		.selectAll()
+		.where('id', '=', args.familyId)
+		.executeTakeFirst();
+	// Only a Kita that holds one of the family's requests may do this, and only until it is claimed.
+	const atOwnKita = family
+		? await tx
+				.selectFrom('requests')
+				.innerJoin('registrations', 'registrations.id', 'requests.registration_id')
+				.select('requests.id')
+				.where('registrations.family_id', '=', family.id)
+				.where('requests.facility_id', 'in', ctx.session.facilityIds.length ? ctx.session.facilityIds : [''])
+				.executeTakeFirst()
+		: undefined;
+	if (!family || !atOwnKita || family.source !== 'walkin') throw new Refusal('notFound', 'family.notFound');
+	if (family.owner_user_id !== null) throw new Refusal('alreadyClaimed', 'family.alreadyClaimed');
+	await tx
+		.updateTable('families')
+		.set({ claim_code_hash: args.claimCodeHash, updated_at: now.toISOString(), seq: await ctx.seq() })
+		.where('id', '=', family.id)
+		.execute();
+	await audit(
+		tx,
+		{ action: 'family.write', actor: ctx.session, targetType: 'family', targetId: family.id },
+		now
+	);
+}
+
+export type ClaimOutcome = { ok: true; familyId: string; childIds: string[]; poke: string[] } | { ok: false };
+
+/**
+ * Takes a walk-in family into a parent's online account: the code on the receipt and the child's
+ * birth date must both fit. Walk-in families linked to it through "same child" come along, so the
+ * parent sees every request of the child. Guardians move only to free positions of an existing
+ * family; the rest stay with their walk-in family, still reachable for the Kitas.
+ */
+export async function claimWalkinFamily(
+	db: Executor,
+	input: { userId: string; code: string; birthDate: string },
+	seq: number,
+	now: Date
+): Promise<ClaimOutcome> {
+	const at = now.toISOString();
+	const family = await db
+		.selectFrom('families')
+		.selectAll()
+		.where('claim_code_hash', '=', hashClaimCode(input.code))
+		.where('source', '=', 'walkin')
+		.where('owner_user_id', 'is', null)
+		.executeTakeFirst();
+	if (!family) return { ok: false };
+	const children = await db.selectFrom('children').selectAll().where('family_id', '=', family.id).execute();
+	if (!children.some((c) => c.birth_date === input.birthDate)) return { ok: false };
+
+	// Walk-in families that the claimed one was linked into come along (unowned ones only).
+	const families = [family.id];
+	for (const stub of children.filter((c) => c.merged_into)) {
+		const target = await db
+			.selectFrom('children')
+			.innerJoin('families', 'families.id', 'children.family_id')
+			.select(['families.id', 'families.owner_user_id', 'families.source'])
+			.where('children.id', '=', stub.merged_into ?? '')
+			.executeTakeFirst();
+		if (
+			target &&
+			target.owner_user_id === null &&
+			target.source === 'walkin' &&
+			!families.includes(target.id)
+		)
+			families.push(target.id);
+	}
+
+	const own = await db
+		.selectFrom('families')
+		.select('id')
+		.where('owner_user_id', '=', input.userId)
+		.executeTakeFirst();
+	let home: string;
+	const joining: string[] = [];
+	if (own) {
+		home = own.id;
+		joining.push(...families);
+	} else {
+		home = family.id;
+		await db
+			.updateTable('families')
+			.set({ owner_user_id: input.userId, claim_code_hash: null, updated_at: at, seq })
+			.where('id', '=', family.id)
+			.execute();
+		joining.push(...families.slice(1));
+	}
+	for (const from of joining) {
+		await db
+			.updateTable('children')
+			.set({ family_id: home, updated_at: at, seq })
+			.where('family_id', '=', from)
+			.execute();
+		await db
+			.updateTable('registrations')
+			.set({ family_id: home, seq })
+			.where('family_id', '=', from)
+			.execute();
+		await db
+			.updateTable('childminder_requests')
+			.set({ family_id: home, seq, updated_at: at })
+			.where('family_id', '=', from)
+			.execute();
+		const taken = new Set(
+			(await db.selectFrom('guardians').select('position').where('family_id', '=', home).execute()).map(
+				(g) => g.position
+			)
+		);
+		for (const g of await db.selectFrom('guardians').selectAll().where('family_id', '=', from).execute()) {
+			if (taken.has(g.position)) continue;
+			taken.add(g.position);
+			await db
+				.updateTable('guardians')
+				.set({ family_id: home, updated_at: at, seq })
+				.where('id', '=', g.id)
+				.execute();
+		}
+		await db
+			.updateTable('families')
+			.set({ claim_code_hash: null, updated_at: at, seq })
+			.where('id', '=', from)
+			.execute();
+	}
+
+	// A link within one family is moot now: the stub only kept the other family's contacts reachable.
+	await db
+		.deleteFrom('children')
+		.where('family_id', '=', home)
+		.where('merged_into', 'in', (eb) =>
+			eb.selectFrom('children as t').select('t.id').where('t.family_id', '=', home)
+		)
+		.execute();
+
+	// The parent's client holds a cookie from before: everything of the family must count as new.
+	const childIds = (await db.selectFrom('children').select('id').where('family_id', '=', home).execute()).map(
+		(c) => c.id
+	);
+	const targets = (
+		await db
+			.selectFrom('children')
+			.select('merged_into')
+			.where('family_id', '=', home)
+			.where('merged_into', 'is not', null)
+			.execute()
+	).flatMap((c) => (c.merged_into ? [c.merged_into] : []));
+	const allChildren = [...new Set([...childIds, ...targets])];
+	await db.updateTable('families').set({ seq }).where('id', '=', home).execute();
+	await db.updateTable('guardians').set({ seq }).where('family_id', '=', home).execute();
+	await db.updateTable('children').set({ seq }).where('family_id', '=', home).execute();
+	await db.updateTable('registrations').set({ seq }).where('family_id', '=', home).execute();
+	const poke = new Set<string>([input.userId]);
+	for (const childId of allChildren) {
+		await touchChildRequests(db, childId, seq);
+		await db
+			.updateTable('request_events')
+			.set({ seq })
+			.where('request_id', 'in', (eb) =>
+				eb.selectFrom('requests').select('id').where('child_id', '=', childId)
+			)
+			.execute();
+		for (const id of await usersConcerned(db, childId)) poke.add(id);
+	}
+	return { ok: true, familyId: home, childIds: allChildren, poke: [...poke] };
+}

@@ -1,0 +1,193 @@
+// What Kita staff hold locally: the public catalogue and, for their own Kitas only, the requests
+// with what is needed to place them — the child, the guardians and how to reach them, the history,
+// and whether the child has a contract at another Kita (never which one). Never the parents' rank.
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import type { ExpressionBuilder } from 'kysely';
+import type { EntityName, EntityRows } from '../../src/lib/sync/protocol';
+import type { Executor } from '../db/database';
+import type { DB } from '../db/schema';
+import { toChild, toFamily, toGuardian } from '../services/families';
+import { toRegistration, toRequest, toRequestEvent } from '../services/requests';
+import { toDuplicateCandidate } from '../services/walkins';
+import { publicSources, type EntitySource, type Scope, type SourceChanges } from './scopes';
+
+function source<K extends EntityName>(
+	entity: K,
+	changesSince: (tx: Executor, since: number) => Promise<SourceChanges<K>>
+): EntitySource {
+	return { entity, changesSince } as EntitySource;
+}
+
+function put<K extends EntityName>(rows: EntityRows[K][]): SourceChanges<K> {
+	return { put: rows, del: [] };
+}
+
+/**
+ * The scope key names the Kitas (hashed, to keep the cookie short): a staff member who gains or
+ * loses a Kita gets a reset, so nothing of a Kita they left stays on their device.
+ */
+export function staffScopeKey(userId: string, facilityIds: readonly string[]): string {
+	const digest = encodeHexLowerCase(sha256(new TextEncoder().encode([...facilityIds].sort().join(','))));
+	return `staff:${userId}:${digest.slice(0, 16)}`;
+}
+
+export function staffScope(userId: string, facilityIds: readonly string[]): Scope {
+	if (facilityIds.length === 0) return { key: staffScopeKey(userId, []), sources: publicSources };
+	const kitas = [...facilityIds];
+	// A request of the caller's Kitas for this child that changed since the cookie: its child,
+	// guardians and registration must be (re)sent even if they did not change themselves.
+	const scopedRequestOf =
+		(childColumn: 'c.id' | 'c.merged_into', since: number) =>
+		(eb: ExpressionBuilder<DB & { c: DB['children'] }, 'c'>) =>
+			eb.exists(
+				eb
+					.selectFrom('requests as r')
+					.select('r.id')
+					.whereRef('r.child_id', '=', childColumn)
+					.where('r.facility_id', 'in', kitas)
+					.where('r.seq', '>', since)
+			);
+	return {
+		key: staffScopeKey(userId, kitas),
+		sources: [
+			...publicSources,
+			source('requests', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('requests')
+					.selectAll('requests')
+					.select((eb) =>
+						eb
+							.exists(
+								eb
+									.selectFrom('requests as other')
+									.select('other.id')
+									.whereRef('other.child_id', '=', 'requests.child_id')
+									.whereRef('other.facility_id', '!=', 'requests.facility_id')
+									.where('other.status', '=', 'contracted')
+							)
+							.as('contract_elsewhere')
+					)
+					.where('requests.facility_id', 'in', kitas)
+					.where('requests.seq', '>', since)
+					.execute();
+				return put<'requests'>(
+					rows.map((r) => ({
+						...toRequest(r, 'staff'),
+						contractElsewhere: Number(r.contract_elsewhere) === 1
+					}))
+				);
+			}),
+			source('requestEvents', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('request_events')
+					.innerJoin('requests', 'requests.id', 'request_events.request_id')
+					.selectAll('request_events')
+					.where('requests.facility_id', 'in', kitas)
+					.where('request_events.seq', '>', since)
+					.execute();
+				return put<'requestEvents'>(rows.map(toRequestEvent));
+			}),
+			source('children', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('children as c')
+					.selectAll('c')
+					.where('c.id', 'in', (eb) =>
+						eb.selectFrom('requests as r').select('r.child_id').where('r.facility_id', 'in', kitas)
+					)
+					.where((eb) => eb.or([eb('c.seq', '>', since), scopedRequestOf('c.id', since)(eb)]))
+					.execute();
+				return put<'children'>(rows.map(toChild));
+			}),
+			source('registrations', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('registrations')
+					.selectAll('registrations')
+					.where((eb) =>
+						eb.exists(
+							eb
+								.selectFrom('requests as r')
+								.select('r.id')
+								.whereRef('r.registration_id', '=', 'registrations.id')
+								.where('r.facility_id', 'in', kitas)
+								.where((w) => w.or([w('r.seq', '>', since), w('registrations.seq', '>', since)]))
+						)
+					)
+					.execute();
+				return put<'registrations'>(rows.map(toRegistration));
+			}),
+			// Contact families: the child's own and those of records linked into it ("same child").
+			source('families', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('families as f')
+					.selectAll('f')
+					.where((eb) =>
+						eb.exists(
+							eb
+								.selectFrom('children as c')
+								.select('c.id')
+								.whereRef('c.family_id', '=', 'f.id')
+								.where((w) =>
+									w.or([
+										w.and([w('f.seq', '>', since), inScope(w, 'c.id', kitas)]),
+										w.and([w('f.seq', '>', since), inScope(w, 'c.merged_into', kitas)]),
+										scopedRequestOf('c.id', since)(w),
+										scopedRequestOf('c.merged_into', since)(w)
+									])
+								)
+						)
+					)
+					.execute();
+				return put<'families'>(rows.map(toFamily));
+			}),
+			source('guardians', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('guardians as g')
+					.selectAll('g')
+					.where((eb) =>
+						eb.exists(
+							eb
+								.selectFrom('children as c')
+								.select('c.id')
+								.whereRef('c.family_id', '=', 'g.family_id')
+								.where((w) =>
+									w.or([
+										w.and([w('g.seq', '>', since), inScope(w, 'c.id', kitas)]),
+										w.and([w('g.seq', '>', since), inScope(w, 'c.merged_into', kitas)]),
+										scopedRequestOf('c.id', since)(w),
+										scopedRequestOf('c.merged_into', since)(w)
+									])
+								)
+						)
+					)
+					.execute();
+				return put<'guardians'>(rows.map(toGuardian));
+			}),
+			source('duplicateCandidates', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('duplicate_candidates')
+					.selectAll()
+					.where('facility_id', 'in', kitas)
+					.where('seq', '>', since)
+					.execute();
+				const out = [];
+				for (const row of rows) out.push(await toDuplicateCandidate(tx, row));
+				return put<'duplicateCandidates'>(out);
+			})
+		]
+	};
+}
+
+function inScope(
+	eb: ExpressionBuilder<DB & { c: DB['children'] }, 'c'>,
+	childColumn: 'c.id' | 'c.merged_into',
+	kitas: string[]
+) {
+	return eb.exists(
+		eb
+			.selectFrom('requests as r')
+			.select('r.id')
+			.whereRef('r.child_id', '=', childColumn)
+			.where('r.facility_id', 'in', kitas)
+	);
+}

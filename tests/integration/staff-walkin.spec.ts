@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createUserWithSession } from './fixtures';
+import { actor, contractAt, staffWorld, walkin, type Actor, type StaffWorld } from './staff-world';
+
+describe('walk-in registrations, duplicates and claims', () => {
+	let w: StaffWorld;
+	let staffZ: Actor;
+	beforeEach(async () => {
+		w = await staffWorld();
+		staffZ = actor(
+			await createUserWithSession(w.t.app.database.db, w.t.clock.now(), 'staff', { facilityIds: [w.kitaZ] })
+		);
+	});
+	afterEach(async () => {
+		await w.close();
+	});
+
+	const db = () => w.t.app.database.db;
+	const candidates = () => db().selectFrom('duplicate_candidates').selectAll().execute();
+
+	it('creates a walk-in family with only the hash of its claim code, and a confirmation for families with an address', async () => {
+		const { args, code } = await walkin(
+			w.kitaZ,
+			{ firstName: 'Ole', lastName: 'Beispiel', birthDate: '2023-05-01' },
+			'ole@example.org'
+		);
+		await w.push(staffZ, 'createWalkin', args);
+		const family = await db()
+			.selectFrom('families')
+			.selectAll()
+			.where('id', '=', args.familyId)
+			.executeTakeFirstOrThrow();
+		expect(family).toMatchObject({ source: 'walkin', owner_user_id: null });
+		expect(family.claim_code_hash).toMatch(/^[0-9a-f]{64}$/);
+		expect(JSON.stringify(await db().selectFrom('sync_rejections').selectAll().execute())).not.toContain(
+			code
+		);
+		const registration = await db()
+			.selectFrom('registrations')
+			.selectAll()
+			.where('id', '=', args.registrationId)
+			.executeTakeFirstOrThrow();
+		expect(registration).toMatchObject({ source: 'walkin', submitted_by: staffZ.session.userId });
+		expect(registration.number).toMatch(/^KP-2026-\d{6}$/);
+		const mails = await db()
+			.selectFrom('mail_outbox')
+			.selectAll()
+			.where('to_address', '=', 'ole@example.org')
+			.execute();
+		expect(mails.map((m) => m.kind)).toEqual(['registration']);
+		// No other record with this name and birth date: nothing to decide.
+		expect(await candidates()).toEqual([]);
+		const pulled = await w.pull(staffZ);
+		expect(pulled.patch.put.requests?.map((r) => r.id)).toEqual([args.requestId]);
+		expect(pulled.patch.put.guardians?.map((g) => g.phone)).toEqual(['02922 4567']);
+		expect(pulled.patch.put.families).toEqual([
+			expect.objectContaining({ id: args.familyId, source: 'walkin' })
+		]);
+	});
+
+	it('refuses a walk-in for a Kita the staff member does not work at', async () => {
+		const { args } = await walkin(w.kitaX);
+		await w.push(staffZ, 'createWalkin', args);
+		expect(await w.lastRejection(staffZ)).toMatchObject({ code: 'notPermitted' });
+		expect(
+			await db().selectFrom('families').select('id').where('id', '=', args.familyId).executeTakeFirst()
+		).toBeUndefined();
+	});
+
+	it('finds the same child in the district and shows staff what they need to decide, nothing more', async () => {
+		const { args } = await walkin(w.kitaZ, {
+			firstName: 'mia ',
+			lastName: 'MUSTER',
+			birthDate: '2024-03-10'
+		});
+		await w.push(staffZ, 'createWalkin', args);
+		expect(await candidates()).toEqual([
+			expect.objectContaining({
+				facility_id: w.kitaZ,
+				child_id: args.child.id,
+				match_child_id: w.childId,
+				status: 'open'
+			})
+		]);
+		const pulled = await w.pull(staffZ);
+		expect(pulled.patch.put.duplicateCandidates).toEqual([
+			expect.objectContaining({
+				childId: args.child.id,
+				matchChildId: w.childId,
+				status: 'open',
+				match: {
+					firstName: 'Mia',
+					lastName: 'Muster',
+					birthDate: '2024-03-10',
+					source: 'online',
+					guardians: [{ firstName: 'Anna', lastName: 'Muster', postcode: '59457', town: 'Werl' }],
+					requestCount: 2,
+					createdAt: expect.any(String)
+				}
+			})
+		]);
+		// Staff of X, where the online family registered, do not see Z's walk-in or its candidates.
+		const x = await w.pull(w.staffX);
+		expect(x.patch.put.duplicateCandidates).toBeUndefined();
+		expect(x.patch.put.requests?.map((r) => r.id)).toEqual([w.requestX]);
+	});
+
+	it('links the walk-in into the existing child: one record, both families reachable, a contract anywhere closes the rest', async () => {
+		const { args } = await walkin(w.kitaZ);
+		await w.push(staffZ, 'createWalkin', args);
+		const [candidate] = await candidates();
+		// Only the Kita that entered the walk-in decides.
+		await w.push(w.staffX, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'link' });
+		expect(await w.lastRejection(w.staffX)).toMatchObject({ code: 'notFound' });
+
+		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'link' });
+		const moved = await db()
+			.selectFrom('requests')
+			.select('child_id')
+			.where('id', '=', args.requestId)
+			.executeTakeFirstOrThrow();
+		expect(moved.child_id).toBe(w.childId);
+		const stub = await db()
+			.selectFrom('children')
+			.selectAll()
+			.where('id', '=', args.child.id)
+			.executeTakeFirstOrThrow();
+		expect(stub).toMatchObject({ merged_into: w.childId, family_id: args.familyId });
+		expect((await candidates())[0]).toMatchObject({ status: 'linked', decided_by: staffZ.session.userId });
+
+		// X sees the walk-in family's phone number as a second way to reach the family.
+		const x = await w.pull(w.staffX);
+		expect(x.patch.put.guardians?.map((g) => g.phone).sort()).toEqual(['02922 123', '02922 4567']);
+
+		await contractAt(w, w.staffX, w.requestX);
+		expect(await w.status(args.requestId)).toBe('placedElsewhere');
+		expect(await w.status(w.requestY)).toBe('placedElsewhere');
+		const z = await w.pull(staffZ);
+		expect(z.patch.put.requests?.find((r) => r.id === args.requestId)).toMatchObject({
+			status: 'placedElsewhere',
+			contractElsewhere: true
+		});
+	});
+
+	it('closes the walk-in request when it is linked to a child that already has a contract', async () => {
+		await contractAt(w, w.staffX, w.requestX);
+		const { args } = await walkin(w.kitaZ);
+		await w.push(staffZ, 'createWalkin', args);
+		const [candidate] = await candidates();
+		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'link' });
+		expect(await w.status(args.requestId)).toBe('placedElsewhere');
+	});
+
+	it('keeps a look-alike separate, and refuses a second decision with the current state', async () => {
+		const { args } = await walkin(w.kitaZ);
+		await w.push(staffZ, 'createWalkin', args);
+		const [candidate] = await candidates();
+		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'separate' });
+		expect((await candidates())[0]).toMatchObject({ status: 'separate' });
+		const own = await db()
+			.selectFrom('requests')
+			.select('child_id')
+			.where('id', '=', args.requestId)
+			.executeTakeFirstOrThrow();
+		expect(own.child_id).toBe(args.child.id);
+		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'link' });
+		expect(await w.lastRejection(staffZ)).toMatchObject({
+			code: 'staleStatus',
+			current: { status: 'separate' }
+		});
+	});
+});
