@@ -51,7 +51,11 @@ export default ts.config(
 				'error',
 				{
 					patterns: [
-						{ group: ['$server/*', '**/server/*'], message: 'server/ is server-only.', allowTypeImports: true }
+						{
+							group: ['$server/*', '**/server/*'],
+							message: 'server/ is server-only.',
+							allowTypeImports: true
+						}
 					]
 				}
 			]
