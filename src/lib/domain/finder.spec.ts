@@ -108,7 +108,7 @@ describe('postcodeCentre', () => {
 
 describe('freePlaces', () => {
 	const year = '2026-27' as KitaYearId;
-	it('is capacity minus contracts, never negative, and unknown without figures', () => {
+	it('is capacity minus contracts and open offers, never negative per cell, and unknown without figures', () => {
 		expect(freePlaces([])).toBeNull();
 		expect(
 			freePlaces([
@@ -131,6 +131,6 @@ describe('freePlaces', () => {
 					offered: 0
 				}
 			])
-		).toEqual({ places: 30, contracted: 25, free: 5 });
+		).toEqual({ places: 30, contracted: 25, offered: 2, free: 4 });
 	});
 });

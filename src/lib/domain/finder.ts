@@ -3,6 +3,7 @@ import type { Day } from './calendar-day';
 import type { Capacity, Facility, FinderFilter, Municipality } from './facility';
 import { distanceKm, type Point } from './geo';
 import { ageInMonths } from './kita-year';
+import { sumPlaces, type PlacesFigures } from './places';
 
 export interface FinderHit {
 	facility: Facility;
@@ -76,16 +77,12 @@ export function findFacilities(
 	return hits;
 }
 
-export interface FreePlaces {
-	places: number;
-	contracted: number;
-	free: number;
-}
+export type FreePlaces = PlacesFigures;
 
-/** Places minus contracts of one facility in one Kita year; null when the Kita gave no figures. */
+/**
+ * Free places of one facility in one Kita year, as the finder shows them: places minus contracts
+ * minus open offers (an offered place is not free for the next family); null without figures.
+ */
 export function freePlaces(capacities: readonly Capacity[]): FreePlaces | null {
-	if (capacities.length === 0) return null;
-	const places = capacities.reduce((sum, c) => sum + c.places, 0);
-	const contracted = capacities.reduce((sum, c) => sum + c.contracted, 0);
-	return { places, contracted, free: Math.max(0, places - contracted) };
+	return capacities.length === 0 ? null : sumPlaces(capacities);
 }
