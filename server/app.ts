@@ -3,12 +3,18 @@ import { loadConfig, type Config } from './config';
 import { openDatabase, type OpenDatabase } from './db/database';
 import { migrate } from './db/migrator';
 import { seedDemoCatalogue } from './demo/seed';
+import { seedDemoAccounts } from './demo/accounts';
+import { smtpTransport, startMailDelivery, type MailJob } from './jobs/mail-delivery';
 
 export interface App {
 	config: Config;
 	database: OpenDatabase;
 	/** Injected clock: tests move it; production reads the system time. */
 	now: () => Date;
+	/** The mail delivery timer; null without SMTP_URL (mails then wait in the outbox, see /dev/mailbox). */
+	mail: MailJob | null;
+	/** Stops the background timers (tests, shutdown). */
+	stopJobs(): void;
 }
 
 export async function createApp(
@@ -19,11 +25,23 @@ export async function createApp(
 	try {
 		migrate(database.sqlite, config.migrationsDir);
 		if (config.demoData) await seedDemoCatalogue(database.db, now());
+		if (config.demoData) await seedDemoAccounts(database.db, now());
 	} catch (error) {
 		await database.close();
 		throw error;
 	}
-	return { config, database, now };
+	const mail = config.smtpUrl
+		? startMailDelivery(database.db, smtpTransport(config.smtpUrl), config.mailFrom, now)
+		: null;
+	return {
+		config,
+		database,
+		now,
+		mail,
+		stopJobs() {
+			mail?.stop();
+		}
+	};
 }
 
 let current: App | null = null;

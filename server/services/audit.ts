@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
 	'email.changeRequest',
 	'email.change',
 	'mfa.setup',
+	'mfa.disable',
 	'mfa.recoveryUsed',
 	'invite.create',
 	'invite.accept',

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Role } from '../../src/lib/domain/roles';
 import type { AuthSession } from '../auth/session';
+import { RateLimitError } from '../services/rate-limit';
 import type { Context } from './context';
 
 const t = initTRPC.context<Context>().create({
@@ -10,19 +11,31 @@ const t = initTRPC.context<Context>().create({
 		return {
 			...shape,
 			message: error.code === 'INTERNAL_SERVER_ERROR' ? 'internal' : shape.message,
-			data: { ...data, zodIssues: error.cause && 'issues' in error.cause ? error.cause.issues : undefined }
+			data: {
+				...data,
+				zodIssues: error.cause && 'issues' in error.cause ? error.cause.issues : undefined,
+				// Seconds until a rate-limited call may be repeated (also sent as Retry-After).
+				retryAfter: error.cause instanceof RateLimitError ? error.cause.retryAfterSeconds : undefined
+			}
 		};
 	}
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
 
 /** Every mutation refuses cross-site requests (CSRF), whatever its content type. */
 export const publicProcedure = t.procedure.use(({ ctx, type, next }) => {
 	if (type === 'mutation' && !ctx.sameOrigin)
 		throw new TRPCError({ code: 'FORBIDDEN', message: 'crossSite' });
 	return next();
+});
+
+/** A password-checked session, also one still waiting for its second factor (for the MFA steps). */
+export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
+	if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'loginRequired' });
+	return next({ ctx: { ...ctx, session: ctx.session } });
 });
 
 /** A logged-in user who has given the second factor where one is needed. */

@@ -1,8 +1,16 @@
 import { createCallerFactory, router } from './init';
+import { accountRouter } from './routers/account';
+import { adminAccountsRouter } from './routers/admin-accounts';
+import { authRouter } from './routers/auth';
+import { devRouter } from './routers/dev';
 import { syncRouter } from './routers/sync';
 
 export const appRouter = router({
-	sync: syncRouter
+	sync: syncRouter,
+	auth: authRouter,
+	account: accountRouter,
+	adminAccounts: adminAccountsRouter,
+	dev: devRouter
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,42 @@
-// Mails are written to the outbox table inside the transaction that causes them, so a rolled-back
-// change sends nothing and a committed one is never forgotten. A job delivers them later.
+// Mails are written to the outbox in the same transaction as the change that causes them; the
+// delivery job sends them later (never inside the request).
 import type { Executor } from '../../db/database';
+import { renderMail } from './render';
+import type { MailKind, MailParamsByKind } from './types';
 
+export interface MailRequest<K extends MailKind> {
+	to: string;
+	locale: string;
+	kind: K;
+	params: MailParamsByKind[K];
+}
+
+export async function enqueueMail<K extends MailKind>(
+	db: Executor,
+	mail: MailRequest<K>,
+	now: Date
+): Promise<string> {
+	const rendered = renderMail(mail.locale, mail.kind, mail.params);
+	const id = crypto.randomUUID();
+	await db
+		.insertInto('mail_outbox')
+		.values({
+			id,
+			to_address: mail.to,
+			subject: rendered.subject,
+			text_body: rendered.text,
+			html_body: rendered.html,
+			kind: mail.kind,
+			created_at: now.toISOString(),
+			next_attempt_at: now.toISOString(),
+			sent_at: null,
+			last_error: null
+		})
+		.execute();
+	return id;
+}
+
+// The older plain form: the caller brings subject and bodies (kept for callers not yet on templates).
 export interface OutgoingMail {
 	to: string;
 	subject: string;

@@ -1,0 +1,969 @@
+// Accounts: sign-up with confirmation, login with an optional second factor, password reset,
+// changes of password and address, invitations. Mails go to the outbox; every step is audited
+// with ids only. Answers for known and unknown addresses are the same (no account enumeration).
+import type { Selectable } from 'kysely';
+import {
+	EMAIL_LINK_MINUTES,
+	INVITE_LINK_HOURS,
+	RESEND_LINK_DAYS,
+	type AccountErrorCode,
+	type AccountStatus,
+	type KnownUser,
+	type LoginNext
+} from '../../src/lib/domain/account';
+import { newId, type UserId } from '../../src/lib/domain/ids';
+import { requiresMfa, sessionPolicy, type Role } from '../../src/lib/domain/roles';
+import type { App } from '../app';
+import { captchaResultError, verifyCaptcha } from '../auth/captcha';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { createSession, hashToken, invalidateUserSessions, type AuthSession } from '../auth/session';
+import { consumeToken, issueToken, lookupToken, retireTokens, type TokenState } from '../auth/tokens';
+import {
+	generateRecoveryCodes,
+	generateTotpKey,
+	hashRecoveryCode,
+	matchTotp,
+	totpKeyFromHex,
+	totpKeyToHex,
+	totpKeyUri,
+	totpSecretBase32
+} from '../auth/totp';
+import type { Executor } from '../db/database';
+import type { UsersTable } from '../db/schema';
+import { audit } from './audit';
+import { enqueueMail } from './mail/outbox';
+import { LIMITS, assertNotLimited, clearLimit, consume, limitKey, recordFailure } from './rate-limit';
+
+type UserRow = Selectable<UsersTable>;
+
+/** A refusal the client can explain; the router turns `kind` into the HTTP status. */
+export class AccountError extends Error {
+	constructor(
+		readonly code: AccountErrorCode,
+		readonly kind: 'badRequest' | 'unauthorized' | 'forbidden' | 'conflict' = 'badRequest'
+	) {
+		super(code);
+	}
+}
+
+const MINUTE = 60_000;
+const EMAIL_LINK_MS = EMAIL_LINK_MINUTES * MINUTE;
+const INVITE_LINK_MS = INVITE_LINK_HOURS * 60 * MINUTE;
+/** A password-checked session waiting for the second factor (or its set-up) lives this long. */
+export const MFA_PENDING_MS = 30 * MINUTE;
+
+export const links = {
+	confirm: (origin: string, token: string) => `${origin}/konto/bestaetigen#token=${token}`,
+	resend: (origin: string, token: string) => `${origin}/konto/bestaetigen#neu=${token}`,
+	reset: (origin: string, token: string) => `${origin}/passwort-neu#token=${token}`,
+	invite: (origin: string, token: string) => `${origin}/einladung#token=${token}`,
+	login: (origin: string) => `${origin}/login`,
+	forgot: (origin: string) => `${origin}/passwort-vergessen`
+};
+
+function displayName(user: Pick<UserRow, 'first_name' | 'last_name'>): string {
+	return `${user.first_name} ${user.last_name}`;
+}
+
+async function userByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
+	return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+async function userById(db: Executor, id: string): Promise<UserRow> {
+	return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function knownUser(db: Executor, user: UserRow): Promise<KnownUser> {
+	const facilityIds =
+		user.role === 'staff'
+			? (
+					await db
+						.selectFrom('user_facilities')
+						.select('facility_id')
+						.where('user_id', '=', user.id)
+						.orderBy('facility_id')
+						.execute()
+				).map((r) => r.facility_id)
+			: [];
+	return {
+		userId: user.id,
+		role: user.role as Role,
+		firstName: user.first_name,
+		lastName: user.last_name,
+		facilityIds,
+		locale: user.locale
+	};
+}
+
+function actorOf(user: Pick<UserRow, 'id' | 'role'>) {
+	return { userId: user.id, role: user.role };
+}
+
+async function sendConfirmation(app: App, db: Executor, user: UserRow, now: Date): Promise<void> {
+	const { token } = await issueToken(db, user.id, 'confirm', EMAIL_LINK_MS, now);
+	await enqueueMail(
+		db,
+		{
+			to: user.email,
+			locale: user.locale,
+			kind: 'confirm',
+			params: {
+				name: displayName(user),
+				confirmUrl: links.confirm(app.config.origin, token),
+				resendUrl: links.resend(app.config.origin, token),
+				minutes: EMAIL_LINK_MINUTES
+			}
+		},
+		now
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-up and confirmation
+
+export interface SignUpData {
+	firstName: string;
+	lastName: string;
+	street: string;
+	postcode: string;
+	town: string;
+	phone: string;
+	email: string;
+	password: string;
+	captcha: string;
+	locale: string;
+}
+
+/**
+ * Creates an unconfirmed parent account and mails the confirmation link. For an address that has
+ * an account already, the answer is the same; the owner gets a mail instead (or, while still
+ * unconfirmed, a fresh confirmation link) — the typed password never replaces theirs.
+ */
+export async function signUp(app: App, ip: string, input: SignUpData): Promise<{ ok: true }> {
+	const db = app.database.db;
+	const now = app.now();
+	await consume(db, limitKey('signup', 'ip', ip), LIMITS.signUpIp, now);
+	await consume(db, limitKey('signup', 'addr', input.email), LIMITS.signUpAddress, now);
+	const captcha = await verifyCaptcha(app, input.captcha);
+	if (captcha !== 'ok') throw new AccountError(captchaResultError(captcha));
+	// Hash in every case, so that known and unknown addresses take the same time.
+	const passwordHash = await hashPassword(input.password);
+	await db.transaction().execute(async (tx) => {
+		const existing = await userByEmail(tx, input.email);
+		if (existing) {
+			if (!existing.email_confirmed_at && existing.role === 'parent') {
+				await sendConfirmation(app, tx, existing, now);
+			} else {
+				await enqueueMail(
+					tx,
+					{
+						to: existing.email,
+						locale: existing.locale,
+						kind: 'alreadyRegistered',
+						params: {
+							name: displayName(existing),
+							loginUrl: links.login(app.config.origin),
+							forgotUrl: links.forgot(app.config.origin)
+						}
+					},
+					now
+				);
+			}
+			await audit(
+				tx,
+				{ action: 'signup', targetType: 'user', targetId: existing.id, outcome: 'refused' },
+				now
+			);
+			return;
+		}
+		const at = now.toISOString();
+		const user: UserRow = {
+			id: newId<'UserId'>(),
+			email: input.email,
+			password_hash: passwordHash,
+			role: 'parent',
+			first_name: input.firstName,
+			last_name: input.lastName,
+			street: input.street,
+			postcode: input.postcode,
+			town: input.town,
+			phone: input.phone || null,
+			locale: input.locale,
+			email_confirmed_at: null,
+			privacy_consent_at: at,
+			totp_key: null,
+			totp_pending_key: null,
+			totp_last_step: null,
+			last_login_at: null,
+			active: 1,
+			created_at: at,
+			updated_at: at
+		};
+		await tx.insertInto('users').values(user).execute();
+		await sendConfirmation(app, tx, user, now);
+		await audit(tx, { action: 'signup', actor: actorOf(user), targetType: 'user', targetId: user.id }, now);
+	});
+	return { ok: true };
+}
+
+function tokenError(state: Exclude<TokenState, 'valid'>): AccountError {
+	return new AccountError(
+		state === 'expired' ? 'tokenExpired' : state === 'used' ? 'tokenUsed' : 'tokenInvalid'
+	);
+}
+
+/** What a link is for and whether it still works (the pages ask before showing a form). */
+export async function tokenStatus(
+	app: App,
+	token: string
+): Promise<{ state: TokenState; purpose: 'confirm' | 'reset' | 'invite' | 'changeEmail' | null }> {
+	const found = await lookupToken(
+		app.database.db,
+		token,
+		['confirm', 'reset', 'invite', 'changeEmail'],
+		app.now()
+	);
+	return { state: found.state, purpose: found.purpose };
+}
+
+/** Opens a confirmation link: the sign-up's address, or a new address after a change. */
+export async function confirmEmail(
+	app: App,
+	token: string
+): Promise<{ outcome: 'confirmed' | 'emailChanged' }> {
+	const now = app.now();
+	return app.database.db.transaction().execute(async (tx) => {
+		const found = await lookupToken(tx, token, ['confirm', 'changeEmail'], now);
+		if (found.state !== 'valid' || !found.userId)
+			throw tokenError(found.state === 'valid' ? 'invalid' : found.state);
+		const user = await userById(tx, found.userId);
+		if (found.purpose === 'changeEmail' && found.newEmail) {
+			const taken = await userByEmail(tx, found.newEmail);
+			if (taken && taken.id !== user.id) throw new AccountError('emailTaken', 'conflict');
+			if (!(await consumeToken(tx, found.id, now))) throw tokenError('used');
+			await tx
+				.updateTable('users')
+				.set({ email: found.newEmail, email_confirmed_at: now.toISOString(), updated_at: now.toISOString() })
+				.where('id', '=', user.id)
+				.execute();
+			await retireTokens(tx, user.id, 'changeEmail', now);
+			await enqueueMail(
+				tx,
+				{
+					to: user.email,
+					locale: user.locale,
+					kind: 'emailChanged',
+					params: { name: displayName(user), forgotUrl: links.forgot(app.config.origin) }
+				},
+				now
+			);
+			await audit(
+				tx,
+				{ action: 'email.change', actor: actorOf(user), targetType: 'user', targetId: user.id },
+				now
+			);
+			return { outcome: 'emailChanged' as const };
+		}
+		if (!(await consumeToken(tx, found.id, now))) throw tokenError('used');
+		if (!user.email_confirmed_at)
+			await tx
+				.updateTable('users')
+				.set({ email_confirmed_at: now.toISOString(), updated_at: now.toISOString() })
+				.where('id', '=', user.id)
+				.execute();
+		await retireTokens(tx, user.id, 'confirm', now);
+		await audit(
+			tx,
+			{ action: 'email.confirm', actor: actorOf(user), targetType: 'user', targetId: user.id },
+			now
+		);
+		return { outcome: 'confirmed' as const };
+	});
+}
+
+/**
+ * The second link of the confirmation mail (and the button on the "link expired" page): sends a
+ * fresh confirmation link. The old link proves who asks; it works for this for RESEND_LINK_DAYS.
+ */
+export async function resendConfirmation(
+	app: App,
+	ip: string,
+	token: string
+): Promise<{ outcome: 'sent' | 'alreadyConfirmed' }> {
+	const db = app.database.db;
+	const now = app.now();
+	const found = await lookupToken(db, token, ['confirm'], now);
+	if (
+		found.state === 'invalid' ||
+		!found.userId ||
+		!found.createdAt ||
+		now.getTime() - found.createdAt.getTime() > RESEND_LINK_DAYS * 24 * 60 * MINUTE
+	)
+		throw new AccountError('tokenInvalid');
+	await consume(db, limitKey('resend', 'ip', ip), LIMITS.resendIp, now);
+	await consume(db, limitKey('resend', 'acct', found.userId), LIMITS.resendAddress, now);
+	const user = await userById(db, found.userId);
+	if (user.email_confirmed_at) return { outcome: 'alreadyConfirmed' };
+	await db.transaction().execute((tx) => sendConfirmation(app, tx, user, now));
+	return { outcome: 'sent' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Login, second factor, logout
+
+export interface LoginResult {
+	token: string;
+	expiresAt: Date;
+	next: LoginNext;
+	/** Set when the login is complete (no second factor needed). */
+	user: KnownUser | null;
+}
+
+export async function login(app: App, ip: string, email: string, password: string): Promise<LoginResult> {
+	const db = app.database.db;
+	const now = app.now();
+	const ipKey = limitKey('login', 'ip', ip);
+	const accountKey = limitKey('login', 'acct', email);
+	await assertNotLimited(db, ipKey, now);
+	await assertNotLimited(db, accountKey, now);
+	const user = await userByEmail(db, email);
+	const passwordOk = await verifyPassword(user?.password_hash ?? null, password);
+	if (!user || !passwordOk || user.active !== 1) {
+		await recordFailure(db, ipKey, LIMITS.loginIp, now);
+		await recordFailure(db, accountKey, LIMITS.loginAccount, now);
+		await audit(
+			db,
+			{ action: 'login.failure', targetType: 'user', targetId: user?.id ?? null, outcome: 'refused' },
+			now
+		);
+		throw new AccountError('invalidCredentials', 'unauthorized');
+	}
+	// Only someone who knows the password learns that the address is not confirmed yet.
+	if (!user.email_confirmed_at) {
+		await audit(
+			db,
+			{
+				action: 'login.failure',
+				actor: actorOf(user),
+				targetType: 'user',
+				targetId: user.id,
+				outcome: 'refused'
+			},
+			now
+		);
+		throw new AccountError('emailNotConfirmed', 'forbidden');
+	}
+	await clearLimit(db, accountKey);
+	const role = user.role as Role;
+	const needsMfa = requiresMfa(role, user.totp_key !== null);
+	const next: LoginNext = !needsMfa ? 'done' : user.totp_key ? 'mfaVerify' : 'mfaSetup';
+	return db.transaction().execute(async (tx) => {
+		const session = await createSession(tx, user.id as UserId, role, now, !needsMfa);
+		let expiresAt = session.expiresAt;
+		if (needsMfa) {
+			expiresAt = new Date(now.getTime() + MFA_PENDING_MS);
+			await tx
+				.updateTable('sessions')
+				.set({ expires_at: expiresAt.toISOString() })
+				.where('id', '=', hashToken(session.token))
+				.execute();
+		} else {
+			await completeLogin(tx, user, now);
+		}
+		return { token: session.token, expiresAt, next, user: needsMfa ? null : await knownUser(tx, user) };
+	});
+}
+
+async function completeLogin(db: Executor, user: UserRow, now: Date): Promise<void> {
+	await db.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
+	await audit(
+		db,
+		{ action: 'login.success', actor: actorOf(user), targetType: 'user', targetId: user.id },
+		now
+	);
+}
+
+/** Marks the session as fully logged in and gives it the role's normal lifetime. */
+async function verifySession(db: Executor, session: AuthSession, now: Date): Promise<Date> {
+	const expiresAt = new Date(now.getTime() + sessionPolicy(session.role).lifetimeMs);
+	await db
+		.updateTable('sessions')
+		.set({ mfa_verified: 1, expires_at: expiresAt.toISOString() })
+		.where('id', '=', session.id)
+		.execute();
+	return expiresAt;
+}
+
+export interface MfaResult {
+	user: KnownUser;
+	expiresAt: Date;
+}
+
+/** The second login step: a TOTP code, or one of the recovery codes (each works once). */
+export async function verifyMfa(
+	app: App,
+	session: AuthSession,
+	input: { code: string } | { recoveryCode: string }
+): Promise<MfaResult> {
+	const db = app.database.db;
+	const now = app.now();
+	if (session.mfaVerified)
+		return { user: await knownUser(db, await userById(db, session.userId)), expiresAt: session.expiresAt };
+	const user = await userById(db, session.userId);
+	if (!user.totp_key) throw new AccountError('mfaRequired', 'forbidden');
+	const key = limitKey('mfa', 'acct', user.id);
+	await assertNotLimited(db, key, now);
+	const result = await db.transaction().execute(async (tx) => {
+		let ok = false;
+		if ('code' in input) {
+			const step = matchTotp(totpKeyFromHex(user.totp_key as string), input.code, now, user.totp_last_step);
+			if (step !== null) {
+				// Only a step later than the last one counts, also when two requests race.
+				const updated = await tx
+					.updateTable('users')
+					.set({ totp_last_step: step })
+					.where('id', '=', user.id)
+					.where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+					.executeTakeFirst();
+				ok = updated.numUpdatedRows === 1n;
+			}
+		} else {
+			const used = await tx
+				.updateTable('recovery_codes')
+				.set({ used_at: now.toISOString() })
+				.where('user_id', '=', user.id)
+				.where('code_hash', '=', hashRecoveryCode(input.recoveryCode))
+				.where('used_at', 'is', null)
+				.executeTakeFirst();
+			ok = used.numUpdatedRows === 1n;
+			if (ok)
+				await audit(
+					tx,
+					{ action: 'mfa.recoveryUsed', actor: actorOf(user), targetType: 'user', targetId: user.id },
+					now
+				);
+		}
+		if (!ok) return null;
+		await clearLimit(tx, key);
+		const expiresAt = await verifySession(tx, session, now);
+		await completeLogin(tx, user, now);
+		return { user: await knownUser(tx, user), expiresAt };
+	});
+	if (!result) {
+		// Outside the transaction above: a refusal must still count towards the lock.
+		await mfaFailure(db, user, key, now);
+		throw new AccountError('mfaCodeInvalid');
+	}
+	return result;
+}
+
+async function mfaFailure(db: Executor, user: UserRow, key: string, now: Date): Promise<void> {
+	await recordFailure(db, key, LIMITS.mfaAccount, now);
+	await audit(
+		db,
+		{
+			action: 'login.mfaFailure',
+			actor: actorOf(user),
+			targetType: 'user',
+			targetId: user.id,
+			outcome: 'refused'
+		},
+		now
+	);
+}
+
+/** Starts the TOTP set-up: a new key, kept aside until the first code shows the app has it. */
+export async function startMfaSetup(
+	app: App,
+	session: AuthSession
+): Promise<{ secret: string; uri: string }> {
+	const db = app.database.db;
+	const user = await userById(db, session.userId);
+	if (user.totp_key) throw new AccountError('mfaAlreadyEnabled', 'conflict');
+	const key = generateTotpKey();
+	await db
+		.updateTable('users')
+		.set({ totp_pending_key: totpKeyToHex(key) })
+		.where('id', '=', user.id)
+		.execute();
+	return { secret: totpSecretBase32(key), uri: totpKeyUri(user.email, key) };
+}
+
+/** Finishes the set-up with a first code; returns the recovery codes (shown once, stored hashed). */
+export async function finishMfaSetup(
+	app: App,
+	session: AuthSession,
+	code: string
+): Promise<MfaResult & { recoveryCodes: string[] }> {
+	const db = app.database.db;
+	const now = app.now();
+	const user = await userById(db, session.userId);
+	if (user.totp_key) throw new AccountError('mfaAlreadyEnabled', 'conflict');
+	const key = limitKey('mfa', 'acct', user.id);
+	await assertNotLimited(db, key, now);
+	const step = user.totp_pending_key
+		? matchTotp(totpKeyFromHex(user.totp_pending_key), code, now, null)
+		: null;
+	if (step === null) {
+		await mfaFailure(db, user, key, now);
+		throw new AccountError('mfaCodeInvalid');
+	}
+	const recoveryCodes = generateRecoveryCodes();
+	return db.transaction().execute(async (tx) => {
+		await tx
+			.updateTable('users')
+			.set({
+				totp_key: user.totp_pending_key,
+				totp_pending_key: null,
+				totp_last_step: step,
+				updated_at: now.toISOString()
+			})
+			.where('id', '=', user.id)
+			.execute();
+		await tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
+		await tx
+			.insertInto('recovery_codes')
+			.values(recoveryCodes.map((c) => ({ user_id: user.id, code_hash: hashRecoveryCode(c), used_at: null })))
+			.execute();
+		await clearLimit(tx, key);
+		await audit(
+			tx,
+			{ action: 'mfa.setup', actor: actorOf(user), targetType: 'user', targetId: user.id },
+			now
+		);
+		const wasPending = !session.mfaVerified;
+		const expiresAt = wasPending ? await verifySession(tx, session, now) : session.expiresAt;
+		if (wasPending) await completeLogin(tx, user, now);
+		return { recoveryCodes, user: await knownUser(tx, user), expiresAt };
+	});
+}
+
+/** Parents may switch the second factor off again (with their password); office roles may not. */
+export async function disableMfa(app: App, session: AuthSession, password: string): Promise<void> {
+	const db = app.database.db;
+	const now = app.now();
+	const user = await userById(db, session.userId);
+	if (requiresMfa(user.role as Role, false)) throw new AccountError('notPermitted', 'forbidden');
+	await checkCurrentPassword(app, user, password);
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.updateTable('users')
+			.set({ totp_key: null, totp_pending_key: null, totp_last_step: null, updated_at: now.toISOString() })
+			.where('id', '=', user.id)
+			.execute();
+		await tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
+		await audit(
+			tx,
+			{ action: 'mfa.disable', actor: actorOf(user), targetType: 'user', targetId: user.id },
+			now
+		);
+	});
+}
+
+export async function logout(app: App, session: AuthSession): Promise<void> {
+	const db = app.database.db;
+	await db.deleteFrom('sessions').where('id', '=', session.id).execute();
+	await audit(
+		db,
+		{ action: 'logout', actor: session, targetType: 'user', targetId: session.userId },
+		app.now()
+	);
+}
+
+export async function me(app: App, session: AuthSession | null): Promise<KnownUser | null> {
+	if (!session?.mfaVerified) return null;
+	return knownUser(app.database.db, await userById(app.database.db, session.userId));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Password reset, invitations
+
+/**
+ * "Passwort vergessen": a reset link for a confirmed account, a new confirmation link for one that
+ * is not confirmed yet (FAQ), nothing for an unknown address — and the same answer in every case.
+ */
+export async function requestPasswordReset(app: App, ip: string, email: string): Promise<{ ok: true }> {
+	const db = app.database.db;
+	const now = app.now();
+	await consume(db, limitKey('reset', 'ip', ip), LIMITS.resetIp, now);
+	await consume(db, limitKey('reset', 'addr', email), LIMITS.resetAddress, now);
+	await db.transaction().execute(async (tx) => {
+		const user = await userByEmail(tx, email);
+		if (!user || user.active !== 1) return;
+		if (!user.email_confirmed_at && user.role === 'parent') {
+			await sendConfirmation(app, tx, user, now);
+		} else {
+			const { token } = await issueToken(tx, user.id, 'reset', EMAIL_LINK_MS, now);
+			await enqueueMail(
+				tx,
+				{
+					to: user.email,
+					locale: user.locale,
+					kind: 'reset',
+					params: {
+						name: displayName(user),
+						resetUrl: links.reset(app.config.origin, token),
+						minutes: EMAIL_LINK_MINUTES
+					}
+				},
+				now
+			);
+		}
+		await audit(tx, { action: 'password.resetRequest', targetType: 'user', targetId: user.id }, now);
+	});
+	return { ok: true };
+}
+
+async function setPasswordWithToken(
+	app: App,
+	token: string,
+	password: string,
+	purpose: 'reset' | 'invite'
+): Promise<void> {
+	const now = app.now();
+	const db = app.database.db;
+	const found = await lookupToken(db, token, [purpose], now);
+	if (found.state !== 'valid' || !found.userId)
+		throw tokenError(found.state === 'valid' ? 'invalid' : found.state);
+	const userId = found.userId;
+	const passwordHash = await hashPassword(password);
+	await db.transaction().execute(async (tx) => {
+		if (!(await consumeToken(tx, found.id, now))) throw tokenError('used');
+		const user = await userById(tx, userId);
+		await tx
+			.updateTable('users')
+			.set({
+				password_hash: passwordHash,
+				// The link came by mail: the address is proven.
+				email_confirmed_at: user.email_confirmed_at ?? now.toISOString(),
+				updated_at: now.toISOString()
+			})
+			.where('id', '=', userId)
+			.execute();
+		await retireTokens(tx, userId, purpose, now);
+		// A reset ends every session: whoever knew the old password is logged out everywhere.
+		await invalidateUserSessions(tx, userId);
+		await audit(
+			tx,
+			{
+				action: purpose === 'reset' ? 'password.reset' : 'invite.accept',
+				actor: actorOf(user),
+				targetType: 'user',
+				targetId: userId
+			},
+			now
+		);
+	});
+}
+
+/** Sets a new password from a reset link. No automatic login: the user logs in afterwards. */
+export function resetPassword(app: App, token: string, password: string): Promise<void> {
+	return setPasswordWithToken(app, token, password, 'reset');
+}
+
+/** Sets the first password from an invitation link. */
+export function acceptInvite(app: App, token: string, password: string): Promise<void> {
+	return setPasswordWithToken(app, token, password, 'invite');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The account page
+
+async function checkCurrentPassword(app: App, user: UserRow, password: string): Promise<void> {
+	const db = app.database.db;
+	const now = app.now();
+	const key = limitKey('login', 'acct', user.email);
+	await assertNotLimited(db, key, now);
+	if (!(await verifyPassword(user.password_hash, password))) {
+		await recordFailure(db, key, LIMITS.loginAccount, now);
+		throw new AccountError('currentPasswordWrong');
+	}
+}
+
+export async function changePassword(
+	app: App,
+	session: AuthSession,
+	currentPassword: string,
+	newPassword: string
+): Promise<void> {
+	const db = app.database.db;
+	const now = app.now();
+	const user = await userById(db, session.userId);
+	await checkCurrentPassword(app, user, currentPassword);
+	const passwordHash = await hashPassword(newPassword);
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.updateTable('users')
+			.set({ password_hash: passwordHash, updated_at: now.toISOString() })
+			.where('id', '=', user.id)
+			.execute();
+		// Other devices are logged out; this one stays.
+		await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', session.id).execute();
+		await enqueueMail(
+			tx,
+			{
+				to: user.email,
+				locale: user.locale,
+				kind: 'passwordChanged',
+				params: { name: displayName(user), forgotUrl: links.forgot(app.config.origin) }
+			},
+			now
+		);
+		await audit(
+			tx,
+			{ action: 'password.change', actor: actorOf(user), targetType: 'user', targetId: user.id },
+			now
+		);
+	});
+}
+
+/** Mails a confirmation link to the new address; the address changes only when it is opened. */
+export async function requestEmailChange(
+	app: App,
+	session: AuthSession,
+	newEmail: string,
+	password: string
+): Promise<{ ok: true }> {
+	const db = app.database.db;
+	const now = app.now();
+	const user = await userById(db, session.userId);
+	await checkCurrentPassword(app, user, password);
+	if (newEmail === user.email) throw new AccountError('sameEmail');
+	await consume(db, limitKey('resend', 'addr', newEmail), LIMITS.resendAddress, now);
+	await db.transaction().execute(async (tx) => {
+		const taken = await userByEmail(tx, newEmail);
+		if (taken) {
+			// Same answer as for a free address; the owner of that address learns of the attempt.
+			await enqueueMail(
+				tx,
+				{
+					to: taken.email,
+					locale: taken.locale,
+					kind: 'alreadyRegistered',
+					params: {
+						name: displayName(taken),
+						loginUrl: links.login(app.config.origin),
+						forgotUrl: links.forgot(app.config.origin)
+					}
+				},
+				now
+			);
+		} else {
+			const { token } = await issueToken(tx, user.id, 'changeEmail', EMAIL_LINK_MS, now, newEmail);
+			await enqueueMail(
+				tx,
+				{
+					to: newEmail,
+					locale: user.locale,
+					kind: 'changeEmail',
+					params: {
+						name: displayName(user),
+						confirmUrl: links.confirm(app.config.origin, token),
+						minutes: EMAIL_LINK_MINUTES
+					}
+				},
+				now
+			);
+		}
+		await audit(
+			tx,
+			{ action: 'email.changeRequest', actor: actorOf(user), targetType: 'user', targetId: user.id },
+			now
+		);
+	});
+	return { ok: true };
+}
+
+export interface Profile {
+	email: string;
+	firstName: string;
+	lastName: string;
+	street: string | null;
+	postcode: string | null;
+	town: string | null;
+	phone: string | null;
+	role: Role;
+	mfaEnabled: boolean;
+	mfaRequired: boolean;
+	recoveryCodesLeft: number;
+	/** A new address waiting for its confirmation link to be opened. */
+	pendingEmail: string | null;
+}
+
+export async function profile(app: App, session: AuthSession): Promise<Profile> {
+	const db = app.database.db;
+	const now = app.now();
+	const user = await userById(db, session.userId);
+	const left = await db
+		.selectFrom('recovery_codes')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('user_id', '=', user.id)
+		.where('used_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	const pending = await db
+		.selectFrom('email_tokens')
+		.select('new_email')
+		.where('user_id', '=', user.id)
+		.where('purpose', '=', 'changeEmail')
+		.where('used_at', 'is', null)
+		.where('expires_at', '>', now.toISOString())
+		.orderBy('created_at', 'desc')
+		.executeTakeFirst();
+	const role = user.role as Role;
+	return {
+		email: user.email,
+		firstName: user.first_name,
+		lastName: user.last_name,
+		street: user.street,
+		postcode: user.postcode,
+		town: user.town,
+		phone: user.phone,
+		role,
+		mfaEnabled: user.totp_key !== null,
+		mfaRequired: requiresMfa(role, false),
+		recoveryCodesLeft: Number(left.n),
+		pendingEmail: pending?.new_email ?? null
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration
+
+export interface AccountRow {
+	id: string;
+	email: string;
+	firstName: string;
+	lastName: string;
+	role: Role;
+	facilityIds: string[];
+	status: AccountStatus;
+	mfaEnabled: boolean;
+	lastLoginAt: string | null;
+	createdAt: string;
+}
+
+export function accountStatus(
+	user: Pick<UserRow, 'active' | 'password_hash' | 'email_confirmed_at'>
+): AccountStatus {
+	if (user.active !== 1) return 'inactive';
+	if (user.password_hash === null) return 'invited';
+	if (user.email_confirmed_at === null) return 'unconfirmed';
+	return 'active';
+}
+
+export async function listAccounts(db: Executor): Promise<AccountRow[]> {
+	const users = await db
+		.selectFrom('users')
+		.selectAll()
+		.orderBy('role')
+		.orderBy('last_name')
+		.orderBy('first_name')
+		.execute();
+	const links = await db.selectFrom('user_facilities').select(['user_id', 'facility_id']).execute();
+	return users.map((u) => ({
+		id: u.id,
+		email: u.email,
+		firstName: u.first_name,
+		lastName: u.last_name,
+		role: u.role as Role,
+		facilityIds: links.filter((l) => l.user_id === u.id).map((l) => l.facility_id),
+		status: accountStatus(u),
+		mfaEnabled: u.totp_key !== null,
+		lastLoginAt: u.last_login_at,
+		createdAt: u.created_at
+	}));
+}
+
+export interface InviteData {
+	email: string;
+	firstName: string;
+	lastName: string;
+	role: 'staff' | 'childminding' | 'admin';
+	facilityIds: string[];
+}
+
+async function sendInvite(app: App, db: Executor, user: UserRow, now: Date): Promise<string> {
+	const { token } = await issueToken(db, user.id, 'invite', INVITE_LINK_MS, now);
+	await enqueueMail(
+		db,
+		{
+			to: user.email,
+			locale: user.locale,
+			kind: 'invite',
+			params: {
+				name: displayName(user),
+				role: user.role as Role,
+				inviteUrl: links.invite(app.config.origin, token),
+				hours: INVITE_LINK_HOURS
+			}
+		},
+		now
+	);
+	return token;
+}
+
+/** Creates an account without password and mails a set-password link valid INVITE_LINK_HOURS. */
+export async function inviteAccount(
+	app: App,
+	actor: Pick<AuthSession, 'userId' | 'role'> | null,
+	input: InviteData
+): Promise<{ userId: string; token: string }> {
+	const now = app.now();
+	return app.database.db.transaction().execute(async (tx) => {
+		if (await userByEmail(tx, input.email)) throw new AccountError('emailTaken', 'conflict');
+		const facilityIds = input.role === 'staff' ? [...new Set(input.facilityIds)] : [];
+		if (input.role === 'staff') {
+			const found = await tx.selectFrom('facilities').select('id').where('id', 'in', facilityIds).execute();
+			if (found.length !== facilityIds.length || facilityIds.length === 0)
+				throw new AccountError('facilityRequired');
+		}
+		const at = now.toISOString();
+		const user: UserRow = {
+			id: newId<'UserId'>(),
+			email: input.email,
+			password_hash: null,
+			role: input.role,
+			first_name: input.firstName,
+			last_name: input.lastName,
+			street: null,
+			postcode: null,
+			town: null,
+			phone: null,
+			locale: 'de',
+			email_confirmed_at: null,
+			privacy_consent_at: null,
+			totp_key: null,
+			totp_pending_key: null,
+			totp_last_step: null,
+			last_login_at: null,
+			active: 1,
+			created_at: at,
+			updated_at: at
+		};
+		await tx.insertInto('users').values(user).execute();
+		if (facilityIds.length > 0)
+			await tx
+				.insertInto('user_facilities')
+				.values(facilityIds.map((facility_id) => ({ user_id: user.id, facility_id })))
+				.execute();
+		const token = await sendInvite(app, tx, user, now);
+		await audit(tx, { action: 'invite.create', actor, targetType: 'user', targetId: user.id }, now);
+		return { userId: user.id, token };
+	});
+}
+
+/** A fresh invitation for an account that has not set its password yet. */
+export async function resendInvite(
+	app: App,
+	actor: Pick<AuthSession, 'userId' | 'role'>,
+	userId: string
+): Promise<void> {
+	const now = app.now();
+	await app.database.db.transaction().execute(async (tx) => {
+		const user = await tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+		if (!user || user.password_hash !== null || user.role === 'parent')
+			throw new AccountError('notPermitted', 'forbidden');
+		await sendInvite(app, tx, user, now);
+		await audit(tx, { action: 'invite.create', actor, targetType: 'user', targetId: user.id }, now);
+	});
+}

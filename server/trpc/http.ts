@@ -1,0 +1,30 @@
+// tRPC over HTTP (fetch adapter), used by the SvelteKit endpoint at /api/trpc and by the tests
+// that check statuses and headers (429 + Retry-After, CSRF refusal, no stack traces).
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import type { App } from '../app';
+import { createContext, type CookieJar } from './context';
+import { appRouter } from './router';
+
+export function handleTrpcRequest(
+	app: App,
+	request: Request,
+	ip: string,
+	cookies: CookieJar
+): Promise<Response> {
+	const extraHeaders = new Headers();
+	return fetchRequestHandler({
+		endpoint: '/api/trpc',
+		req: request,
+		router: appRouter,
+		createContext: () => createContext(app, request, ip, cookies, extraHeaders),
+		responseMeta: () => {
+			const headers = new Headers(extraHeaders);
+			headers.set('Cache-Control', 'no-store');
+			return { headers };
+		},
+		onError: ({ error, path }) => {
+			if (error.code === 'INTERNAL_SERVER_ERROR')
+				console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+		}
+	});
+}

@@ -1,0 +1,41 @@
+// Development helpers, refused in production: the local mailbox shows the mail outbox when no
+// SMTP server is configured (and what was sent when one is).
+import { TRPCError } from '@trpc/server';
+import { sql } from 'kysely';
+import { linksIn } from '../../services/mail/render';
+import { publicProcedure, router } from '../init';
+
+export const devRouter = router({
+	mailbox: publicProcedure.query(async ({ ctx }) => {
+		if (ctx.app.config.production) throw new TRPCError({ code: 'NOT_FOUND', message: 'notFound' });
+		const rows = await ctx.app.database.db
+			.selectFrom('mail_outbox')
+			.select([
+				'id',
+				'to_address',
+				'subject',
+				'text_body',
+				'kind',
+				'created_at',
+				'sent_at',
+				'attempts',
+				'last_error'
+			])
+			// Insertion order: several mails of one request share a timestamp.
+			.orderBy(sql`rowid`, 'desc')
+			.limit(100)
+			.execute();
+		return rows.map((r) => ({
+			id: r.id,
+			to: r.to_address,
+			subject: r.subject,
+			text: r.text_body,
+			kind: r.kind,
+			createdAt: r.created_at,
+			sentAt: r.sent_at,
+			attempts: r.attempts,
+			lastError: r.last_error,
+			links: linksIn(r.text_body)
+		}));
+	})
+});
