@@ -3,6 +3,7 @@ import { accountRouter } from './routers/account';
 import { adminAccountsRouter } from './routers/admin-accounts';
 import { authRouter } from './routers/auth';
 import { devRouter } from './routers/dev';
+import { familyRouter } from './routers/family';
 import { syncRouter } from './routers/sync';
 
 export const appRouter = router({
@@ -10,7 +11,8 @@ export const appRouter = router({
 	auth: authRouter,
 	account: accountRouter,
 	adminAccounts: adminAccountsRouter,
-	dev: devRouter
+	dev: devRouter,
+	family: familyRouter
 });
 
 export type AppRouter = typeof appRouter;
