@@ -5,6 +5,7 @@ import { migrate } from './db/migrator';
 import { seedDemoCatalogue } from './demo/seed';
 import { seedDemoAccounts } from './demo/accounts';
 import { smtpTransport, startMailDelivery, type MailJob } from './jobs/mail-delivery';
+import { startOfferExpiry, type OfferExpiryJob } from './jobs/offer-expiry';
 
 export interface App {
 	config: Config;
@@ -13,6 +14,8 @@ export interface App {
 	now: () => Date;
 	/** The mail delivery timer; null without SMTP_URL (mails then wait in the outbox, see /dev/mailbox). */
 	mail: MailJob | null;
+	/** Lets unanswered offers lapse by server time, every minute. */
+	offerExpiry: OfferExpiryJob;
 	/** Stops the background timers (tests, shutdown). */
 	stopJobs(): void;
 }
@@ -33,13 +36,16 @@ export async function createApp(
 	const mail = config.smtpUrl
 		? startMailDelivery(database.db, smtpTransport(config.smtpUrl), config.mailFrom, now)
 		: null;
+	const offerExpiry = startOfferExpiry({ db: database.db, now, origin: config.origin });
 	return {
 		config,
 		database,
 		now,
 		mail,
+		offerExpiry,
 		stopJobs() {
 			mail?.stop();
+			offerExpiry.stop();
 		}
 	};
 }

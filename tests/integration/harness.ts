@@ -68,6 +68,7 @@ export async function createTestApp(
 		context,
 		caller: (overrides) => createCaller(context(overrides)),
 		async close() {
+			app.stopJobs();
 			await app.database.close();
 			rmSync(dir, { recursive: true, force: true });
 		}
