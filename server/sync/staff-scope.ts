@@ -88,16 +88,22 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					.execute();
 				return put<'requestEvents'>(rows.map(toRequestEvent));
 			}),
+			// The children of the Kitas' requests, and the records linked into them (whose families
+			// are further contacts).
 			source('children', async (tx, since) => {
 				const rows = await tx
 					.selectFrom('children as c')
 					.selectAll('c')
-					.where('c.id', 'in', (eb) =>
-						eb.selectFrom('requests as r').select('r.child_id').where('r.facility_id', 'in', kitas)
+					.where((eb) =>
+						eb.or([
+							eb.and([eb('c.seq', '>', since), inScope(eb, 'c.id', kitas)]),
+							eb.and([eb('c.seq', '>', since), inScope(eb, 'c.merged_into', kitas)]),
+							scopedRequestOf('c.id', since)(eb),
+							scopedRequestOf('c.merged_into', since)(eb)
+						])
 					)
-					.where((eb) => eb.or([eb('c.seq', '>', since), scopedRequestOf('c.id', since)(eb)]))
 					.execute();
-				return put<'children'>(rows.map(toChild));
+				return put<'children'>(rows.map((r) => ({ ...toChild(r), mergedInto: r.merged_into })));
 			}),
 			source('registrations', async (tx, since) => {
 				const rows = await tx

@@ -131,6 +131,11 @@ describe('walk-in registrations, duplicates and claims', () => {
 		// X sees the walk-in family's phone number as a second way to reach the family.
 		const x = await w.pull(w.staffX);
 		expect(x.patch.put.guardians?.map((g) => g.phone).sort()).toEqual(['02922 123', '02922 4567']);
+		// and the linked record, so the page can tell which families belong to the child
+		expect(x.patch.put.children?.find((c) => c.id === args.child.id)).toMatchObject({
+			mergedInto: w.childId,
+			familyId: args.familyId
+		});
 
 		await contractAt(w, w.staffX, w.requestX);
 		expect(await w.status(args.requestId)).toBe('placedElsewhere');

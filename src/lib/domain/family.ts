@@ -30,6 +30,11 @@ export interface Child {
 	firstName: string;
 	lastName: string;
 	birthDate: string;
+	/**
+	 * Staff view only: this record was linked into that child ("same child", e.g. a walk-in entered
+	 * at another Kita). It carries no requests; its family's contacts belong to the target.
+	 */
+	mergedInto?: string | null;
 }
 
 export const daySchema = z.string().refine(isDay, { message: 'invalidDate' });
