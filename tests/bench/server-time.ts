@@ -1,0 +1,205 @@
+// Server-side costs measured in this process against a copy of the seeded database: one push of
+// 500 mutations, pulls with and without changes, and the raw better-sqlite3 rate of the same write.
+import Database from 'better-sqlite3';
+import type { App } from '../../server/app';
+import { pull } from '../../server/sync/pull';
+import { push } from '../../server/sync/push';
+import { scopeFor } from '../../server/sync/scope-for';
+import { addDays } from '../../src/lib/domain/calendar-day';
+import type { Mutation, PullResult } from '../../src/lib/sync/protocol';
+import { median } from './env';
+import { benchFacilities, createAccount, openStartDate, pushOrFail, type Account } from './fixtures';
+import { familyMutations, guardianArgs } from './mutations';
+
+export interface PushFigure {
+	mutations: number;
+	ms: number;
+}
+
+/** One push of 500 mutations: a family registering 250 children, one Kita each, after its guardian. */
+export async function pushOf500(app: App): Promise<PushFigure> {
+	const db = app.database.db;
+	const now = app.now();
+	const account = await createAccount(db, now, 'parent');
+	const kitas = await benchFacilities(db);
+	const startDate = await openStartDate(db, now);
+	const birthDate = addDays(startDate, -3 * 365 - 180);
+	const at = now.toISOString();
+	const mutations: Mutation[] = familyMutations(1, [kitas[0] ?? ''], startDate, birthDate, at);
+	while (mutations.length < 500) {
+		const [, child, registration] = familyMutations(
+			mutations.length,
+			[kitas[0] ?? ''],
+			startDate,
+			birthDate,
+			at
+		);
+		if (!child || !registration) break;
+		mutations.push({ ...child, id: mutations.length + 1 });
+		if (mutations.length < 500) mutations.push({ ...registration, id: mutations.length + 1 });
+	}
+	const clientId = crypto.randomUUID();
+	const started = performance.now();
+	const result = await push(app, account.session, { clientId, schemaVersion: 1, mutations });
+	const ms = performance.now() - started;
+	if (result.kind !== 'ok' || result.lastMutationId !== 500)
+		throw new Error(`push: ${JSON.stringify(result)}`);
+	const rejected = await db
+		.selectFrom('sync_rejections')
+		.select('code')
+		.where('client_id', '=', clientId)
+		.execute();
+	if (rejected.length) throw new Error(`push of 500 had ${rejected.length} rejections: ${rejected[0]?.code}`);
+	return { mutations: mutations.length, ms };
+}
+
+async function timedPull(app: App, account: Account, clientId: string, cookie: string | null) {
+	const started = performance.now();
+	const result = await pull(
+		app.database.db,
+		scopeFor(account.session),
+		{ clientId, schemaVersion: 1, cookie },
+		account.session.userId
+	);
+	const ms = performance.now() - started;
+	if (result.kind !== 'patch') throw new Error('pull asked for an update');
+	return { ms, result };
+}
+
+function rowCount(result: Extract<PullResult, { kind: 'patch' }>): number {
+	let n = 0;
+	for (const rows of Object.values(result.patch.put)) n += rows?.length ?? 0;
+	for (const ids of Object.values(result.patch.del)) n += ids?.length ?? 0;
+	return n;
+}
+
+export interface PullFigures {
+	emptyMs: number;
+	changedMs: number;
+	changedRequests: number;
+	changedRows: number;
+}
+
+/**
+ * A parent's pull with nothing new, and after 100 new requests of theirs (25 children at four Kitas
+ * each), both with the seeded 10,000 requests of other families in the database.
+ */
+export async function pulls(app: App, runs: number): Promise<PullFigures> {
+	const db = app.database.db;
+	const now = app.now();
+	const account = await createAccount(db, now, 'parent');
+	const clientId = crypto.randomUUID();
+	const kitas = await benchFacilities(db);
+	const startDate = await openStartDate(db, now);
+	const birthDate = addDays(startDate, -3 * 365 - 180);
+	await pushOrFail(
+		app,
+		account,
+		clientId,
+		familyMutations(1, kitas.slice(0, 4), startDate, birthDate, now.toISOString())
+	);
+	const first = await timedPull(app, account, clientId, null);
+	const cookie = first.result.kind === 'patch' ? first.result.cookie : null;
+	const empty: number[] = [];
+	for (let i = 0; i < runs; i++) empty.push((await timedPull(app, account, clientId, cookie)).ms);
+	// 100 more requests in this family's scope after the cookie.
+	const more: Mutation[] = [];
+	for (let c = 0; c < 25; c++) {
+		const [, child, registration] = familyMutations(
+			0,
+			[0, 1, 2, 3].map((k) => kitas[(c * 4 + k) % kitas.length] ?? ''),
+			startDate,
+			birthDate,
+			now.toISOString()
+		);
+		if (child && registration) more.push(child, registration);
+	}
+	const mutations = more.map((m, i) => ({ ...m, id: 4 + i }));
+	await pushOrFail(app, account, clientId, mutations);
+	const changed: number[] = [];
+	let last: Awaited<ReturnType<typeof timedPull>> | null = null;
+	for (let i = 0; i < runs; i++) {
+		last = await timedPull(app, account, clientId, cookie);
+		changed.push(last.ms);
+	}
+	if (!last || last.result.kind !== 'patch') throw new Error('no pull');
+	return {
+		emptyMs: median(empty),
+		changedMs: median(changed),
+		changedRequests: last.result.patch.put.requests?.length ?? 0,
+		changedRows: rowCount(last.result)
+	};
+}
+
+/**
+ * The write of one pushed saveGuardian as plain better-sqlite3 statements in one transaction: the
+ * client row, the next seq, the family, the guardian checks and upsert, the audit row and the
+ * client's lastMutationId. What Kysely, tRPC, HTTP and the session check add is the difference.
+ */
+export function rawWriteRate(databasePath: string, seconds: number): { perSecond: number; count: number } {
+	const sqlite = new Database(databasePath);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('synchronous = NORMAL');
+	try {
+		const userId = crypto.randomUUID();
+		const familyId = crypto.randomUUID();
+		const guardianId = crypto.randomUUID();
+		const clientId = crypto.randomUUID();
+		const at = new Date().toISOString();
+		sqlite
+			.prepare(
+				`INSERT INTO users (id, email, role, first_name, last_name, locale, created_at, updated_at)
+				 VALUES (?, ?, 'parent', 'Raw', 'Bench', 'de', ?, ?)`
+			)
+			.run(userId, `raw-${userId}@example.org`, at, at);
+		sqlite
+			.prepare(
+				`INSERT INTO families (id, owner_user_id, source, created_at, updated_at, seq) VALUES (?, ?, 'online', ?, ?, 0)`
+			)
+			.run(familyId, userId, at, at);
+		sqlite
+			.prepare(
+				`INSERT INTO sync_clients (client_id, user_id, last_mutation_id, created_at, last_seen_at) VALUES (?, ?, 0, ?, ?)`
+			)
+			.run(clientId, userId, at, at);
+		const client = sqlite.prepare('SELECT * FROM sync_clients WHERE client_id = ?');
+		const seq = sqlite.prepare('UPDATE sync_state SET seq = seq + 1 WHERE id = 1 RETURNING seq');
+		const family = sqlite.prepare('SELECT * FROM families WHERE owner_user_id = ?');
+		const existing = sqlite.prepare('SELECT family_id, position FROM guardians WHERE id = ?');
+		const taken = sqlite.prepare('SELECT id FROM guardians WHERE family_id = ? AND position = ? AND id != ?');
+		const upsert = sqlite.prepare(
+			`INSERT INTO guardians (id, family_id, position, first_name, last_name, street, postcode, town, phone, email, updated_at, seq)
+			 VALUES (@id, @familyId, @position, @firstName, @lastName, @street, @postcode, @town, @phone, @email, @at, @seq)
+			 ON CONFLICT (id) DO UPDATE SET family_id = excluded.family_id, position = excluded.position,
+			   first_name = excluded.first_name, last_name = excluded.last_name, street = excluded.street,
+			   postcode = excluded.postcode, town = excluded.town, phone = excluded.phone, email = excluded.email,
+			   updated_at = excluded.updated_at, seq = excluded.seq`
+		);
+		const auditRow = sqlite.prepare(
+			`INSERT INTO audit_events (at, actor_id, actor_role, action, target_type, target_id, outcome)
+			 VALUES (?, ?, 'parent', 'family.write', 'guardian', ?, 'ok')`
+		);
+		const advance = sqlite.prepare(
+			'UPDATE sync_clients SET last_mutation_id = ?, last_seen_at = ? WHERE client_id = ? AND last_mutation_id = ?'
+		);
+		const write = sqlite.transaction((n: number) => {
+			const now = new Date().toISOString();
+			client.get(clientId);
+			const next = (seq.get() as { seq: number }).seq;
+			family.get(userId);
+			existing.get(guardianId);
+			taken.get(familyId, 1, guardianId);
+			upsert.run({ ...guardianArgs(guardianId, `02922 ${n}`), familyId, at: now, seq: next });
+			auditRow.run(now, userId, guardianId);
+			advance.run(n, now, clientId, n - 1);
+		});
+		const end = performance.now() + seconds * 1000;
+		let n = 0;
+		const started = performance.now();
+		while (performance.now() < end) write(++n);
+		return { perSecond: n / ((performance.now() - started) / 1000), count: n };
+	} finally {
+		sqlite.close();
+	}
+}
