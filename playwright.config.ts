@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+// One database per port, so that two e2e runs on one machine do not share (or delete) it.
+export const E2E_DATABASE_PATH = `test-results/e2e-data-${PORT}/kita.db`;
 // Playwright cannot download its browser here: use Debian's chromium unless CHROME_PATH says otherwise.
 const executablePath =
 	process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -39,7 +41,7 @@ export default defineConfig({
 		env: {
 			PORT: String(PORT),
 			ORIGIN: `http://localhost:${PORT}`,
-			DATABASE_PATH: 'test-results/e2e-data/kita.db',
+			DATABASE_PATH: E2E_DATABASE_PATH,
 			DEMO_DATA: 'on'
 		}
 	}

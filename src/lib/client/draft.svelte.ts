@@ -6,7 +6,6 @@ import { localDb } from './local-db';
 export class Draft<T extends object> {
 	value = $state() as T;
 	loaded = $state(false);
-	#timer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(
 		readonly id: string,
@@ -19,11 +18,10 @@ export class Draft<T extends object> {
 				if (row) this.value = { ...initial(), ...(row.data as T) };
 				this.loaded = true;
 			});
+		// Saved on every change, not debounced: a reload or a closed tab right after typing loses nothing.
 		$effect(() => {
-			const snapshot = $state.snapshot(this.value);
-			if (!this.loaded) return;
-			clearTimeout(this.#timer);
-			this.#timer = setTimeout(() => void this.save(snapshot as T), 150);
+			const snapshot = $state.snapshot(this.value) as T;
+			if (this.loaded) void this.save(snapshot);
 		});
 	}
 
@@ -32,7 +30,6 @@ export class Draft<T extends object> {
 	}
 
 	async discard(reset: () => T): Promise<void> {
-		clearTimeout(this.#timer);
 		await localDb().drafts.delete(this.id);
 		this.value = reset();
 	}

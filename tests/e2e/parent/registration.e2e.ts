@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+import { openForOffline, waitForSync } from '../helpers';
+import {
+	addChild,
+	childSection,
+	countChildren,
+	fillRegistration,
+	loginAsDemoParent,
+	requestsOfChild,
+	serverDb,
+	uniqueChild,
+	waitForEmptyOutbox
+} from './steps';
+
+test.describe('parents register offline', () => {
+	test('a registration filled and submitted offline arrives once with a green status and a mail', async ({
+		page,
+		context
+	}) => {
+		await loginAsDemoParent(page);
+		const child = uniqueChild();
+		await addChild(page, child);
+		await openForOffline(page, '/anmeldung');
+
+		await context.setOffline(true);
+		const names = await fillRegistration(page, child.firstName, 'Werl', 2);
+		await page.getByLabel('Kommentar').first().fill('Geschwisterkind besucht die Einrichtung');
+		// every field survives a reload while offline (draft in IndexedDB)
+		await page.reload();
+		await expect(page.getByLabel('Für welches Kind?')).toHaveValue(/.+/);
+		await expect(page.getByRole('heading', { name: `Wunsch 1: ${names[0]}` })).toBeVisible();
+		await expect(page.locator('#item-1-start')).toHaveValue('2027-08-01');
+		await expect(page.getByLabel('Kommentar').first()).toHaveValue('Geschwisterkind besucht die Einrichtung');
+
+		await page.getByRole('button', { name: 'Anmeldung absenden' }).click();
+		await expect(
+			page.getByText(/Sie sind offline\. Ihre Anmeldung ist auf diesem Gerät gespeichert/)
+		).toBeVisible();
+		await expect(page.getByText('Wird übertragen …').first()).toBeVisible();
+		expect(requestsOfChild(child.firstName)).toHaveLength(0);
+
+		await context.setOffline(false);
+		await waitForEmptyOutbox(page);
+		await expect(
+			childSection(page, child.firstName).getByText('Sie haben sich erfolgreich angemeldet.')
+		).toHaveCount(2);
+		expect(requestsOfChild(child.firstName).map((r) => r.status)).toEqual(['registered', 'registered']);
+		const mail = serverDb(
+			(db) =>
+				db
+					.prepare("SELECT text_body FROM mail_outbox WHERE kind = 'registration' AND text_body LIKE ?")
+					.get(`%${child.firstName}%`) as { text_body: string } | undefined
+		);
+		expect(mail?.text_body).toContain(names[0]);
+		expect(mail?.text_body).toContain(names[1]);
+	});
+
+	test('a push whose response is lost after the server committed is not applied twice', async ({ page }) => {
+		await loginAsDemoParent(page);
+		const child = uniqueChild();
+		let dropped = 0;
+		await page.route('**/api/trpc/sync.push**', async (route) => {
+			if (dropped === 0) {
+				dropped++;
+				await route.fetch(); // the server commits …
+				await route.abort('connectionreset'); // … and the answer never arrives
+				return;
+			}
+			await route.continue();
+		});
+		await addChild(page, child);
+		await page.goto('/anmeldung');
+		await waitForSync(page);
+		await fillRegistration(page, child.firstName, 'Geseke', 1);
+		await page.getByRole('button', { name: 'Anmeldung absenden' }).click();
+		await waitForEmptyOutbox(page);
+		expect(dropped).toBe(1);
+		expect(countChildren(child.firstName)).toBe(1);
+		expect(requestsOfChild(child.firstName)).toHaveLength(1);
+		await expect(
+			childSection(page, child.firstName).getByText('Sie haben sich erfolgreich angemeldet.')
+		).toHaveCount(1);
+	});
+
+	test('two tabs of one parent converge', async ({ context }) => {
+		const a = await context.newPage();
+		await loginAsDemoParent(a);
+		const b = await context.newPage();
+		await b.goto('/familie');
+		await waitForSync(b);
+		const childA = uniqueChild();
+		const childB = uniqueChild();
+		// each tab writes its own mutation; one tab pushes at a time (Web Locks), both end up equal
+		await addChild(a, childA);
+		await addChild(b, childB);
+		for (const page of [a, b]) {
+			await page.goto('/familie');
+			await expect(page.getByText(`${childA.firstName} ${childA.lastName}`)).toBeVisible();
+			await expect(page.getByText(`${childB.firstName} ${childB.lastName}`)).toBeVisible();
+		}
+		await waitForEmptyOutbox(a);
+		expect(countChildren(childA.firstName)).toBe(1);
+		expect(countChildren(childB.firstName)).toBe(1);
+	});
+});
