@@ -2,15 +2,23 @@
 import type { Day } from '$lib/domain/calendar-day';
 import { getLocale } from '$lib/paraglide/runtime';
 
+/**
+ * The Intl locale for the UI language. Arabic keeps Western digits ("ar-u-nu-latn"), as numbers
+ * inside the message texts, Kita data (postcodes, phone numbers) and registration numbers use them.
+ */
+export function intlLocale(locale: string = getLocale()): string {
+	return locale === 'ar' ? 'ar-u-nu-latn' : locale;
+}
+
 export function formatDay(day: Day): string {
 	const [y, m, d] = day.split('-').map(Number);
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+	return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
 		new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1))
 	);
 }
 
 export function formatDateTime(instant: Date): string {
-	return new Intl.DateTimeFormat(getLocale(), {
+	return new Intl.DateTimeFormat(intlLocale(), {
 		dateStyle: 'medium',
 		timeStyle: 'short',
 		timeZone: 'Europe/Berlin'
@@ -18,7 +26,7 @@ export function formatDateTime(instant: Date): string {
 }
 
 export function formatNumber(value: number, digits = 0): string {
-	return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: digits }).format(value);
+	return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: digits }).format(value);
 }
 
 /** Today's calendar day in Germany, whatever the device's time zone. */

@@ -11,9 +11,10 @@ import {
 import { createCaptchaChallenge } from '../../auth/captcha';
 import { clearSessionCookie, sessionTokenFrom, setSessionCookie } from '../../auth/cookie';
 import * as accounts from '../../services/accounts';
+import { extendSession, sessionInfo } from '../../services/session-info';
 import { accountErrors } from '../account-errors';
 import type { Context } from '../context';
-import { publicProcedure, router, sessionProcedure } from '../init';
+import { authedProcedure, publicProcedure, router, sessionProcedure } from '../init';
 
 const open = publicProcedure.use(accountErrors);
 const pending = sessionProcedure.use(accountErrors);
@@ -29,6 +30,16 @@ export const authRouter = router({
 	me: open.query(async ({ ctx }) => {
 		if (ctx.session?.mfaVerified) extendCookie(ctx, ctx.session.expiresAt);
 		return accounts.me(ctx.app, ctx.session);
+	}),
+
+	/** When the session ends, by the server's clock (for the warning before it does). */
+	sessionInfo: authedProcedure.query(({ ctx }) => sessionInfo(ctx.session, ctx.app.now())),
+
+	/** "Angemeldet bleiben": renews a sliding (parent) session; fixed-length sessions keep their end. */
+	extendSession: authedProcedure.mutation(async ({ ctx }) => {
+		const info = await extendSession(ctx.app.database.db, ctx.session, ctx.app.now());
+		extendCookie(ctx, new Date(info.expiresAt));
+		return info;
 	}),
 
 	/** A signed ALTCHA challenge (creates nothing: the signature carries its state). */

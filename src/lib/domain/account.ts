@@ -12,7 +12,8 @@ export const INVITE_LINK_HOURS = 72;
 /** How long the second link of a confirmation mail ("neuen Link senden") keeps working. */
 export const RESEND_LINK_DAYS = 7;
 export const RECOVERY_CODE_COUNT = 10;
-export const ACCOUNT_LOCALES = ['de', 'en'] as const;
+/** The portal's languages (project.inlang/settings.json); an account's mails go out in its locale. */
+export const ACCOUNT_LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl'] as const;
 export type AccountLocale = (typeof ACCOUNT_LOCALES)[number];
 
 /** Every error code the account procedures and forms produce; each has a message in the catalogue. */
@@ -89,6 +90,9 @@ const optionalPhone = z
 	.regex(/^(\+?[0-9 ()/-]{5,40})?$/, 'phoneInvalid');
 
 export const localeSchema = z.enum(ACCOUNT_LOCALES).catch('de');
+
+/** Changing the account's language (from the language switcher); unknown values are refused. */
+export const setLocaleSchema = z.object({ locale: z.enum(ACCOUNT_LOCALES) });
 
 /** A raw token from a mail link: base32, long enough that guessing is hopeless. */
 export const tokenSchema = z
