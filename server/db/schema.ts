@@ -307,6 +307,21 @@ export interface NumberCountersTable {
 	value: number;
 }
 
+export interface FeedbackTable {
+	id: string;
+	created_at: string;
+	kind: 'barrier' | 'content' | 'other';
+	page: Generated<string>;
+	message: string;
+	name: Generated<string>;
+	email: Generated<string>;
+	wants_reply: Generated<number>;
+	locale: Generated<string>;
+	user_id: string | null;
+	handled_at: string | null;
+	handled_by: string | null;
+}
+
 export interface DB {
 	schema_migrations: SchemaMigrationsTable;
 	sync_state: SyncStateTable;
@@ -335,4 +350,5 @@ export interface DB {
 	sync_rejections: SyncRejectionsTable;
 	number_counters: NumberCountersTable;
 	duplicate_candidates: DuplicateCandidatesTable;
+	feedback: FeedbackTable;
 }

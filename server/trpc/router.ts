@@ -4,6 +4,7 @@ import { adminAccountsRouter } from './routers/admin-accounts';
 import { authRouter } from './routers/auth';
 import { devRouter } from './routers/dev';
 import { familyRouter } from './routers/family';
+import { feedbackRouter } from './routers/feedback';
 import { syncRouter } from './routers/sync';
 
 export const appRouter = router({
@@ -12,7 +13,8 @@ export const appRouter = router({
 	account: accountRouter,
 	adminAccounts: adminAccountsRouter,
 	dev: devRouter,
-	family: familyRouter
+	family: familyRouter,
+	feedback: feedbackRouter
 });
 
 export type AppRouter = typeof appRouter;
