@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { createApp, getApp, setApp } from '$server/app';
 import { MigrationError } from '$server/db/migrator';
+import { sessionCookieName } from '$server/auth/session';
 
 export const init: ServerInit = async () => {
 	try {
@@ -23,6 +24,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	if (app?.config.origin.startsWith('https://'))
 		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	// A logged-in user's responses must not sit in shared or back/forward caches.
+	if (app && event.cookies.get(sessionCookieName(app.config.origin)))
+		response.headers.set('Cache-Control', 'no-store');
 	return response;
 };
 

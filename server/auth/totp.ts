@@ -60,7 +60,7 @@ export function matchTotp(key: Uint8Array, code: string, now: Date, lastStep: nu
 	return null;
 }
 
-/** Ten codes like `k3m9x-q2hrt`: 50 bits each, typed once in an emergency. */
+/** Ten codes like `k3m7x-q2hrt`: 50 bits each, typed once in an emergency. */
 export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
 	return Array.from({ length: count }, () => {
 		const bytes = new Uint8Array(7);

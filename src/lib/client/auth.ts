@@ -1,0 +1,88 @@
+// Account calls from the browser: error mapping for forms, the logged-in user (remembered for
+// offline use), login completion and logout with the local data of that user.
+import { TRPCClientError } from '@trpc/client';
+import { goto } from '$app/navigation';
+import { isAccountErrorCode, type AccountErrorCode, type KnownUser } from '$lib/domain/account';
+import { deleteLocalDb, localDb } from './local-db';
+import { forgetUser, rememberUser, session } from './session.svelte';
+import { trpc } from './trpc';
+
+export interface CallError {
+	code: AccountErrorCode;
+	/** Seconds to wait after a 429. */
+	retryAfter?: number;
+	/** Field path → code, when the server's validation refused single fields. */
+	fields: Record<string, AccountErrorCode>;
+}
+
+interface ErrorData {
+	httpStatus?: number;
+	retryAfter?: number;
+	zodIssues?: { path: (string | number)[]; message: string }[];
+}
+
+/** Turns whatever a tRPC call threw into a code the UI can translate. */
+export function toCallError(error: unknown): CallError {
+	if (!(error instanceof TRPCClientError)) return { code: 'internal', fields: {} };
+	const data = (error.data ?? undefined) as ErrorData | undefined;
+	if (!data) return { code: navigator.onLine ? 'network' : 'offline', fields: {} };
+	const fields: Record<string, AccountErrorCode> = {};
+	for (const issue of data.zodIssues ?? []) {
+		const key = issue.path.join('.');
+		fields[key] ??= isAccountErrorCode(issue.message) ? issue.message : 'required';
+	}
+	const code: AccountErrorCode = isAccountErrorCode(error.message) ? error.message : 'internal';
+	// A call that needs a login found none: keep everything local and ask for a new login.
+	if (code === 'loginRequired' && session.user) session.expired = true;
+	return { code, retryAfter: data.retryAfter, fields };
+}
+
+/** Only paths inside the portal are followed after login (no open redirect). */
+export function safeNext(next: string | null | undefined): string | null {
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+	return next;
+}
+
+export function homeFor(user: KnownUser): string {
+	return user.role === 'admin' ? '/verwaltung/konten' : '/';
+}
+
+/** The login is complete: remember the user on this device and go on. */
+export async function completeLogin(user: KnownUser, next: string | null): Promise<void> {
+	rememberUser(user);
+	await goto(safeNext(next) ?? homeFor(user));
+}
+
+/** Asks the server who is logged in (when online). A vanished session keeps the local data. */
+export async function refreshSession(): Promise<void> {
+	if (!navigator.onLine) return;
+	try {
+		const user = await trpc.auth.me.query();
+		if (user) rememberUser(user);
+		else if (session.user) session.expired = true;
+	} catch {
+		// Offline or server trouble: keep what this device knows.
+	}
+}
+
+/** Changes of this user not yet pushed to the server (the sync outbox, if this build has one). */
+export async function unsyncedChanges(): Promise<number> {
+	const table = localDb().tables.find((t) => t.name === 'outbox');
+	return table ? table.count() : 0;
+}
+
+/** Ends the session on the server, then deletes this user's local database and forgets them. */
+export async function logout(): Promise<CallError | null> {
+	const user = session.user;
+	try {
+		await trpc.auth.logout.mutate();
+	} catch (error) {
+		const failure = toCallError(error);
+		// Without a session on the server there is nothing to end; the device is cleaned all the same.
+		if (failure.code !== 'loginRequired') return failure;
+	}
+	if (user) await deleteLocalDb(user.userId);
+	forgetUser();
+	await goto('/');
+	return null;
+}

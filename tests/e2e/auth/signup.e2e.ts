@@ -1,0 +1,90 @@
+// Sign-up as the FAQ describes it: "Eltern-Login" → "Benutzerkonto erstellen" → "Registrieren",
+// the confirmation mail (read from /dev/mailbox), the link, login and logout.
+import { expect, test } from '@playwright/test';
+import { followMailLink, localDatabases, login, logout, uniqueEmail } from './steps';
+
+test('a parent signs up, confirms the address by mail, logs in and out', async ({ page }) => {
+	const email = uniqueEmail('eltern');
+	const password = 'Sonnenblumen im Garten';
+	const cspErrors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+			cspErrors.push(message.text());
+	});
+
+	await page.goto('/');
+	await page.getByRole('banner').getByRole('link', { name: 'Eltern-Login' }).click();
+	await expect(page.getByRole('heading', { name: 'Eltern-Login', level: 1 })).toBeVisible();
+	await page.getByRole('link', { name: 'Benutzerkonto erstellen' }).click();
+	await expect(page.getByRole('heading', { name: 'Benutzerkonto erstellen' })).toBeVisible();
+
+	// A first try with gaps: the summary links to each field; nothing typed is lost.
+	await page.getByRole('textbox', { name: 'Vorname', exact: true }).fill('Erika');
+	await page.getByRole('textbox', { name: 'Postleitzahl', exact: true }).fill('594');
+	await page.getByRole('button', { name: 'Registrieren' }).click();
+	const summary = page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie Ihre Eingaben' });
+	await expect(summary).toBeFocused();
+	await expect(summary.getByRole('link', { name: /Nachname/ })).toBeVisible();
+	await expect(summary.getByRole('link', { name: /Datenschutzerklärung/ })).toBeVisible();
+	await summary.getByRole('link', { name: /Postleitzahl/ }).click();
+	await expect(page.getByRole('textbox', { name: 'Postleitzahl', exact: true })).toBeFocused();
+	await expect(page.getByRole('textbox', { name: 'Postleitzahl', exact: true })).toHaveAccessibleDescription(
+		/fünfstellige Postleitzahl/
+	);
+	await expect(page.getByRole('textbox', { name: 'Vorname', exact: true })).toHaveValue('Erika');
+	await expect(page.getByRole('textbox', { name: 'Postleitzahl', exact: true })).toHaveValue('594');
+
+	await page.getByRole('textbox', { name: 'Nachname', exact: true }).fill('Beispiel');
+	await page.getByRole('textbox', { name: 'Straße und Hausnummer', exact: true }).fill('Am Markt 3');
+	await page.getByRole('textbox', { name: 'Postleitzahl', exact: true }).fill('59457');
+	await page.getByRole('textbox', { name: 'Ort', exact: true }).fill('Werl');
+	await page.getByRole('textbox', { name: 'E-Mail-Adresse', exact: true }).fill(email);
+	await page.getByRole('textbox', { name: 'Passwort', exact: true }).fill(password);
+	await page.getByRole('checkbox', { name: /Datenschutzerklärung/ }).check();
+	const privacyLink = page.getByRole('link', { name: 'Datenschutzerklärung (öffnet in einem neuen Tab)' });
+	await expect(privacyLink).toHaveAttribute('href', '/datenschutz');
+	// The ALTCHA checkbox is covered by an SVG: click its label text.
+	await page.getByText('Ich bin kein Roboter').click();
+	// "Wird überprüft …" contains the word too: wait for the checked box itself.
+	await expect(page.getByRole('checkbox', { name: 'Überprüft', exact: true })).toBeChecked({
+		timeout: 30_000
+	});
+	await page.getByRole('button', { name: 'Registrieren' }).click();
+	await expect(page.getByRole('heading', { name: /Bitte bestätigen Sie Ihre E-Mail-Adresse/ })).toBeVisible();
+	await expect(page.getByText(email)).toBeVisible();
+
+	// Before confirming, login is refused with an explanation.
+	await login(page, email, password);
+	await expect(page.getByRole('alert')).toContainText('noch nicht bestätigt');
+
+	await followMailLink(page, email, '/konto/bestaetigen#token=');
+	await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
+	// The token is gone from the address bar.
+	expect(new URL(page.url()).hash).toBe('');
+
+	await login(page, email, password);
+	const banner = page.getByRole('banner');
+	await expect(banner.getByText('Angemeldet: Erika Beispiel')).toBeVisible();
+	await expect(banner.getByRole('link', { name: 'Mein Konto' })).toBeVisible();
+	// The user's own local database appears once the app works for them.
+	const userDbs = async () =>
+		(await localDatabases(page)).filter((n) => n.startsWith('kita-portal-') && n !== 'kita-portal-anon');
+	await expect.poll(async () => (await userDbs()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+	const before = await userDbs();
+
+	await page.goto('/konto');
+	await expect(page.getByText(email)).toBeVisible();
+
+	await logout(page);
+	for (const name of before) expect(await localDatabases(page)).not.toContain(name);
+	await page.goto('/konto');
+	await expect(page.getByRole('heading', { name: 'Mein Konto' })).toBeVisible();
+	await expect(page.getByRole('banner').getByRole('link', { name: 'Eltern-Login' })).toBeVisible();
+	expect(cspErrors).toEqual([]);
+});
+
+test('an expired or used link explains itself and offers a new one', async ({ page }) => {
+	await page.goto('/konto/bestaetigen#token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+	await expect(page.getByText('Dieser Link ist ungültig')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Passwort vergessen' })).toBeVisible();
+});
