@@ -7,6 +7,7 @@ import { decide } from '$lib/domain/placement';
 import { decideChildminding } from '$lib/domain/childminding';
 import type { Request } from '$lib/domain/request';
 import type { Writer } from './writer';
+import { staffClientMutators } from '../staff/client-mutators';
 
 export type ClientMutator<N extends MutationName> = (w: Writer, args: MutationArgs<N>) => Promise<void>;
 export type ClientMutatorRegistry = { [N in MutationName]?: ClientMutator<N> };
@@ -147,5 +148,6 @@ export async function transition(
 }
 
 export const clientMutators: ClientMutatorRegistry = {
-	...parentClientMutators
+	...parentClientMutators,
+	...staffClientMutators
 };

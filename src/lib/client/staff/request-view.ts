@@ -1,0 +1,67 @@
+// Everything the staff request page shows about one request, read from the local database in one go.
+import type { Child, Family, Guardian } from '$lib/domain/family';
+import type { Facility } from '$lib/domain/facility';
+import type { KitaYear } from '$lib/domain/kita-year';
+import type { Registration, Request, RequestEvent } from '$lib/domain/request';
+import { localDb } from '../local-db';
+import { pendingIds } from '../pending';
+
+export interface ContactFamily {
+	family: Family | undefined;
+	guardians: Guardian[];
+	/** A record linked into this child ("same child"), e.g. a walk-in at another Kita. */
+	linked: boolean;
+}
+
+export interface RequestView {
+	request: Request;
+	child: Child | undefined;
+	families: ContactFamily[];
+	registration: Registration | undefined;
+	events: RequestEvent[];
+	kitaYear: KitaYear | undefined;
+	facility: Facility | undefined;
+	pending: boolean;
+	/** Nobody of the family can be mailed: status changes need a printed letter. */
+	needsLetter: boolean;
+}
+
+export async function loadRequestView(id: string): Promise<RequestView | null> {
+	const db = localDb();
+	const request = await db.requests.get(id);
+	if (!request) return null;
+	const [child, linked, registration, events, kitaYear, facility, outbox] = await Promise.all([
+		db.children.get(request.childId),
+		db.children.filter((c) => c.mergedInto === request.childId).toArray(),
+		db.registrations.get(request.registrationId),
+		db.requestEvents.where('requestId').equals(id).sortBy('at'),
+		db.kitaYears.get(request.kitaYearId),
+		db.facilities.get(request.facilityId),
+		db.outbox.toArray()
+	]);
+	const familyIds = [...new Set([...(child ? [child.familyId] : []), ...linked.map((c) => c.familyId)])];
+	const families = await Promise.all(
+		familyIds.map(async (familyId, index) => ({
+			family: await db.families.get(familyId),
+			guardians: (await db.guardians.where('familyId').equals(familyId).toArray()).sort(
+				(a, b) => a.position - b.position
+			),
+			linked: index > 0 || !child
+		}))
+	);
+	// Online families get mails at their account's address, which staff never see.
+	const mailable = families.some(
+		(f) => f.family?.source === 'online' || f.guardians.some((g) => g.email !== '')
+	);
+	return {
+		request,
+		child,
+		families,
+		registration,
+		events,
+		kitaYear,
+		facility,
+		pending: pendingIds(outbox).has(id),
+		needsLetter: !mailable
+	};
+}
