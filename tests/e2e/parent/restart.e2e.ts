@@ -6,9 +6,10 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { DEMO_PARENT, uniqueChild } from './steps';
 
-const PORT = 3270;
+// Its own server beside the suite's, on a port derived from the suite's (parallel runs do not collide).
+const PORT = Number(process.env.E2E_PORT ?? 3210) + 60;
 const ORIGIN = `http://localhost:${PORT}`;
-const DATA_DIR = 'test-results/restart-data';
+const DATA_DIR = `test-results/restart-data-${PORT}`;
 const DB_PATH = `${DATA_DIR}/kita.db`;
 
 function startServer(): ChildProcess {
