@@ -4,6 +4,8 @@ import { openDatabase, type OpenDatabase } from './db/database';
 import { migrate } from './db/migrator';
 import { seedDemoCatalogue } from './demo/seed';
 import { seedDemoAccounts } from './demo/accounts';
+import { ALTCHA_SECRET_NAME } from './auth/captcha';
+import { appSecret } from './auth/secrets';
 import { smtpTransport, startMailDelivery, type MailJob } from './jobs/mail-delivery';
 import { startOfferExpiry, type OfferExpiryJob } from './jobs/offer-expiry';
 
@@ -29,6 +31,8 @@ export async function createApp(
 		migrate(database.sqlite, config.migrationsDir);
 		if (config.demoData) await seedDemoCatalogue(database.db, now());
 		if (config.demoData) await seedDemoAccounts(database.db, now());
+		// Without ALTCHA_HMAC_KEY the captcha key is made on the first start (queries then only read it).
+		if (!config.altchaHmacKey) await appSecret(database.db, ALTCHA_SECRET_NAME, now());
 	} catch (error) {
 		await database.close();
 		throw error;

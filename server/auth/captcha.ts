@@ -13,8 +13,10 @@ export const CAPTCHA_LIFETIME_MS = 20 * 60_000;
 
 export type CaptchaResult = 'ok' | 'invalid' | 'expired' | 'used';
 
+export const ALTCHA_SECRET_NAME = 'altcha-hmac-key';
+
 async function hmacKey(app: App): Promise<string> {
-	return app.config.altchaHmacKey ?? appSecret(app.database.db, 'altcha-hmac-key', app.now());
+	return app.config.altchaHmacKey ?? appSecret(app.database.db, ALTCHA_SECRET_NAME, app.now());
 }
 
 export async function createCaptchaChallenge(app: App): Promise<Challenge> {

@@ -188,6 +188,16 @@ describe('sign-up and email confirmation', () => {
 		).toHaveLength(1);
 	});
 
+	it('makes the captcha key at the first start, so that a challenge (a query) writes nothing', async () => {
+		const secrets = () => t.app.database.db.selectFrom('app_secrets').selectAll().execute();
+		const before = await secrets();
+		expect(before.map((r) => r.name)).toEqual(['altcha-hmac-key']);
+		const challenge = await t.caller().auth.captchaChallenge();
+		expect(challenge.signature).toMatch(/^[0-9a-f]{64}$/);
+		expect(await secrets()).toEqual(before);
+		expect(await t.app.database.db.selectFrom('captcha_solutions').selectAll().execute()).toEqual([]);
+	});
+
 	it('accepts a solved captcha once and refuses forged or expired ones', async () => {
 		const captcha = await solveCaptcha(t);
 		await t.caller().auth.signUp(await signUpInput(t, { captcha }));
