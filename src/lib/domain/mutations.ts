@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { childInputSchema, daySchema, guardianInputSchema } from './family';
 import { CHILDMINDING_STATUSES } from './childminding';
 import { REQUEST_STATUSES } from './placement';
+import { facilityInfoSchema, facilityInputSchema, setCapacitiesSchema } from './facility-admin';
+import { kitaYearInputSchema } from './kita-year-admin';
+import { childmindingNoteSchema, childmindingTransitionSchema } from './youth-office';
 import {
 	auditReadSchema,
 	createWalkinSchema,
@@ -74,7 +77,14 @@ export const MUTATION_ARGS = {
 	createWalkin: createWalkinSchema,
 	renewClaimCode: renewClaimCodeSchema,
 	decideDuplicate: decideDuplicateSchema,
-	auditRead: auditReadSchema
+	auditRead: auditReadSchema,
+	// Youth office (src/lib/domain/facility-admin.ts, kita-year-admin.ts, youth-office.ts)
+	saveFacility: facilityInputSchema,
+	setCapacities: setCapacitiesSchema,
+	saveFacilityInfo: facilityInfoSchema,
+	saveKitaYear: kitaYearInputSchema,
+	childmindingTransition: childmindingTransitionSchema,
+	saveChildmindingNote: childmindingNoteSchema
 } as const;
 
 export type MutationName = keyof typeof MUTATION_ARGS;

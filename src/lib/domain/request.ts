@@ -72,6 +72,8 @@ export interface ChildminderRequest {
 	updatedAt: string;
 	/** Fachberatung only. */
 	internalNote: string | null;
+	/** Fachberatung only: the address of the family's account (walk-in families have none). */
+	accountEmail?: string | null;
 }
 
 /** The status light ("Ampel") parents see; the text always goes with it, never colour alone. */

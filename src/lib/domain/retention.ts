@@ -1,0 +1,64 @@
+// How long personal data is kept (data protection). The periods are settings of the server
+// (README: RETENTION_*); drafts live only in the browser and are cleared there.
+import { addDays, compareDays, type Day } from './calendar-day';
+import type { RequestStatus } from './placement';
+import type { ChildmindingStatus } from './childminding';
+
+/** Form drafts never sent are deleted from the device after this many days (client side). */
+export const DRAFT_RETENTION_DAYS = 60;
+const MS_PER_DAY = 86_400_000;
+
+export interface RetentionPeriods {
+	/** Closed requests and families are anonymised this many days after their Kita year ended. */
+	anonymiseAfterDays: number;
+	/** Audit entries are deleted this many days after they were written. */
+	auditDays: number;
+	/** Sent mails, expired sessions and links, old sync rejections: deleted after this many days. */
+	transientDays: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPeriods = {
+	anonymiseAfterDays: 365,
+	auditDays: 730,
+	transientDays: 30
+};
+
+/** A draft last changed at `updatedAt` (ISO instant) is due for deletion at `now`. */
+export function draftExpired(updatedAt: string, now: Date, days = DRAFT_RETENTION_DAYS): boolean {
+	const at = Date.parse(updatedAt);
+	// An unreadable timestamp cannot prove the draft is young: let it go.
+	return Number.isNaN(at) || now.getTime() - at > days * MS_PER_DAY;
+}
+
+/** A Kita year that ended on `endsOn` is past its retention on `today`. */
+export function yearPastRetention(
+	endsOn: Day,
+	today: Day,
+	periods: Pick<RetentionPeriods, 'anonymiseAfterDays'>
+): boolean {
+	return compareDays(addDays(endsOn, periods.anonymiseAfterDays), today) < 0;
+}
+
+/** Statuses a request never leaves again; `contracted` counts once its year is over. */
+const FINAL_REQUEST_STATUSES: readonly RequestStatus[] = [
+	'rejected',
+	'declined',
+	'expired',
+	'withdrawn',
+	'placedElsewhere',
+	'contracted'
+];
+
+/** The request's story is over: nothing will happen to it any more once its year has ended. */
+export function requestClosed(status: RequestStatus): boolean {
+	return FINAL_REQUEST_STATUSES.includes(status);
+}
+
+export function childmindingClosed(status: ChildmindingStatus): boolean {
+	return status === 'placed' || status === 'closed' || status === 'withdrawn';
+}
+
+/** The instant before which audit entries (or transient records) are deleted. */
+export function cutoffInstant(now: Date, days: number): string {
+	return new Date(now.getTime() - days * MS_PER_DAY).toISOString();
+}
