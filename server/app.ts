@@ -8,6 +8,9 @@ import { ALTCHA_SECRET_NAME } from './auth/captcha';
 import { appSecret } from './auth/secrets';
 import { smtpTransport, startMailDelivery, type MailJob } from './jobs/mail-delivery';
 import { startOfferExpiry, type OfferExpiryJob } from './jobs/offer-expiry';
+import { startBackups, type BackupJob } from './jobs/backup';
+import { startCarryOver, type CarryOverJob } from './jobs/carry-over';
+import { startRetention, type RetentionJob } from './jobs/retention';
 
 export interface App {
 	config: Config;
@@ -18,6 +21,12 @@ export interface App {
 	mail: MailJob | null;
 	/** Lets unanswered offers lapse by server time, every minute. */
 	offerExpiry: OfferExpiryJob;
+	/** Moves requests without a place to the next Kita year once allocation ended (every 15 min). */
+	carryOver: CarryOverJob;
+	/** Deletes and anonymises by the retention periods (every RETENTION_INTERVAL_HOURS). */
+	retention: RetentionJob;
+	/** Online backups into BACKUP_DIR; null without it. */
+	backup: BackupJob | null;
 	/** Stops the background timers (tests, shutdown). */
 	stopJobs(): void;
 }
@@ -41,15 +50,34 @@ export async function createApp(
 		? startMailDelivery(database.db, smtpTransport(config.smtpUrl), config.mailFrom, now)
 		: null;
 	const offerExpiry = startOfferExpiry({ db: database.db, now, origin: config.origin });
+	const carryOver = startCarryOver({ db: database.db, now, origin: config.origin });
+	const retention = startRetention(
+		{ db: database.db, now, periods: config.retention },
+		config.retentionIntervalHours * 3600_000
+	);
+	const backup = config.backupDir
+		? startBackups(database.sqlite, database.db, {
+				dir: config.backupDir,
+				keep: config.backupKeep,
+				intervalMs: config.backupIntervalHours * 3600_000,
+				now
+			})
+		: null;
 	return {
 		config,
 		database,
 		now,
 		mail,
 		offerExpiry,
+		carryOver,
+		retention,
+		backup,
 		stopJobs() {
 			mail?.stop();
 			offerExpiry.stop();
+			carryOver.stop();
+			retention.stop();
+			backup?.stop();
 		}
 	};
 }

@@ -1,5 +1,6 @@
 // Configuration from the environment (documented in README.md, "Konfiguration").
 import { resolve } from 'node:path';
+import { DEFAULT_RETENTION, type RetentionPeriods } from '../src/lib/domain/retention';
 
 export interface Config {
 	origin: string;
@@ -14,9 +15,26 @@ export interface Config {
 	altchaHmacKey: string | null;
 	/** Printed on the child-minding pre-registration confirmation (FAQ: the youth office's address). */
 	youthOfficeAddress: string;
+	/** Retention periods in days (RETENTION_*); the jobs run every `retentionIntervalHours`. */
+	retention: RetentionPeriods;
+	retentionIntervalHours: number;
+	/** Online SQLite backups go here (BACKUP_DIR); null: no backup timer. */
+	backupDir: string | null;
+	/** How many backups are kept (BACKUP_KEEP); older ones are deleted after each new one. */
+	backupKeep: number;
+	backupIntervalHours: number;
 }
 
 export const DEFAULT_MAIL_FROM = 'Kita-Portal Kreis Soest <noreply@kita-portal.invalid>';
+
+/** A positive whole number from the environment; anything else falls back (and says so). */
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+	if (value === undefined || value === '') return fallback;
+	const n = Number(value);
+	if (Number.isInteger(n) && n > 0) return n;
+	console.warn(`${name}=${value} is not a positive whole number; using ${fallback}.`);
+	return fallback;
+}
 
 function flag(value: string | undefined, fallback: boolean): boolean {
 	if (value === undefined || value === '') return fallback;
@@ -35,6 +53,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		altchaHmacKey: env.ALTCHA_HMAC_KEY || null,
 		production: env.NODE_ENV === 'production' && !flag(env.DEV_MAILBOX, false),
 		youthOfficeAddress:
-			env.YOUTH_OFFICE_ADDRESS ?? 'Kreis Soest, Jugendamt – Kindertagespflege\nHoher Weg 1–3\n59494 Soest'
+			env.YOUTH_OFFICE_ADDRESS ?? 'Kreis Soest, Jugendamt – Kindertagespflege\nHoher Weg 1–3\n59494 Soest',
+		retention: {
+			anonymiseAfterDays: positiveInt(
+				'RETENTION_ANONYMISE_DAYS',
+				env.RETENTION_ANONYMISE_DAYS,
+				DEFAULT_RETENTION.anonymiseAfterDays
+			),
+			auditDays: positiveInt('RETENTION_AUDIT_DAYS', env.RETENTION_AUDIT_DAYS, DEFAULT_RETENTION.auditDays),
+			transientDays: positiveInt(
+				'RETENTION_TRANSIENT_DAYS',
+				env.RETENTION_TRANSIENT_DAYS,
+				DEFAULT_RETENTION.transientDays
+			)
+		},
+		retentionIntervalHours: positiveInt('RETENTION_INTERVAL_HOURS', env.RETENTION_INTERVAL_HOURS, 6),
+		backupDir: env.BACKUP_DIR ? resolve(env.BACKUP_DIR) : null,
+		backupKeep: positiveInt('BACKUP_KEEP', env.BACKUP_KEEP, 14),
+		backupIntervalHours: positiveInt('BACKUP_INTERVAL_HOURS', env.BACKUP_INTERVAL_HOURS, 24)
 	};
 }

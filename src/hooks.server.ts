@@ -5,7 +5,11 @@ import { sessionCookieName } from '$server/auth/session';
 
 export const init: ServerInit = async () => {
 	try {
-		setApp(await createApp());
+		const app = await createApp();
+		setApp(app);
+		// The timers first fire after their interval; a server restarted often must not skip them.
+		void app.carryOver.runOnce();
+		void app.retention.runOnce();
 	} catch (error) {
 		if (error instanceof MigrationError) {
 			console.error(`\nKita-Portal cannot start: ${error.message}\n`);

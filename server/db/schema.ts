@@ -175,6 +175,8 @@ export interface FamiliesTable {
 	created_at: string;
 	updated_at: string;
 	seq: number;
+	/** Set when retention or account deletion anonymised the family (migration 0005). */
+	anonymised_at: string | null;
 }
 
 export interface GuardiansTable {
@@ -307,6 +309,22 @@ export interface NumberCountersTable {
 	value: number;
 }
 
+export interface AllocationClosuresTable {
+	kita_year_id: string;
+	closed_at: string;
+	closed_by: string | null;
+}
+
+export interface CarryOverRunsTable {
+	id: Generated<number>;
+	at: string;
+	from_kita_year_id: string;
+	to_kita_year_id: string;
+	trigger: 'allocationEnd' | 'closedByAdmin' | 'yearEnd';
+	moved: number;
+	skipped: number;
+}
+
 export interface FeedbackTable {
 	id: string;
 	created_at: string;
@@ -351,4 +369,6 @@ export interface DB {
 	number_counters: NumberCountersTable;
 	duplicate_candidates: DuplicateCandidatesTable;
 	feedback: FeedbackTable;
+	allocation_closures: AllocationClosuresTable;
+	carry_over_runs: CarryOverRunsTable;
 }

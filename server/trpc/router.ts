@@ -5,7 +5,9 @@ import { authRouter } from './routers/auth';
 import { devRouter } from './routers/dev';
 import { familyRouter } from './routers/family';
 import { feedbackRouter } from './routers/feedback';
+import { privacyRouter } from './routers/privacy';
 import { syncRouter } from './routers/sync';
+import { youthOfficeRouter } from './routers/youth-office';
 
 export const appRouter = router({
 	sync: syncRouter,
@@ -14,7 +16,9 @@ export const appRouter = router({
 	adminAccounts: adminAccountsRouter,
 	dev: devRouter,
 	family: familyRouter,
-	feedback: feedbackRouter
+	feedback: feedbackRouter,
+	youthOffice: youthOfficeRouter,
+	privacy: privacyRouter
 });
 
 export type AppRouter = typeof appRouter;

@@ -126,6 +126,18 @@ export const de: MailLocale = {
 				{ link: p.loginUrl, label: 'Zum Eltern-Login' }
 			]
 		}),
+		carryOver: (p) => ({
+			subject: `Ihre Anmeldung wurde in das Kindergartenjahr ${p.toYear} übernommen`,
+			blocks: [
+				{
+					text: `die Vergabe der Plätze für das Kindergartenjahr ${p.fromYear} ist abgeschlossen. Anmeldungen Ihres Kindes, die bisher keinen Platz erhalten haben, wurden automatisch in das Kindergartenjahr ${p.toYear} übernommen.`
+				},
+				{
+					text: 'Sie müssen Ihr Kind nicht erneut anmelden. Bitte prüfen Sie im Portal den gewünschten Betreuungsbeginn und ob weitere Einrichtungen oder die Kindertagespflege für Sie in Frage kommen.'
+				},
+				{ link: p.loginUrl, label: 'Zum Eltern-Login' }
+			]
+		}),
 		childminding: (p) => ({
 			subject: `Online-Voranmeldebestätigung Kindertagespflege ${p.number}`,
 			blocks: [

@@ -120,6 +120,18 @@ export const en: MailLocale = {
 				{ link: p.loginUrl, label: 'Parent login (Eltern-Login)' }
 			]
 		}),
+		carryOver: (p) => ({
+			subject: `Your registration was carried over to the Kita year ${p.toYear}`,
+			blocks: [
+				{
+					text: `The allocation of places for the Kita year ${p.fromYear} has ended. Your child's registrations that have not received a place yet were carried over to the Kita year ${p.toYear} automatically.`
+				},
+				{
+					text: 'You do not need to register your child again. Please check the desired start date in the portal and whether further Kitas or child-minding (Kindertagespflege) would suit you.'
+				},
+				{ link: p.loginUrl, label: 'Parent login (Eltern-Login)' }
+			]
+		}),
 		childminding: (p) => ({
 			subject: `Online pre-registration confirmation, child-minding ${p.number}`,
 			blocks: [

@@ -2,8 +2,10 @@
 import type { MutatorRegistry } from './context';
 import { parentMutators } from './parent';
 import { staffMutators } from './staff';
+import { youthOfficeMutators } from './youth-office';
 
 export const mutators: MutatorRegistry = {
 	...parentMutators,
-	...staffMutators
+	...staffMutators,
+	...youthOfficeMutators
 };

@@ -1,0 +1,289 @@
+// Retention (data protection): deletes or anonymises what the portal no longer needs, by server
+// time, on a timer and by `npm run retention`. Periods come from the configuration (README).
+// Only rows that still hold something to remove are touched, so a second run changes nothing.
+//
+// - Closed requests (and child-minding requests) lose their free texts once their Kita year ended
+//   more than `anonymiseAfterDays` ago.
+// - A family is anonymised when all of its requests are closed and past that point, and its account
+//   was not used since; such an account is deleted with it.
+// - Audit entries older than `auditDays` are deleted.
+// - Sent mails, expired sessions and links, old rate limits, solved captchas and sync rejections
+//   older than `transientDays` are deleted.
+// Unsent drafts live only in the browser; the client deletes them after 60 days at start.
+import { sql } from 'kysely';
+import { dayOfInstant, type Day } from '../../src/lib/domain/calendar-day';
+import {
+	childmindingClosed,
+	cutoffInstant,
+	requestClosed,
+	yearPastRetention,
+	type RetentionPeriods
+} from '../../src/lib/domain/retention';
+import { defaultKitaYear, kitaYearIdOf, kitaYearStartYear } from '../../src/lib/domain/kita-year';
+import type { ChildmindingStatus } from '../../src/lib/domain/childminding';
+import type { RequestStatus } from '../../src/lib/domain/placement';
+import type { Db, Executor } from '../db/database';
+import { audit } from '../services/audit';
+import { MAX_ATTEMPTS } from './mail-delivery';
+import { anonymiseFamily } from '../services/privacy';
+import { poke } from '../sync/poke';
+import { nextSeq } from '../sync/seq';
+
+export interface RetentionDeps {
+	db: Db;
+	now: () => Date;
+	periods: RetentionPeriods;
+}
+
+export interface RetentionResult {
+	requestsCleared: number;
+	childmindingCleared: number;
+	familiesAnonymised: number;
+	accountsDeleted: number;
+	auditDeleted: number;
+	transientDeleted: number;
+}
+
+/** The last day of the Kita year a child-minding request's start falls in (configured or 31 Jul). */
+async function yearEnds(db: Executor): Promise<(startDate: Day) => Day> {
+	const years = new Map(
+		(await db.selectFrom('kita_years').select(['id', 'ends_on']).execute()).map((y) => [y.id, y.ends_on])
+	);
+	return (startDate) => {
+		const id = kitaYearIdOf(startDate);
+		return years.get(id) ?? defaultKitaYear(kitaYearStartYear(id) ?? Number(startDate.slice(0, 4))).endsOn;
+	};
+}
+
+export async function runRetention(deps: RetentionDeps): Promise<RetentionResult> {
+	const now = deps.now();
+	const today = dayOfInstant(now);
+	const { periods } = deps;
+	const result: RetentionResult = {
+		requestsCleared: 0,
+		childmindingCleared: 0,
+		familiesAnonymised: 0,
+		accountsDeleted: 0,
+		auditDeleted: 0,
+		transientDeleted: 0
+	};
+	const poked = new Set<string>();
+	await deps.db.transaction().execute(async (tx) => {
+		let seq: number | null = null;
+		const stamp = async () => (seq ??= await nextSeq(tx));
+		const endOf = await yearEnds(tx);
+		const pastYears = (await tx.selectFrom('kita_years').select(['id', 'ends_on']).execute())
+			.filter((y) => yearPastRetention(y.ends_on, today, periods))
+			.map((y) => y.id);
+
+		// Free texts of closed requests of long-ended years.
+		if (pastYears.length) {
+			const rows = await tx
+				.selectFrom('requests')
+				.select(['id', 'status'])
+				.where('kita_year_id', 'in', pastYears)
+				.where((eb) =>
+					eb.or([
+						eb('comment', '!=', ''),
+						eb('offer_note', 'is not', null),
+						eb('reject_note', 'is not', null)
+					])
+				)
+				.execute();
+			const ids = rows.filter((r) => requestClosed(r.status as RequestStatus)).map((r) => r.id);
+			for (let i = 0; i < ids.length; i += 500) {
+				const chunk = ids.slice(i, i + 500);
+				await tx
+					.updateTable('requests')
+					.set({ comment: '', offer_note: null, reject_note: null, seq: await stamp() })
+					.where('id', 'in', chunk)
+					.execute();
+			}
+			result.requestsCleared = ids.length;
+		}
+		const childminding = await tx
+			.selectFrom('childminder_requests')
+			.select(['id', 'status', 'start_date'])
+			.where((eb) => eb.or([eb('comment', '!=', ''), eb('internal_note', '!=', '')]))
+			.execute();
+		const cmIds = childminding
+			.filter(
+				(r) =>
+					childmindingClosed(r.status as ChildmindingStatus) &&
+					yearPastRetention(endOf(r.start_date), today, periods)
+			)
+			.map((r) => r.id);
+		if (cmIds.length)
+			await tx
+				.updateTable('childminder_requests')
+				.set({ comment: '', internal_note: '', seq: await stamp() })
+				.where('id', 'in', cmIds)
+				.execute();
+		result.childmindingCleared = cmIds.length;
+
+		// Families whose story is over, and whose account was not used since.
+		const unusedSince = cutoffInstant(now, periods.anonymiseAfterDays);
+		const families = await tx
+			.selectFrom('families')
+			.leftJoin('users', 'users.id', 'families.owner_user_id')
+			.select([
+				'families.id',
+				'families.updated_at',
+				'families.owner_user_id',
+				'users.last_login_at',
+				'users.created_at as user_created_at'
+			])
+			.where('families.anonymised_at', 'is', null)
+			.execute();
+		for (const family of families) {
+			const lastUse = family.last_login_at ?? family.user_created_at;
+			if (family.owner_user_id && lastUse && lastUse >= unusedSince) continue;
+			const requests = await tx
+				.selectFrom('requests')
+				.innerJoin('children', 'children.id', 'requests.child_id')
+				.innerJoin('kita_years', 'kita_years.id', 'requests.kita_year_id')
+				.select(['requests.status', 'kita_years.ends_on'])
+				.where('children.family_id', '=', family.id)
+				.execute();
+			const cms = await tx
+				.selectFrom('childminder_requests')
+				.select(['status', 'start_date'])
+				.where('family_id', '=', family.id)
+				.execute();
+			const over =
+				requests.every(
+					(r) => requestClosed(r.status as RequestStatus) && yearPastRetention(r.ends_on, today, periods)
+				) &&
+				cms.every(
+					(r) =>
+						childmindingClosed(r.status as ChildmindingStatus) &&
+						yearPastRetention(endOf(r.start_date), today, periods)
+				);
+			// A family that never registered anything is judged by when it last changed.
+			const idle = requests.length + cms.length > 0 || family.updated_at < unusedSince;
+			if (!over || !idle) continue;
+			await anonymiseFamily(tx, family.id, await stamp(), now);
+			result.familiesAnonymised++;
+			if (family.owner_user_id) {
+				await tx.deleteFrom('users').where('id', '=', family.owner_user_id).execute();
+				result.accountsDeleted++;
+				await audit(
+					tx,
+					{
+						action: 'account.delete',
+						actor: { userId: null, role: 'system' },
+						targetType: 'user',
+						targetId: family.owner_user_id
+					},
+					now
+				);
+			}
+		}
+		// Parents' accounts that never got as far as a family and were not used for the same period.
+		const idleAccounts = await tx
+			.selectFrom('users')
+			.select('id')
+			.where('role', '=', 'parent')
+			.where((eb) =>
+				eb.not(
+					eb.exists(
+						eb.selectFrom('families').select('id').whereRef('families.owner_user_id', '=', 'users.id')
+					)
+				)
+			)
+			.where((eb) => eb(eb.fn.coalesce('last_login_at', 'created_at'), '<', unusedSince))
+			.execute();
+		for (const account of idleAccounts) {
+			await tx.deleteFrom('users').where('id', '=', account.id).execute();
+			result.accountsDeleted++;
+			await audit(
+				tx,
+				{
+					action: 'account.delete',
+					actor: { userId: null, role: 'system' },
+					targetType: 'user',
+					targetId: account.id
+				},
+				now
+			);
+		}
+		if (seq !== null) {
+			// Kitas and the Fachberatung hold some of these rows: let them pull the anonymised state.
+			const staff = await tx
+				.selectFrom('users')
+				.select('id')
+				.where('role', 'in', ['staff', 'childminding'])
+				.execute();
+			for (const s of staff) poked.add(s.id);
+		}
+
+		// The audit trail itself, after its period.
+		const audits = await tx
+			.deleteFrom('audit_events')
+			.where('at', '<', cutoffInstant(now, periods.auditDays))
+			.executeTakeFirst();
+		result.auditDeleted = Number(audits.numDeletedRows);
+
+		// Short-lived records.
+		const transient = cutoffInstant(now, periods.transientDays);
+		const deletions = [
+			tx.deleteFrom('mail_outbox').where('sent_at', 'is not', null).where('sent_at', '<', transient),
+			// Mails that failed for good (the delivery job gave up) and are old.
+			tx
+				.deleteFrom('mail_outbox')
+				.where('sent_at', 'is', null)
+				.where('created_at', '<', transient)
+				.where('attempts', '>=', MAX_ATTEMPTS),
+			tx.deleteFrom('sessions').where('expires_at', '<', now.toISOString()),
+			tx.deleteFrom('email_tokens').where('expires_at', '<', transient),
+			tx.deleteFrom('captcha_solutions').where('expires_at', '<', now.toISOString()),
+			tx
+				.deleteFrom('rate_limits')
+				.where('window_start', '<', transient)
+				.where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', now.toISOString())])),
+			tx.deleteFrom('sync_rejections').where('created_at', '<', transient)
+		];
+		for (const query of deletions)
+			result.transientDeleted += Number((await query.executeTakeFirst()).numDeletedRows);
+
+		const changed = Object.values(result).some((n) => n > 0);
+		if (changed)
+			await audit(
+				tx,
+				{ action: 'retention.run', actor: { userId: null, role: 'system' }, targetType: 'retention' },
+				now
+			);
+	});
+	poke(poked);
+	// WAL mode keeps deleted pages until a checkpoint: make the deletion real on disk soon.
+	await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(deps.db);
+	return result;
+}
+
+export interface RetentionJob {
+	runOnce(): Promise<RetentionResult | null>;
+	stop(): void;
+}
+
+export function startRetention(deps: RetentionDeps, intervalMs: number): RetentionJob {
+	let running: Promise<RetentionResult | null> | null = null;
+	const runOnce = () => {
+		running ??= runRetention(deps)
+			.catch((error: unknown) => {
+				console.error('Retention round failed:', error instanceof Error ? error.message : error);
+				return null;
+			})
+			.finally(() => {
+				running = null;
+			});
+		return running;
+	};
+	const timer = setInterval(() => void runOnce(), intervalMs);
+	timer.unref();
+	return {
+		runOnce,
+		stop() {
+			clearInterval(timer);
+		}
+	};
+}
