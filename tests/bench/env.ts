@@ -1,7 +1,7 @@
 // Shared by the benchmarks, the budgets and the soak: paths, the built server as a child process on a
 // scratch database (loopback only), and Debian's Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,6 +33,49 @@ export function requireBuild(): void {
 		throw new Error('No build found: run `npm run build` first.');
 }
 
+let snapshot: string | null = null;
+
+/**
+ * A private copy of build/ (under node_modules/.cache, so that the server's packages still resolve from
+ * node_modules): a rebuild in the same work tree while a measurement runs cannot pull files from
+ * under the server or the browser. Removed when the process exits.
+ */
+export async function buildSnapshot(): Promise<string> {
+	if (snapshot) return snapshot;
+	const dir = join(ROOT, 'node_modules/.cache/kita-build-snapshots', `${process.pid}`);
+	process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+	// Another build may be running in this work tree: wait (up to two minutes) for a complete one.
+	for (let attempt = 0; ; attempt++) {
+		rmSync(dir, { recursive: true, force: true });
+		if (existsSync(join(ROOT, 'build/index.js')) && existsSync(join(ROOT, 'build/client/sw.js'))) {
+			mkdirSync(dir, { recursive: true });
+			try {
+				cpSync(join(ROOT, 'build'), dir, { recursive: true });
+				if (completeBuild(dir)) break;
+			} catch {
+				// files vanished while copying: a build started
+			}
+		}
+		if (attempt >= 120) {
+			requireBuild();
+			throw new Error('build/ stayed incomplete for two minutes (a build running in this work tree?)');
+		}
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+	snapshot = dir;
+	return dir;
+}
+
+/** The server entry, the worker and every file the worker precaches are there. */
+function completeBuild(dir: string): boolean {
+	const sw = join(dir, 'client/sw.js');
+	if (!existsSync(join(dir, 'index.js')) || !existsSync(sw)) return false;
+	const urls = [...readFileSync(sw, 'utf8').matchAll(/"url":"([^"]+)"/g)].map((m) => m[1] ?? '');
+	return (
+		urls.length > 0 && urls.filter((u) => !u.startsWith('/')).every((u) => existsSync(join(dir, 'client', u)))
+	);
+}
+
 export interface ServerProcess {
 	origin: string;
 	port: number;
@@ -43,7 +86,10 @@ export interface ServerProcess {
 	stop(hard?: boolean): Promise<void>;
 }
 
-/** Starts `node server/cli/start.js` (the built server) on a database file and waits for /api/health. */
+/**
+ * Starts the built server (what `node server/cli/start.js` runs: build/index.js, here from the
+ * snapshot) on a database file and waits for /api/health.
+ */
 export async function startServer(options: {
 	databasePath: string;
 	port: number;
@@ -51,10 +97,10 @@ export async function startServer(options: {
 	origin?: string;
 	env?: Record<string, string>;
 }): Promise<ServerProcess> {
-	requireBuild();
+	const build = await buildSnapshot();
 	const origin = options.origin ?? `http://127.0.0.1:${options.port}`;
 	let log = '';
-	const child = spawn(process.execPath, [join(ROOT, 'server/cli/start.js')], {
+	const child = spawn(process.execPath, [join(build, 'index.js')], {
 		cwd: ROOT,
 		env: {
 			...process.env,

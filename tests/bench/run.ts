@@ -10,7 +10,7 @@ import { pull } from '../../server/sync/pull';
 import { scopeFor } from '../../server/sync/scope-for';
 import { toRequest } from '../../server/services/requests';
 import { dexieBench } from './browser';
-import { CHROME_PATH, freePort, requireBuild, ROOT, scratchDir, startServer, table } from './env';
+import { buildSnapshot, CHROME_PATH, freePort, ROOT, scratchDir, startServer, table } from './env';
 import { openApp, seedRequests, type SeededParent } from './fixtures';
 import type { LoadKind, LoadResult, LoadSpec, LoadUser } from './load';
 import { pulls, pushOf500, rawWriteRate } from './server-time';
@@ -54,7 +54,7 @@ const f1 = (n: number) => n.toFixed(1);
 const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
-	requireBuild();
+	await buildSnapshot();
 	const started = performance.now();
 	const dir = scratchDir('bench');
 	const rows: string[][] = [];

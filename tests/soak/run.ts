@@ -1,0 +1,700 @@
+// `npm run soak [-- --short | --seconds=N]`: the fault soak of issue 8. Several Chromium clients (one
+// with two tabs, one user on two devices, one with a skewed clock) keep writing while the harness
+// cuts their network, drops push responses after the server committed, sends pushes twice and
+// replays old ones, kills the server with SIGKILL and restarts it on the same database, and ships a
+// new service worker while mutations wait in an outbox. Then it lets everything settle and checks:
+// the server holds every acknowledged mutation exactly once, every client converged to the
+// server's state with an empty outbox. Loopback only; bounded in time; stops by itself.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, BrowserContext, Page, Route } from '@playwright/test';
+import type { KnownUser } from '../../src/lib/domain/account';
+import { freePort, launchChromium, scratchDir, startServer, table, type ServerProcess } from '../bench/env';
+import { createAccount, openApp, type Account } from '../bench/fixtures';
+import { guardianArgs } from '../bench/mutations';
+import { startProxy, type SoakProxy } from './proxy';
+
+const argSeconds = process.argv.find((a) => a.startsWith('--seconds='));
+const SHORT = process.argv.includes('--short');
+const FAULT_SECONDS = argSeconds ? Number(argSeconds.split('=')[1]) : SHORT ? 40 : 180;
+const SETTLE_SECONDS = 60;
+/** `--only=disconnect,serverKill9`: inject only these kinds (to chase one failure). */
+const ONLY = process.argv
+	.find((a) => a.startsWith('--only='))
+	?.split('=')[1]
+	?.split(',');
+
+type FaultKind =
+	| 'disconnect'
+	| 'droppedResponseAfterCommit'
+	| 'duplicatePush'
+	| 'staleReplay'
+	| 'serverKill9'
+	| 'workerUpdateWithPending'
+	| 'clockSkew';
+
+interface Sent {
+	mutationId: number;
+	name: 'saveChild' | 'saveGuardian';
+	targetId: string;
+	expect: 'applied' | 'refused';
+}
+
+interface Client {
+	name: string;
+	account: Account;
+	context: BrowserContext;
+	pages: Page[];
+	dbName: string;
+	clientId: string;
+	guardianId: string;
+	sent: Sent[];
+	/** Serialises the harness's own steps on this client (a write never races a reload it caused). */
+	lock: Promise<unknown>;
+}
+
+function exclusive<T>(client: Client, step: () => Promise<T>): Promise<T> {
+	const run = client.lock.then(step, step);
+	client.lock = run.catch(() => {});
+	return run;
+}
+
+interface LocalState {
+	clientId: string;
+	outbox: number[];
+	children: string[];
+	guardians: string[];
+	rejections: number[];
+}
+
+const log = (message: string) =>
+	process.stderr.write(`[soak ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const random = (min: number, max: number) => min + Math.random() * (max - min);
+const pick = <T>(items: readonly T[]): T => {
+	const item = items[Math.floor(Math.random() * items.length)];
+	if (item === undefined) throw new Error('empty list');
+	return item;
+};
+const isPush = (url: URL) => url.pathname.includes('sync.push');
+
+// ---------------------------------------------------------------------------------------------
+// In the page: the outbox written as the app's mutate() writes it (meta.nextMutationId and the
+// entry in one IndexedDB transaction), and the local state read back.
+
+async function enqueue(
+	page: Page,
+	dbName: string,
+	entries: { name: string; args: unknown }[]
+): Promise<number[]> {
+	return page.evaluate(
+		async ({ dbName, entries }) => {
+			const db = await new Promise<IDBDatabase>((ok, fail) => {
+				const r = indexedDB.open(dbName);
+				r.onsuccess = () => ok(r.result);
+				r.onerror = () => fail(r.error);
+			});
+			try {
+				return await new Promise<number[]>((ok, fail) => {
+					const tx = db.transaction(['meta', 'outbox'], 'readwrite');
+					const meta = tx.objectStore('meta');
+					const outbox = tx.objectStore('outbox');
+					const ids: number[] = [];
+					const get = meta.get('nextMutationId');
+					get.onsuccess = () => {
+						let next = Number((get.result as { value?: string } | undefined)?.value ?? '1');
+						for (const e of entries) {
+							outbox.add({ id: next, name: e.name, args: e.args, createdAt: new Date().toISOString() });
+							ids.push(next);
+							next += 1;
+						}
+						meta.put({ key: 'nextMutationId', value: String(next) });
+					};
+					tx.oncomplete = () => ok(ids);
+					tx.onerror = () => fail(tx.error);
+					tx.onabort = () => fail(tx.error);
+				});
+			} finally {
+				db.close();
+			}
+		},
+		{ dbName, entries }
+	);
+}
+
+async function readLocal(page: Page, dbName: string): Promise<LocalState> {
+	return page.evaluate(async (dbName) => {
+		const db = await new Promise<IDBDatabase>((ok, fail) => {
+			const r = indexedDB.open(dbName);
+			r.onsuccess = () => ok(r.result);
+			r.onerror = () => fail(r.error);
+		});
+		try {
+			const all = (store: string) =>
+				new Promise<unknown[]>((ok, fail) => {
+					const r = db.transaction(store, 'readonly').objectStore(store).getAll();
+					r.onsuccess = () => ok(r.result as unknown[]);
+					r.onerror = () => fail(r.error);
+				});
+			const meta = (await all('meta')) as { key: string; value: string }[];
+			const children = (await all('children')) as {
+				id: string;
+				firstName: string;
+				lastName: string;
+				birthDate: string;
+			}[];
+			const guardians = (await all('guardians')) as { id: string; phone: string; position: number }[];
+			return {
+				clientId: meta.find((m) => m.key === 'clientId')?.value ?? '',
+				outbox: ((await all('outbox')) as { id: number }[]).map((e) => e.id),
+				children: children.map((c) => `${c.id}|${c.firstName}|${c.lastName}|${c.birthDate}`).sort(),
+				guardians: guardians.map((g) => `${g.id}|${g.position}|${g.phone}`).sort(),
+				rejections: ((await all('rejections')) as { mutationId: number }[])
+					.map((r) => r.mutationId)
+					.sort((a, b) => a - b)
+			};
+		} finally {
+			db.close();
+		}
+	}, dbName);
+}
+
+/** Nudges the engine as the browser would on reconnect (it pushes and pulls). */
+async function nudge(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		if (navigator.onLine) window.dispatchEvent(new Event('online'));
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const dir = scratchDir('soak');
+	const databasePath = join(dir, 'kita.db');
+	const faults: Record<FaultKind, number> = {
+		disconnect: 0,
+		droppedResponseAfterCommit: 0,
+		duplicatePush: 0,
+		staleReplay: 0,
+		serverKill9: 0,
+		workerUpdateWithPending: 0,
+		clockSkew: 0
+	};
+	const harnessErrors: string[] = [];
+	/** Defects seen while injecting a fault (they fail the run with the final checks). */
+	const findings: string[] = [];
+	let pendingAtWorkerUpdate = 0;
+
+	// Accounts straight into the scratch database (a fixture: the soak tests sync, not login).
+	const app = await openApp(databasePath);
+	const users = {
+		anna: await createAccount(app.database.db, new Date(), 'parent'),
+		bernd: await createAccount(app.database.db, new Date(), 'parent'),
+		clara: await createAccount(app.database.db, new Date(), 'parent')
+	};
+	await app.database.close();
+
+	const serverPort = await freePort();
+	const proxyPort = await freePort();
+	const proxy: SoakProxy = await startProxy(proxyPort, serverPort);
+	const origin = proxy.origin;
+	let server: ServerProcess = await startServer({ databasePath, port: serverPort, origin });
+	const browser: Browser = await launchChromium();
+	const clients: Client[] = [];
+	const replayable: { url: string; body: string; token: string }[] = [];
+
+	async function openClient(name: string, account: Account, guardianId: string, tabs: number, skewMs = 0) {
+		const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+		await context.addCookies([{ name: 'session', value: account.token, url: origin }]);
+		const user: KnownUser = {
+			userId: account.session.userId,
+			role: 'parent',
+			firstName: 'Soak',
+			lastName: name,
+			facilityIds: [],
+			locale: 'de'
+		};
+		await context.addInitScript({
+			content: `window.__name = (f) => f; localStorage.setItem('kita-portal:user', ${JSON.stringify(JSON.stringify(user))});`
+		});
+		if (skewMs)
+			await context.addInitScript({
+				content: `(() => { const Real = Date; const skew = ${skewMs};
+					class Skewed extends Real { constructor(...a) { if (a.length === 0) super(Real.now() + skew); else super(...a); }
+						static now() { return Real.now() + skew; } }
+					globalThis.Date = Skewed; })();`
+			});
+		const pages: Page[] = [];
+		const consoleLines: string[] = [];
+		for (let i = 0; i < tabs; i++) {
+			const page = await context.newPage();
+			page.on('console', (m) => {
+				if (m.type() === 'error' || m.type() === 'warning') consoleLines.push(m.text().slice(0, 200));
+			});
+			await page.goto(`${origin}/familie`);
+			pages.push(page);
+		}
+		const dbName = `kita-portal-${account.session.userId}`;
+		const first = pages[0];
+		if (!first) throw new Error('no page');
+		// The service worker in control and a first pull done.
+		const deadline = Date.now() + 30_000;
+		for (;;) {
+			const ready = await first
+				.evaluate(async (dbName) => {
+					if (!navigator.serviceWorker.controller) return false;
+					const names = (await indexedDB.databases()).map((d) => d.name);
+					return names.includes(dbName);
+				}, dbName)
+				.catch(() => false);
+			if (ready) {
+				const local = await readLocal(first, dbName).catch(() => null);
+				if (local?.clientId) {
+					const client: Client = {
+						name,
+						account,
+						context,
+						pages,
+						dbName,
+						clientId: local.clientId,
+						guardianId,
+						sent: [],
+						lock: Promise.resolve()
+					};
+					clients.push(client);
+					return client;
+				}
+			}
+			if (Date.now() > deadline) {
+				const state = await first
+					.evaluate(async () => ({
+						controlled: navigator.serviceWorker.controller !== null,
+						databases: (await indexedDB.databases()).map((d) => d.name),
+						text: document.body.innerText.slice(0, 300)
+					}))
+					.catch((e: unknown) => String(e));
+				throw new Error(
+					`client ${name} did not start at ${first.url()}: ${JSON.stringify(state)}; console: ${consoleLines.join(' / ')}`
+				);
+			}
+			await sleep(250);
+		}
+	}
+
+	let childCounter = 0;
+	const write = (client: Client, count: number) => exclusive(client, () => writeNow(client, count));
+	async function writeNow(client: Client, count: number): Promise<void> {
+		const entries: {
+			name: 'saveChild' | 'saveGuardian';
+			args: unknown;
+			targetId: string;
+			expect: Sent['expect'];
+		}[] = [];
+		for (let i = 0; i < count; i++) {
+			const roll = Math.random();
+			childCounter += 1;
+			const letters = childCounter
+				.toString(26)
+				.split('')
+				.map((d) => String.fromCharCode(97 + parseInt(d, 26)))
+				.join('');
+			if (roll < 0.08) {
+				const phone = `02922 ${Math.floor(random(100000, 999999))}`;
+				entries.push({
+					name: 'saveGuardian',
+					args: guardianArgs(client.guardianId, phone),
+					targetId: client.guardianId,
+					expect: 'applied'
+				});
+			} else {
+				const id = crypto.randomUUID();
+				// One in ten is refused by the server (not born yet): a rejection, never a row.
+				const refused = roll > 0.9;
+				entries.push({
+					name: 'saveChild',
+					args: {
+						id,
+						firstName: `Kind ${letters}`,
+						lastName: client.name,
+						birthDate: refused ? '2099-01-01' : '2023-05-01'
+					},
+					targetId: id,
+					expect: refused ? 'refused' : 'applied'
+				});
+			}
+		}
+		const page = pick(client.pages);
+		const ids = await enqueue(
+			page,
+			client.dbName,
+			entries.map((e) => ({ name: e.name, args: e.args }))
+		);
+		ids.forEach((mutationId, i) => {
+			const e = entries[i];
+			if (e) client.sent.push({ mutationId, name: e.name, targetId: e.targetId, expect: e.expect });
+		});
+		await nudge(page).catch(() => {});
+	}
+
+	/** Arms a one-shot handler on the client's pushes and writes until it fired (or 15 s passed). */
+	async function onNextPush(client: Client, handle: (route: Route) => Promise<boolean>): Promise<boolean> {
+		let fired = false;
+		let armed = true;
+		let inFlight: Promise<void> = Promise.resolve();
+		const handler = (route: Route): Promise<void> => {
+			if (!armed) return route.fallback();
+			armed = false;
+			inFlight = (async () => {
+				try {
+					fired = await handle(route);
+				} catch (error) {
+					harnessErrors.push(
+						`push handler on ${client.name}: ${error instanceof Error ? error.message : String(error)}`
+					);
+					await route.abort('failed').catch(() => {});
+				}
+			})();
+			return inFlight;
+		};
+		await client.context.route(isPush, handler);
+		const deadline = Date.now() + 15_000;
+		await write(client, 1);
+		while (armed && Date.now() < deadline) {
+			await sleep(300);
+			if (armed) await nudge(pick(client.pages)).catch(() => {});
+		}
+		armed = false;
+		await inFlight; // unrouting under a running handler would cut it short
+		await client.context.unroute(isPush, handler);
+		return fired;
+	}
+
+	/** A new worker is released while two mutations wait (pushes blocked); the user accepts the update. */
+	async function workerUpdate(client: Client): Promise<boolean> {
+		const page = client.pages[0];
+		if (!page || client.pages.length > 1) return false;
+		const block = (route: Route) => route.abort('connectionrefused');
+		await client.context.route(isPush, block);
+		try {
+			await writeNow(client, 2);
+			proxy.releaseWorker();
+			await page.evaluate(async () => {
+				const registration = await navigator.serviceWorker.getRegistration();
+				await registration?.update();
+			});
+			const button = page.getByRole('button', { name: 'Jetzt aktualisieren' });
+			await button.waitFor({ timeout: 20_000 });
+			const pending = (await readLocal(page, client.dbName)).outbox.length;
+			const reloaded = page.waitForEvent('load', { timeout: 20_000 });
+			await button.click();
+			await reloaded;
+			const after = (await readLocal(page, client.dbName)).outbox.length;
+			if (after < pending)
+				findings.push(`${client.name}: outbox shrank over the worker update: ${pending} → ${after}`);
+			pendingAtWorkerUpdate += pending;
+		} finally {
+			await client.context.unroute(isPush, block);
+		}
+		await nudge(page).catch(() => {});
+		return true;
+	}
+
+	const injectors: Record<Exclude<FaultKind, 'clockSkew'>, (client: Client) => Promise<boolean>> = {
+		async disconnect(client) {
+			await client.context.setOffline(true);
+			await write(client, 2); // offline writes wait in the outbox
+			await sleep(random(1000, 4000));
+			await client.context.setOffline(false);
+			return true;
+		},
+		droppedResponseAfterCommit: (client) =>
+			onNextPush(client, async (route) => {
+				const response = await route.fetch(); // the server commits…
+				await route.abort('connectionreset'); // …and the client never hears of it
+				return response.status() === 200;
+			}),
+		duplicatePush: (client) =>
+			onNextPush(client, async (route) => {
+				await route.fetch();
+				const second = await route.fetch(); // the same batch arrives twice
+				replayable.push({
+					url: route.request().url(),
+					body: route.request().postData() ?? '',
+					token: client.account.token
+				});
+				await route.fulfill({ response: second });
+				return second.status() === 200;
+			}),
+		async staleReplay(client) {
+			// An old push (captured earlier) arrives again, long after the client moved on.
+			const old = replayable.shift();
+			if (!old) return false;
+			const response = await fetch(old.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', origin, cookie: `session=${old.token}` },
+				body: old.body
+			});
+			void client;
+			return response.ok;
+		},
+		async serverKill9() {
+			await write(pick(clients), 2);
+			await server.stop(true);
+			await sleep(random(500, 3000));
+			server = await startServer({ databasePath, port: serverPort, origin });
+			return true;
+		},
+		workerUpdateWithPending: (client) => exclusive(client, () => workerUpdate(client))
+	};
+
+	try {
+		log(`server on ${origin} (proxy), fault phase ${FAULT_SECONDS} s`);
+		// Anna: two tabs on one device and a second device; Bernd: a clock 26 hours behind; Clara.
+		const annaGuardian = crypto.randomUUID();
+		await openClient('Anna', users.anna, annaGuardian, 2);
+		await openClient('AnnaZwei', users.anna, annaGuardian, 1);
+		await openClient('Bernd', users.bernd, crypto.randomUUID(), 1, -26 * 3600_000);
+		faults.clockSkew += 1;
+		await openClient('Clara', users.clara, crypto.randomUUID(), 1);
+		log(`${clients.length} clients ready`);
+
+		const until = Date.now() + FAULT_SECONDS * 1000;
+		const writers = clients.map(async (client) => {
+			while (Date.now() < until) {
+				await write(client, Math.random() < 0.5 ? 1 : 2).catch((e: unknown) =>
+					harnessErrors.push(`write ${client.name}: ${String(e)}`)
+				);
+				await sleep(random(700, 1800));
+			}
+		});
+		const order: Exclude<FaultKind, 'clockSkew'>[] = [
+			'disconnect',
+			'droppedResponseAfterCommit',
+			'duplicatePush',
+			'serverKill9',
+			'workerUpdateWithPending',
+			'staleReplay',
+			'disconnect',
+			'droppedResponseAfterCommit'
+		];
+		const singleTab = clients.filter((c) => c.pages.length === 1);
+		if (ONLY) order.splice(0, order.length, ...order.filter((k) => ONLY.includes(k)));
+		let round = 0;
+		while (Date.now() < until) {
+			const kind = order[round % order.length] ?? 'disconnect';
+			round += 1;
+			const client = kind === 'workerUpdateWithPending' ? pick(singleTab) : pick(clients);
+			try {
+				if (await injectors[kind](client)) faults[kind] += 1;
+			} catch (error) {
+				harnessErrors.push(
+					`${kind} on ${client.name}: ${error instanceof Error ? error.message : String(error)}`
+				);
+			}
+			await sleep(random(1500, 3500));
+		}
+		await Promise.all(writers);
+
+		// Settle: all faults off, then wait for every client to drain and converge.
+		log('settling …');
+		for (const c of clients) {
+			await c.context.setOffline(false);
+			await c.context.unrouteAll({ behavior: 'ignoreErrors' });
+		}
+		const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
+		const serverState = (userId: string) => ({
+			children: (
+				sqlite
+					.prepare(
+						`SELECT c.id, c.first_name, c.last_name, c.birth_date FROM children c JOIN families f ON f.id = c.family_id WHERE f.owner_user_id = ?`
+					)
+					.all(userId) as { id: string; first_name: string; last_name: string; birth_date: string }[]
+			)
+				.map((c) => `${c.id}|${c.first_name}|${c.last_name}|${c.birth_date}`)
+				.sort(),
+			guardians: (
+				sqlite
+					.prepare(
+						`SELECT g.id, g.position, g.phone FROM guardians g JOIN families f ON f.id = g.family_id WHERE f.owner_user_id = ?`
+					)
+					.all(userId) as { id: string; position: number; phone: string }[]
+			)
+				.map((g) => `${g.id}|${g.position}|${g.phone}`)
+				.sort()
+		});
+		const converged = new Map<string, boolean>();
+		const settleUntil = Date.now() + SETTLE_SECONDS * 1000;
+		while (Date.now() < settleUntil) {
+			let all = true;
+			for (const c of clients)
+				for (const [i, page] of c.pages.entries()) {
+					const local = await readLocal(page, c.dbName).catch(() => null);
+					const truth = serverState(c.account.session.userId);
+					const ok =
+						local !== null &&
+						local.outbox.length === 0 &&
+						JSON.stringify(local.children) === JSON.stringify(truth.children) &&
+						JSON.stringify(local.guardians) === JSON.stringify(truth.guardians);
+					converged.set(`${c.name}#${i + 1}`, ok);
+					if (!ok) {
+						all = false;
+						await nudge(page).catch(() => {});
+					}
+				}
+			if (all) break;
+			await sleep(1000);
+		}
+
+		// The checks: every acknowledged mutation on the server exactly once.
+		const auditCount = sqlite.prepare(
+			`SELECT count(*) AS n FROM audit_events WHERE action = ? AND target_id = ?`
+		);
+		const childRow = sqlite.prepare(`SELECT count(*) AS n FROM children WHERE id = ?`);
+		const rejection = sqlite.prepare(
+			`SELECT count(*) AS n FROM sync_rejections WHERE client_id = ? AND mutation_id = ?`
+		);
+		const clientRow = sqlite.prepare(`SELECT last_mutation_id FROM sync_clients WHERE client_id = ?`);
+		const allRejections = sqlite.prepare(`SELECT count(*) AS n FROM sync_rejections WHERE client_id = ?`);
+		const n = (stmt: Database.Statement, ...params: unknown[]) => (stmt.get(...params) as { n: number }).n;
+		let lost = 0;
+		let duplicated = 0;
+		let unacknowledged = 0;
+		const problems: string[] = [];
+		const guardianSends = new Map<string, number>();
+		for (const c of clients) {
+			const last =
+				(clientRow.get(c.clientId) as { last_mutation_id: number } | undefined)?.last_mutation_id ?? 0;
+			let refused = 0;
+			for (const s of c.sent) {
+				if (s.mutationId > last) {
+					unacknowledged += 1;
+					continue;
+				}
+				if (s.name === 'saveGuardian') {
+					guardianSends.set(s.targetId, (guardianSends.get(s.targetId) ?? 0) + 1);
+					continue;
+				}
+				const writes = n(auditCount, 'child.write', s.targetId);
+				if (s.expect === 'applied') {
+					if (n(childRow, s.targetId) !== 1 || writes === 0) {
+						lost += 1;
+						problems.push(`${c.name} #${s.mutationId} saveChild ${s.targetId}: not on the server`);
+					} else if (writes > 1) {
+						duplicated += 1;
+						problems.push(`${c.name} #${s.mutationId} saveChild ${s.targetId}: applied ${writes} times`);
+					}
+				} else {
+					refused += 1;
+					if (n(rejection, c.clientId, s.mutationId) !== 1) {
+						lost += 1;
+						problems.push(`${c.name} #${s.mutationId}: refused mutation left no rejection`);
+					}
+					if (writes > 0 || n(childRow, s.targetId) > 0) {
+						duplicated += 1;
+						problems.push(`${c.name} #${s.mutationId}: refused mutation was applied`);
+					}
+				}
+			}
+			const extra = n(allRejections, c.clientId) - refused;
+			if (extra !== 0) problems.push(`${c.name}: ${extra} unexpected rejections`);
+		}
+		for (const [guardianId, sends] of guardianSends) {
+			const writes = n(auditCount, 'family.write', guardianId);
+			if (writes < sends) lost += sends - writes;
+			if (writes > sends) duplicated += writes - sends;
+			if (writes !== sends) problems.push(`guardian ${guardianId}: ${sends} saves sent, ${writes} applied`);
+		}
+		// Nothing on the server that no client sent (a phantom or a harness race would show here).
+		const sentIds = new Set(clients.flatMap((c) => c.sent.map((x) => x.targetId)));
+		let phantoms = 0;
+		for (const account of Object.values(users))
+			for (const row of serverState(account.session.userId).children)
+				if (!sentIds.has(row.split('|')[0] ?? '')) {
+					phantoms += 1;
+					problems.push(`server row no client sent: child ${row}`);
+				}
+		sqlite.close();
+
+		const mutations = clients.reduce((s, c) => s + c.sent.length, 0);
+		const refusedCount = clients.reduce((s, c) => s + c.sent.filter((x) => x.expect === 'refused').length, 0);
+		const faultTotal = Object.values(faults).reduce((a, b) => a + b, 0);
+		const notConverged = [...converged.entries()].filter(([, ok]) => !ok).map(([name]) => name);
+		const missingKinds = (Object.keys(faults) as FaultKind[]).filter((k) => faults[k] === 0);
+		console.log(
+			`\nKita-Portal fault soak${SHORT ? ' (--short)' : ''}: ${FAULT_SECONDS} s of faults, ${clients.length} clients (${clients.reduce((s, c) => s + c.pages.length, 0)} tabs)\n`
+		);
+		console.log(
+			table(
+				['count', 'value'],
+				[
+					['mutations sent', String(mutations)],
+					['  of which refused by design (rejections)', String(refusedCount)],
+					['  acknowledged by the server', String(mutations - unacknowledged)],
+					['  pending in an outbox at the worker update', String(pendingAtWorkerUpdate)],
+					['faults injected', String(faultTotal)],
+					...(Object.entries(faults) as [FaultKind, number][]).map(([k, v]) => [`  ${k}`, String(v)]),
+					['lost', String(lost)],
+					['duplicated', String(duplicated)],
+					['unacknowledged at the end', String(unacknowledged)],
+					['rows on the server that no client sent', String(phantoms)],
+					[
+						'tabs converged (empty outbox, same rows as the server)',
+						`${converged.size - notConverged.length} of ${converged.size}`
+					]
+				]
+			)
+		);
+		for (const p of problems.slice(0, 20)) console.log(`PROBLEM: ${p}`);
+		for (const c of clients)
+			for (const [i, page] of c.pages.entries()) {
+				if (converged.get(`${c.name}#${i + 1}`)) continue;
+				const local = await readLocal(page, c.dbName).catch(() => null);
+				const status = await page
+					.getByRole('banner')
+					.getByRole('status')
+					.textContent({ timeout: 2000 })
+					.catch(() => '?');
+				console.log(
+					`not converged: ${c.name}#${i + 1}: outbox ${local?.outbox.length ?? '?'} (first ${local?.outbox[0] ?? '-'}), ` +
+						`${local?.children.length ?? '?'} children locally; indicator "${status?.trim().replace(/\s+/g, ' ')}"`
+				);
+			}
+		for (const e of harnessErrors.slice(0, 20)) console.log(`harness: ${e}`);
+		const checks = [
+			{
+				name: `no defect while injecting faults${findings.length ? `: ${findings.join('; ')}` : ''}`,
+				ok: findings.length === 0
+			},
+			{ name: 'nothing lost', ok: lost === 0 },
+			{ name: 'nothing duplicated', ok: duplicated === 0 },
+			{ name: 'every mutation acknowledged', ok: unacknowledged === 0 },
+			{ name: 'no rows that no client sent', ok: phantoms === 0 },
+			{ name: 'every tab converged', ok: notConverged.length === 0 },
+			{ name: 'no unexpected rejections', ok: problems.every((p) => !p.includes('unexpected')) },
+			{
+				name: `every fault kind injected${missingKinds.length ? ` (missing: ${missingKinds.join(', ')})` : ''}`,
+				ok: missingKinds.length === 0
+			}
+		];
+		for (const c of checks)
+			if (!c.ok)
+				console.log(
+					`FAILED: ${c.name}${c.name === 'every tab converged' ? ` (${notConverged.join(', ')})` : ''}`
+				);
+		const failed = checks.filter((c) => !c.ok).length;
+		console.log(
+			`\nsoak: ${checks.length - failed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`
+		);
+		if (failed) process.exitCode = 1;
+	} finally {
+		await browser.close().catch(() => {});
+		await server.stop().catch(() => {});
+		await proxy.close().catch(() => {});
+		if (process.exitCode) log(`server output (tail):\n${server.output().slice(-3000)}`);
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+await main();
