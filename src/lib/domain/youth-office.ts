@@ -72,3 +72,35 @@ export function deletionBlockers(
 	}
 	return [...out];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Account administration (besides invitations)
+
+export const accountTargetSchema = z.object({ userId: z.uuid() });
+
+export const assignFacilitiesSchema = z.object({
+	userId: z.uuid(),
+	facilityIds: z.array(z.uuid()).min(1, { message: 'facilityRequired' }).max(200)
+});
+
+export const ACCOUNT_ADMIN_ACTIONS = ['deactivate', 'reactivate', 'endSessions', 'assignFacilities'] as const;
+export type AccountAdminAction = (typeof ACCOUNT_ADMIN_ACTIONS)[number];
+
+/**
+ * What an admin may do with an account: office accounts are deactivated and re-activated (parents
+ * delete their own), Kitas are assigned to staff, anyone's sessions can be ended. Never to oneself
+ * what would lock one out: the portal always keeps an admin who can act.
+ */
+export function accountAdminActions(
+	account: { id: string; role: string; active: boolean },
+	adminId: string
+): AccountAdminAction[] {
+	const self = account.id === adminId;
+	const office = account.role !== 'parent';
+	const actions: AccountAdminAction[] = [];
+	if (office && account.active && !self) actions.push('deactivate');
+	if (office && !account.active) actions.push('reactivate');
+	if (!self) actions.push('endSessions');
+	if (account.role === 'staff') actions.push('assignFacilities');
+	return actions;
+}
