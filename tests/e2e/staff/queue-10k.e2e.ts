@@ -1,7 +1,8 @@
 // The queue with 10,000 requests in the browser's database: the page loads them from Dexie and
 // filters and sorts on the device. The rows are written into the staff member's local database
 // directly (the server's data stays as it is); the app then reads them like synced ones.
-// Timings come from the app's own performance measures `queue:load` and `queue:filter-sort`.
+// Timings come from the app's own performance measures `queue:read`, `queue:build` and
+// `queue:filter-sort`.
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { openForOffline } from '../helpers';
@@ -19,6 +20,7 @@ test('the queue filters and sorts 10,000 requests on the device fast enough to t
 }) => {
 	test.setTimeout(120_000);
 	const kita = staffKitas()[1] ?? '';
+	const staffKitas0 = staffKitas()[0] ?? '';
 	await loginAsDemoStaff(page);
 	await openForOffline(page, '/kita');
 
@@ -130,20 +132,31 @@ test('the queue filters and sorts 10,000 requests on the device fast enough to t
 	await page.getByLabel('Betreuungszeit').selectOption('35');
 	await page.getByLabel('Altersgruppe bei Beginn').selectOption('u3');
 	for (const column of ['Kind', 'Beginn', 'Alter bei Beginn', 'Angemeldet am', 'Status'])
-		await page.getByRole('button', { name: new RegExp(`^${column}`) }).click();
+		await page.getByRole('button', { name: column, exact: true }).click();
 	await page.getByRole('button', { name: 'Nächste Seite' }).click();
 	await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
 
+	// Loading again once nothing else runs (the first load can wait for the start-up sync).
+	await page.evaluate(() => {
+		performance.clearMeasures('queue:read');
+		performance.clearMeasures('queue:build');
+	});
+	await page.getByLabel('Angezeigte Einrichtung').selectOption(staffKitas0);
+	await page.getByLabel('Angezeigte Einrichtung').selectOption(kita);
+	await expect(page.getByText(/^10\.0\d\d von 10\.0\d\d Anmeldungen$/)).toBeVisible({ timeout: 30_000 });
+
 	const timings = await page.evaluate(() => ({
 		filterSort: performance.getEntriesByName('queue:filter-sort').map((e) => e.duration),
-		load: performance.getEntriesByName('queue:load').map((e) => e.duration)
+		read: performance.getEntriesByName('queue:read').map((e) => e.duration),
+		build: performance.getEntriesByName('queue:build').map((e) => e.duration)
 	}));
 	const result = {
 		requests: COUNT,
 		filterSortRuns: timings.filterSort.length,
 		filterSortMedianMs: Math.round(median(timings.filterSort) * 10) / 10,
 		filterSortMaxMs: Math.round(Math.max(...timings.filterSort) * 10) / 10,
-		loadFromDexieMs: Math.round((timings.load.at(-1) ?? Number.NaN) * 10) / 10
+		readFromDexieMs: Math.round((timings.read.at(-1) ?? Number.NaN) * 10) / 10,
+		buildRowsMs: Math.round((timings.build.at(-1) ?? Number.NaN) * 10) / 10
 	};
 	console.log(`staff queue with ${COUNT} requests: ${JSON.stringify(result)}`);
 	writeFileSync('test-results/staff-queue-10k.json', JSON.stringify(result, null, 2));

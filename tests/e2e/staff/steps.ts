@@ -22,17 +22,27 @@ export function staffKitas(): string[] {
 	return demoStaffFacilityIds();
 }
 
-let lastStep = 0;
-
 /** The code an authenticator app shows now (RFC 6238: 30-second steps, 6 digits). */
 function totp(secret: string): string {
 	return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000)), 6);
 }
 
+/** The last 30-second step the server accepted a code of (a code counts once). */
+function lastAcceptedStep(email: string): number {
+	return readDb(
+		(db) =>
+			(
+				db.prepare('SELECT totp_last_step FROM users WHERE email = ?').get(email) as {
+					totp_last_step: number | null;
+				}
+			).totp_last_step ?? 0
+	);
+}
+
 /** Logs in through /login and the second-factor page; a TOTP code counts once, so wait for a fresh one. */
 export async function loginAsDemoStaff(page: Page): Promise<void> {
-	while (Math.floor(Date.now() / 30_000) <= lastStep) await page.waitForTimeout(1000);
-	lastStep = Math.floor(Date.now() / 30_000);
+	while (Math.floor(Date.now() / 30_000) <= lastAcceptedStep(DEMO_STAFF.email))
+		await page.waitForTimeout(1000);
 	await page.goto('/login');
 	await page.getByLabel('E-Mail-Adresse').fill(DEMO_STAFF.email);
 	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_STAFF.password);

@@ -1,17 +1,19 @@
-// Reads a Kita's queue from the local database: its requests through the facilityId index and
-// their children in one bulk read, joined into rows by the domain.
-import type { Child } from '$lib/domain/family';
+// Reads a Kita's queue from the local database, joined into rows by the domain.
 import { buildQueueRows, type QueueRow } from '$lib/domain/queue';
 import { localDb } from '../local-db';
 
-/** Loads one Kita's requests through the facilityId index and their children in one bulk read. */
+/** Loads one Kita's requests through the facilityId index, and the children the staff member holds. */
 export async function loadQueueRows(facilityId: string): Promise<QueueRow[]> {
 	const started = performance.now();
 	const db = localDb();
-	const requests = await db.requests.where('facilityId').equals(facilityId).toArray();
-	const childIds = [...new Set(requests.map((r) => r.childId))];
-	const children = (await db.children.bulkGet(childIds)).filter((c): c is Child => c !== undefined);
+	// Two getAll calls in one read transaction: far quicker than 10,000 single gets of children.
+	const [requests, children] = await db.transaction('r', db.requests, db.children, () =>
+		Promise.all([db.requests.where('facilityId').equals(facilityId).toArray(), db.children.toArray()])
+	);
+	const read = performance.now();
 	const rows = buildQueueRows(requests, new Map(children.map((c) => [c.id, c])), facilityId);
-	performance.measure('queue:load', { start: started, duration: performance.now() - started });
+	// Measured for the benchmark (tests/e2e/staff/queue-10k.e2e.ts): reading and joining apart.
+	performance.measure('queue:read', { start: started, duration: read - started });
+	performance.measure('queue:build', { start: read, duration: performance.now() - read });
 	return rows;
 }
