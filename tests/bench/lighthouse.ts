@@ -2,6 +2,7 @@
 // and 4× CPU slowdown) on the finder, the login and the registration page of the built app, five
 // cold runs each in Debian's Chromium; prints the median scores and LCP/TBT/CLS.
 import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
 		rmSync(dir, { recursive: true, force: true });
 	}
 	console.log(
-		`\nLighthouse 12 mobile preset, median of ${RUNS} runs, ${new Date().toISOString().slice(0, 10)}\n`
+		`\nLighthouse 12 mobile preset, median of ${RUNS} runs, ${new Date().toISOString().slice(0, 10)}, load average ${(loadavg()[0] ?? 0).toFixed(1)}\n`
 	);
 	console.log(table(['page', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP', 'TBT', 'CLS'], rows));
 }

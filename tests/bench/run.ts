@@ -4,7 +4,7 @@
 // Prints one table and writes test-results/bench/bench.json.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pull } from '../../server/sync/pull';
 import { scopeFor } from '../../server/sync/scope-for';
@@ -56,6 +56,8 @@ const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
 async function main(): Promise<void> {
 	await buildSnapshot();
 	const started = performance.now();
+	// Other work on the machine skews every figure: print the load the run started and ended with.
+	const loadBefore = loadavg()[0] ?? 0;
 	const dir = scratchDir('bench');
 	const rows: string[][] = [];
 	const results: Record<string, unknown> = { date: new Date().toISOString(), quick, cores: cpus().length };
@@ -195,7 +197,8 @@ async function main(): Promise<void> {
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
-	const machine = `${cpus().length} cores, Node ${process.versions.node}, ${CHROME_PATH}`;
+	const load = `load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`;
+	const machine = `${cpus().length} cores, Node ${process.versions.node}, ${CHROME_PATH}, ${load}`;
 	console.log(
 		`\nKita-Portal bench${quick ? ' (--quick)' : ''}, ${new Date().toISOString().slice(0, 10)}, ${machine}\n`
 	);
