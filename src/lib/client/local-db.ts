@@ -96,6 +96,10 @@ export class LocalDb extends Dexie {
 			requests: 'id, childId, facilityId, status, registrationId, [facilityId+kitaYearId]',
 			duplicateCandidates: 'id, facilityId, status'
 		});
+		// Staff: the records linked into a child ("same child") carry its further contacts.
+		this.version(4).stores({
+			children: 'id, familyId, mergedInto'
+		});
 		// A fresh database gets a fresh clientId (DESIGN.md: mutation ids count per clientId).
 		this.on('populate', (tx) => {
 			void tx.table('meta').add({ key: 'clientId', value: crypto.randomUUID() });

@@ -32,7 +32,7 @@ export async function loadRequestView(id: string): Promise<RequestView | null> {
 	if (!request) return null;
 	const [child, linked, registration, events, kitaYear, facility, outbox] = await Promise.all([
 		db.children.get(request.childId),
-		db.children.filter((c) => c.mergedInto === request.childId).toArray(),
+		db.children.where('mergedInto').equals(request.childId).toArray(),
 		db.registrations.get(request.registrationId),
 		db.requestEvents.where('requestId').equals(id).sortBy('at'),
 		db.kitaYears.get(request.kitaYearId),
