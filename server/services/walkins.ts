@@ -216,6 +216,61 @@ export async function detectDuplicates(
 	return matches.length;
 }
 
+/**
+ * The other way round: a child entered online that matches earlier walk-ins (not yet claimed or
+ * linked) becomes a possible duplicate for each walk-in's Kita to decide. Returns the staff to poke.
+ */
+export async function detectWalkinMatches(
+	db: Executor,
+	childId: string,
+	seq: number,
+	now: Date
+): Promise<string[]> {
+	const child = await db
+		.selectFrom('children')
+		.select('match_key')
+		.where('id', '=', childId)
+		.executeTakeFirstOrThrow();
+	const walkins = await db
+		.selectFrom('children')
+		.innerJoin('families', 'families.id', 'children.family_id')
+		.innerJoin('requests', 'requests.child_id', 'children.id')
+		.select(['children.id as child_id', 'requests.facility_id'])
+		.where('children.match_key', '=', child.match_key)
+		.where('children.id', '!=', childId)
+		.where('children.merged_into', 'is', null)
+		.where('families.source', '=', 'walkin')
+		.where('families.owner_user_id', 'is', null)
+		.distinct()
+		.execute();
+	for (const w of walkins)
+		await db
+			.insertInto('duplicate_candidates')
+			.values({
+				id: crypto.randomUUID(),
+				facility_id: w.facility_id,
+				child_id: w.child_id,
+				match_child_id: childId,
+				status: 'open',
+				found_at: now.toISOString(),
+				decided_at: null,
+				decided_by: null,
+				seq
+			})
+			.onConflict((oc) => oc.doNothing())
+			.execute();
+	const facilities = [...new Set(walkins.map((w) => w.facility_id))];
+	return facilities.length
+		? (
+				await db
+					.selectFrom('user_facilities')
+					.select('user_id')
+					.where('facility_id', 'in', facilities)
+					.execute()
+			).map((r) => r.user_id)
+		: [];
+}
+
 export async function toDuplicateCandidate(
 	db: Executor,
 	row: Selectable<DuplicateCandidatesTable>

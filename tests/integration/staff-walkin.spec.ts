@@ -156,6 +156,30 @@ describe('walk-in registrations, duplicates and claims', () => {
 		expect(await w.status(args.requestId)).toBe('placedElsewhere');
 	});
 
+	it('finds an earlier walk-in when the family later enters the same child online', async () => {
+		const { args } = await walkin(w.kitaZ, { firstName: 'Ole', lastName: 'Früher', birthDate: '2023-05-01' });
+		await w.push(staffZ, 'createWalkin', args);
+		expect(await candidates()).toEqual([]);
+		const onlineChild = crypto.randomUUID();
+		await w.push(w.parent, 'saveChild', {
+			id: onlineChild,
+			firstName: 'Ole',
+			lastName: 'Frueher',
+			birthDate: '2023-05-01'
+		});
+		expect(await candidates()).toEqual([
+			expect.objectContaining({ facility_id: w.kitaZ, child_id: args.child.id, match_child_id: onlineChild })
+		]);
+		// Saving the child again (an edit) finds nothing new.
+		await w.push(w.parent, 'saveChild', {
+			id: onlineChild,
+			firstName: 'Ole',
+			lastName: 'Frueher',
+			birthDate: '2023-05-01'
+		});
+		expect(await candidates()).toHaveLength(1);
+	});
+
 	it('keeps a look-alike separate, and refuses a second decision with the current state', async () => {
 		const { args } = await walkin(w.kitaZ);
 		await w.push(staffZ, 'createWalkin', args);

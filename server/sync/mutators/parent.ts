@@ -16,6 +16,7 @@ import {
 } from '../../services/families';
 import { notifyChildminding, notifyRegistration } from '../../services/notifications';
 import { insertEvent, toRequest, transitionRequest } from '../../services/requests';
+import { detectWalkinMatches } from '../../services/walkins';
 import { Refusal } from '../refusal';
 import type { MutatorContext, MutatorRegistry } from './context';
 
@@ -101,6 +102,9 @@ export const parentMutators: MutatorRegistry = {
 				.executeTakeFirst();
 			if (existing && existing.family_id !== familyId) throw new Refusal('notFound', 'child.notFound');
 			await saveChild(ctx.tx, familyId, args, await ctx.seq(), ctx.now);
+			// The same child may have been registered in person at a Kita before (walk-in).
+			for (const id of await detectWalkinMatches(ctx.tx, args.id, await ctx.seq(), ctx.now))
+				ctx.affected.add(id);
 			await audit(
 				ctx.tx,
 				{ action: 'child.write', actor: ctx.session, targetType: 'child', targetId: args.id },
