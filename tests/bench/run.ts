@@ -90,6 +90,7 @@ async function main(): Promise<void> {
 			toRequest(r, 'staff')
 		);
 		seedApp.database.sqlite.pragma('synchronous = NORMAL');
+		seedApp.stopJobs();
 		await seedApp.database.close();
 
 		// 2. Server time, in process, on a copy.
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
 		const app = await openApp(inProcess);
 		const push500 = await pushOf500(app);
 		const pullFigures = await pulls(app, quick ? 5 : 20);
+		app.stopJobs();
 		await app.database.close();
 		rows.push(
 			['push of 500 mutations (server time)', f0(push500.ms), 'ms'],

@@ -194,6 +194,7 @@ async function main(): Promise<void> {
 		bernd: await createAccount(app.database.db, new Date(), 'parent'),
 		clara: await createAccount(app.database.db, new Date(), 'parent')
 	};
+	app.stopJobs();
 	await app.database.close();
 
 	const serverPort = await freePort();
