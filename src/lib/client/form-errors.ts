@@ -13,7 +13,16 @@ const MESSAGES: Record<string, () => string> = {
 	invalidEmail: m.error_invalid_email,
 	contactRequired: m.error_contact_required,
 	notBorn: m.error_not_born,
-	noKitaChosen: m.error_no_kita_chosen
+	noKitaChosen: m.error_no_kita_chosen,
+	// youth office forms
+	invalidUrl: m.error_invalid_url,
+	invalidNumber: m.error_invalid_number,
+	hoursRequired: m.error_hours_required,
+	duplicateHours: m.error_duplicate_hours,
+	ageRangeOrder: m.error_age_range_order,
+	duplicateRow: m.error_duplicate_row,
+	invalidKitaYear: m.error_invalid_kita_year,
+	rangeOrder: m.error_range_order
 };
 
 /** A translated message for an error code; unknown codes get a general message, never raw text. */

@@ -8,6 +8,7 @@ import { decideChildminding } from '$lib/domain/childminding';
 import type { Request } from '$lib/domain/request';
 import type { Writer } from './writer';
 import { staffClientMutators } from '../staff/client-mutators';
+import { officeClientMutators } from './office-mutators';
 
 export type ClientMutator<N extends MutationName> = (w: Writer, args: MutationArgs<N>) => Promise<void>;
 export type ClientMutatorRegistry = { [N in MutationName]?: ClientMutator<N> };
@@ -149,5 +150,6 @@ export async function transition(
 
 export const clientMutators: ClientMutatorRegistry = {
 	...parentClientMutators,
-	...staffClientMutators
+	...staffClientMutators,
+	...officeClientMutators
 };

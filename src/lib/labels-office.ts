@@ -1,0 +1,74 @@
+// Texts of the youth office's mutations and refusals for the "needs attention" list, and labels
+// shared by its pages.
+import type { ChildmindingEvent, ChildmindingStatus } from '$lib/domain/childminding';
+import type { KitaYearIssue } from '$lib/domain/kita-year-admin';
+import { registerTexts } from '$lib/client/rejection-text';
+import { m } from '$lib/paraglide/messages';
+
+registerTexts(
+	{
+		saveFacility: m.office_mutation_save_facility,
+		setCapacities: m.office_mutation_set_capacities,
+		saveFacilityInfo: m.office_mutation_save_facility_info,
+		saveKitaYear: m.office_mutation_save_kita_year,
+		childmindingTransition: m.office_mutation_childminding_transition,
+		saveChildmindingNote: m.office_mutation_childminding_note
+	},
+	{
+		unknownMunicipality: m.office_refusal_unknown_municipality,
+		openRequests: m.office_refusal_open_requests,
+		invalidKitaYear: m.office_refusal_invalid_kita_year,
+		requestsOutsideYear: m.office_refusal_requests_outside_year
+	}
+);
+
+export const childmindingStatusLabel: Record<ChildmindingStatus, () => string> = {
+	submitted: m.fb_status_submitted,
+	inContact: m.fb_status_in_contact,
+	placed: m.fb_status_placed,
+	closed: m.fb_status_closed,
+	withdrawn: m.fb_status_withdrawn
+};
+
+export const childmindingEventLabel: Record<Exclude<ChildmindingEvent, 'withdraw'>, () => string> = {
+	contact: m.fb_event_contact,
+	place: m.fb_event_place,
+	close: m.fb_event_close
+};
+
+const DATE_FIELD: Record<KitaYearIssue['field'], () => string> = {
+	id: m.office_year_id,
+	registrationOpensOn: m.office_year_registration_opens,
+	preferredDeadline: m.office_year_preferred_deadline,
+	reviewEndsOn: m.office_year_review_ends,
+	offersFrom: m.office_year_offers_from,
+	allocationEndsOn: m.office_year_allocation_ends,
+	startsOn: m.office_year_starts,
+	endsOn: m.office_year_ends
+};
+
+export function kitaYearFieldLabel(field: KitaYearIssue['field']): string {
+	return DATE_FIELD[field]();
+}
+
+/** A date-order problem in words, e.g. "darf nicht vor „Anmeldung möglichst bis“ liegen". */
+export function kitaYearIssueText(issue: KitaYearIssue): string {
+	switch (issue.code) {
+		case 'notAfter':
+			return m.office_year_issue_not_after({
+				other: issue.other ? kitaYearFieldLabel(issue.other as KitaYearIssue['field']) : ''
+			});
+		case 'afterEnd':
+			return m.office_year_issue_after_end();
+		case 'afterStart':
+			return m.office_year_issue_after_start();
+		case 'endBeforeStart':
+			return m.office_year_issue_end_before_start();
+		case 'tooLong':
+			return m.office_year_issue_too_long();
+		case 'startYearMismatch':
+			return m.office_year_issue_start_year();
+		case 'overlaps':
+			return m.office_year_issue_overlaps({ other: issue.other ?? '' });
+	}
+}
