@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as prettier from 'prettier';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const changes = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const options = (await prettier.resolveConfig(resolve(root, 'src/lib/messages/de.json'))) ?? {};
 
