@@ -2,6 +2,7 @@
 // after login); the registration confirmation lists the Kitas, as proof of the announced demand.
 import type { Executor } from '../db/database';
 import { enqueueMail } from './mail/outbox';
+import { intlLocale } from '../../src/lib/domain/locale';
 
 interface Recipient {
 	email: string;
@@ -29,7 +30,7 @@ export async function familyRecipients(db: Executor, familyId: string): Promise<
 }
 
 function berlinTime(at: Date, locale: string): string {
-	return new Intl.DateTimeFormat(locale, {
+	return new Intl.DateTimeFormat(intlLocale(locale), {
 		dateStyle: 'medium',
 		timeStyle: 'short',
 		timeZone: 'Europe/Berlin'

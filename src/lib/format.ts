@@ -1,13 +1,11 @@
 // Locale-aware formatting of days, instants and numbers for the UI.
 import type { Day } from '$lib/domain/calendar-day';
+import { intlLocale as intlLocaleOf } from '$lib/domain/locale';
 import { getLocale } from '$lib/paraglide/runtime';
 
-/**
- * The Intl locale for the UI language. Arabic keeps Western digits ("ar-u-nu-latn"), as numbers
- * inside the message texts, Kita data (postcodes, phone numbers) and registration numbers use them.
- */
+/** The Intl locale for the current UI language (see domain/locale). */
 export function intlLocale(locale: string = getLocale()): string {
-	return locale === 'ar' ? 'ar-u-nu-latn' : locale;
+	return intlLocaleOf(locale);
 }
 
 export function formatDay(day: Day): string {

@@ -2,7 +2,7 @@
 // account, and dates follow the language; a device where nobody chose takes the account's language;
 // parents whose login is about to end can stay logged in with one click.
 import { expect, test } from '@playwright/test';
-import { intlLocale } from '../../../src/lib/format';
+import { intlLocale } from '../../../src/lib/domain/locale';
 import { t } from './catalogue';
 import { demoAccount, signIn, withDb } from './steps';
 
