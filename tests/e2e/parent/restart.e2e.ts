@@ -3,14 +3,26 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import Database from 'better-sqlite3';
 import { DEMO_PARENT, uniqueChild } from './steps';
 
-// Its own server beside the suite's, on a port derived from the suite's (parallel runs do not collide).
-const PORT = Number(process.env.E2E_PORT ?? 3210) + 60;
-const ORIGIN = `http://localhost:${PORT}`;
-const DATA_DIR = `test-results/restart-data-${PORT}`;
-const DB_PATH = `${DATA_DIR}/kita.db`;
+// Its own server beside the suite's, on a free port (a busy one would answer health checks for us).
+let PORT = 0;
+let ORIGIN = '';
+let DATA_DIR = '';
+let DB_PATH = '';
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
 
 function startServer(): ChildProcess {
 	return spawn(process.execPath, ['server/cli/start.js'], {
@@ -34,6 +46,10 @@ async function healthy(): Promise<void> {
 let server: ChildProcess;
 
 test.beforeAll(async () => {
+	PORT = await freePort();
+	ORIGIN = `http://localhost:${PORT}`;
+	DATA_DIR = `test-results/restart-data-${PORT}`;
+	DB_PATH = `${DATA_DIR}/kita.db`;
 	rmSync(DATA_DIR, { recursive: true, force: true });
 	server = startServer();
 	await healthy();
