@@ -1,6 +1,10 @@
 // Shared steps of the e2e suite: waiting for the service worker and the sync, reading the demo data
 // through the public sync API, and the accessibility check.
 import AxeBuilder from '@axe-core/playwright';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
+import Database from 'better-sqlite3';
+import { E2E_DATABASE_PATH } from '../../playwright.config';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 /** Runs a script in the page; false while the document is being replaced (e.g. by a reload). */
@@ -119,4 +123,25 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
 		violations.map((v) => v.id),
 		`axe violations on ${page.url()}:\n${report}`
 	).toEqual([]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// TOTP: a code counts once per 30-s step (replay protection), and the demo accounts are shared by
+// several test files, so a login waits for a step the server has not accepted for the account yet.
+
+export async function freshTotp(page: Page, email: string, secret: string): Promise<string> {
+	const db = new Database(E2E_DATABASE_PATH, { readonly: true, fileMustExist: true });
+	let used: number;
+	try {
+		used =
+			(
+				db.prepare('SELECT totp_last_step FROM users WHERE email = ?').get(email) as {
+					totp_last_step: number | null;
+				}
+			).totp_last_step ?? 0;
+	} finally {
+		db.close();
+	}
+	while (Math.floor(Date.now() / 30_000) <= used) await page.waitForTimeout(500);
+	return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000)), 6);
 }

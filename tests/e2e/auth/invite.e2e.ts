@@ -1,6 +1,7 @@
 // An admin invites a Kita staff member; the invitee sets a password, sets up TOTP at the first
 // login (codes computed here from the secret the page shows) and logs in again with a code.
 import { expect, test } from '@playwright/test';
+import { freshTotp } from '../helpers';
 import { DEMO_ADMIN, followMailLink, login, logout, totp, uniqueEmail } from './steps';
 
 test('invite → set password → set up TOTP → login', async ({ page }) => {
@@ -11,7 +12,7 @@ test('invite → set password → set up TOTP → login', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'Anmeldung bestätigen' })).toBeVisible();
 	await page
 		.getByRole('textbox', { name: 'Code aus der App', exact: true })
-		.fill(totp(DEMO_ADMIN.totpSecret));
+		.fill(await freshTotp(page, DEMO_ADMIN.email, DEMO_ADMIN.totpSecret));
 	await page.getByRole('button', { name: 'Bestätigen' }).click();
 	await expect(page.getByRole('heading', { name: 'Konten verwalten', level: 1 })).toBeVisible();
 
