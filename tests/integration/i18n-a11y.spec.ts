@@ -63,6 +63,31 @@ describe('issue 7 on the server', () => {
 			expect(row.locale).toBe('ar');
 		});
 
+		it('decides the language of the mails the account receives', async () => {
+			const parent = demo('parent');
+			for (const [locale, subject] of [
+				['tr', 'Kita-Portal için yeni şifre'],
+				['ar', 'كلمة مرور جديدة لـ Kita-Portal'],
+				['uk', 'Новий пароль для Kita-Portal']
+			] as const) {
+				const caller = await callerWithCookies(t, await loggedIn(t, 'parent'));
+				await caller.account.setLocale({ locale });
+				await t.caller({ ip: `10.1.0.${locale.length}${locale.charCodeAt(0)}` }).auth.requestPasswordReset({
+					email: parent.email
+				});
+				const mail = await t.app.database.db
+					.selectFrom('mail_outbox')
+					.select(['subject', 'html_body'])
+					.where('to_address', '=', parent.email)
+					.orderBy('created_at', 'desc')
+					.orderBy('id')
+					.executeTakeFirstOrThrow();
+				expect(mail.subject).toBe(subject);
+				expect(mail.html_body).toContain(`lang="${locale}"`);
+				t.clock.advance(1000);
+			}
+		});
+
 		it('accepts only the portal languages and only for a logged-in user', async () => {
 			const caller = await callerWithCookies(t, await loggedIn(t, 'parent'));
 			await expect(caller.account.setLocale({ locale: 'xx' as 'de' })).rejects.toThrow();
