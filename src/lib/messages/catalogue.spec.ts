@@ -29,7 +29,9 @@ function texts(message: Message): string[] {
 
 /** The placeholders a message uses (in any of its variants), and the inputs a plural declares. */
 function placeholders(message: Message): string[] {
-	const names = new Set(texts(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')));
+	const names = new Set(
+		texts(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))
+	);
 	if (typeof message !== 'string')
 		for (const v of message)
 			for (const d of v.declarations ?? []) if (d.startsWith('input ')) names.add(d.slice(6).trim());
@@ -67,16 +69,17 @@ describe('message catalogue', () => {
 				if (typeof message === 'string') continue;
 				for (const variant of message) {
 					const forms = Object.keys(variant.match).map((m) => m.split('=')[1] ?? '');
-					if (!forms.includes('*') || forms.some((f) => f !== '*' && !categories.includes(f))) wrong.push(key);
+					if (!forms.includes('*') || forms.some((f) => f !== '*' && !categories.includes(f)))
+						wrong.push(key);
 				}
 			}
 			expect(wrong).toEqual([]);
 		});
 
 		it('has no empty texts', () => {
-			expect(Object.keys(messages).filter((k) => texts(messages[k] ?? '').some((t) => t.trim() === ''))).toEqual(
-				[]
-			);
+			expect(
+				Object.keys(messages).filter((k) => texts(messages[k] ?? '').some((t) => t.trim() === ''))
+			).toEqual([]);
 		});
 	});
 });
