@@ -1,24 +1,16 @@
-// A Svelte action for boxes that scroll sideways (wide tables on narrow screens): while the content
-// is wider than the box, the box can take the keyboard focus (so it can be scrolled with the arrow
-// keys, WCAG 2.1.1) and is a region named after its table's caption.
+// A Svelte action for boxes that may scroll sideways (wide tables on narrow screens): the box can
+// always take the keyboard focus (so it can be scrolled with the arrow keys, WCAG 2.1.1) and is a
+// region named after its table's caption. Always, not only while it overflows: content that
+// arrives later would otherwise leave a scrolling box without keyboard access until a resize.
 export function scrollRegion(node: HTMLElement): { destroy(): void } {
-	const update = () => {
-		const scrolls = node.scrollWidth > node.clientWidth + 1;
-		if (scrolls) {
-			node.tabIndex = 0;
-			node.setAttribute('role', 'region');
-			const caption = node.querySelector('caption')?.textContent?.trim();
-			if (caption) node.setAttribute('aria-label', caption);
-		} else {
-			node.removeAttribute('tabindex');
-			node.removeAttribute('role');
-			node.removeAttribute('aria-label');
-		}
+	node.tabIndex = 0;
+	node.setAttribute('role', 'region');
+	const name = () => {
+		const caption = node.querySelector('caption')?.textContent?.trim();
+		if (caption) node.setAttribute('aria-label', caption);
 	};
-	const observer = new ResizeObserver(update);
-	observer.observe(node);
-	const content = node.firstElementChild;
-	if (content) observer.observe(content);
-	update();
+	const observer = new MutationObserver(name);
+	observer.observe(node, { childList: true, subtree: true, characterData: true });
+	name();
 	return { destroy: () => observer.disconnect() };
 }
