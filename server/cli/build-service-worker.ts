@@ -32,7 +32,7 @@ const { count, size, warnings } = await injectManifest({
 	swSrc: resolve(tmpDir, 'sw.js'),
 	swDest: resolve(clientDir, 'sw.js'),
 	globDirectory: clientDir,
-	globPatterns: ['**/*.{js,css,webmanifest,png,svg,ico,woff2}'],
+	globPatterns: ['**/*.{js,css,png,svg,ico,woff2}'],
 	globIgnores: ['sw.js', '**/*.gz', '**/*.br'],
 	// The shell changes with every release (it names the entry chunks): version it by the build.
 	additionalManifestEntries: [{ url: '/shell', revision: version }],
