@@ -1,7 +1,7 @@
 // Locale-aware formatting of days, instants and numbers for the UI.
 import type { Day } from '$lib/domain/calendar-day';
 import { intlLocale as intlLocaleOf } from '$lib/domain/locale';
-import { getLocale } from '$lib/paraglide/runtime';
+import { getLocale } from '$lib/i18n/runtime';
 
 /** The Intl locale for the current UI language (see domain/locale). */
 export function intlLocale(locale: string = getLocale()): string {

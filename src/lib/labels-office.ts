@@ -3,7 +3,7 @@
 import type { ChildmindingEvent, ChildmindingStatus } from '$lib/domain/childminding';
 import type { KitaYearIssue } from '$lib/domain/kita-year-admin';
 import { registerTexts } from '$lib/client/rejection-text';
-import { m } from '$lib/paraglide/messages';
+import { m } from '$lib/i18n/messages';
 
 registerTexts(
 	{

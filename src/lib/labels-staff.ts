@@ -2,7 +2,7 @@
 // offer problems, and what the "needs attention" list says about refused staff mutations.
 import type { OfferIssue, RejectReason } from '$lib/domain/staff';
 import { registerTexts } from '$lib/client/rejection-text';
-import { m } from '$lib/paraglide/messages';
+import { m } from '$lib/i18n/messages';
 
 const EVENTS: Record<string, () => string> = {
 	register: m.staff_event_register,

@@ -1,7 +1,7 @@
 // Status texts for parents and staff (the FAQ's words), from the message catalogue.
 import type { ChildmindingStatus } from '$lib/domain/childminding';
 import type { RequestStatus } from '$lib/domain/placement';
-import { m } from '$lib/paraglide/messages';
+import { m } from '$lib/i18n/messages';
 
 export const requestStatusLabel: Record<RequestStatus, () => string> = {
 	registered: m.status_registered,

@@ -1,6 +1,6 @@
 // Message-catalogue labels for domain enums (paraglide messages are functions, so map them once here).
 import type { Feature, ProviderType } from '$lib/domain/facility';
-import { m } from '$lib/paraglide/messages';
+import { m } from '$lib/i18n/messages';
 
 export const featureLabel: Record<Feature, () => string> = {
 	familienzentrum: m.feature_familienzentrum,

@@ -1,6 +1,6 @@
 // Translated texts for every account error code (the server and the shared schemas speak in codes).
 import type { AccountErrorCode } from '$lib/domain/account';
-import { m } from '$lib/paraglide/messages';
+import { m } from '$lib/i18n/messages';
 
 const TEXTS: Record<Exclude<AccountErrorCode, 'rateLimited'>, () => string> = {
 	required: m.auth_err_required,

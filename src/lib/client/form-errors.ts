@@ -1,6 +1,6 @@
 // Turns schema issues into per-field error codes and translated messages for forms.
 import type { z } from 'zod';
-import { m } from '$lib/paraglide/messages';
+import { m } from '$lib/i18n/messages';
 
 export type FieldErrors = Record<string, string>;
 

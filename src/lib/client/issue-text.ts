@@ -1,7 +1,7 @@
 // Translated texts for the registration rules' issues (src/lib/domain/registration-rules.ts).
 import type { ItemIssue } from '$lib/domain/registration-rules';
 import { formatDay } from '$lib/format';
-import { m } from '$lib/paraglide/messages';
+import { m } from '$lib/i18n/messages';
 
 export function issueText(issue: ItemIssue): string {
 	switch (issue.code) {

@@ -2,7 +2,7 @@
 // account (mails go out in it). A choice made with the switcher is pushed to the account — at once
 // when someone is logged in, otherwise at the next login. A device where nobody ever chose takes
 // the account's language after login (a shared office PC follows whoever logs in).
-import { isLocale, setLocale, getLocale, type Locale } from '$lib/paraglide/runtime';
+import { isLocale, setLocale, getLocale, type Locale } from '$lib/i18n/runtime';
 import { rememberUser, session } from './session.svelte';
 import { trpc } from './trpc';
 

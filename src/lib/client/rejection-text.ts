@@ -1,7 +1,7 @@
 // Plain-language texts for refused mutations in the "needs attention" list.
 import type { RequestStatus } from '$lib/domain/placement';
 import { requestStatusLabel } from '$lib/labels-status';
-import { m } from '$lib/paraglide/messages';
+import { m } from '$lib/i18n/messages';
 
 const MUTATION_TEXT: Record<string, () => string> = {
 	saveGuardian: m.mutation_save_guardian,

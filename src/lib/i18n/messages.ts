@@ -1,0 +1,1 @@
+export { m } from '$lib/paraglide/messages';

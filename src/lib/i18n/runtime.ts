@@ -1,0 +1,8 @@
+export {
+	getLocale,
+	getTextDirection,
+	isLocale,
+	locales,
+	setLocale,
+	type Locale
+} from '$lib/paraglide/runtime';
