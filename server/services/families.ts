@@ -47,6 +47,37 @@ export async function familyOfUser(
 	return db.selectFrom('families').selectAll().where('owner_user_id', '=', userId).executeTakeFirst();
 }
 
+/**
+ * The children whose requests the account's family holds: its own records that are not linked
+ * elsewhere, and records of other families linked into one of them ("same child"). A link decides
+ * ownership: the surviving record's family holds the requests, registrations and child-minding
+ * requests of every record linked into it; the linked record's family keeps only the record.
+ */
+export function childrenHeldBy(db: Executor, ownerUserId: string) {
+	const own = db
+		.selectFrom('families')
+		.select('families.id')
+		.where('families.owner_user_id', '=', ownerUserId);
+	const roots = db
+		.selectFrom('children as root')
+		.select('root.id')
+		.where('root.family_id', 'in', own)
+		.where('root.merged_into', 'is', null);
+	return db
+		.selectFrom('children as held')
+		.select('held.id')
+		.where((eb) => eb.or([eb('held.id', 'in', roots), eb('held.merged_into', 'in', roots)]));
+}
+
+/** The children of the account's family, linked records included (the family's own data). */
+export function childrenOfOwner(db: Executor, ownerUserId: string) {
+	return db
+		.selectFrom('children as mine')
+		.innerJoin('families as f', 'f.id', 'mine.family_id')
+		.select('mine.id')
+		.where('f.owner_user_id', '=', ownerUserId);
+}
+
 /** A parent's family, created on their first write. */
 export async function ensureFamily(db: Executor, userId: string, seq: number, now: Date): Promise<string> {
 	const existing = await familyOfUser(db, userId);

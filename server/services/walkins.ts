@@ -324,10 +324,36 @@ export async function toDuplicateCandidate(
 	};
 }
 
+type RankedRequest = { id: string; kita_year_id: string; rank: number; registered_at: string };
+
+const byRank = (a: RankedRequest, b: RankedRequest) =>
+	a.rank - b.rank || a.registered_at.localeCompare(b.registered_at) || a.id.localeCompare(b.id);
+
 /**
- * Links `fromId` into `toId` ("same child"): requests and registrations move to the target, the
- * stub stays in its family so those contacts stay reachable, earlier links into the stub follow,
- * and a contract on either side closes the other side's open requests.
+ * New ranks after a link, so that the parents' ranking stays unique per child and Kita year: in
+ * each year that receives requests, the surviving record's come first in their order, then the
+ * linked record's in theirs, numbered from 1. Years without incoming requests stay as they are.
+ */
+export function ranksAfterLink(
+	surviving: readonly RankedRequest[],
+	incoming: readonly RankedRequest[]
+): Map<string, number> {
+	const ranks = new Map<string, number>();
+	for (const year of new Set(incoming.map((r) => r.kita_year_id))) {
+		const order = [
+			...surviving.filter((r) => r.kita_year_id === year).sort(byRank),
+			...incoming.filter((r) => r.kita_year_id === year).sort(byRank)
+		];
+		for (const [index, r] of order.entries()) if (r.rank !== index + 1) ranks.set(r.id, index + 1);
+	}
+	return ranks;
+}
+
+/**
+ * Links `fromId` into `toId` ("same child"): requests (renumbered, see ranksAfterLink), their
+ * history, registrations and child-minding requests move to the target, whose family holds them
+ * from now on; the stub stays in its family so those contacts stay reachable, earlier links into
+ * the stub follow, and a contract on either side closes the other side's open requests.
  */
 export async function mergeChild(
 	db: Executor,
@@ -337,11 +363,32 @@ export async function mergeChild(
 ): Promise<void> {
 	const { seq, now } = step;
 	const at = now.toISOString();
+	const ranked = (childId: string) =>
+		db
+			.selectFrom('requests')
+			.select(['id', 'kita_year_id', 'rank', 'registered_at'])
+			.where('child_id', '=', childId)
+			.execute();
+	const surviving = await ranked(toId);
+	const incoming = await ranked(fromId);
 	await db
 		.updateTable('requests')
 		.set({ child_id: toId, seq, updated_at: at })
 		.where('child_id', '=', fromId)
 		.execute();
+	for (const [id, rank] of ranksAfterLink(surviving, incoming))
+		await db.updateTable('requests').set({ rank, seq, updated_at: at }).where('id', '=', id).execute();
+	// The history comes along: the surviving family's devices have not seen it yet.
+	if (incoming.length)
+		await db
+			.updateTable('request_events')
+			.set({ seq })
+			.where(
+				'request_id',
+				'in',
+				incoming.map((r) => r.id)
+			)
+			.execute();
 	await db.updateTable('registrations').set({ child_id: toId, seq }).where('child_id', '=', fromId).execute();
 	await db
 		.updateTable('childminder_requests')

@@ -4,7 +4,7 @@ import type { Executor } from '../db/database';
 import type { EntityName, EntityRows } from '../../src/lib/sync/protocol';
 import { capacityKey } from '../../src/lib/sync/protocol';
 import { toCapacity, toFacility, toKitaYear, toMunicipality } from '../services/catalogue';
-import { toChild, toFamily, toGuardian } from '../services/families';
+import { childrenHeldBy, childrenOfOwner, toChild, toFamily, toGuardian } from '../services/families';
 import { toChildminderRequest, toRegistration, toRequest, toRequestEvent } from '../services/requests';
 
 export interface SourceChanges<K extends EntityName> {
@@ -65,8 +65,36 @@ export const publicSources: EntitySource[] = [
 
 export const publicScope: Scope = { key: 'public', sources: publicSources };
 
-/** A parent sees the public catalogue and their own family with its children and requests. */
+/**
+ * Rows that changed since the cookie, split into those the parent may hold (`held` = 1) and those
+ * they held before but no longer may (a link moved them to the surviving child's family). On a
+ * reset the client starts empty, so nothing needs deleting.
+ */
+function heldOrDropped<R extends { id: string; held: unknown }, T>(
+	rows: R[],
+	reset: boolean,
+	map: (row: R) => T
+): { put: T[]; del: string[] } {
+	return {
+		put: rows.filter((r) => Number(r.held) === 1).map(map),
+		del: reset ? [] : rows.filter((r) => Number(r.held) !== 1).map((r) => r.id)
+	};
+}
+
+/**
+ * A parent sees the public catalogue, their own family with its children (linked records
+ * included, marked as such), and the requests, registrations, history and child-minding requests
+ * of the children their family holds: a link ("same child") gives all of them to the family of the
+ * surviving record (childrenHeldBy), and the other family's devices drop them.
+ */
 export function parentScope(userId: string): Scope {
+	const ownFamilies = (tx: Executor) =>
+		tx.selectFrom('families').select('families.id').where('families.owner_user_id', '=', userId);
+	const ownRegistrations = (tx: Executor) =>
+		tx
+			.selectFrom('registrations as own_reg')
+			.select('own_reg.id')
+			.where('own_reg.family_id', 'in', ownFamilies(tx));
 	return {
 		key: `parent:${userId}`,
 		sources: [
@@ -98,50 +126,74 @@ export function parentScope(userId: string): Scope {
 					.where('families.owner_user_id', '=', userId)
 					.where('children.seq', '>', since)
 					.execute();
-				return { put: rows.map(toChild), del: [] };
+				// A linked record says so, so the pages can tell where its requests went (links are final).
+				return {
+					put: rows.map((r) => (r.merged_into ? { ...toChild(r), mergedInto: r.merged_into } : toChild(r))),
+					del: []
+				};
 			}),
-			source('registrations', async (tx, since) => {
+			source('registrations', async (tx, since, reset) => {
 				const rows = await tx
 					.selectFrom('registrations')
-					.innerJoin('families', 'families.id', 'registrations.family_id')
 					.selectAll('registrations')
-					.where('families.owner_user_id', '=', userId)
+					.select((eb) => eb('registrations.child_id', 'in', childrenHeldBy(tx, userId)).as('held'))
 					.where('registrations.seq', '>', since)
+					.where((eb) =>
+						eb.or([
+							eb('registrations.child_id', 'in', childrenHeldBy(tx, userId)),
+							eb('registrations.family_id', 'in', ownFamilies(tx))
+						])
+					)
 					.execute();
-				return { put: rows.map(toRegistration), del: [] };
+				return heldOrDropped(rows, reset, toRegistration);
 			}),
-			source('requests', async (tx, since) => {
+			source('requests', async (tx, since, reset) => {
 				const rows = await tx
 					.selectFrom('requests')
-					.innerJoin('children', 'children.id', 'requests.child_id')
-					.innerJoin('families', 'families.id', 'children.family_id')
 					.selectAll('requests')
-					.where('families.owner_user_id', '=', userId)
+					.select((eb) => eb('requests.child_id', 'in', childrenHeldBy(tx, userId)).as('held'))
 					.where('requests.seq', '>', since)
+					.where((eb) =>
+						eb.or([
+							eb('requests.child_id', 'in', childrenHeldBy(tx, userId)),
+							eb('requests.child_id', 'in', childrenOfOwner(tx, userId)),
+							eb('requests.registration_id', 'in', ownRegistrations(tx))
+						])
+					)
 					.execute();
-				return { put: rows.map((r) => toRequest(r, 'parent')), del: [] };
+				return heldOrDropped(rows, reset, (r) => toRequest(r, 'parent'));
 			}),
-			source('requestEvents', async (tx, since) => {
+			source('requestEvents', async (tx, since, reset) => {
 				const rows = await tx
 					.selectFrom('request_events')
 					.innerJoin('requests', 'requests.id', 'request_events.request_id')
-					.innerJoin('children', 'children.id', 'requests.child_id')
-					.innerJoin('families', 'families.id', 'children.family_id')
 					.selectAll('request_events')
-					.where('families.owner_user_id', '=', userId)
+					.select((eb) => eb('requests.child_id', 'in', childrenHeldBy(tx, userId)).as('held'))
 					.where('request_events.seq', '>', since)
+					.where((eb) =>
+						eb.or([
+							eb('requests.child_id', 'in', childrenHeldBy(tx, userId)),
+							eb('requests.child_id', 'in', childrenOfOwner(tx, userId)),
+							eb('requests.registration_id', 'in', ownRegistrations(tx))
+						])
+					)
 					.execute();
-				return { put: rows.map(toRequestEvent), del: [] };
+				return heldOrDropped(rows, reset, toRequestEvent);
 			}),
-			source('childminderRequests', async (tx, since) => {
+			source('childminderRequests', async (tx, since, reset) => {
 				const rows = await tx
 					.selectFrom('childminder_requests')
-					.innerJoin('families', 'families.id', 'childminder_requests.family_id')
 					.selectAll('childminder_requests')
-					.where('families.owner_user_id', '=', userId)
+					.select((eb) => eb('childminder_requests.child_id', 'in', childrenHeldBy(tx, userId)).as('held'))
 					.where('childminder_requests.seq', '>', since)
+					.where((eb) =>
+						eb.or([
+							eb('childminder_requests.child_id', 'in', childrenHeldBy(tx, userId)),
+							eb('childminder_requests.family_id', 'in', ownFamilies(tx))
+						])
+					)
 					.execute();
-				return { put: rows.map((r) => toChildminderRequest(r, false)), del: [] };
+				return heldOrDropped(rows, reset, (r) => toChildminderRequest(r, false));
 			})
 		]
 	};

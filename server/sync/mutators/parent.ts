@@ -7,6 +7,7 @@ import { isOpen, type RequestStatus } from '../../../src/lib/domain/placement';
 import { audit } from '../../services/audit';
 import { listKitaYears, toFacility } from '../../services/catalogue';
 import {
+	childrenHeldBy,
 	ensureFamily,
 	familyOfUser,
 	nextNumber,
@@ -24,6 +25,10 @@ async function ownFamily(ctx: MutatorContext): Promise<string> {
 	return ensureFamily(ctx.tx, ctx.session.userId, await ctx.seq(), ctx.now);
 }
 
+/**
+ * A child of the parent's family that can take requests. A record linked into another child
+ * ("same child") cannot: its requests belong to the surviving record's family (childrenHeldBy).
+ */
 async function ownChild(ctx: MutatorContext, childId: string) {
 	const family = await familyOfUser(ctx.tx, ctx.session.userId);
 	const child = family
@@ -35,18 +40,19 @@ async function ownChild(ctx: MutatorContext, childId: string) {
 				.executeTakeFirst()
 		: undefined;
 	if (!family || !child) throw new Refusal('notFound', 'child.notFound');
+	if (child.merged_into !== null) throw new Refusal('notFound', 'child.linked');
 	return { familyId: family.id, child };
 }
 
+/** A request of a child the parent's family holds — the same rule as the parent's pull scope. */
 async function ownRequest(ctx: MutatorContext, requestId: string) {
 	const family = await familyOfUser(ctx.tx, ctx.session.userId);
 	const row = family
 		? await ctx.tx
 				.selectFrom('requests')
-				.innerJoin('children', 'children.id', 'requests.child_id')
-				.selectAll('requests')
-				.where('requests.id', '=', requestId)
-				.where('children.family_id', '=', family.id)
+				.selectAll()
+				.where('id', '=', requestId)
+				.where('child_id', 'in', childrenHeldBy(ctx.tx, ctx.session.userId))
 				.executeTakeFirst()
 		: undefined;
 	if (!family || !row) throw new Refusal('notFound', 'request.notFound');
@@ -436,15 +442,12 @@ export const parentMutators: MutatorRegistry = {
 	withdrawChildminding: {
 		roles: ['parent'],
 		async run(ctx, args) {
-			const family = await familyOfUser(ctx.tx, ctx.session.userId);
-			const row = family
-				? await ctx.tx
-						.selectFrom('childminder_requests')
-						.selectAll()
-						.where('id', '=', args.id)
-						.where('family_id', '=', family.id)
-						.executeTakeFirst()
-				: undefined;
+			const row = await ctx.tx
+				.selectFrom('childminder_requests')
+				.selectAll()
+				.where('id', '=', args.id)
+				.where('child_id', 'in', childrenHeldBy(ctx.tx, ctx.session.userId))
+				.executeTakeFirst();
 			if (!row) throw new Refusal('notFound', 'childminding.notFound');
 			const decision = decideChildminding({
 				status: row.status as ChildmindingStatus,
