@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { createApp, getApp, setApp } from '$server/app';
 import { MigrationError } from '$server/db/migrator';
+import { renewSessionCookie } from '$server/auth/cookie';
 import { sessionCookieName } from '$server/auth/session';
 
 export const init: ServerInit = async () => {
@@ -20,8 +21,10 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
 	const app = getApp();
+	// A parent's session slides on use: renew the cookie with it, whatever the request.
+	if (app) await renewSessionCookie(app.database.db, event.cookies, app.config.origin, app.now());
+	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');

@@ -1,6 +1,7 @@
 // The session cookie: HttpOnly, SameSite=Lax, Path=/; Secure and `__Host-` prefixed on https.
+import type { Executor } from '../db/database';
 import type { CookieJar } from '../trpc/context';
-import { sessionCookieName, sessionCookieOptions } from './session';
+import { checkSessionToken, sessionCookieName, sessionCookieOptions } from './session';
 
 export function setSessionCookie(cookies: CookieJar, origin: string, token: string, expiresAt: Date): void {
 	cookies.set(sessionCookieName(origin), token, sessionCookieOptions(origin, expiresAt));
@@ -13,4 +14,22 @@ export function sessionTokenFrom(cookies: CookieJar, origin: string): string | u
 export function clearSessionCookie(cookies: CookieJar, origin: string): void {
 	const { expires: _expires, ...options } = sessionCookieOptions(origin, new Date(0));
 	cookies.delete(sessionCookieName(origin), options);
+}
+
+/**
+ * Validates the request's session cookie before anything else runs (the hook, for every path,
+ * /api/trpc included). When the server slid the session forward, the cookie is set again with the
+ * new expiry, so that browser and server agree on when the login ends. Sessions with a fixed end
+ * (office roles) never slide, so their cookie is left as set at login.
+ */
+export async function renewSessionCookie(
+	db: Executor,
+	cookies: CookieJar,
+	origin: string,
+	now: Date
+): Promise<void> {
+	const token = sessionTokenFrom(cookies, origin);
+	if (!token) return;
+	const checked = await checkSessionToken(db, token, now);
+	if (checked?.extended) setSessionCookie(cookies, origin, token, checked.session.expiresAt);
 }

@@ -57,6 +57,19 @@ export async function validateSessionToken(
 	token: string,
 	now: Date
 ): Promise<AuthSession | null> {
+	return (await checkSessionToken(db, token, now))?.session ?? null;
+}
+
+/**
+ * As `validateSessionToken`, and says whether the session was just extended: then the cookie must
+ * be set again with the new expiry (Lucia's guide), or the browser drops it while the server
+ * session still runs.
+ */
+export async function checkSessionToken(
+	db: Executor,
+	token: string,
+	now: Date
+): Promise<{ session: AuthSession; extended: boolean } | null> {
 	const id = hashToken(token);
 	const row = await db
 		.selectFrom('sessions')
@@ -80,13 +93,23 @@ export async function validateSessionToken(
 	}
 	const role = row.role as Role;
 	const policy = sessionPolicy(role);
-	// Slide only when half the lifetime is used up, so that not every request writes.
-	if (policy.sliding && expiresAt.getTime() - now.getTime() < policy.lifetimeMs / 2) {
+	// Slide only when half the lifetime is used up, so that not every request writes; a login still
+	// waiting for its second factor keeps its short end.
+	const extended =
+		policy.sliding && row.mfa_verified === 1 && expiresAt.getTime() - now.getTime() < policy.lifetimeMs / 2;
+	if (extended) {
 		expiresAt = new Date(now.getTime() + policy.lifetimeMs);
 		await db
 			.updateTable('sessions')
 			.set({ expires_at: expiresAt.toISOString() })
 			.where('id', '=', id)
+			.execute();
+		// The account is in use: retention counts its unused years from the last use, not the
+		// last password login (to within half a session lifetime: sessions slide at most that often).
+		await db
+			.updateTable('users')
+			.set({ last_login_at: now.toISOString() })
+			.where('id', '=', row.user_id)
 			.execute();
 	}
 	const facilityIds =
@@ -100,13 +123,16 @@ export async function validateSessionToken(
 				).map((r) => r.facility_id as FacilityId)
 			: [];
 	return {
-		id,
-		userId: row.user_id as UserId,
-		role,
-		facilityIds,
-		mfaVerified: row.mfa_verified === 1,
-		hasTotp: row.totp_key !== null,
-		expiresAt
+		session: {
+			id,
+			userId: row.user_id as UserId,
+			role,
+			facilityIds,
+			mfaVerified: row.mfa_verified === 1,
+			hasTotp: row.totp_key !== null,
+			expiresAt
+		},
+		extended
 	};
 }
 
