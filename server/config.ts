@@ -2,6 +2,23 @@
 import { resolve } from 'node:path';
 import { DEFAULT_RETENTION, type RetentionPeriods } from '../src/lib/domain/retention';
 
+/** How long parents' accounts are kept (the privacy page promises these; README: RETENTION_*). */
+export interface AccountRetentionPeriods {
+	/** A parent's account whose address was never confirmed is deleted this many days after sign-up. */
+	unconfirmedAccountDays: number;
+	/** A parent's account not used for this many days is deleted, its family anonymised. */
+	unusedAccountDays: number;
+}
+
+export const DEFAULT_ACCOUNT_RETENTION: AccountRetentionPeriods = {
+	unconfirmedAccountDays: 30,
+	// Three years, counting a leap day: never a day before the promised three years are over.
+	unusedAccountDays: 3 * 365 + 1
+};
+
+/** The privacy page promises that security (audit) logs are deleted after twelve months. */
+export const DEFAULT_AUDIT_DAYS = 365;
+
 export interface Config {
 	origin: string;
 	databasePath: string;
@@ -16,7 +33,7 @@ export interface Config {
 	/** Printed on the child-minding pre-registration confirmation (FAQ: the youth office's address). */
 	youthOfficeAddress: string;
 	/** Retention periods in days (RETENTION_*); the jobs run every `retentionIntervalHours`. */
-	retention: RetentionPeriods;
+	retention: RetentionPeriods & AccountRetentionPeriods;
 	retentionIntervalHours: number;
 	/** Online SQLite backups go here (BACKUP_DIR); null: no backup timer. */
 	backupDir: string | null;
@@ -60,11 +77,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 				env.RETENTION_ANONYMISE_DAYS,
 				DEFAULT_RETENTION.anonymiseAfterDays
 			),
-			auditDays: positiveInt('RETENTION_AUDIT_DAYS', env.RETENTION_AUDIT_DAYS, DEFAULT_RETENTION.auditDays),
+			auditDays: positiveInt('RETENTION_AUDIT_DAYS', env.RETENTION_AUDIT_DAYS, DEFAULT_AUDIT_DAYS),
 			transientDays: positiveInt(
 				'RETENTION_TRANSIENT_DAYS',
 				env.RETENTION_TRANSIENT_DAYS,
 				DEFAULT_RETENTION.transientDays
+			),
+			unconfirmedAccountDays: positiveInt(
+				'RETENTION_UNCONFIRMED_DAYS',
+				env.RETENTION_UNCONFIRMED_DAYS,
+				DEFAULT_ACCOUNT_RETENTION.unconfirmedAccountDays
+			),
+			unusedAccountDays: positiveInt(
+				'RETENTION_UNUSED_ACCOUNT_DAYS',
+				env.RETENTION_UNUSED_ACCOUNT_DAYS,
+				DEFAULT_ACCOUNT_RETENTION.unusedAccountDays
 			)
 		},
 		retentionIntervalHours: positiveInt('RETENTION_INTERVAL_HOURS', env.RETENTION_INTERVAL_HOURS, 6),

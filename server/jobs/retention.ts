@@ -6,6 +6,11 @@
 //   more than `anonymiseAfterDays` ago.
 // - A family is anonymised when all of its requests are closed and past that point, and its account
 //   was not used since; such an account is deleted with it.
+// - Parents' accounts never confirmed within `unconfirmedAccountDays` of signing up (or of the last
+//   new link), and parents' accounts not used for `unusedAccountDays` (three years), are deleted as
+//   a parent deleting the account would: open requests withdrawn, the family anonymised. An open
+//   offer or a running contract holds the account until it is over. Office accounts are never
+//   deleted here: admins deactivate them.
 // - Audit entries older than `auditDays` are deleted.
 // - Sent mails, expired sessions and links, old rate limits, solved captchas and sync rejections
 //   older than `transientDays` are deleted.
@@ -22,17 +27,19 @@ import {
 import { defaultKitaYear, kitaYearIdOf, kitaYearStartYear } from '../../src/lib/domain/kita-year';
 import type { ChildmindingStatus } from '../../src/lib/domain/childminding';
 import type { RequestStatus } from '../../src/lib/domain/placement';
+import { DEFAULT_ACCOUNT_RETENTION, type AccountRetentionPeriods } from '../config';
 import type { Db, Executor } from '../db/database';
 import { audit } from '../services/audit';
 import { MAX_ATTEMPTS } from './mail-delivery';
-import { anonymiseFamily } from '../services/privacy';
+import { accountDeletionBlockers, anonymiseFamily, removeParentAccount } from '../services/privacy';
 import { poke } from '../sync/poke';
 import { nextSeq } from '../sync/seq';
 
 export interface RetentionDeps {
 	db: Db;
 	now: () => Date;
-	periods: RetentionPeriods;
+	/** The account periods default to the privacy page's promises (30 days, three years). */
+	periods: RetentionPeriods & Partial<AccountRetentionPeriods>;
 }
 
 export interface RetentionResult {
@@ -40,6 +47,12 @@ export interface RetentionResult {
 	childmindingCleared: number;
 	familiesAnonymised: number;
 	accountsDeleted: number;
+	/** Of those, accounts never confirmed. */
+	unconfirmedDeleted: number;
+	/** Of those, accounts unused for `unusedAccountDays`. */
+	unusedDeleted: number;
+	/** Unconfirmed or unused accounts kept for now: an offer or a contract of a running year is open. */
+	accountsHeld: number;
 	auditDeleted: number;
 	transientDeleted: number;
 }
@@ -58,12 +71,15 @@ async function yearEnds(db: Executor): Promise<(startDate: Day) => Day> {
 export async function runRetention(deps: RetentionDeps): Promise<RetentionResult> {
 	const now = deps.now();
 	const today = dayOfInstant(now);
-	const { periods } = deps;
+	const periods = { ...DEFAULT_ACCOUNT_RETENTION, ...deps.periods };
 	const result: RetentionResult = {
 		requestsCleared: 0,
 		childmindingCleared: 0,
 		familiesAnonymised: 0,
 		accountsDeleted: 0,
+		unconfirmedDeleted: 0,
+		unusedDeleted: 0,
+		accountsHeld: 0,
 		auditDeleted: 0,
 		transientDeleted: 0
 	};
@@ -207,6 +223,55 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionResult
 				now
 			);
 		}
+
+		// Parents' accounts whose address was never confirmed: counted from the last sign-up attempt,
+		// which sends a new link, so that a link just sent still works.
+		const unconfirmedSince = cutoffInstant(now, periods.unconfirmedAccountDays);
+		const unconfirmed = await tx
+			.selectFrom('users')
+			.select('id')
+			.where('role', '=', 'parent')
+			.where('email_confirmed_at', 'is', null)
+			.where('created_at', '<', unconfirmedSince)
+			.where((eb) =>
+				eb.not(
+					eb.exists(
+						eb
+							.selectFrom('email_tokens')
+							.select('email_tokens.id')
+							.whereRef('email_tokens.user_id', '=', 'users.id')
+							.where('email_tokens.purpose', '=', 'confirm')
+							.where('email_tokens.created_at', '>=', unconfirmedSince)
+					)
+				)
+			)
+			.execute();
+		// Parents' accounts not used for the promised time, whatever their family's requests.
+		const unused = await tx
+			.selectFrom('users')
+			.select('id')
+			.where('role', '=', 'parent')
+			.where('email_confirmed_at', 'is not', null)
+			.where((eb) =>
+				eb(eb.fn.coalesce('last_login_at', 'created_at'), '<', cutoffInstant(now, periods.unusedAccountDays))
+			)
+			.execute();
+		for (const [accounts, counter] of [
+			[unconfirmed, 'unconfirmedDeleted'],
+			[unused, 'unusedDeleted']
+		] as const)
+			for (const account of accounts) {
+				// As for a parent's own request: not while an offer waits or a contract runs.
+				if ((await accountDeletionBlockers(tx, account.id, now)).length) {
+					result.accountsHeld++;
+					continue;
+				}
+				for (const u of await removeParentAccount(tx, account.id, now, await stamp(), 'retention'))
+					poked.add(u);
+				result[counter]++;
+				result.accountsDeleted++;
+			}
+
 		if (seq !== null) {
 			// Kitas and the Fachberatung hold some of these rows: let them pull the anonymised state.
 			const staff = await tx
@@ -246,7 +311,9 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionResult
 		for (const query of deletions)
 			result.transientDeleted += Number((await query.executeTakeFirst()).numDeletedRows);
 
-		const changed = Object.values(result).some((n) => n > 0);
+		// Accounts only held back change nothing.
+		const { accountsHeld: _held, ...changes } = result;
+		const changed = Object.values(changes).some((n) => n > 0);
 		if (changed)
 			await audit(
 				tx,

@@ -256,76 +256,96 @@ export async function accountDeletionBlockers(
 	);
 }
 
+/** Who ends the account: the parent (on /konto/daten), or retention (unconfirmed or unused). */
+export type AccountDeletionCause = 'parent' | 'retention';
+
 /**
- * Deletes a parent's account in one transaction: open requests are withdrawn (the Kitas see it),
- * open child-minding requests too, the family is anonymised, and the account with its sessions,
- * links and devices is deleted. Refused while an offer or a contract is open.
+ * Deletes a parent's account inside the caller's transaction, the same way for both causes: open
+ * requests are withdrawn (the Kitas see it), open child-minding requests too, the family is
+ * anonymised, mails to the account's address go, and the account with its sessions, links and
+ * devices is deleted. The caller checks the blockers first. Returns the other users to poke.
  */
+export async function removeParentAccount(
+	tx: Executor,
+	userId: string,
+	now: Date,
+	seq: number,
+	cause: AccountDeletionCause
+): Promise<string[]> {
+	const today = dayOfInstant(now);
+	// Retention withdraws on the family's behalf: the step is the parent's, the record says who did it.
+	const by =
+		cause === 'parent'
+			? { actorId: userId, actorRole: 'parent' as const }
+			: { actorId: null, actorRole: 'system' as const };
+	const family = await tx
+		.selectFrom('families')
+		.select('id')
+		.where('owner_user_id', '=', userId)
+		.executeTakeFirst();
+	const concerned = new Set<string>();
+	if (family) {
+		const open = await tx
+			.selectFrom('requests')
+			.innerJoin('children', 'children.id', 'requests.child_id')
+			.selectAll('requests')
+			.where('children.family_id', '=', family.id)
+			.where('requests.status', '=', 'registered')
+			.execute();
+		for (const row of open) {
+			await transitionRequest(
+				tx,
+				row,
+				{
+					event: 'withdraw',
+					actor: 'parent',
+					...by,
+					expectedStatus: row.status as RequestStatus,
+					now,
+					today,
+					seq,
+					reason: 'accountDeleted'
+				},
+				'office'
+			);
+			for (const u of await usersConcerned(tx, row.child_id)) concerned.add(u);
+		}
+		const childminding = await tx
+			.updateTable('childminder_requests')
+			.set({ status: 'withdrawn', updated_at: now.toISOString(), seq })
+			.where('family_id', '=', family.id)
+			.where('status', 'in', ['submitted', 'inContact'])
+			.executeTakeFirst();
+		if (childminding.numUpdatedRows > 0n) {
+			const advisers = await tx.selectFrom('users').select('id').where('role', '=', 'childminding').execute();
+			for (const a of advisers) concerned.add(a.id);
+		}
+		await anonymiseFamily(tx, family.id, seq, now);
+	}
+	const user = await tx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
+	if (user) await tx.deleteFrom('mail_outbox').where('to_address', '=', user.email).execute();
+	// Sessions, links, recovery codes, devices and their rejections go with it (ON DELETE CASCADE).
+	await tx.deleteFrom('users').where('id', '=', userId).execute();
+	await audit(
+		tx,
+		{
+			action: 'account.delete',
+			actor: cause === 'parent' ? { userId, role: 'parent' } : { userId: null, role: 'system' },
+			targetType: 'user',
+			targetId: userId
+		},
+		now
+	);
+	concerned.delete(userId);
+	return [...concerned];
+}
+
+/** A parent deletes the account in one transaction; refused while an offer or a contract is open. */
 export async function deleteParentAccount(db: Db, userId: string, now: Date): Promise<DeleteAccountOutcome> {
 	return db.transaction().execute(async (tx) => {
 		const blockers = await accountDeletionBlockers(tx, userId, now);
 		if (blockers.length) return { ok: false, blockers };
-		const stamp = await nextSeq(tx);
-		const today = dayOfInstant(now);
-		const family = await tx
-			.selectFrom('families')
-			.select('id')
-			.where('owner_user_id', '=', userId)
-			.executeTakeFirst();
-		const concerned = new Set<string>();
-		if (family) {
-			const open = await tx
-				.selectFrom('requests')
-				.innerJoin('children', 'children.id', 'requests.child_id')
-				.selectAll('requests')
-				.where('children.family_id', '=', family.id)
-				.where('requests.status', '=', 'registered')
-				.execute();
-			for (const row of open) {
-				await transitionRequest(
-					tx,
-					row,
-					{
-						event: 'withdraw',
-						actor: 'parent',
-						actorId: userId,
-						actorRole: 'parent',
-						expectedStatus: row.status as RequestStatus,
-						now,
-						today,
-						seq: stamp,
-						reason: 'accountDeleted'
-					},
-					'office'
-				);
-				for (const u of await usersConcerned(tx, row.child_id)) concerned.add(u);
-			}
-			const childminding = await tx
-				.updateTable('childminder_requests')
-				.set({ status: 'withdrawn', updated_at: now.toISOString(), seq: stamp })
-				.where('family_id', '=', family.id)
-				.where('status', 'in', ['submitted', 'inContact'])
-				.executeTakeFirst();
-			if (childminding.numUpdatedRows > 0n) {
-				const advisers = await tx
-					.selectFrom('users')
-					.select('id')
-					.where('role', '=', 'childminding')
-					.execute();
-				for (const a of advisers) concerned.add(a.id);
-			}
-			await anonymiseFamily(tx, family.id, stamp, now);
-		}
-		const user = await tx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
-		if (user) await tx.deleteFrom('mail_outbox').where('to_address', '=', user.email).execute();
-		// Sessions, links, recovery codes, devices and their rejections go with it (ON DELETE CASCADE).
-		await tx.deleteFrom('users').where('id', '=', userId).execute();
-		await audit(
-			tx,
-			{ action: 'account.delete', actor: { userId, role: 'parent' }, targetType: 'user', targetId: userId },
-			now
-		);
-		concerned.delete(userId);
-		return { ok: true, poke: [...concerned] };
+		const poke = await removeParentAccount(tx, userId, now, await nextSeq(tx), 'parent');
+		return { ok: true, poke };
 	});
 }
