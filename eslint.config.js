@@ -12,6 +12,7 @@ export default ts.config(
 			'.svelte-kit/',
 			'node_modules/',
 			'src/lib/paraglide/',
+			'src/lib/i18n/generated/',
 			'test-results/',
 			'playwright-report/',
 			'data/'

@@ -1,5 +1,9 @@
 // Post-build step: bundles src/worker/sw.ts and lets workbox-build inject the precache list
 // (per-file revisions, so an update fetches only what changed) into build/client/sw.js.
+// The texts of the portal come in one module per namespace and language (src/lib/i18n): German,
+// the fallback, is precached; the other languages are handed to the worker as a list, and it
+// caches the files of the language a device uses when a page tells it (CACHE_LOCALE), so a phone
+// downloads one language for offline use, not seven.
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
@@ -8,13 +12,33 @@ import { injectManifest } from 'workbox-build';
 const root = resolve(import.meta.dirname, '../..');
 const clientDir = resolve(root, 'build/client');
 const tmpDir = resolve(root, '.svelte-kit/sw-build');
+const BASE_LOCALE = 'de';
+
+/** The built chunk of every generated message module, by language (from Vite's client manifest). */
+function messageFiles(): Record<string, string[]> {
+	const manifest = JSON.parse(
+		readFileSync(resolve(root, '.svelte-kit/output/client/.vite/manifest.json'), 'utf8')
+	) as Record<string, { file: string; src?: string }>;
+	const byLocale: Record<string, string[]> = {};
+	for (const chunk of Object.values(manifest)) {
+		const locale = /^src\/lib\/i18n\/generated\/[\w-]+\.(\w+)\.js$/.exec(chunk.src ?? '')?.[1];
+		if (locale) (byLocale[locale] ??= []).push(`/${chunk.file}`);
+	}
+	return byLocale;
+}
+const localeFiles = messageFiles();
+const otherLocaleFiles = Object.fromEntries(Object.entries(localeFiles).filter(([l]) => l !== BASE_LOCALE));
+if (!localeFiles[BASE_LOCALE]?.length) throw new Error('build-service-worker: no message modules found');
 
 await build({
 	configFile: false,
 	root,
 	logLevel: 'warn',
 	// workbox reads process.env.NODE_ENV, which does not exist in a service worker.
-	define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+	define: {
+		'process.env.NODE_ENV': JSON.stringify('production'),
+		__LOCALE_FILES__: JSON.stringify(otherLocaleFiles)
+	},
 	build: {
 		outDir: tmpDir,
 		emptyOutDir: true,
@@ -33,7 +57,14 @@ const { count, size, warnings } = await injectManifest({
 	swDest: resolve(clientDir, 'sw.js'),
 	globDirectory: clientDir,
 	globPatterns: ['**/*.{js,css,png,svg,ico,woff2}'],
-	globIgnores: ['sw.js', '**/*.gz', '**/*.br'],
+	globIgnores: [
+		'sw.js',
+		'**/*.gz',
+		'**/*.br',
+		...Object.values(otherLocaleFiles)
+			.flat()
+			.map((file) => file.slice(1))
+	],
 	// The shell changes with every release (it names the entry chunks): version it by the build.
 	additionalManifestEntries: [{ url: '/shell', revision: version }],
 	dontCacheBustURLsMatching: /^_app\/immutable\//,

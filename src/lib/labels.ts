@@ -1,4 +1,4 @@
-// Message-catalogue labels for domain enums (paraglide messages are functions, so map them once here).
+// Message-catalogue labels for domain enums (messages are functions, so map them once here).
 import type { Feature, ProviderType } from '$lib/domain/facility';
 import { m } from '$lib/i18n/messages';
 

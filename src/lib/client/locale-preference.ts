@@ -1,4 +1,4 @@
-// The language of the portal on this device (Paraglide keeps it in localStorage) and in the
+// The language of the portal on this device (kept in localStorage, see i18n/runtime.ts) and in the
 // account (mails go out in it). A choice made with the switcher is pushed to the account — at once
 // when someone is logged in, otherwise at the next login. A device where nobody ever chose takes
 // the account's language after login (a shared office PC follows whoever logs in).
@@ -47,8 +47,8 @@ export async function switchLocale(locale: Locale): Promise<void> {
 	localStorage.setItem(CHOSEN_KEY, '1');
 	localStorage.setItem(PENDING_KEY, locale);
 	await pushToAccount(locale);
-	// Paraglide stores the locale and reloads the page in it.
-	await setLocale(locale);
+	// Stores the locale and reloads the page in it.
+	setLocale(locale);
 }
 
 /** Called whenever the known user (or their account's locale) changes. */
@@ -59,5 +59,5 @@ export async function reconcileAccountLocale(accountLocale: string): Promise<voi
 		return;
 	}
 	if (localStorage.getItem(CHOSEN_KEY) === null && isLocale(accountLocale) && accountLocale !== getLocale())
-		await setLocale(accountLocale);
+		setLocale(accountLocale);
 }

@@ -1,5 +1,7 @@
 // Registers the workbox-built service worker and offers "Update verfügbar" instead of swapping the
 // app under the user: a new worker waits until the user chooses to reload.
+import { getLocale } from '$lib/i18n/runtime';
+
 class UpdateState {
 	waiting = $state<ServiceWorker | null>(null);
 }
@@ -21,6 +23,10 @@ export async function registerServiceWorker(): Promise<void> {
 		if (worker && navigator.serviceWorker.controller) updateState.waiting = worker;
 	};
 	offer(registration.waiting);
+	// The worker precaches German texts only; it keeps this device's language for offline use.
+	void navigator.serviceWorker.ready.then((ready) =>
+		ready.active?.postMessage({ type: 'CACHE_LOCALE', locale: getLocale() })
+	);
 	registration.addEventListener('updatefound', () => {
 		const installing = registration.installing;
 		installing?.addEventListener('statechange', () => {

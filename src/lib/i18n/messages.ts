@@ -1,1 +1,67 @@
-export { m } from '$lib/paraglide/messages';
+// `m.<key>(inputs)` — the texts of the message catalogue in the page's language. The texts come in
+// namespaces (server/i18n/catalogue-compiler.ts): the root layout's load awaits `loadMessages` for
+// the page's address before anything renders, so every call finds its text.
+import { LOADERS, AREA_NAMESPACES } from './generated/loaders';
+import type { Messages } from './generated/messages';
+import { baseLocale, getLocale } from './runtime';
+
+type Text = string | ((inputs: Record<string, unknown>, plural: (n: unknown) => string) => string);
+
+const texts = new Map<string, Text>();
+const loaded = new Map<string, Promise<void>>();
+let pluralRules: Intl.PluralRules | undefined;
+
+function plural(n: unknown): string {
+	pluralRules ??= new Intl.PluralRules(getLocale());
+	return pluralRules.select(Number(n));
+}
+
+function fill(module: { default: Record<string, unknown> }): void {
+	for (const [key, text] of Object.entries(module.default)) texts.set(key, text as Text);
+}
+
+function load(namespace: string): Promise<void> {
+	let pending = loaded.get(namespace);
+	if (!pending) {
+		const loaders = LOADERS[namespace];
+		const loader = loaders?.[getLocale()];
+		const german = loaders?.[baseLocale];
+		if (!loader || !german) return Promise.resolve();
+		// Offline before the worker cached this language: German (always precached) beats no text.
+		pending = loader()
+			.catch(() => german())
+			.then(fill);
+		// Not even German (offline without the worker): tried again at the next navigation.
+		pending.catch(() => loaded.delete(namespace));
+		loaded.set(namespace, pending);
+	}
+	return pending;
+}
+
+/** The namespaces a page at `pathname` needs: core, and its area's (first path segment). */
+export function namespacesFor(pathname: string): string[] {
+	const area = pathname.split('/')[1] ?? '';
+	return ['core', ...(AREA_NAMESPACES[area] ?? [])];
+}
+
+export async function loadMessages(pathname: string): Promise<void> {
+	await Promise.all(namespacesFor(pathname).map(load));
+}
+
+function render(key: string, inputs: Record<string, unknown> = {}): string {
+	const text = texts.get(key);
+	if (text === undefined) {
+		// A text of a namespace this page did not load: a bug in the namespace rules, made visible.
+		console.error(`message ${key} is not loaded`);
+		return key;
+	}
+	return typeof text === 'string' ? text : text(inputs, plural);
+}
+
+export const m = new Proxy({} as Messages, {
+	// Not thenable: `then` stays undefined, so awaiting or resolving `m` never calls a text.
+	get: (_target, key) =>
+		typeof key === 'string' && key !== 'then'
+			? (inputs?: Record<string, unknown>) => render(key, inputs)
+			: undefined
+});

@@ -59,6 +59,12 @@ async function checkErrorStates(page: Page, what: string): Promise<void> {
 }
 
 async function checkPages(page: Page, locale: TestLocale, audience: Audience): Promise<void> {
+	// A text whose namespace the page did not load shows its key (src/lib/i18n/messages.ts).
+	const notLoaded: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error' && /^message \w+ is not loaded/.test(message.text()))
+			notLoaded.push(`${page.url()}: ${message.text()}`);
+	});
 	let first = true;
 	for (const route of ROUTE_CASES.filter((r) => r.audience === audience)) {
 		await test.step(route.pattern, async () => {
@@ -70,6 +76,7 @@ async function checkPages(page: Page, locale: TestLocale, audience: Audience): P
 			first = false;
 			if (locale !== 'de') await expectNoHorizontalScroll(page, what);
 			if (route.submitEmpty) await checkErrorStates(page, what);
+			expect(notLoaded, 'texts missing on the page').toEqual([]);
 		});
 	}
 }

@@ -1,6 +1,7 @@
 // Offline first: after one online visit the finder, a Kita's page and the start page open without
 // network, also by deep link and after the browser was closed and started again.
 import { expect, test } from '@playwright/test';
+import { t } from '../a11y/catalogue';
 import {
 	isControlled,
 	openForOffline,
@@ -112,4 +113,39 @@ test('on the first visit the worker takes control without reloading the page', a
 	await page.waitForTimeout(1_000);
 	expect(loads, 'the page was reloaded when the worker took control').toBe(1);
 	await expect(page.getByLabel('Postleitzahl')).toHaveValue('5945');
+});
+
+test('offline in another language than German: the worker kept that language, every area shows its texts', async ({
+	page,
+	context
+}) => {
+	const missing: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error' && /message \w+ is not loaded/.test(message.text()))
+			missing.push(message.text());
+	});
+	await page.addInitScript(() => localStorage.setItem('PARAGLIDE_LOCALE', 'tr'));
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+	// The worker precaches German only and caches the device's language when the page asks.
+	await expect
+		.poll(
+			() => page.evaluate(async () => (await (await caches.open('kita-portal-messages')).keys()).length),
+			{ message: 'Turkish texts not cached by the worker', timeout: 15_000 }
+		)
+		.toBeGreaterThan(20);
+
+	await context.setOffline(true);
+	for (const [path, key] of [
+		['/kitas', 'finder_title'],
+		['/hilfe', 'help_title'],
+		['/barrierefreiheit', 'a11y_title'],
+		['/login', 'login_title']
+	] as const) {
+		const response = await page.goto(path);
+		expect(response?.fromServiceWorker(), `${path} came from the service worker`).toBe(true);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('tr', key));
+	}
+	expect(missing).toEqual([]);
 });

@@ -1,0 +1,119 @@
+// `npm run i18n` (also run by the Vite plugin in vite.config.ts at every build, test and dev start):
+// compiles src/lib/messages/<locale>.json into src/lib/i18n/generated/ — one module per namespace
+// and language, the loader table and the typed interface of `m`. See server/i18n/catalogue-compiler.ts.
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+	areaOf,
+	assignNamespaces,
+	compileMessage,
+	CORE,
+	messageInputs,
+	namespacesOfArea,
+	OFFICE,
+	renderDictionary,
+	renderLoaders,
+	renderTypes,
+	type Catalogue
+} from '../i18n/catalogue-compiler.ts';
+
+const MESSAGE_USE = /\bm\.([a-z][a-z0-9_]*)\b/g;
+const IMPORT = /(?:from|import)\s*\(?\s*'([^']+)'/g;
+
+function sourceFiles(dir: string, root: string): string[] {
+	const found: string[] = [];
+	for (const entry of readdirSync(dir)) {
+		const path = join(dir, entry);
+		const rel = relative(root, path).replaceAll('\\', '/');
+		if (rel === 'src/lib/i18n/generated') continue;
+		if (statSync(path).isDirectory()) found.push(...sourceFiles(path, root));
+		else if (/\.(ts|svelte)$/.test(entry) && !entry.endsWith('.spec.ts')) found.push(rel);
+	}
+	return found;
+}
+
+/** The project file an import specifier points to (without extension), if it is ours. */
+function importTarget(from: string, specifier: string): string | undefined {
+	if (specifier.startsWith('$lib/')) return `src/lib/${specifier.slice(5)}`;
+	if (specifier.startsWith('.')) return join(dirname(from), specifier).replaceAll('\\', '/');
+	return undefined;
+}
+
+export function compileMessages(root: string): { namespaces: Record<string, number> } {
+	const settings = JSON.parse(readFileSync(resolve(root, 'project.inlang/settings.json'), 'utf8')) as {
+		baseLocale: string;
+		locales: string[];
+	};
+	const catalogues = new Map<string, Catalogue>();
+	for (const locale of settings.locales) {
+		const all = JSON.parse(
+			readFileSync(resolve(root, `src/lib/messages/${locale}.json`), 'utf8')
+		) as Catalogue;
+		delete all.$schema;
+		catalogues.set(locale, all);
+	}
+	const base = catalogues.get(settings.baseLocale) ?? {};
+	const keys = Object.keys(base);
+
+	// Where each key is used, and a guard: the office components' texts are only loaded by office
+	// pages, so nothing else may import them.
+	const usedIn = new Map<string, Set<string>>();
+	const errors: string[] = [];
+	for (const file of sourceFiles(resolve(root, 'src'), root)) {
+		const text = readFileSync(resolve(root, file), 'utf8');
+		const area = areaOf(file);
+		for (const match of text.matchAll(MESSAGE_USE)) {
+			const key = match[1] ?? '';
+			if (key in base) (usedIn.get(key) ?? usedIn.set(key, new Set()).get(key))?.add(area);
+		}
+		if (area !== OFFICE && !['kita', 'verwaltung', 'fachberatung'].includes(area))
+			for (const match of text.matchAll(IMPORT)) {
+				const target = importTarget(file, match[1] ?? '');
+				if (target && areaOf(target) === OFFICE)
+					errors.push(`${file} imports ${match[1]}, whose texts only staff and office pages load`);
+			}
+	}
+	if (errors.length > 0) throw new Error(`compile-messages:\n${errors.join('\n')}`);
+	const namespaceOf = assignNamespaces(keys, usedIn);
+
+	const outDir = resolve(root, 'src/lib/i18n/generated');
+	rmSync(outDir, { recursive: true, force: true });
+	mkdirSync(outDir, { recursive: true });
+	const namespaces = [...new Set([CORE, ...namespaceOf.values()])].sort();
+	const counts: Record<string, number> = {};
+	for (const namespace of namespaces) {
+		const inNamespace = keys.filter((k) => namespaceOf.get(k) === namespace);
+		counts[namespace] = inNamespace.length;
+		for (const [locale, catalogue] of catalogues) {
+			const entries = inNamespace.map((key): [string, string] => {
+				const message = catalogue[key] ?? base[key];
+				if (message === undefined) throw new Error(`compile-messages: ${key} missing`);
+				return [key, compileMessage(`${locale}.${key}`, message)];
+			});
+			writeFileSync(join(outDir, `${namespace}.${locale}.js`), renderDictionary(entries));
+		}
+	}
+	const present = new Set(namespaces);
+	const areas: Record<string, string[]> = {};
+	for (const namespace of namespaces)
+		if (namespace !== CORE && namespace !== OFFICE) areas[namespace] = namespacesOfArea(namespace, present);
+	for (const area of ['kita', 'verwaltung', 'fachberatung']) areas[area] ??= namespacesOfArea(area, present);
+	writeFileSync(join(outDir, 'loaders.ts'), renderLoaders(namespaces, settings.locales, areas));
+	writeFileSync(
+		join(outDir, 'messages.ts'),
+		renderTypes(
+			keys.map((k) => [k, messageInputs([...catalogues.values()].map((c) => c[k] ?? base[k] ?? ''))])
+		)
+	);
+	return { namespaces: counts };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	const { namespaces } = compileMessages(resolve(import.meta.dirname, '../..'));
+	console.log(
+		`messages compiled: ${Object.entries(namespaces)
+			.map(([ns, n]) => `${ns} ${n}`)
+			.join(', ')}`
+	);
+}

@@ -1,0 +1,152 @@
+// Compiles the message catalogue (src/lib/messages/<locale>.json, inlang message format) into one
+// small module per namespace and language, so that a page loads its texts in one language only.
+// Paraglide — used before — compiles every message into a function that holds all seven languages,
+// so each page shipped seven translations of every text it shows (its issue #88; about a third of
+// our first-load JavaScript). Here the namespace of a key follows from where the code uses it:
+// only in one area of the app (the first path segment of a route) → that area's namespace; only
+// in the staff and youth-office areas and their components → "office"; anywhere else → "core",
+// which every page loads.
+//
+// Pure functions: no file system (server/cli/compile-messages.ts reads and writes).
+
+export type Variant = { declarations?: string[]; selectors?: string[]; match: Record<string, string> };
+export type Message = string | Variant[];
+export type Catalogue = Record<string, Message>;
+
+/** Areas whose pages also load the "office" namespace. */
+export const OFFICE_AREAS = ['kita', 'verwaltung', 'fachberatung'] as const;
+export const CORE = 'core';
+export const OFFICE = 'office';
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** A JS expression that renders `text` with the inputs object `i` (string concatenation, no eval). */
+function renderText(text: string): string {
+	const parts: string[] = [];
+	let last = 0;
+	for (const match of text.matchAll(PLACEHOLDER)) {
+		if (match.index > last) parts.push(JSON.stringify(text.slice(last, match.index)));
+		parts.push(`String(i.${match[1] ?? ''})`);
+		last = match.index + match[0].length;
+	}
+	if (last < text.length || parts.length === 0) parts.push(JSON.stringify(text.slice(last)));
+	return parts.join(' + ');
+}
+
+/**
+ * One message of one language as JS source: a string literal when it takes no inputs, else a
+ * function `(i, plural) => string`; `plural(n)` is the language's Intl.PluralRules category.
+ */
+export function compileMessage(key: string, message: Message): string {
+	if (typeof message === 'string') {
+		return /\{\w+\}/.test(message) ? `(i) => ${renderText(message)}` : JSON.stringify(message);
+	}
+	if (message.length !== 1) throw new Error(`${key}: only one variant block is supported`);
+	const [variant] = message as [Variant];
+	const selectors = variant.selectors ?? [];
+	if (selectors.length !== 1) throw new Error(`${key}: exactly one plural selector is supported`);
+	const selector = selectors[0] ?? '';
+	const declaration = (variant.declarations ?? []).find((d) => d.startsWith(`local ${selector} =`));
+	const input = /^local \w+ = (\w+): plural$/.exec(declaration ?? '')?.[1];
+	if (!input) throw new Error(`${key}: selector ${selector} must be declared as "<input>: plural"`);
+	const cases: string[] = [];
+	let fallback: string | undefined;
+	for (const [condition, text] of Object.entries(variant.match)) {
+		const value = condition.slice(selector.length + 1);
+		if (!condition.startsWith(`${selector}=`)) throw new Error(`${key}: unknown match ${condition}`);
+		if (value === '*') fallback = renderText(text);
+		else if (/^\d+$/.test(value))
+			cases.unshift(`String(i.${input}) === ${JSON.stringify(value)} ? ${renderText(text)}`);
+		else cases.push(`c === ${JSON.stringify(value)} ? ${renderText(text)}`);
+	}
+	if (fallback === undefined) throw new Error(`${key}: a plural message needs a "*" case`);
+	return `(i, plural) => { const c = plural(i.${input}); return ${[...cases, fallback].join(' : ')}; }`;
+}
+
+/** The inputs a message takes in any language (placeholders and declared inputs), sorted. */
+export function messageInputs(messages: Message[]): string[] {
+	const names = new Set<string>();
+	for (const message of messages) {
+		const texts = typeof message === 'string' ? [message] : message.flatMap((v) => Object.values(v.match));
+		for (const text of texts) for (const match of text.matchAll(PLACEHOLDER)) names.add(match[1] ?? '');
+		if (typeof message !== 'string')
+			for (const v of message)
+				for (const d of v.declarations ?? []) if (d.startsWith('input ')) names.add(d.slice(6).trim());
+	}
+	return [...names].sort();
+}
+
+/**
+ * The area of a source file (path relative to the project, with forward slashes): the first
+ * segment of a route below src/routes (layout groups skipped), "office" for the staff and office
+ * components, "core" for everything else.
+ */
+export function areaOf(file: string): string {
+	const route = /^src\/routes\/(.*)$/.exec(file)?.[1];
+	if (route !== undefined) {
+		const segments = route.split('/').filter((s) => !/^\(.*\)$/.test(s));
+		return segments.length > 1 ? (segments[0] ?? CORE) : CORE;
+	}
+	if (/^src\/lib\/components\/(office|staff)\//.test(file)) return OFFICE;
+	return CORE;
+}
+
+/** Where each key goes, from the areas of the files that use it (unused keys go to core). */
+export function assignNamespaces(keys: string[], usedIn: Map<string, Set<string>>): Map<string, string> {
+	const office = new Set<string>([OFFICE, ...OFFICE_AREAS]);
+	const result = new Map<string, string>();
+	for (const key of keys) {
+		const areas = [...(usedIn.get(key) ?? [])];
+		let namespace = CORE;
+		if (areas.length === 1 && areas[0] !== undefined) namespace = areas[0];
+		else if (areas.length > 1 && areas.every((a) => office.has(a))) namespace = OFFICE;
+		result.set(key, namespace);
+	}
+	return result;
+}
+
+/** The namespaces a page of `area` loads besides core. */
+export function namespacesOfArea(area: string, present: Set<string>): string[] {
+	const list = (OFFICE_AREAS as readonly string[]).includes(area) ? [OFFICE, area] : [area];
+	return list.filter((n) => n !== CORE && present.has(n));
+}
+
+/** A dictionary module: one namespace in one language. */
+export function renderDictionary(entries: [key: string, source: string][]): string {
+	const lines = entries.map(([key, source]) => `\t${key}: ${source},`);
+	return `// @ts-nocheck — generated by server/cli/compile-messages.ts from src/lib/messages; do not edit.\nexport default {\n${lines.join('\n')}\n};\n`;
+}
+
+/** The typed interface of `m`: one method per key with its inputs. */
+export function renderTypes(inputs: [key: string, names: string[]][]): string {
+	const lines = inputs.map(([key, names]) =>
+		names.length === 0
+			? `\t${key}(inputs?: Record<string, never>): string;`
+			: `\t${key}(inputs: { ${names.map((n) => `${n}: NonNullable<unknown>`).join('; ')} }): string;`
+	);
+	return `// Generated by server/cli/compile-messages.ts from src/lib/messages — do not edit.\nexport interface Messages {\n${lines.join('\n')}\n}\n`;
+}
+
+/** The loader table: one dynamic import per namespace and language, and each area's namespaces. */
+export function renderLoaders(
+	namespaces: string[],
+	locales: string[],
+	areas: Record<string, string[]>
+): string {
+	const table = namespaces
+		.map(
+			(ns) =>
+				`\t${JSON.stringify(ns)}: {\n${locales
+					.map((l) => `\t\t${l}: () => import('./${ns}.${l}.js'),`)
+					.join('\n')}\n\t},`
+		)
+		.join('\n');
+	return [
+		'// Generated by server/cli/compile-messages.ts from src/lib/messages — do not edit.',
+		'export type Dictionary = { default: Record<string, unknown> };',
+		`export const LOADERS: Record<string, Record<string, () => Promise<Dictionary>>> = {\n${table}\n};`,
+		`export const AREA_NAMESPACES: Record<string, string[]> = ${JSON.stringify(areas)};`,
+		`export const LOCALES = ${JSON.stringify(locales)} as const;`,
+		''
+	].join('\n');
+}
