@@ -2,7 +2,8 @@
 // offline use), login completion and logout with the local data of that user.
 import { TRPCClientError } from '@trpc/client';
 import { goto } from '$app/navigation';
-import { isAccountErrorCode, type AccountErrorCode, type KnownUser } from '$lib/domain/account';
+import type { KnownUser } from '$lib/domain/account';
+import { isAccountErrorCode, type AccountErrorCode } from '$lib/domain/account-codes';
 import { deleteLocalDb, localDb } from './local-db';
 import { forgetUser, rememberUser, session } from './session.svelte';
 import { trpc } from './trpc';

@@ -1,6 +1,7 @@
 // Account forms and their rules, shared by the browser (validation before sending) and the server
 // (the same schemas validate every tRPC input). Error messages are codes; the client translates them.
 import { z } from 'zod';
+import { isAccountErrorCode, type AccountErrorCode } from './account-codes';
 import { ROLES, type Role } from './roles';
 
 export const PASSWORD_MIN = 10;
@@ -16,49 +17,7 @@ export const RECOVERY_CODE_COUNT = 10;
 export const ACCOUNT_LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl'] as const;
 export type AccountLocale = (typeof ACCOUNT_LOCALES)[number];
 
-/** Every error code the account procedures and forms produce; each has a message in the catalogue. */
-export const ACCOUNT_ERROR_CODES = [
-	// field rules
-	'required',
-	'tooLong',
-	'emailInvalid',
-	'passwordTooShort',
-	'passwordTooLong',
-	'postcodeInvalid',
-	'phoneInvalid',
-	'consentRequired',
-	'captchaRequired',
-	'codeInvalid',
-	'facilityRequired',
-	// server answers
-	'invalidCredentials',
-	'emailNotConfirmed',
-	'rateLimited',
-	'captchaInvalid',
-	'captchaExpired',
-	'captchaUsed',
-	'tokenInvalid',
-	'tokenExpired',
-	'tokenUsed',
-	'mfaCodeInvalid',
-	'mfaRequired',
-	'mfaAlreadyEnabled',
-	'loginRequired',
-	'notPermitted',
-	'crossSite',
-	'emailTaken',
-	'currentPasswordWrong',
-	'sameEmail',
-	'internal',
-	// client only
-	'network',
-	'offline'
-] as const;
-export type AccountErrorCode = (typeof ACCOUNT_ERROR_CODES)[number];
-
-export function isAccountErrorCode(value: string): value is AccountErrorCode {
-	return (ACCOUNT_ERROR_CODES as readonly string[]).includes(value);
-}
+export { ACCOUNT_ERROR_CODES, isAccountErrorCode, type AccountErrorCode } from './account-codes';
 
 /** Lower-case and trimmed: one address, one account, however it was typed. */
 export const emailSchema = z

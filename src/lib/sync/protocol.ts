@@ -6,10 +6,7 @@ import type { KitaYear } from '../domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '../domain/request';
 import type { DuplicateCandidate } from '../domain/staff';
 
-/** Bumped whenever the shape of a pulled entity or a mutation changes. */
-export const SCHEMA_VERSION = 1;
-/** Oldest client schema the server still serves; older clients are told to update. */
-export const MIN_CLIENT_SCHEMA_VERSION = 1;
+export { MIN_CLIENT_SCHEMA_VERSION, SCHEMA_VERSION } from './version';
 
 export interface CapacityRow extends Capacity {
 	/** facilityId|kitaYearId|ageBand|weeklyHours */

@@ -2,8 +2,11 @@
 // rejections together; then re-applies the still pending mutations on top (rebase).
 import type { EntityName, PullResult } from '$lib/sync/protocol';
 import type { LocalDb } from '../local-db';
-import { applyClientMutator } from './mutate';
+import { registeredReplay } from './replay';
 import { deleteServerRow, putServerRow, restoreShadows } from './writer';
+
+/** Thrown (rolling the transaction back) when pending mutations need the not yet loaded replay. */
+export class ReplayNotLoaded extends Error {}
 
 export async function applyPull(
 	db: LocalDb,
@@ -29,8 +32,10 @@ export async function applyPull(
 			await db.rejections.bulkPut(result.rejections.map((r) => ({ ...r, dismissed: 0 as const })));
 		await db.outbox.where('id').belowOrEqual(result.lastMutationId).delete();
 		await restoreShadows(db);
-		for (const entry of await db.outbox.orderBy('id').toArray())
-			await applyClientMutator(db, entry.name, entry.args);
+		const pending = await db.outbox.orderBy('id').toArray();
+		const replay = registeredReplay();
+		if (pending.length > 0 && !replay) throw new ReplayNotLoaded();
+		for (const entry of pending) await replay?.(db, entry.name, entry.args);
 		await db.meta.bulkPut([
 			{ key: 'cookie', value: result.cookie },
 			{ key: 'lastSyncAt', value: at.toISOString() }

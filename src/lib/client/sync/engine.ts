@@ -2,12 +2,12 @@
 // visible. Push: after each mutation, one tab at a time (Web Locks), in order, retrying with
 // backoff on network and server errors, stopping on 401 (the outbox is kept for after login).
 import { TRPCClientError } from '@trpc/client';
-import { SCHEMA_VERSION } from '$lib/sync/protocol';
+import { SCHEMA_VERSION } from '$lib/sync/version';
 import { localDb, type LocalDb } from '../local-db';
 import { session } from '../session.svelte';
 import { trpc } from '../trpc';
-import { applyPull } from './apply-patch';
-import { onMutation } from './mutate';
+import { applyPull, ReplayNotLoaded } from './apply-patch';
+import { loadReplay, onMutation } from './replay';
 import { syncStatus } from './sync-status.svelte';
 
 const PULL_INTERVAL_MS = 60_000;
@@ -45,7 +45,15 @@ async function pullOnce(db: LocalDb): Promise<void> {
 		return;
 	}
 	const at = new Date();
-	await applyPull(db, result, at);
+	try {
+		await applyPull(db, result, at);
+	} catch (error) {
+		// Pending mutations (from an earlier visit, or written by another tab) need the mutation
+		// side to be re-applied; the transaction rolled back, so apply the same result again.
+		if (!(error instanceof ReplayNotLoaded)) throw error;
+		await loadReplay();
+		await applyPull(db, result, at);
+	}
 	syncStatus.lastSyncAt = at;
 }
 

@@ -3,19 +3,14 @@
 import { MUTATION_ARGS, type MutationArgs, type MutationName } from '$lib/domain/mutations';
 import { localDb, type LocalDb } from '../local-db';
 import { clientMutators, type ClientMutator } from './client-mutators';
+import { mutationWritten, registerReplay } from './replay';
 import { writer } from './writer';
-
-let afterWrite: () => void = () => {};
-
-/** The engine registers its push trigger here (avoids an import cycle). */
-export function onMutation(listener: () => void): void {
-	afterWrite = listener;
-}
 
 export async function applyClientMutator(db: LocalDb, name: string, args: unknown): Promise<void> {
 	const run = clientMutators[name as MutationName] as ClientMutator<MutationName> | undefined;
 	if (run) await run(writer(db), args as never);
 }
+registerReplay(applyClientMutator);
 
 /**
  * Queues a mutation. Throws the schema's ZodError when the input is invalid (the form shows it);
@@ -31,6 +26,6 @@ export async function mutate<N extends MutationName>(name: N, args: MutationArgs
 		await applyClientMutator(db, name, parsed);
 		return next;
 	});
-	afterWrite();
+	mutationWritten();
 	return id;
 }

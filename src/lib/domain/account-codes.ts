@@ -1,0 +1,45 @@
+// The account error codes the server answers and the client translates — without zod, so that
+// every page's session handling can read them.
+/** Every error code the account procedures and forms produce; each has a message in the catalogue. */
+export const ACCOUNT_ERROR_CODES = [
+	// field rules
+	'required',
+	'tooLong',
+	'emailInvalid',
+	'passwordTooShort',
+	'passwordTooLong',
+	'postcodeInvalid',
+	'phoneInvalid',
+	'consentRequired',
+	'captchaRequired',
+	'codeInvalid',
+	'facilityRequired',
+	// server answers
+	'invalidCredentials',
+	'emailNotConfirmed',
+	'rateLimited',
+	'captchaInvalid',
+	'captchaExpired',
+	'captchaUsed',
+	'tokenInvalid',
+	'tokenExpired',
+	'tokenUsed',
+	'mfaCodeInvalid',
+	'mfaRequired',
+	'mfaAlreadyEnabled',
+	'loginRequired',
+	'notPermitted',
+	'crossSite',
+	'emailTaken',
+	'currentPasswordWrong',
+	'sameEmail',
+	'internal',
+	// client only
+	'network',
+	'offline'
+] as const;
+export type AccountErrorCode = (typeof ACCOUNT_ERROR_CODES)[number];
+
+export function isAccountErrorCode(value: string): value is AccountErrorCode {
+	return (ACCOUNT_ERROR_CODES as readonly string[]).includes(value);
+}
