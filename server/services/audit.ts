@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
 	'export.download',
 	'report.read',
 	'audit.read',
+	'feedback.read',
+	'feedback.handle',
 	'carryOver.run',
 	'retention.run',
 	'backup.run'

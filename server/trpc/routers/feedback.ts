@@ -1,7 +1,14 @@
-// The accessibility feedback form: anyone may send (rate-limited); admins read and close entries.
+// The accessibility feedback form: anyone may send (rate-limited); admins read and close entries,
+// and both are recorded in the audit trail (the entries hold senders' names and addresses).
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { feedbackSchema } from '../../../src/lib/domain/feedback';
-import { listFeedback, markFeedbackHandled, submitFeedback } from '../../services/feedback';
+import {
+	FEEDBACK_STATUS_FILTERS,
+	listFeedback,
+	markFeedbackHandled,
+	submitFeedback
+} from '../../services/feedback';
 import { accountErrors } from '../account-errors';
 import { publicProcedure, roleProcedure, router } from '../init';
 
@@ -15,11 +22,13 @@ export const feedbackRouter = router({
 			submitFeedback(ctx.app.database.db, input, { ip: ctx.ip, session: ctx.session }, ctx.app.now())
 		),
 
-	list: admin.query(({ ctx }) => listFeedback(ctx.app.database.db)),
+	list: admin
+		.input(z.object({ status: z.enum(FEEDBACK_STATUS_FILTERS).default('all') }).default({ status: 'all' }))
+		.query(({ ctx, input }) => listFeedback(ctx.app.database.db, ctx.session, input, ctx.app.now())),
 
-	markHandled: admin
-		.input(z.object({ id: z.uuid() }))
-		.mutation(({ ctx, input }) =>
-			markFeedbackHandled(ctx.app.database.db, input.id, ctx.session, ctx.app.now())
-		)
+	markHandled: admin.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
+		const result = await markFeedbackHandled(ctx.app.database.db, input.id, ctx.session, ctx.app.now());
+		if (!result) throw new TRPCError({ code: 'NOT_FOUND', message: 'notFound' });
+		return result;
+	})
 });

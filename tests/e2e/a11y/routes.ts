@@ -99,6 +99,7 @@ export const ROUTE_CASES: RouteCase[] = [
 	plain('/verwaltung/kindergartenjahre', 'admin'),
 	plain('/verwaltung/berichte', 'admin'),
 	plain('/verwaltung/protokoll', 'admin'),
+	plain('/verwaltung/barriere-meldungen', 'admin'),
 	plain('/fachberatung', 'childminding'),
 	{
 		pattern: '/fachberatung/[id]',
