@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { AGE_BANDS, facilitySchema, PROVIDER_TYPES, WEEKLY_HOURS } from '../../src/lib/domain/facility';
+import { AGE_BANDS, PROVIDER_TYPES, WEEKLY_HOURS } from '../../src/lib/domain/facility';
+import { facilitySchema } from '../../src/lib/domain/facility-schema';
 import type { KitaYearId } from '../../src/lib/domain/ids';
 import { ageBandsOf, demoCapacities } from './capacities';
 import { DEMO_DESCRIPTION_PREFIX, demoFacilities, demoUuid } from './facilities';

@@ -1,5 +1,5 @@
 // The finder's filter, mirrored in the address so that a filtered list can be bookmarked and shared.
-import { FEATURES, finderFilterSchema, type FinderFilter } from '$lib/domain/facility';
+import { finderFilter, type FinderFilter } from '$lib/domain/facility';
 
 export function filterFromUrl(url: URL): FinderFilter {
 	const p = url.searchParams;
@@ -9,17 +9,13 @@ export function filterFromUrl(url: URL): FinderFilter {
 		birthDate: p.get('geburt') ?? '',
 		startDate: p.get('beginn') ?? '',
 		weeklyHours: p.get('stunden') ?? '',
-		features: p.getAll('merkmal').filter((f) => (FEATURES as readonly string[]).includes(f)),
+		features: p.getAll('merkmal'),
 		providerType: p.get('traeger') ?? '',
 		sort: p.get('sortierung') ?? 'name',
 		postcode: p.get('plz') ?? ''
 	};
-	const parsed = finderFilterSchema.safeParse(raw);
-	if (parsed.success) return parsed.data;
-	// Keep what is valid; drop only the fields that failed.
-	const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
-	const cleaned = Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k)));
-	return finderFilterSchema.parse(cleaned);
+	// Keeps what is valid; drops only the fields that are not.
+	return finderFilter(raw);
 }
 
 export function filterToQuery(f: FinderFilter): string {

@@ -1,5 +1,4 @@
 // Facility (Kita) master data as the finder shows it, shared by server, sync and client.
-import { z } from 'zod';
 import type { FacilityId, KitaYearId, MunicipalityId } from './ids';
 
 export const PROVIDER_TYPES = [
@@ -84,45 +83,53 @@ export interface Capacity {
 	offered: number;
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const facilityIdSchema = z.uuid();
-
-export const facilitySchema = z.object({
-	id: z.uuid(),
-	name: z.string().trim().min(2).max(200),
-	municipalityId: z.string().min(1).max(60),
-	provider: z.string().trim().min(2).max(200),
-	providerType: z.enum(PROVIDER_TYPES),
-	street: z.string().trim().min(2).max(200),
-	postcode: z.string().regex(/^\d{5}$/),
-	town: z.string().trim().min(2).max(100),
-	lat: z.number().min(-90).max(90),
-	lon: z.number().min(-180).max(180),
-	minAgeMonths: z.int().min(0).max(144),
-	maxAgeMonths: z.int().min(0).max(144),
-	weeklyHours: z.array(z.union([z.literal(25), z.literal(35), z.literal(45)])).min(1),
-	features: z.array(z.enum(FEATURES)),
-	phone: z.string().trim().max(40),
-	email: z.union([z.email(), z.literal('')]),
-	website: z.url().nullable(),
-	openingHours: z.string().trim().max(200),
-	description: z.string().trim().max(4000),
-	meetingRequired: z.boolean(),
-	isDemo: z.boolean(),
-	active: z.boolean()
-});
-
 /** The finder's filter, as the URL and the form hold it. Empty values mean "any". */
-export const finderFilterSchema = z.object({
-	q: z.string().max(100).default(''),
-	municipalityId: z.string().max(60).default(''),
-	birthDate: z.union([day, z.literal('')]).default(''),
-	startDate: z.union([day, z.literal('')]).default(''),
-	weeklyHours: z.union([z.literal(''), z.literal('25'), z.literal('35'), z.literal('45')]).default(''),
-	features: z.array(z.enum(FEATURES)).default([]),
-	providerType: z.union([z.enum(PROVIDER_TYPES), z.literal('')]).default(''),
-	sort: z.enum(['name', 'distance']).default('name'),
-	postcode: z.union([z.string().regex(/^\d{5}$/), z.literal('')]).default('')
-});
-export type FinderFilter = z.infer<typeof finderFilterSchema>;
+export interface FinderFilter {
+	q: string;
+	municipalityId: string;
+	birthDate: string;
+	startDate: string;
+	weeklyHours: '' | '25' | '35' | '45';
+	features: Feature[];
+	providerType: ProviderType | '';
+	sort: 'name' | 'distance';
+	postcode: string;
+}
+
+export const EMPTY_FINDER_FILTER: FinderFilter = {
+	q: '',
+	municipalityId: '',
+	birthDate: '',
+	startDate: '',
+	weeklyHours: '',
+	features: [],
+	providerType: '',
+	sort: 'name',
+	postcode: ''
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isText = (max: number) => (v: unknown) => typeof v === 'string' && v.length <= max;
+const isOneOf = (values: readonly unknown[]) => (v: unknown) => values.includes(v);
+const FILTER_RULES: { [K in keyof FinderFilter]: (value: unknown) => boolean } = {
+	q: isText(100),
+	municipalityId: isText(60),
+	birthDate: (v) => v === '' || (typeof v === 'string' && DAY.test(v)),
+	startDate: (v) => v === '' || (typeof v === 'string' && DAY.test(v)),
+	weeklyHours: isOneOf(['', '25', '35', '45']),
+	features: (v) => Array.isArray(v) && v.every(isOneOf(FEATURES)),
+	providerType: isOneOf(['', ...PROVIDER_TYPES]),
+	sort: isOneOf(['name', 'distance']),
+	postcode: (v) => v === '' || (typeof v === 'string' && /^\d{5}$/.test(v))
+};
+
+/**
+ * A filter from untrusted input (the address): each valid field is kept, a missing or invalid one
+ * means "any". Client-side state only (no server input), so no zod: the finder is the lightest page.
+ */
+export function finderFilter(raw: Partial<Record<keyof FinderFilter, unknown>>): FinderFilter {
+	const filter: Record<string, unknown> = { ...EMPTY_FINDER_FILTER };
+	for (const key of Object.keys(FILTER_RULES) as (keyof FinderFilter)[])
+		if (raw[key] !== undefined && FILTER_RULES[key](raw[key])) filter[key] = raw[key];
+	return filter as unknown as FinderFilter;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Facility, FinderFilter, Municipality } from './facility';
-import { finderFilterSchema } from './facility';
+import { EMPTY_FINDER_FILTER } from './facility';
 import { ageAtStart, findFacilities, freePlaces, matchesFilter, postcodeCentre } from './finder';
 import type { FacilityId, KitaYearId, MunicipalityId } from './ids';
 
@@ -31,7 +31,7 @@ const base: Facility = {
 
 const kita = (over: Partial<Facility>): Facility => ({ ...base, ...over });
 const filter = (over: Partial<FinderFilter> = {}): FinderFilter => ({
-	...finderFilterSchema.parse({}),
+	...EMPTY_FINDER_FILTER,
 	...over
 });
 

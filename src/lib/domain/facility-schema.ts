@@ -1,0 +1,28 @@
+// The zod schema of a Kita's master data (demo data and imports are checked against it).
+import { z } from 'zod';
+import { FEATURES, PROVIDER_TYPES } from './facility';
+
+export const facilitySchema = z.object({
+	id: z.uuid(),
+	name: z.string().trim().min(2).max(200),
+	municipalityId: z.string().min(1).max(60),
+	provider: z.string().trim().min(2).max(200),
+	providerType: z.enum(PROVIDER_TYPES),
+	street: z.string().trim().min(2).max(200),
+	postcode: z.string().regex(/^\d{5}$/),
+	town: z.string().trim().min(2).max(100),
+	lat: z.number().min(-90).max(90),
+	lon: z.number().min(-180).max(180),
+	minAgeMonths: z.int().min(0).max(144),
+	maxAgeMonths: z.int().min(0).max(144),
+	weeklyHours: z.array(z.union([z.literal(25), z.literal(35), z.literal(45)])).min(1),
+	features: z.array(z.enum(FEATURES)),
+	phone: z.string().trim().max(40),
+	email: z.union([z.email(), z.literal('')]),
+	website: z.url().nullable(),
+	openingHours: z.string().trim().max(200),
+	description: z.string().trim().max(4000),
+	meetingRequired: z.boolean(),
+	isDemo: z.boolean(),
+	active: z.boolean()
+});
