@@ -16,9 +16,6 @@ export const DEFAULT_ACCOUNT_RETENTION: AccountRetentionPeriods = {
 	unusedAccountDays: 3 * 365 + 1
 };
 
-/** The privacy page promises that security (audit) logs are deleted after twelve months. */
-export const DEFAULT_AUDIT_DAYS = 365;
-
 export interface Config {
 	origin: string;
 	databasePath: string;
@@ -77,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 				env.RETENTION_ANONYMISE_DAYS,
 				DEFAULT_RETENTION.anonymiseAfterDays
 			),
-			auditDays: positiveInt('RETENTION_AUDIT_DAYS', env.RETENTION_AUDIT_DAYS, DEFAULT_AUDIT_DAYS),
+			auditDays: positiveInt('RETENTION_AUDIT_DAYS', env.RETENTION_AUDIT_DAYS, DEFAULT_RETENTION.auditDays),
 			transientDays: positiveInt(
 				'RETENTION_TRANSIENT_DAYS',
 				env.RETENTION_TRANSIENT_DAYS,

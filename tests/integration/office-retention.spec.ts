@@ -152,9 +152,10 @@ describe('retention by server time', () => {
 				.where('to_address', '=', 'jemand@example.org')
 				.execute()
 		).toEqual([]);
-		// Two years and a day later the first entries go.
-		w.t.clock.set('2028-02-03T09:00:00Z');
-		await db().updateTable('users').set({ last_login_at: '2028-02-01T09:00:00.000Z' }).execute();
+		// A year and a day later (the privacy page's twelve months) the first entries go.
+		expect(DEFAULT_RETENTION.auditDays).toBe(365);
+		w.t.clock.set('2027-02-03T09:00:00Z');
+		await db().updateTable('users').set({ last_login_at: '2027-02-01T09:00:00.000Z' }).execute();
 		const later = await run();
 		expect(later.auditDeleted).toBe(oldAudit.length);
 		const left = await db().selectFrom('audit_events').select(['at', 'action']).execute();

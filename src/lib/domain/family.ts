@@ -31,8 +31,9 @@ export interface Child {
 	lastName: string;
 	birthDate: string;
 	/**
-	 * Staff view only: this record was linked into that child ("same child", e.g. a walk-in entered
-	 * at another Kita). It carries no requests; its family's contacts belong to the target.
+	 * This record was linked into that child ("same child", e.g. a walk-in entered at another Kita).
+	 * It carries no requests: they, their history and receipts belong to the target's family. Staff
+	 * see it; parents see it on their own record (the page says where its requests are kept).
 	 */
 	mergedInto?: string | null;
 }

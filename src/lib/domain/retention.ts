@@ -19,7 +19,8 @@ export interface RetentionPeriods {
 
 export const DEFAULT_RETENTION: RetentionPeriods = {
 	anonymiseAfterDays: 365,
-	auditDays: 730,
+	// The privacy page promises that security (audit) logs are deleted after twelve months.
+	auditDays: 365,
 	transientDays: 30
 };
 
