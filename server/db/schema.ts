@@ -325,6 +325,22 @@ export interface CarryOverRunsTable {
 	skipped: number;
 }
 
+/** Rows retention deleted that devices may still hold; a pull sends them as deletions (0007). */
+export interface SyncDeletionsTable {
+	entity: string;
+	row_id: string;
+	facility_id: string | null;
+	family_id: string | null;
+	seq: number;
+}
+
+export interface RetentionRunsTable {
+	id: Generated<number>;
+	at: string;
+	/** JSON of the run's counts. */
+	counts: string;
+}
+
 export interface FeedbackTable {
 	id: string;
 	created_at: string;
@@ -371,4 +387,6 @@ export interface DB {
 	feedback: FeedbackTable;
 	allocation_closures: AllocationClosuresTable;
 	carry_over_runs: CarryOverRunsTable;
+	sync_deletions: SyncDeletionsTable;
+	retention_runs: RetentionRunsTable;
 }

@@ -2,6 +2,13 @@
 // time, on a timer and by `npm run retention`. Periods come from the configuration (README).
 // Only rows that still hold something to remove are touched, so a second run changes nothing.
 //
+// - Requests (Anmeldungen) go once the Kita year after their Kita year has ended, whatever their
+//   status — the privacy page's promise, a ceiling no setting extends: deleted with their history,
+//   their receipts (registrations) once no request is left on them, and the Kita's duplicate
+//   suggestions for the child; every device that held them gets the deletion at its next pull
+//   (sync_deletions), and a Kita's devices drop the child and its contacts once no request of the
+//   child is left there. Contracts are not exempt: the Betreuungsvertrag is the Kita's own record,
+//   kept in its own files; the portal only arranged the place. The family and the account stay.
 // - Closed requests (and child-minding requests) lose their free texts once their Kita year ended
 //   more than `anonymiseAfterDays` ago.
 // - A family is anonymised when all of its requests are closed and past that point, and its account
@@ -21,6 +28,8 @@ import {
 	childmindingClosed,
 	cutoffInstant,
 	requestClosed,
+	requestKeptUntil,
+	requestPastPromise,
 	yearPastRetention,
 	type RetentionPeriods
 } from '../../src/lib/domain/retention';
@@ -32,6 +41,7 @@ import type { Db, Executor } from '../db/database';
 import { audit } from '../services/audit';
 import { MAX_ATTEMPTS } from './mail-delivery';
 import { accountDeletionBlockers, anonymiseFamily, removeParentAccount } from '../services/privacy';
+import { recordDeletions, type Deletion } from '../sync/deletions';
 import { poke } from '../sync/poke';
 import { nextSeq } from '../sync/seq';
 
@@ -43,6 +53,12 @@ export interface RetentionDeps {
 }
 
 export interface RetentionResult {
+	/** Requests past the privacy page's promise, deleted with their history. */
+	requestsDeleted: number;
+	requestEventsDeleted: number;
+	/** Receipts (registrations) left without a request. */
+	registrationsDeleted: number;
+	duplicatesDeleted: number;
 	requestsCleared: number;
 	childmindingCleared: number;
 	familiesAnonymised: number;
@@ -73,6 +89,10 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionResult
 	const today = dayOfInstant(now);
 	const periods = { ...DEFAULT_ACCOUNT_RETENTION, ...deps.periods };
 	const result: RetentionResult = {
+		requestsDeleted: 0,
+		requestEventsDeleted: 0,
+		registrationsDeleted: 0,
+		duplicatesDeleted: 0,
 		requestsCleared: 0,
 		childmindingCleared: 0,
 		familiesAnonymised: 0,
@@ -88,6 +108,14 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionResult
 		let seq: number | null = null;
 		const stamp = async () => (seq ??= await nextSeq(tx));
 		const endOf = await yearEnds(tx);
+
+		// Requests past the promise, before anything else looks at them.
+		const removed = await removeRequestsPastPromise(tx, today, stamp);
+		result.requestsDeleted = removed.requests;
+		result.requestEventsDeleted = removed.events;
+		result.registrationsDeleted = removed.registrations;
+		result.duplicatesDeleted = removed.duplicates;
+		for (const u of removed.poke) poked.add(u);
 		const pastYears = (await tx.selectFrom('kita_years').select(['id', 'ends_on']).execute())
 			.filter((y) => yearPastRetention(y.ends_on, today, periods))
 			.map((y) => y.id);
@@ -314,17 +342,222 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionResult
 		// Accounts only held back change nothing.
 		const { accountsHeld: _held, ...changes } = result;
 		const changed = Object.values(changes).some((n) => n > 0);
-		if (changed)
+		if (changed) {
+			// What the run did, in counts only: never ids, names or addresses.
+			const run = await tx
+				.insertInto('retention_runs')
+				.values({ at: now.toISOString(), counts: JSON.stringify(result) })
+				.returning('id')
+				.executeTakeFirstOrThrow();
 			await audit(
 				tx,
-				{ action: 'retention.run', actor: { userId: null, role: 'system' }, targetType: 'retention' },
+				{
+					action: 'retention.run',
+					actor: { userId: null, role: 'system' },
+					targetType: 'retentionRun',
+					targetId: String(run.id)
+				},
 				now
 			);
+		}
 	});
 	poke(poked);
 	// WAL mode keeps deleted pages until a checkpoint: make the deletion real on disk soon.
 	await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(deps.db);
 	return result;
+}
+
+interface Removed {
+	requests: number;
+	events: number;
+	registrations: number;
+	duplicates: number;
+	/** Owners of the families that held the requests (staff are poked anyway). */
+	poke: string[];
+}
+
+/**
+ * Deletes the requests whose Kita year's following year has ended (privacy page), with their
+ * events, their registrations once empty, and the Kita's duplicate suggestions for a child that
+ * no longer has a request there; records the deletions for the devices that may hold the rows.
+ */
+async function removeRequestsPastPromise(
+	tx: Executor,
+	today: Day,
+	stamp: () => Promise<number>
+): Promise<Removed> {
+	const removed: Removed = { requests: 0, events: 0, registrations: 0, duplicates: 0, poke: [] };
+	const years = await tx.selectFrom('kita_years').select(['id', 'ends_on']).execute();
+	const ends = new Map(years.map((y) => [y.id, y.ends_on]));
+	const due = years
+		.filter((y) =>
+			requestPastPromise(
+				requestKeptUntil({ id: y.id, endsOn: y.ends_on }, (id) => ends.get(id)),
+				today
+			)
+		)
+		.map((y) => y.id);
+	if (!due.length) return removed;
+	const requests = await tx
+		.selectFrom('requests')
+		.innerJoin('children', 'children.id', 'requests.child_id')
+		.leftJoin('children as root', 'root.id', 'children.merged_into')
+		.select([
+			'requests.id',
+			'requests.facility_id',
+			'requests.registration_id',
+			'children.id as child_id',
+			'children.family_id',
+			'root.id as root_id',
+			'root.family_id as root_family_id'
+		])
+		.where('requests.kita_year_id', 'in', due)
+		.execute();
+	if (!requests.length) return removed;
+	const seq = await stamp();
+	const deletions: Deletion[] = [];
+	// The family that holds a request is the surviving record's (childrenHeldBy); a Kita's devices
+	// hold it by facility.
+	const holder = (r: (typeof requests)[number]) => r.root_family_id ?? r.family_id;
+	const rootOf = (r: (typeof requests)[number]) => r.root_id ?? r.child_id;
+	const byId = new Map(requests.map((r) => [r.id, r]));
+	const ids = [...byId.keys()];
+	for (let i = 0; i < ids.length; i += 500) {
+		const chunk = ids.slice(i, i + 500);
+		const events = await tx
+			.selectFrom('request_events')
+			.select(['id', 'request_id'])
+			.where('request_id', 'in', chunk)
+			.execute();
+		for (const e of events) {
+			const r = byId.get(e.request_id);
+			if (r)
+				deletions.push({
+					entity: 'requestEvents',
+					rowId: e.id,
+					facilityId: r.facility_id,
+					familyId: holder(r)
+				});
+		}
+		removed.events += events.length;
+		// Events go with their request (ON DELETE CASCADE).
+		const gone = await tx.deleteFrom('requests').where('id', 'in', chunk).executeTakeFirst();
+		removed.requests += Number(gone.numDeletedRows);
+	}
+	for (const r of requests)
+		deletions.push({ entity: 'requests', rowId: r.id, facilityId: r.facility_id, familyId: holder(r) });
+
+	// Receipts without a request left.
+	const registrationIds = [...new Set(requests.map((r) => r.registration_id))];
+	for (let i = 0; i < registrationIds.length; i += 500) {
+		const chunk = registrationIds.slice(i, i + 500);
+		const empty = await tx
+			.selectFrom('registrations')
+			.select('id')
+			.where('id', 'in', chunk)
+			.where((eb) =>
+				eb.not(
+					eb.exists(
+						eb
+							.selectFrom('requests')
+							.select('requests.id')
+							.whereRef('requests.registration_id', '=', 'registrations.id')
+					)
+				)
+			)
+			.execute();
+		const emptyIds = new Set(empty.map((g) => g.id));
+		if (emptyIds.size)
+			await tx
+				.deleteFrom('registrations')
+				.where('id', 'in', [...emptyIds])
+				.execute();
+		removed.registrations += emptyIds.size;
+		for (const r of requests)
+			if (emptyIds.has(r.registration_id))
+				deletions.push({
+					entity: 'registrations',
+					rowId: r.registration_id,
+					facilityId: r.facility_id,
+					familyId: holder(r)
+				});
+	}
+
+	// Per Kita and child: once no request of the child is left there, the Kita's devices drop the
+	// child, the records linked into it and their families' contacts (the pull keeps whatever is
+	// still in the Kita's scope), and the Kita's duplicate suggestions for it go.
+	const pairs = new Map<string, { facilityId: string; rootId: string }>();
+	for (const r of requests)
+		pairs.set(`${r.facility_id}|${rootOf(r)}`, { facilityId: r.facility_id, rootId: rootOf(r) });
+	const children = new Set<string>();
+	for (const { facilityId, rootId } of pairs.values()) {
+		const records = await tx
+			.selectFrom('children')
+			.select(['id', 'family_id'])
+			.where((eb) => eb.or([eb('id', '=', rootId), eb('merged_into', '=', rootId)]))
+			.execute();
+		const recordIds = records.map((c) => c.id);
+		for (const id of recordIds) children.add(id);
+		const left = await tx
+			.selectFrom('requests')
+			.select('id')
+			.where('facility_id', '=', facilityId)
+			.where('child_id', 'in', recordIds)
+			.executeTakeFirst();
+		if (left) continue;
+		const familyIds = [...new Set(records.map((c) => c.family_id))];
+		const guardians = await tx
+			.selectFrom('guardians')
+			.select('id')
+			.where('family_id', 'in', familyIds)
+			.execute();
+		deletions.push(
+			...recordIds.map((id) => ({ entity: 'children' as const, rowId: id, facilityId })),
+			...familyIds.map((id) => ({ entity: 'families' as const, rowId: id, facilityId })),
+			...guardians.map((g) => ({ entity: 'guardians' as const, rowId: g.id, facilityId }))
+		);
+		const candidates = await tx
+			.selectFrom('duplicate_candidates')
+			.select('id')
+			.where('facility_id', '=', facilityId)
+			.where('child_id', 'in', recordIds)
+			.execute();
+		if (candidates.length) {
+			await tx
+				.deleteFrom('duplicate_candidates')
+				.where(
+					'id',
+					'in',
+					candidates.map((c) => c.id)
+				)
+				.execute();
+			removed.duplicates += candidates.length;
+			deletions.push(
+				...candidates.map((c) => ({ entity: 'duplicateCandidates' as const, rowId: c.id, facilityId }))
+			);
+		}
+	}
+	// The child's other requests: each Kita's "contract elsewhere" flag is computed afresh.
+	const childIds = [...children];
+	for (let i = 0; i < childIds.length; i += 500)
+		await tx
+			.updateTable('requests')
+			.set({ seq })
+			.where('child_id', 'in', childIds.slice(i, i + 500))
+			.execute();
+	await recordDeletions(tx, deletions, seq);
+
+	const families = [...new Set(requests.map(holder))];
+	for (let i = 0; i < families.length; i += 500) {
+		const owners = await tx
+			.selectFrom('families')
+			.select('owner_user_id')
+			.where('id', 'in', families.slice(i, i + 500))
+			.where('owner_user_id', 'is not', null)
+			.execute();
+		for (const o of owners) if (o.owner_user_id) removed.poke.push(o.owner_user_id);
+	}
+	return removed;
 }
 
 export interface RetentionJob {

@@ -6,6 +6,7 @@ import { capacityKey } from '../../src/lib/sync/protocol';
 import { toCapacity, toFacility, toKitaYear, toMunicipality } from '../services/catalogue';
 import { childrenHeldBy, childrenOfOwner, toChild, toFamily, toGuardian } from '../services/families';
 import { toChildminderRequest, toRegistration, toRequest, toRequestEvent } from '../services/requests';
+import { deletedForOwner } from './deletions';
 
 export interface SourceChanges<K extends EntityName> {
 	put: EntityRows[K][];
@@ -81,6 +82,16 @@ function heldOrDropped<R extends { id: string; held: unknown }, T>(
 	};
 }
 
+/** Adds the rows retention deleted from the server that the family held (sync_deletions). */
+async function withDeleted<T>(
+	changes: { put: T[]; del: string[] },
+	deleted: () => Promise<string[]>,
+	reset: boolean
+): Promise<{ put: T[]; del: string[] }> {
+	if (reset) return changes;
+	return { put: changes.put, del: [...new Set([...changes.del, ...(await deleted())])] };
+}
+
 /**
  * A parent sees the public catalogue, their own family with its children (linked records
  * included, marked as such), and the requests, registrations, history and child-minding requests
@@ -145,7 +156,11 @@ export function parentScope(userId: string): Scope {
 						])
 					)
 					.execute();
-				return heldOrDropped(rows, reset, toRegistration);
+				return withDeleted(
+					heldOrDropped(rows, reset, toRegistration),
+					() => deletedForOwner(tx, 'registrations', since, userId),
+					reset
+				);
 			}),
 			source('requests', async (tx, since, reset) => {
 				const rows = await tx
@@ -161,7 +176,11 @@ export function parentScope(userId: string): Scope {
 						])
 					)
 					.execute();
-				return heldOrDropped(rows, reset, (r) => toRequest(r, 'parent'));
+				return withDeleted(
+					heldOrDropped(rows, reset, (r) => toRequest(r, 'parent')),
+					() => deletedForOwner(tx, 'requests', since, userId),
+					reset
+				);
 			}),
 			source('requestEvents', async (tx, since, reset) => {
 				const rows = await tx
@@ -178,7 +197,11 @@ export function parentScope(userId: string): Scope {
 						])
 					)
 					.execute();
-				return heldOrDropped(rows, reset, toRequestEvent);
+				return withDeleted(
+					heldOrDropped(rows, reset, toRequestEvent),
+					() => deletedForOwner(tx, 'requestEvents', since, userId),
+					reset
+				);
 			}),
 			source('childminderRequests', async (tx, since, reset) => {
 				const rows = await tx

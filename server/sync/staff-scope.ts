@@ -10,17 +10,37 @@ import type { DB } from '../db/schema';
 import { toChild, toFamily, toGuardian } from '../services/families';
 import { toRegistration, toRequest, toRequestEvent } from '../services/requests';
 import { toDuplicateCandidate } from '../services/walkins';
+import { deletedForFacilities } from './deletions';
 import { publicSources, type EntitySource, type Scope, type SourceChanges } from './scopes';
 
 function source<K extends EntityName>(
 	entity: K,
-	changesSince: (tx: Executor, since: number) => Promise<SourceChanges<K>>
+	changesSince: (tx: Executor, since: number, reset: boolean) => Promise<SourceChanges<K>>
 ): EntitySource {
 	return { entity, changesSince } as EntitySource;
 }
 
-function put<K extends EntityName>(rows: EntityRows[K][]): SourceChanges<K> {
-	return { put: rows, del: [] };
+function put<K extends EntityName>(rows: EntityRows[K][], del: string[] = []): SourceChanges<K> {
+	return { put: rows, del };
+}
+
+/**
+ * Rows retention deleted for these Kitas since the cookie (none on a reset: the client starts
+ * empty). `stillHeld` keeps those a Kita may still hold, e.g. a child with a newer request there.
+ */
+async function deleted(
+	tx: Executor,
+	entity: EntityName,
+	since: number,
+	reset: boolean,
+	kitas: string[],
+	stillHeld?: (ids: string[]) => Promise<string[]>
+): Promise<string[]> {
+	if (reset) return [];
+	const ids = await deletedForFacilities(tx, entity, since, kitas);
+	if (!ids.length || !stillHeld) return ids;
+	const kept = new Set(await stillHeld(ids));
+	return ids.filter((id) => !kept.has(id));
 }
 
 /**
@@ -52,7 +72,7 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 		key: staffScopeKey(userId, kitas),
 		sources: [
 			...publicSources,
-			source('requests', async (tx, since) => {
+			source('requests', async (tx, since, reset) => {
 				const rows = await tx
 					.selectFrom('requests')
 					.selectAll('requests')
@@ -75,10 +95,11 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					rows.map((r) => ({
 						...toRequest(r, 'staff'),
 						contractElsewhere: Number(r.contract_elsewhere) === 1
-					}))
+					})),
+					await deleted(tx, 'requests', since, reset, kitas)
 				);
 			}),
-			source('requestEvents', async (tx, since) => {
+			source('requestEvents', async (tx, since, reset) => {
 				const rows = await tx
 					.selectFrom('request_events')
 					.innerJoin('requests', 'requests.id', 'request_events.request_id')
@@ -86,11 +107,14 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					.where('requests.facility_id', 'in', kitas)
 					.where('request_events.seq', '>', since)
 					.execute();
-				return put<'requestEvents'>(rows.map(toRequestEvent));
+				return put<'requestEvents'>(
+					rows.map(toRequestEvent),
+					await deleted(tx, 'requestEvents', since, reset, kitas)
+				);
 			}),
 			// The children of the Kitas' requests, and the records linked into them (whose families
 			// are further contacts).
-			source('children', async (tx, since) => {
+			source('children', async (tx, since, reset) => {
 				const rows = await tx
 					.selectFrom('children as c')
 					.selectAll('c')
@@ -103,9 +127,21 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 						])
 					)
 					.execute();
-				return put<'children'>(rows.map((r) => ({ ...toChild(r), mergedInto: r.merged_into })));
+				return put<'children'>(
+					rows.map((r) => ({ ...toChild(r), mergedInto: r.merged_into })),
+					await deleted(tx, 'children', since, reset, kitas, async (ids) =>
+						(
+							await tx
+								.selectFrom('children as c')
+								.select('c.id')
+								.where('c.id', 'in', ids)
+								.where((eb) => eb.or([inScope(eb, 'c.id', kitas), inScope(eb, 'c.merged_into', kitas)]))
+								.execute()
+						).map((r) => r.id)
+					)
+				);
 			}),
-			source('registrations', async (tx, since) => {
+			source('registrations', async (tx, since, reset) => {
 				const rows = await tx
 					.selectFrom('registrations')
 					.selectAll('registrations')
@@ -120,10 +156,13 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 						)
 					)
 					.execute();
-				return put<'registrations'>(rows.map(toRegistration));
+				return put<'registrations'>(
+					rows.map(toRegistration),
+					await deleted(tx, 'registrations', since, reset, kitas)
+				);
 			}),
 			// Contact families: the child's own and those of records linked into it ("same child").
-			source('families', async (tx, since) => {
+			source('families', async (tx, since, reset) => {
 				const rows = await tx
 					.selectFrom('families as f')
 					.selectAll('f')
@@ -144,9 +183,22 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 						)
 					)
 					.execute();
-				return put<'families'>(rows.map(toFamily));
+				return put<'families'>(
+					rows.map(toFamily),
+					await deleted(tx, 'families', since, reset, kitas, async (ids) =>
+						(
+							await tx
+								.selectFrom('children as c')
+								.select('c.family_id as id')
+								.distinct()
+								.where('c.family_id', 'in', ids)
+								.where((eb) => eb.or([inScope(eb, 'c.id', kitas), inScope(eb, 'c.merged_into', kitas)]))
+								.execute()
+						).map((r) => r.id)
+					)
+				);
 			}),
-			source('guardians', async (tx, since) => {
+			source('guardians', async (tx, since, reset) => {
 				const rows = await tx
 					.selectFrom('guardians as g')
 					.selectAll('g')
@@ -167,9 +219,23 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 						)
 					)
 					.execute();
-				return put<'guardians'>(rows.map(toGuardian));
+				return put<'guardians'>(
+					rows.map(toGuardian),
+					await deleted(tx, 'guardians', since, reset, kitas, async (ids) =>
+						(
+							await tx
+								.selectFrom('guardians as g')
+								.innerJoin('children as c', 'c.family_id', 'g.family_id')
+								.select('g.id')
+								.distinct()
+								.where('g.id', 'in', ids)
+								.where((eb) => eb.or([inScope(eb, 'c.id', kitas), inScope(eb, 'c.merged_into', kitas)]))
+								.execute()
+						).map((r) => r.id)
+					)
+				);
 			}),
-			source('duplicateCandidates', async (tx, since) => {
+			source('duplicateCandidates', async (tx, since, reset) => {
 				const rows = await tx
 					.selectFrom('duplicate_candidates')
 					.selectAll()
@@ -178,7 +244,7 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					.execute();
 				const out = [];
 				for (const row of rows) out.push(await toDuplicateCandidate(tx, row));
-				return put<'duplicateCandidates'>(out);
+				return put<'duplicateCandidates'>(out, await deleted(tx, 'duplicateCandidates', since, reset, kitas));
 			})
 		]
 	};

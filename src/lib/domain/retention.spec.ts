@@ -4,6 +4,8 @@ import {
 	cutoffInstant,
 	draftExpired,
 	requestClosed,
+	requestKeptUntil,
+	requestPastPromise,
 	yearPastRetention
 } from './retention';
 import { deletionBlockers } from './youth-office';
@@ -20,6 +22,21 @@ describe('retention rules', () => {
 		expect(yearPastRetention('2027-07-31', '2028-07-30', { anonymiseAfterDays: 365 })).toBe(false);
 		expect(yearPastRetention('2027-07-31', '2028-07-31', { anonymiseAfterDays: 365 })).toBe(true);
 		expect(cutoffInstant(new Date('2026-11-25T09:00:00Z'), 30)).toBe('2026-10-26T09:00:00.000Z');
+	});
+
+	it('keeps a request until the end of the following Kita year, as configured or by default', () => {
+		const configured = new Map([['2027-28', '2028-07-15']]);
+		expect(requestKeptUntil({ id: '2026-27', endsOn: '2027-07-31' }, (id) => configured.get(id))).toBe(
+			'2028-07-15'
+		);
+		expect(requestKeptUntil({ id: '2027-28', endsOn: '2028-07-15' }, (id) => configured.get(id))).toBe(
+			'2029-07-31'
+		);
+		// An id that is not a Kita year's: a year after its own end.
+		expect(requestKeptUntil({ id: 'x', endsOn: '2027-07-31' }, () => undefined)).toBe('2028-07-31');
+		expect(requestPastPromise('2028-07-31', '2028-07-30')).toBe(false);
+		expect(requestPastPromise('2028-07-31', '2028-07-31')).toBe(false);
+		expect(requestPastPromise('2028-07-31', '2028-08-01')).toBe(true);
 	});
 
 	it.each([

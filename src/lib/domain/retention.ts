@@ -1,6 +1,7 @@
 // How long personal data is kept (data protection). The periods are settings of the server
 // (README: RETENTION_*); drafts live only in the browser and are cleared there.
-import { addDays, compareDays, type Day } from './calendar-day';
+import { addDays, addMonths, compareDays, type Day } from './calendar-day';
+import { defaultKitaYear, kitaYearId, kitaYearStartYear } from './kita-year';
 import type { RequestStatus } from './placement';
 import type { ChildmindingStatus } from './childminding';
 
@@ -38,6 +39,25 @@ export function yearPastRetention(
 	periods: Pick<RetentionPeriods, 'anonymiseAfterDays'>
 ): boolean {
 	return compareDays(addDays(endsOn, periods.anonymiseAfterDays), today) < 0;
+}
+
+/**
+ * The last day a request of a Kita year may be kept (the privacy page's promise: registrations at
+ * most until the end of the Kita year after the one registered for) — the following year's end as
+ * configured, else as by default (31 Jul). Not a setting: the promise is a ceiling.
+ */
+export function requestKeptUntil(
+	year: { id: string; endsOn: Day },
+	configuredEnd: (kitaYearId: string) => Day | undefined
+): Day {
+	const start = kitaYearStartYear(year.id);
+	if (start === null || start + 1 > 9998) return addMonths(year.endsOn, 12);
+	return configuredEnd(kitaYearId(start + 1)) ?? defaultKitaYear(start + 1).endsOn;
+}
+
+/** On `today` a request kept until `keptUntil` is due for deletion (from the day after). */
+export function requestPastPromise(keptUntil: Day, today: Day): boolean {
+	return compareDays(today, keptUntil) > 0;
 }
 
 /** Statuses a request never leaves again; `contracted` counts once its year is over. */
