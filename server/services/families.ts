@@ -69,6 +69,20 @@ export function childrenHeldBy(db: Executor, ownerUserId: string) {
 		.where((eb) => eb.or([eb('held.id', 'in', roots), eb('held.merged_into', 'in', roots)]));
 }
 
+/**
+ * The family that holds a child's requests by the rule of `childrenHeldBy`: the record's own family,
+ * or — for a record linked into another — the surviving record's family (links have one hop).
+ */
+export async function familyHoldingChild(db: Executor, childId: string): Promise<string | undefined> {
+	const row = await db
+		.selectFrom('children')
+		.leftJoin('children as survivor', 'survivor.id', 'children.merged_into')
+		.select(['children.family_id', 'survivor.family_id as survivor_family_id'])
+		.where('children.id', '=', childId)
+		.executeTakeFirst();
+	return row ? (row.survivor_family_id ?? row.family_id) : undefined;
+}
+
 /** The children of the account's family, linked records included (the family's own data). */
 export function childrenOfOwner(db: Executor, ownerUserId: string) {
 	return db

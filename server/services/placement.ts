@@ -6,6 +6,7 @@ import type { RequestStatus } from '../../src/lib/domain/placement';
 import { contractConsequences } from '../../src/lib/domain/staff';
 import type { Executor } from '../db/database';
 import type { RequestsTable } from '../db/schema';
+import { familyHoldingChild } from './families';
 import { notifyStatusChange } from './notifications';
 import { transitionRequest } from './requests';
 
@@ -46,15 +47,18 @@ export async function usersConcerned(db: Executor, childId: string): Promise<str
 	];
 }
 
-/** The generic status mail to every family of the child that has an address (FAQ: no details). */
+/**
+ * The generic status mail (FAQ: no details) to the family that holds the child's requests — not to
+ * the families of records linked into it: they no longer see those requests (childrenHeldBy).
+ */
 export async function notifyChildStatus(
 	db: Executor,
 	childId: string,
 	now: Date,
 	origin: string
 ): Promise<void> {
-	for (const familyId of await contactFamilyIds(db, childId))
-		await notifyStatusChange(db, familyId, now, origin);
+	const familyId = await familyHoldingChild(db, childId);
+	if (familyId) await notifyStatusChange(db, familyId, now, origin);
 }
 
 /** Stamps every request of the child, so that each Kita's "contract elsewhere" flag is resent. */
