@@ -31,8 +31,9 @@ function startServer(): ChildProcess {
 	});
 }
 
+/** Up to 30 s: a cold start on a loaded CI machine took longer than 10 s (the route handler's throw then ended the next test). */
 async function healthy(): Promise<void> {
-	for (let i = 0; i < 100; i++) {
+	for (let i = 0; i < 300; i++) {
 		try {
 			if ((await fetch(`${ORIGIN}/api/health`)).ok) return;
 		} catch {
