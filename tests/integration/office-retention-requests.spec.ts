@@ -6,7 +6,15 @@ import { defaultKitaYear } from '../../src/lib/domain/kita-year';
 import { DEFAULT_RETENTION } from '../../src/lib/domain/retention';
 import { runRetention } from '../../server/jobs/retention';
 import { kitaYearRow } from '../../server/services/catalogue';
+import { createUserWithSession } from './fixtures';
 import { expectOk, officeWorld, type OfficeWorld } from './office-world';
+import {
+	actor as staffActor,
+	staffWorld,
+	walkin,
+	type Actor as StaffActor,
+	type StaffWorld
+} from './staff-world';
 
 const OFFER_2026 = { startDate: '2026-08-01', weeklyHours: 35 as const, note: 'Gruppe Igel' };
 
@@ -196,5 +204,63 @@ describe('retention keeps the promise on registrations', () => {
 		const staffLater = await w.pull(w.staff, staffAfter.cookie);
 		expect(staffLater.patch.del.requests).toEqual([previous]);
 		expect(staffLater.patch.del.children).toEqual([childId]);
+	});
+});
+
+describe('retention of a request held through a link', () => {
+	let w: StaffWorld;
+	let staffZ: StaffActor;
+	beforeEach(async () => {
+		w = await staffWorld();
+		staffZ = staffActor(
+			await createUserWithSession(w.t.app.database.db, w.t.clock.now(), 'staff', { facilityIds: [w.kitaZ] })
+		);
+	});
+	afterEach(async () => {
+		await w.close();
+	});
+
+	const db = () => w.t.app.database.db;
+
+	it('sends the deletion to the surviving child’s family, and the Kita drops both records and their contacts', async () => {
+		const walk = await walkin(w.kitaZ);
+		await w.push(staffZ, 'createWalkin', walk.args);
+		const claimer = staffActor(
+			await createUserWithSession(db(), w.t.clock.now(), 'parent', { email: 'jelena@example.org' })
+		);
+		await w.t.caller({ session: claimer.session }).family.claim({ code: walk.code, birthDate: '2024-03-10' });
+		const candidate = await db()
+			.selectFrom('duplicate_candidates')
+			.select('id')
+			.where('status', '=', 'open')
+			.executeTakeFirstOrThrow();
+		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate.id, decision: 'link' });
+		expect(await w.lastRejection(staffZ)).toBeUndefined();
+		const owner = await w.pull(w.parent);
+		const other = await w.pull(claimer);
+		const kita = await w.pull(staffZ);
+		expect(kita.patch.put.children?.map((c) => c.id).sort()).toEqual([w.childId, walk.args.child.id].sort());
+
+		// The requests are for 2027/28: kept through 2028/29, gone on 1 Aug 2029.
+		w.t.clock.set('2029-08-01T09:00:00Z');
+		await db().updateTable('users').set({ last_login_at: w.t.clock.now().toISOString() }).execute();
+		expect(
+			await runRetention({ db: db(), now: w.t.clock.now, periods: { ...DEFAULT_RETENTION } })
+		).toMatchObject({ requestsDeleted: 3, duplicatesDeleted: 1, familiesAnonymised: 0 });
+
+		const ownerAfter = await w.pull(w.parent, owner.cookie);
+		expect(ownerAfter.patch.del.requests?.sort()).toEqual(
+			[w.requestX, w.requestY, walk.args.requestId].sort()
+		);
+		expect(ownerAfter.patch.del.registrations).toContain(walk.args.registrationId);
+		// The claimer's device dropped the linked request when it was linked: nothing more to drop.
+		const otherAfter = await w.pull(claimer, other.cookie);
+		expect(otherAfter.patch.del.requests).toBeUndefined();
+		const kitaAfter = await w.pull(staffZ, kita.cookie);
+		expect(kitaAfter.patch.del.requests).toEqual([walk.args.requestId]);
+		expect(kitaAfter.patch.del.children?.sort()).toEqual([w.childId, walk.args.child.id].sort());
+		expect(kitaAfter.patch.del.families).toHaveLength(2);
+		expect(kitaAfter.patch.del.duplicateCandidates).toEqual([candidate.id]);
+		expect(kitaAfter.patch.put.children).toBeUndefined();
 	});
 });
