@@ -1,7 +1,16 @@
 // `npm run i18n` (also run by the Vite plugin in vite.config.ts at every build, test and dev start):
 // compiles src/lib/messages/<locale>.json into src/lib/i18n/generated/ — one module per namespace
 // and language, the loader table and the typed interface of `m`. See server/i18n/catalogue-compiler.ts.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -31,6 +40,17 @@ function sourceFiles(dir: string, root: string): string[] {
 		else if (/\.(ts|svelte)$/.test(entry) && !entry.endsWith('.spec.ts')) found.push(rel);
 	}
 	return found;
+}
+
+/**
+ * Writes only what changed, each file whole (temporary file, then rename): a build or test run
+ * reading the folder while another one compiles never sees a file missing or half written.
+ */
+function writeIfChanged(path: string, content: string): void {
+	if (existsSync(path) && readFileSync(path, 'utf8') === content) return;
+	const temporary = `${path}.${process.pid}.tmp`;
+	writeFileSync(temporary, content);
+	renameSync(temporary, path);
 }
 
 /** The project file an import specifier points to (without extension), if it is ours. */
@@ -78,8 +98,12 @@ export function compileMessages(root: string): { namespaces: Record<string, numb
 	const namespaceOf = assignNamespaces(keys, usedIn);
 
 	const outDir = resolve(root, 'src/lib/i18n/generated');
-	rmSync(outDir, { recursive: true, force: true });
 	mkdirSync(outDir, { recursive: true });
+	const written = new Set<string>();
+	const write = (name: string, content: string) => {
+		written.add(name);
+		writeIfChanged(join(outDir, name), content);
+	};
 	const namespaces = [...new Set([CORE, ...namespaceOf.values()])].sort();
 	const counts: Record<string, number> = {};
 	for (const namespace of namespaces) {
@@ -91,7 +115,7 @@ export function compileMessages(root: string): { namespaces: Record<string, numb
 				if (message === undefined) throw new Error(`compile-messages: ${key} missing`);
 				return [key, compileMessage(`${locale}.${key}`, message)];
 			});
-			writeFileSync(join(outDir, `${namespace}.${locale}.js`), renderDictionary(entries));
+			write(`${namespace}.${locale}.js`, renderDictionary(entries));
 		}
 	}
 	const present = new Set(namespaces);
@@ -99,13 +123,16 @@ export function compileMessages(root: string): { namespaces: Record<string, numb
 	for (const namespace of namespaces)
 		if (namespace !== CORE && namespace !== OFFICE) areas[namespace] = namespacesOfArea(namespace, present);
 	for (const area of ['kita', 'verwaltung', 'fachberatung']) areas[area] ??= namespacesOfArea(area, present);
-	writeFileSync(join(outDir, 'loaders.ts'), renderLoaders(namespaces, settings.locales, areas));
-	writeFileSync(
-		join(outDir, 'messages.ts'),
+	write('loaders.ts', renderLoaders(namespaces, settings.locales, areas));
+	write(
+		'messages.ts',
 		renderTypes(
 			keys.map((k) => [k, messageInputs([...catalogues.values()].map((c) => c[k] ?? base[k] ?? ''))])
 		)
 	);
+	// Modules of namespaces that no longer exist.
+	for (const name of readdirSync(outDir))
+		if (!written.has(name) && !name.endsWith('.tmp')) rmSync(join(outDir, name), { force: true });
 	return { namespaces: counts };
 }
 
