@@ -5,8 +5,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import { isBorn, kitaYearFor } from '../../src/lib/domain/kita-year';
-import { hasErrors, checkRequestItem } from '../../src/lib/domain/registration-rules';
+import { isBorn } from '../../src/lib/domain/kita-year';
 import {
 	normaliseClaimCode,
 	type CreateWalkinInput,
@@ -17,27 +16,19 @@ import {
 import type { FamilySource } from '../../src/lib/domain/family';
 import type { Executor } from '../db/database';
 import type { DuplicateCandidatesTable } from '../db/schema';
+import { staffOf } from '../sync/mutators/audiences';
+import { auditAs, worksAt } from '../sync/mutators/caller';
 import type { MutatorContext } from '../sync/mutators/context';
 import { Refusal } from '../sync/refusal';
-import { audit } from './audit';
 import { listKitaYears, toFacility } from './catalogue';
 import { nextNumber, saveChild, saveGuardian } from './families';
+import { insertRegisteredRequest, insertRegistration, kitaYearOfItem } from './new-requests';
 import { notifyRegistration } from './notifications';
 import { applyContract, touchChildRequests, usersConcerned } from './placement';
-import { insertEvent } from './requests';
 
 /** Server-side hash of a claim code as the parent typed it (same result as the client's WebCrypto). */
 export function hashClaimCode(code: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(normaliseClaimCode(code))));
-}
-
-async function staffOfFacility(db: Executor, facilityId: string): Promise<string[]> {
-	const rows = await db
-		.selectFrom('user_facilities')
-		.select('user_id')
-		.where('facility_id', '=', facilityId)
-		.execute();
-	return rows.map((r) => r.user_id);
 }
 
 export async function createWalkin(ctx: MutatorContext, args: CreateWalkinInput): Promise<void> {
@@ -67,14 +58,7 @@ export async function createWalkin(ctx: MutatorContext, args: CreateWalkinInput)
 		.executeTakeFirst();
 	if (!facilityRow) throw new Refusal('facilityNotFound', 'registration.facilityNotFound');
 	const facility = toFacility(facilityRow);
-	const years = await listKitaYears(tx);
-	const issues = checkRequestItem(args, facility, args.child.birthDate, years, today);
-	if (hasErrors(issues))
-		throw new Refusal('invalidRegistration', 'registration.invalid', {
-			issues: issues.filter((i) => i.kind === 'error')
-		});
-	const year = kitaYearFor(args.startDate, years);
-	if (!year) throw new Refusal('noKitaYear', 'registration.noKitaYear');
+	const year = kitaYearOfItem(args, facility, args.child.birthDate, await listKitaYears(tx), today);
 
 	const seq = await ctx.seq();
 	const at = now.toISOString();
@@ -93,49 +77,32 @@ export async function createWalkin(ctx: MutatorContext, args: CreateWalkinInput)
 	for (const g of args.guardians) await saveGuardian(tx, args.familyId, g, seq, now);
 	await saveChild(tx, args.familyId, args.child, seq, now);
 	const number = await nextNumber(tx, `KP-${today.slice(0, 4)}`);
-	await tx
-		.insertInto('registrations')
-		.values({
+	await insertRegistration(
+		tx,
+		{
 			id: args.registrationId,
 			number,
-			family_id: args.familyId,
-			child_id: args.child.id,
-			submitted_at: at,
-			submitted_by: ctx.session.userId,
-			source: 'walkin',
-			seq
-		})
-		.execute();
-	await tx
-		.insertInto('requests')
-		.values({
+			familyId: args.familyId,
+			childId: args.child.id,
+			submittedBy: ctx.session.userId,
+			source: 'walkin'
+		},
+		seq,
+		now
+	);
+	await insertRegisteredRequest(
+		tx,
+		{
+			...args,
 			id: args.requestId,
-			registration_id: args.registrationId,
-			child_id: args.child.id,
-			facility_id: args.facilityId,
-			kita_year_id: year.id,
-			rank: 1,
-			start_date: args.startDate,
-			weekly_hours: args.weeklyHours,
-			change_request: args.changeRequest ? 1 : 0,
-			comment: args.comment,
-			status: 'registered',
-			registered_at: at,
-			updated_at: at,
-			seq
-		})
-		.execute();
-	await insertEvent(tx, {
-		requestId: args.requestId,
-		at: now,
-		actorId: ctx.session.userId,
-		actorRole: 'staff',
-		event: 'register',
-		from: null,
-		to: 'registered',
-		reason: 'walkin',
-		seq
-	});
+			childId: args.child.id,
+			kitaYearId: year.id,
+			rank: 1
+		},
+		{ actorId: ctx.session.userId, actorRole: 'staff', reason: 'walkin' },
+		seq,
+		now
+	);
 	await detectDuplicates(tx, args.child.id, args.facilityId, seq, now);
 	// Families with an address get the same confirmation as online ones (proof under KiBiz § 3b).
 	await notifyRegistration(
@@ -150,17 +117,41 @@ export async function createWalkin(ctx: MutatorContext, args: CreateWalkinInput)
 		now,
 		ctx.app.config.origin
 	);
-	for (const id of await staffOfFacility(tx, args.facilityId)) ctx.affected.add(id);
-	await audit(
-		tx,
-		{
-			action: 'walkin.create',
-			actor: ctx.session,
-			targetType: 'registration',
-			targetId: args.registrationId
-		},
-		now
-	);
+	for (const id of await staffOf(tx, [args.facilityId])) ctx.affected.add(id);
+	await auditAs(ctx, 'walkin.create', 'registration', args.registrationId);
+}
+
+async function matchKeyOf(db: Executor, childId: string): Promise<string> {
+	const child = await db
+		.selectFrom('children')
+		.select('match_key')
+		.where('id', '=', childId)
+		.executeTakeFirstOrThrow();
+	return child.match_key;
+}
+
+/** An open pair for the Kita to decide; a pair already recorded stays as it is. */
+async function recordCandidate(
+	db: Executor,
+	pair: { facilityId: string; childId: string; matchChildId: string },
+	seq: number,
+	now: Date
+): Promise<void> {
+	await db
+		.insertInto('duplicate_candidates')
+		.values({
+			id: crypto.randomUUID(),
+			facility_id: pair.facilityId,
+			child_id: pair.childId,
+			match_child_id: pair.matchChildId,
+			status: 'open',
+			found_at: now.toISOString(),
+			decided_at: null,
+			decided_by: null,
+			seq
+		})
+		.onConflict((oc) => oc.doNothing())
+		.execute();
 }
 
 /** The record a child is linked into, following a link once more if the target was linked later. */
@@ -185,34 +176,14 @@ export async function detectDuplicates(
 	seq: number,
 	now: Date
 ): Promise<number> {
-	const child = await db
-		.selectFrom('children')
-		.select('match_key')
-		.where('id', '=', childId)
-		.executeTakeFirstOrThrow();
 	const matches = await db
 		.selectFrom('children')
 		.select('id')
-		.where('match_key', '=', child.match_key)
+		.where('match_key', '=', await matchKeyOf(db, childId))
 		.where('id', '!=', childId)
 		.where('merged_into', 'is', null)
 		.execute();
-	for (const m of matches)
-		await db
-			.insertInto('duplicate_candidates')
-			.values({
-				id: crypto.randomUUID(),
-				facility_id: facilityId,
-				child_id: childId,
-				match_child_id: m.id,
-				status: 'open',
-				found_at: now.toISOString(),
-				decided_at: null,
-				decided_by: null,
-				seq
-			})
-			.onConflict((oc) => oc.doNothing())
-			.execute();
+	for (const m of matches) await recordCandidate(db, { facilityId, childId, matchChildId: m.id }, seq, now);
 	return matches.length;
 }
 
@@ -226,17 +197,13 @@ export async function detectWalkinMatches(
 	seq: number,
 	now: Date
 ): Promise<string[]> {
-	const child = await db
-		.selectFrom('children')
-		.select('match_key')
-		.where('id', '=', childId)
-		.executeTakeFirstOrThrow();
+	const matchKey = await matchKeyOf(db, childId);
 	const walkins = await db
 		.selectFrom('children')
 		.innerJoin('families', 'families.id', 'children.family_id')
 		.innerJoin('requests', 'requests.child_id', 'children.id')
 		.select(['children.id as child_id', 'requests.facility_id'])
-		.where('children.match_key', '=', child.match_key)
+		.where('children.match_key', '=', matchKey)
 		.where('children.id', '!=', childId)
 		.where('children.merged_into', 'is', null)
 		.where('families.source', '=', 'walkin')
@@ -244,31 +211,13 @@ export async function detectWalkinMatches(
 		.distinct()
 		.execute();
 	for (const w of walkins)
-		await db
-			.insertInto('duplicate_candidates')
-			.values({
-				id: crypto.randomUUID(),
-				facility_id: w.facility_id,
-				child_id: w.child_id,
-				match_child_id: childId,
-				status: 'open',
-				found_at: now.toISOString(),
-				decided_at: null,
-				decided_by: null,
-				seq
-			})
-			.onConflict((oc) => oc.doNothing())
-			.execute();
-	const facilities = [...new Set(walkins.map((w) => w.facility_id))];
-	return facilities.length
-		? (
-				await db
-					.selectFrom('user_facilities')
-					.select('user_id')
-					.where('facility_id', 'in', facilities)
-					.execute()
-			).map((r) => r.user_id)
-		: [];
+		await recordCandidate(
+			db,
+			{ facilityId: w.facility_id, childId: w.child_id, matchChildId: childId },
+			seq,
+			now
+		);
+	return staffOf(db, [...new Set(walkins.map((w) => w.facility_id))]);
 }
 
 export async function toDuplicateCandidate(
@@ -435,8 +384,7 @@ export async function decideDuplicate(
 		.selectAll()
 		.where('id', '=', args.candidateId)
 		.executeTakeFirst();
-	if (!row || !(ctx.session.facilityIds as readonly string[]).includes(row.facility_id))
-		throw new Refusal('notFound', 'duplicate.notFound');
+	if (!row || !worksAt(ctx.session, row.facility_id)) throw new Refusal('notFound', 'duplicate.notFound');
 	if (row.status !== 'open')
 		throw new Refusal('staleStatus', 'duplicate.staleStatus', await toDuplicateCandidate(tx, row));
 	const seq = await ctx.seq();
@@ -458,12 +406,8 @@ export async function decideDuplicate(
 		})
 		.where('id', '=', row.id)
 		.execute();
-	for (const id of await staffOfFacility(tx, row.facility_id)) ctx.affected.add(id);
-	await audit(
-		tx,
-		{ action: 'walkin.link', actor: ctx.session, targetType: 'duplicateCandidate', targetId: row.id },
-		now
-	);
+	for (const id of await staffOf(tx, [row.facility_id])) ctx.affected.add(id);
+	await auditAs(ctx, 'walkin.link', 'duplicateCandidate', row.id);
 }
 
 /** A lost receipt: staff print a new one, and only the new code works from then on. */
@@ -494,11 +438,7 @@ export async function renewClaimCode(
 		.set({ claim_code_hash: args.claimCodeHash, updated_at: now.toISOString(), seq: await ctx.seq() })
 		.where('id', '=', family.id)
 		.execute();
-	await audit(
-		tx,
-		{ action: 'family.write', actor: ctx.session, targetType: 'family', targetId: family.id },
-		now
-	);
+	await auditAs(ctx, 'family.write', 'family', family.id);
 }
 
 export type ClaimOutcome = { ok: true; familyId: string; childIds: string[]; poke: string[] } | { ok: false };

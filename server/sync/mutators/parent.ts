@@ -1,10 +1,10 @@
 // Mutations parents send: their family, children, registrations, answers and child-minding.
+import type { Selectable } from 'kysely';
 import { compareDays } from '../../../src/lib/domain/calendar-day';
-import { hasErrors, checkRequestItem } from '../../../src/lib/domain/registration-rules';
-import { kitaYearFor, isBorn } from '../../../src/lib/domain/kita-year';
-import { decideChildminding, type ChildmindingStatus } from '../../../src/lib/domain/childminding';
+import { isBorn } from '../../../src/lib/domain/kita-year';
 import { isOpen, type RequestStatus } from '../../../src/lib/domain/placement';
-import { audit } from '../../services/audit';
+import type { RequestsTable } from '../../db/schema';
+import type { AuditAction } from '../../services/audit';
 import { listKitaYears, toFacility } from '../../services/catalogue';
 import {
 	childrenHeldBy,
@@ -15,10 +15,14 @@ import {
 	saveGuardian,
 	toChild
 } from '../../services/families';
+import { insertRegisteredRequest, insertRegistration, kitaYearOfItem } from '../../services/new-requests';
 import { notifyChildminding, notifyRegistration } from '../../services/notifications';
-import { insertEvent, toRequest, transitionRequest } from '../../services/requests';
+import { toRequest } from '../../services/requests';
 import { detectWalkinMatches } from '../../services/walkins';
 import { Refusal } from '../refusal';
+import { staffOf } from './audiences';
+import { auditAs, transitionAs, type Move } from './caller';
+import { childmindingWritten, stepChildminding } from './childminding-step';
 import type { MutatorContext, MutatorRegistry } from './context';
 
 async function ownFamily(ctx: MutatorContext): Promise<string> {
@@ -45,7 +49,7 @@ async function ownChild(ctx: MutatorContext, childId: string) {
 }
 
 /** A request of a child the parent's family holds — the same rule as the parent's pull scope. */
-async function ownRequest(ctx: MutatorContext, requestId: string) {
+async function ownRequest(ctx: MutatorContext, requestId: string): Promise<Selectable<RequestsTable>> {
 	const family = await familyOfUser(ctx.tx, ctx.session.userId);
 	const row = family
 		? await ctx.tx
@@ -56,16 +60,23 @@ async function ownRequest(ctx: MutatorContext, requestId: string) {
 				.executeTakeFirst()
 		: undefined;
 	if (!family || !row) throw new Refusal('notFound', 'request.notFound');
-	return { familyId: family.id, row };
+	return row;
 }
 
-async function staffOf(ctx: MutatorContext, facilityId: string): Promise<string[]> {
-	const rows = await ctx.tx
-		.selectFrom('user_facilities')
-		.select('user_id')
-		.where('facility_id', '=', facilityId)
-		.execute();
-	return rows.map((r) => r.user_id);
+/**
+ * A parent's step on one of their requests; the Kita's staff hold the request and are poked.
+ * `move` may look at the row first and refuse.
+ */
+async function stepOwnRequest(
+	ctx: MutatorContext,
+	requestId: string,
+	move: (row: Selectable<RequestsTable>) => Move | Promise<Move>,
+	action: AuditAction = 'request.transition'
+): Promise<void> {
+	const row = await ownRequest(ctx, requestId);
+	await transitionAs(ctx, row, 'parent', await move(row));
+	for (const id of await staffOf(ctx.tx, [row.facility_id])) ctx.affected.add(id);
+	await auditAs(ctx, action, 'request', row.id);
 }
 
 export const parentMutators: MutatorRegistry = {
@@ -88,11 +99,7 @@ export const parentMutators: MutatorRegistry = {
 				.executeTakeFirst();
 			if (taken) throw new Refusal('positionTaken', 'guardian.positionTaken');
 			await saveGuardian(ctx.tx, familyId, args, await ctx.seq(), ctx.now);
-			await audit(
-				ctx.tx,
-				{ action: 'family.write', actor: ctx.session, targetType: 'guardian', targetId: args.id },
-				ctx.now
-			);
+			await auditAs(ctx, 'family.write', 'guardian', args.id);
 		}
 	},
 	saveChild: {
@@ -111,11 +118,7 @@ export const parentMutators: MutatorRegistry = {
 			// The same child may have been registered in person at a Kita before (walk-in).
 			for (const id of await detectWalkinMatches(ctx.tx, args.id, await ctx.seq(), ctx.now))
 				ctx.affected.add(id);
-			await audit(
-				ctx.tx,
-				{ action: 'child.write', actor: ctx.session, targetType: 'child', targetId: args.id },
-				ctx.now
-			);
+			await auditAs(ctx, 'child.write', 'child', args.id);
 		}
 	},
 	submitRegistration: {
@@ -138,19 +141,19 @@ export const parentMutators: MutatorRegistry = {
 				.where('child_id', '=', child.id)
 				.execute();
 			const number = await nextNumber(ctx.tx, `KP-${ctx.today.slice(0, 4)}`);
-			await ctx.tx
-				.insertInto('registrations')
-				.values({
+			await insertRegistration(
+				ctx.tx,
+				{
 					id: args.registrationId,
 					number,
-					family_id: familyId,
-					child_id: child.id,
-					submitted_at: ctx.now.toISOString(),
-					submitted_by: ctx.session.userId,
-					source: 'online',
-					seq
-				})
-				.execute();
+					familyId,
+					childId: child.id,
+					submittedBy: ctx.session.userId,
+					source: 'online'
+				},
+				seq,
+				ctx.now
+			);
 			const names: string[] = [];
 			for (const [index, item] of args.items.entries()) {
 				const facility = facilities.get(item.facilityId);
@@ -158,14 +161,10 @@ export const parentMutators: MutatorRegistry = {
 					throw new Refusal('facilityNotFound', 'registration.facilityNotFound', {
 						facilityId: item.facilityId
 					});
-				const issues = checkRequestItem(item, facility, child.birth_date, years, ctx.today);
-				if (hasErrors(issues))
-					throw new Refusal('invalidRegistration', 'registration.invalid', {
-						facilityId: item.facilityId,
-						issues: issues.filter((i) => i.kind === 'error')
-					});
-				const year = kitaYearFor(item.startDate, years);
-				if (!year) throw new Refusal('noKitaYear', 'registration.noKitaYear');
+				const year = kitaYearOfItem(item, facility, child.birth_date, years, ctx.today, (issues) => ({
+					facilityId: item.facilityId,
+					issues
+				}));
 				if (
 					openRequests.some(
 						(r) =>
@@ -181,44 +180,21 @@ export const parentMutators: MutatorRegistry = {
 					0,
 					...openRequests.filter((r) => r.kita_year_id === year.id).map((r) => r.rank)
 				);
-				await ctx.tx
-					.insertInto('requests')
-					.values({
+				await insertRegisteredRequest(
+					ctx.tx,
+					{
+						...item,
 						id: item.requestId,
-						registration_id: args.registrationId,
-						child_id: child.id,
-						facility_id: item.facilityId,
-						kita_year_id: year.id,
-						rank: rankBase + index + 1,
-						start_date: item.startDate,
-						weekly_hours: item.weeklyHours,
-						change_request: item.changeRequest ? 1 : 0,
-						comment: item.comment,
-						status: 'registered',
-						registered_at: ctx.now.toISOString(),
-						offered_at: null,
-						offer_expires_at: null,
-						offer_start_date: null,
-						offer_weekly_hours: null,
-						offer_note: null,
-						contracted_at: null,
-						reject_reason: null,
-						reject_note: null,
-						updated_at: ctx.now.toISOString(),
-						seq
-					})
-					.execute();
-				await insertEvent(ctx.tx, {
-					requestId: item.requestId,
-					at: ctx.now,
-					actorId: ctx.session.userId,
-					actorRole: 'parent',
-					event: 'register',
-					from: null,
-					to: 'registered',
-					seq
-				});
-				for (const id of await staffOf(ctx, item.facilityId)) ctx.affected.add(id);
+						registrationId: args.registrationId,
+						childId: child.id,
+						kitaYearId: year.id,
+						rank: rankBase + index + 1
+					},
+					{ actorId: ctx.session.userId, actorRole: 'parent' },
+					seq,
+					ctx.now
+				);
+				for (const id of await staffOf(ctx.tx, [item.facilityId])) ctx.affected.add(id);
 				names.push(`${facility.name}, ${facility.postcode} ${facility.town}`);
 			}
 			await notifyRegistration(
@@ -233,72 +209,48 @@ export const parentMutators: MutatorRegistry = {
 				ctx.now,
 				ctx.app.config.origin
 			);
-			await audit(
-				ctx.tx,
-				{
-					action: 'request.write',
-					actor: ctx.session,
-					targetType: 'registration',
-					targetId: args.registrationId
-				},
-				ctx.now
-			);
+			await auditAs(ctx, 'request.write', 'registration', args.registrationId);
 		}
 	},
 	updateRequest: {
 		roles: ['parent'],
 		async run(ctx, args) {
-			const { row } = await ownRequest(ctx, args.requestId);
-			const child = toChild(
-				await ctx.tx
-					.selectFrom('children')
-					.selectAll()
-					.where('id', '=', row.child_id)
-					.executeTakeFirstOrThrow()
-			);
-			const facility = toFacility(
-				await ctx.tx
-					.selectFrom('facilities')
-					.selectAll()
-					.where('id', '=', row.facility_id)
-					.executeTakeFirstOrThrow()
-			);
-			const years = await listKitaYears(ctx.tx);
-			const issues = checkRequestItem(args, facility, child.birthDate, years, ctx.today);
-			if (hasErrors(issues))
-				throw new Refusal('invalidRegistration', 'registration.invalid', {
-					issues: issues.filter((i) => i.kind === 'error'),
-					current: toRequest(row, 'parent')
-				});
-			const year = kitaYearFor(args.startDate, years);
-			if (!year) throw new Refusal('noKitaYear', 'registration.noKitaYear');
-			await transitionRequest(
-				ctx.tx,
-				row,
-				{
-					event: 'update',
-					actor: 'parent',
-					actorId: ctx.session.userId,
-					actorRole: 'parent',
-					expectedStatus: args.expectedStatus,
-					now: ctx.now,
-					today: ctx.today,
-					seq: await ctx.seq(),
-					set: {
-						start_date: args.startDate,
-						weekly_hours: args.weeklyHours,
-						change_request: args.changeRequest ? 1 : 0,
-						comment: args.comment,
-						kita_year_id: year.id
-					}
+			await stepOwnRequest(
+				ctx,
+				args.requestId,
+				async (row) => {
+					const child = toChild(
+						await ctx.tx
+							.selectFrom('children')
+							.selectAll()
+							.where('id', '=', row.child_id)
+							.executeTakeFirstOrThrow()
+					);
+					const facility = toFacility(
+						await ctx.tx
+							.selectFrom('facilities')
+							.selectAll()
+							.where('id', '=', row.facility_id)
+							.executeTakeFirstOrThrow()
+					);
+					const years = await listKitaYears(ctx.tx);
+					const year = kitaYearOfItem(args, facility, child.birthDate, years, ctx.today, (issues) => ({
+						issues,
+						current: toRequest(row, 'parent')
+					}));
+					return {
+						event: 'update',
+						expectedStatus: args.expectedStatus,
+						set: {
+							start_date: args.startDate,
+							weekly_hours: args.weeklyHours,
+							change_request: args.changeRequest ? 1 : 0,
+							comment: args.comment,
+							kita_year_id: year.id
+						}
+					};
 				},
-				'parent'
-			);
-			for (const id of await staffOf(ctx, row.facility_id)) ctx.affected.add(id);
-			await audit(
-				ctx.tx,
-				{ action: 'request.write', actor: ctx.session, targetType: 'request', targetId: row.id },
-				ctx.now
+				'request.write'
 			);
 		}
 	},
@@ -332,55 +284,19 @@ export const parentMutators: MutatorRegistry = {
 	withdrawRequest: {
 		roles: ['parent'],
 		async run(ctx, args) {
-			const { row } = await ownRequest(ctx, args.requestId);
-			await transitionRequest(
-				ctx.tx,
-				row,
-				{
-					event: 'withdraw',
-					actor: 'parent',
-					actorId: ctx.session.userId,
-					actorRole: 'parent',
-					expectedStatus: args.expectedStatus,
-					now: ctx.now,
-					today: ctx.today,
-					seq: await ctx.seq()
-				},
-				'parent'
-			);
-			for (const id of await staffOf(ctx, row.facility_id)) ctx.affected.add(id);
-			await audit(
-				ctx.tx,
-				{ action: 'request.transition', actor: ctx.session, targetType: 'request', targetId: row.id },
-				ctx.now
-			);
+			await stepOwnRequest(ctx, args.requestId, () => ({
+				event: 'withdraw',
+				expectedStatus: args.expectedStatus
+			}));
 		}
 	},
 	answerOffer: {
 		roles: ['parent'],
 		async run(ctx, args) {
-			const { row } = await ownRequest(ctx, args.requestId);
-			await transitionRequest(
-				ctx.tx,
-				row,
-				{
-					event: args.answer,
-					actor: 'parent',
-					actorId: ctx.session.userId,
-					actorRole: 'parent',
-					expectedStatus: args.expectedStatus,
-					now: ctx.now,
-					today: ctx.today,
-					seq: await ctx.seq()
-				},
-				'parent'
-			);
-			for (const id of await staffOf(ctx, row.facility_id)) ctx.affected.add(id);
-			await audit(
-				ctx.tx,
-				{ action: 'request.transition', actor: ctx.session, targetType: 'request', targetId: row.id },
-				ctx.now
-			);
+			await stepOwnRequest(ctx, args.requestId, () => ({
+				event: args.answer,
+				expectedStatus: args.expectedStatus
+			}));
 		}
 	},
 	submitChildminding: {
@@ -410,12 +326,6 @@ export const parentMutators: MutatorRegistry = {
 					seq
 				})
 				.execute();
-			const advisers = await ctx.tx
-				.selectFrom('users')
-				.select('id')
-				.where('role', '=', 'childminding')
-				.execute();
-			for (const a of advisers) ctx.affected.add(a.id);
 			await notifyChildminding(
 				ctx.tx,
 				{
@@ -427,16 +337,7 @@ export const parentMutators: MutatorRegistry = {
 				ctx.now,
 				ctx.app.config.origin
 			);
-			await audit(
-				ctx.tx,
-				{
-					action: 'childminding.write',
-					actor: ctx.session,
-					targetType: 'childminderRequest',
-					targetId: args.id
-				},
-				ctx.now
-			);
+			await childmindingWritten(ctx, args.id);
 		}
 	},
 	withdrawChildminding: {
@@ -449,35 +350,13 @@ export const parentMutators: MutatorRegistry = {
 				.where('child_id', 'in', childrenHeldBy(ctx.tx, ctx.session.userId))
 				.executeTakeFirst();
 			if (!row) throw new Refusal('notFound', 'childminding.notFound');
-			const decision = decideChildminding({
-				status: row.status as ChildmindingStatus,
-				event: 'withdraw',
-				actor: 'parent',
-				expectedStatus: args.expectedStatus
-			});
-			if (!decision.ok)
-				throw new Refusal(decision.code, `childminding.${decision.code}`, { id: row.id, status: row.status });
-			await ctx.tx
-				.updateTable('childminder_requests')
-				.set({ status: decision.to, updated_at: ctx.now.toISOString(), seq: await ctx.seq() })
-				.where('id', '=', row.id)
-				.execute();
-			const advisers = await ctx.tx
-				.selectFrom('users')
-				.select('id')
-				.where('role', '=', 'childminding')
-				.execute();
-			for (const a of advisers) ctx.affected.add(a.id);
-			await audit(
-				ctx.tx,
-				{
-					action: 'childminding.write',
-					actor: ctx.session,
-					targetType: 'childminderRequest',
-					targetId: row.id
-				},
-				ctx.now
+			await stepChildminding(
+				ctx,
+				row,
+				{ event: 'withdraw', actor: 'parent', expectedStatus: args.expectedStatus },
+				{ id: row.id, status: row.status }
 			);
+			await childmindingWritten(ctx, row.id);
 		}
 	}
 };
