@@ -17,7 +17,8 @@ import { audit } from '../services/audit';
 import { listKitaYears } from '../services/catalogue';
 import { enqueueMail } from '../services/mail/outbox';
 import { familyRecipients } from '../services/notifications';
-import { contactFamilyIds, usersConcerned } from '../services/placement';
+import { familyHoldingChild } from '../services/families';
+import { usersConcerned } from '../services/placement';
 import { transitionRequest } from '../services/requests';
 import { poke } from '../sync/poke';
 import { nextSeq } from '../sync/seq';
@@ -152,7 +153,12 @@ async function carryOverYear(
 		}
 		if (!result.moved.length) return result;
 		const families = new Set<string>();
-		for (const childId of children) for (const f of await contactFamilyIds(tx, childId)) families.add(f);
+		// Only the family that holds the child (a record linked into it belongs to another account,
+		// which no longer sees these requests).
+		for (const childId of children) {
+			const holder = await familyHoldingChild(tx, childId);
+			if (holder) families.add(holder);
+		}
 		for (const familyId of families) await notifyCarryOver(tx, familyId, year, next, now, deps.origin);
 		await tx
 			.insertInto('carry_over_runs')

@@ -1,9 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
@@ -16,41 +14,7 @@ import {
 } from '../../server/jobs/mail-delivery';
 import { createTestApp, type TestApp } from './harness';
 import { mails, signUpInput } from './auth-helpers';
-
-interface Received {
-	from: string;
-	to: string[];
-	raw: string;
-}
-
-/** An SMTP server in this process: the real protocol, nodemailer on the other end. */
-async function startSmtp(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-	const received: Received[] = [];
-	const server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		logger: false,
-		onData(stream, session, callback) {
-			const chunks: Buffer[] = [];
-			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-			stream.on('end', () => {
-				received.push({
-					from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-					to: session.envelope.rcptTo.map((r) => r.address),
-					raw: Buffer.concat(chunks).toString('utf8')
-				});
-				callback();
-			});
-		}
-	});
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-	const { port } = server.server.address() as AddressInfo;
-	return {
-		url: `smtp://127.0.0.1:${port}`,
-		received,
-		close: () => new Promise((done) => server.close(() => done()))
-	};
-}
+import { startSmtp } from './smtp';
 
 /** Undoes quoted-printable (soft line breaks, =XX bytes) so that links can be read from the raw mail. */
 function decodeQuotedPrintable(raw: string): string {

@@ -1,50 +1,19 @@
 // After staff link a claimed walk-in child into another account's child, status mails about the
 // linked requests go only to the family that holds them (childrenHeldBy) — over a real SMTP
 // conversation, as the delivery job sends them.
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCarryOver } from '../../server/jobs/carry-over';
 import { deliverDueMails, smtpTransport } from '../../server/jobs/mail-delivery';
+import { kitaYearRow } from '../../server/services/catalogue';
+import { defaultKitaYear } from '../../src/lib/domain/kita-year';
 import { createUserWithSession } from './fixtures';
 import { actor, OFFER, staffWorld, walkin, type Actor, type StaffWorld } from './staff-world';
-
-interface Received {
-	to: string[];
-	raw: string;
-}
-
-/** An SMTP server in this process: the real protocol, nodemailer on the other end. */
-async function startSmtp(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-	const received: Received[] = [];
-	const server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		logger: false,
-		onData(stream, session, callback) {
-			const chunks: Buffer[] = [];
-			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-			stream.on('end', () => {
-				received.push({
-					to: session.envelope.rcptTo.map((r) => r.address),
-					raw: Buffer.concat(chunks).toString('utf8')
-				});
-				callback();
-			});
-		}
-	});
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-	const { port } = server.server.address() as AddressInfo;
-	return {
-		url: `smtp://127.0.0.1:${port}`,
-		received,
-		close: () => new Promise((done) => server.close(() => done()))
-	};
-}
+import { startSmtp, type TestSmtp } from './smtp';
 
 describe('status mails after linking a claimed walk-in child', () => {
 	let w: StaffWorld;
 	let staffZ: Actor;
-	let smtp: Awaited<ReturnType<typeof startSmtp>>;
+	let smtp: TestSmtp;
 	beforeEach(async () => {
 		w = await staffWorld();
 		staffZ = actor(
@@ -116,5 +85,36 @@ describe('status mails after linking a claimed walk-in child', () => {
 		expect(await w.lastRejection(staffZ)).toBeUndefined();
 		expect(await deliver()).toBe(1);
 		expect(smtp.received.map((m) => m.to)).toEqual([['jelena@example.org']]);
+	});
+
+	it('tells only the holding family when the linked request is carried over to the next Kita year', async () => {
+		const walk = await walkin(w.kitaZ);
+		await w.push(staffZ, 'createWalkin', walk.args);
+		const claimer = actor(
+			await createUserWithSession(db(), w.t.clock.now(), 'parent', { email: 'jelena@example.org' })
+		);
+		await w.t.caller({ session: claimer.session }).family.claim({ code: walk.code, birthDate: '2024-03-10' });
+		const candidate = await db()
+			.selectFrom('duplicate_candidates')
+			.select('id')
+			.where('status', '=', 'open')
+			.executeTakeFirstOrThrow();
+		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate.id, decision: 'link' });
+		expect(await w.lastRejection(staffZ)).toBeUndefined();
+		await deliver();
+		smtp.received.length = 0;
+
+		// The walk-in is for 2027/28; its allocation ends on 15 Mar 2028 and 2028/29 takes the rest.
+		await db()
+			.insertInto('kita_years')
+			.values(kitaYearRow(defaultKitaYear(2028), 0))
+			.execute();
+		w.t.clock.set('2028-03-16T06:00:00Z');
+		const results = await runCarryOver({ db: db(), now: w.t.clock.now, origin: 'http://localhost:3000' });
+		expect(results.flatMap((r) => r.moved)).toContain(walk.args.requestId);
+		await deliver();
+		const carried = smtp.received.flatMap((m) => m.to);
+		expect(carried).toContain('eltern@example.org');
+		expect(carried).not.toContain('jelena@example.org');
 	});
 });
