@@ -2,17 +2,18 @@
 // that check statuses and headers (429 + Retry-After, CSRF refusal, no stack traces).
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { App } from '../app';
+import { compressJson } from './compress';
 import { createContext, type CookieJar } from './context';
 import { appRouter } from './router';
 
-export function handleTrpcRequest(
+export async function handleTrpcRequest(
 	app: App,
 	request: Request,
 	ip: string,
 	cookies: CookieJar
 ): Promise<Response> {
 	const extraHeaders = new Headers();
-	return fetchRequestHandler({
+	const response = await fetchRequestHandler({
 		endpoint: '/api/trpc',
 		req: request,
 		router: appRouter,
@@ -27,4 +28,5 @@ export function handleTrpcRequest(
 				console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
 		}
 	});
+	return compressJson(request, response);
 }

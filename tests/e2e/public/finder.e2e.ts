@@ -171,3 +171,16 @@ test('a Kita opened from the list shows its facts and free places per Kita year'
 	await page.getByRole('link', { name: 'Zurück zu „Kita finden“' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Kita finden' })).toBeVisible();
 });
+
+test('the catalogue reaches the browser gzipped (phones on patchy connections)', async ({ browser }) => {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	const pull = page.waitForResponse((r) => r.url().includes('/api/trpc/sync.pull'));
+	await page.goto('/kitas');
+	const response = await pull;
+	expect(await response.headerValue('content-encoding')).toBe('gzip');
+	const sizes = await response.request().sizes();
+	// The body on the wire is a fraction of the JSON the page reads.
+	expect(sizes.responseBodySize).toBeLessThan((await response.body()).length / 3);
+	await context.close();
+});
