@@ -4,6 +4,10 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		interface Locals {
+			/** The request's session as the hook validated it (undefined: not looked up yet). */
+			session?: import('$server/auth/session').AuthSession | null;
+		}
 	}
 }
 

@@ -23,7 +23,13 @@ export const init: ServerInit = async () => {
 export const handle: Handle = async ({ event, resolve }) => {
 	const app = getApp();
 	// A parent's session slides on use: renew the cookie with it, whatever the request.
-	if (app) await renewSessionCookie(app.database.db, event.cookies, app.config.origin, app.now());
+	if (app)
+		event.locals.session = await renewSessionCookie(
+			app.database.db,
+			event.cookies,
+			app.config.origin,
+			app.now()
+		);
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');

@@ -34,10 +34,16 @@ export async function createContext(
 	request: Request,
 	ip: string,
 	cookies: CookieJar,
-	responseHeaders: Headers
+	responseHeaders: Headers,
+	known?: AuthSession | null
 ): Promise<Context> {
 	const token = cookies.get(sessionCookieName(app.config.origin));
-	const session = token ? await validateSessionToken(app.database.db, token, app.now()) : null;
+	const session =
+		known !== undefined
+			? known
+			: token
+				? await validateSessionToken(app.database.db, token, app.now())
+				: null;
 	return { app, sameOrigin: isSameOrigin(request, app.config.origin), ip, session, cookies, responseHeaders };
 }
 

@@ -2,6 +2,7 @@
 // that check statuses and headers (429 + Retry-After, CSRF refusal, no stack traces).
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { App } from '../app';
+import type { AuthSession } from '../auth/session';
 import { compressJson } from './compress';
 import { createContext, type CookieJar } from './context';
 import { appRouter } from './router';
@@ -10,14 +11,16 @@ export async function handleTrpcRequest(
 	app: App,
 	request: Request,
 	ip: string,
-	cookies: CookieJar
+	cookies: CookieJar,
+	/** Already validated by the hook; undefined (tests without the hook) looks it up. */
+	session?: AuthSession | null
 ): Promise<Response> {
 	const extraHeaders = new Headers();
 	const response = await fetchRequestHandler({
 		endpoint: '/api/trpc',
 		req: request,
 		router: appRouter,
-		createContext: () => createContext(app, request, ip, cookies, extraHeaders),
+		createContext: () => createContext(app, request, ip, cookies, extraHeaders, session),
 		responseMeta: () => {
 			const headers = new Headers(extraHeaders);
 			headers.set('Cache-Control', 'no-store');

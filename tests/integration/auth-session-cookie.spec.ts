@@ -31,11 +31,13 @@ async function throughHook(
 		request,
 		url,
 		cookies: jar,
+		locals: {},
 		getClientAddress: () => '127.0.0.1'
 	} as unknown as RequestEvent;
+	// As the endpoint does: the hook's session goes on to the tRPC context.
 	return handle({
 		event,
-		resolve: (e) => handleTrpcRequest(t.app, e.request, e.getClientAddress(), e.cookies)
+		resolve: (e) => handleTrpcRequest(t.app, e.request, e.getClientAddress(), e.cookies, e.locals.session)
 	});
 }
 

@@ -3,7 +3,13 @@ import { requireApp } from '$server/app';
 import { handleTrpcRequest } from '$server/trpc/http';
 
 const handler: RequestHandler = (event) =>
-	handleTrpcRequest(requireApp(), event.request, event.getClientAddress(), event.cookies);
+	handleTrpcRequest(
+		requireApp(),
+		event.request,
+		event.getClientAddress(),
+		event.cookies,
+		event.locals.session
+	);
 
 export const GET = handler;
 export const POST = handler;
