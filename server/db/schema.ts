@@ -10,6 +10,8 @@ export interface SchemaMigrationsTable {
 export interface SyncStateTable {
 	id: number;
 	seq: number;
+	/** The highest seq of the pruned sync_deletions: older cookies get a reset (0008). */
+	deletions_pruned_through: Generated<number>;
 }
 
 export interface MunicipalitiesTable {
@@ -331,7 +333,11 @@ export interface SyncDeletionsTable {
 	row_id: string;
 	facility_id: string | null;
 	family_id: string | null;
+	/** An office role all of whose devices may hold the row, e.g. 'childminding' (0008). */
+	office_role: string | null;
 	seq: number;
+	/** ISO instant the deletion was recorded; retention prunes old entries (0008). */
+	recorded_at: string | null;
 }
 
 export interface RetentionRunsTable {

@@ -110,7 +110,7 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionResult
 		const endOf = await yearEnds(tx);
 
 		// Requests past the promise, before anything else looks at them.
-		const removed = await removeRequestsPastPromise(tx, today, stamp);
+		const removed = await removeRequestsPastPromise(tx, now, stamp);
 		result.requestsDeleted = removed.requests;
 		result.requestEventsDeleted = removed.events;
 		result.registrationsDeleted = removed.registrations;
@@ -383,9 +383,10 @@ interface Removed {
  */
 async function removeRequestsPastPromise(
 	tx: Executor,
-	today: Day,
+	now: Date,
 	stamp: () => Promise<number>
 ): Promise<Removed> {
+	const today = dayOfInstant(now);
 	const removed: Removed = { requests: 0, events: 0, registrations: 0, duplicates: 0, poke: [] };
 	const years = await tx.selectFrom('kita_years').select(['id', 'ends_on']).execute();
 	const ends = new Map(years.map((y) => [y.id, y.ends_on]));
@@ -545,7 +546,7 @@ async function removeRequestsPastPromise(
 			.set({ seq })
 			.where('child_id', 'in', childIds.slice(i, i + 500))
 			.execute();
-	await recordDeletions(tx, deletions, seq);
+	await recordDeletions(tx, deletions, seq, now);
 
 	const families = [...new Set(requests.map(holder))];
 	for (let i = 0; i < families.length; i += 500) {

@@ -1,22 +1,39 @@
 // Deletions of rows that are gone from the server (retention): recorded with the seq of the
-// deletion, for the Kitas (by facility) and the family (by family) whose devices may hold them, and
-// read by the pull sources as `del`. A reset needs none: the client starts empty.
+// deletion, for the Kitas (by facility), the family (by family) and the office role (every device
+// of that role) whose devices may hold them, and read by the pull sources as `del`. A reset needs
+// none: the client starts empty. Entries are pruned after a while (pruneDeletions); a cookie older
+// than the pruned ones gets a reset instead (pull).
 import type { Executor } from '../db/database';
 import type { EntityName } from '../../src/lib/sync/protocol';
+import type { EntitySource } from './scopes';
+
+/** Office roles whose every device holds all rows of some entities (the Fachberatung). */
+export type OfficeRole = 'childminding';
+
+/** What retention may delete from an office role's devices. */
+const OFFICE_ENTITIES: Record<OfficeRole, readonly EntityName[]> = {
+	childminding: ['childminderRequests', 'children', 'families', 'guardians']
+};
 
 export interface Deletion {
 	entity: EntityName;
 	rowId: string;
 	facilityId?: string | null;
 	familyId?: string | null;
+	officeRole?: OfficeRole | null;
 }
 
-/** Records deletions under `seq`; the same row for the same audience is recorded once per seq. */
-export async function recordDeletions(tx: Executor, deletions: Deletion[], seq: number): Promise<void> {
+/** Records deletions under `seq` at `at`; the same row for the same audience is recorded once. */
+export async function recordDeletions(
+	tx: Executor,
+	deletions: Deletion[],
+	seq: number,
+	at: Date
+): Promise<void> {
 	const seen = new Set<string>();
 	const rows = [];
 	for (const d of deletions) {
-		const key = `${d.entity}|${d.rowId}|${d.facilityId ?? ''}|${d.familyId ?? ''}`;
+		const key = `${d.entity}|${d.rowId}|${d.facilityId ?? ''}|${d.familyId ?? ''}|${d.officeRole ?? ''}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
 		rows.push({
@@ -24,14 +41,16 @@ export async function recordDeletions(tx: Executor, deletions: Deletion[], seq: 
 			row_id: d.rowId,
 			facility_id: d.facilityId ?? null,
 			family_id: d.familyId ?? null,
-			seq
+			office_role: d.officeRole ?? null,
+			seq,
+			recorded_at: at.toISOString()
 		});
 	}
-	// SQLite limits bound parameters per statement: 5 per row.
-	for (let i = 0; i < rows.length; i += 150)
+	// SQLite limits bound parameters per statement: 7 per row.
+	for (let i = 0; i < rows.length; i += 120)
 		await tx
 			.insertInto('sync_deletions')
-			.values(rows.slice(i, i + 150))
+			.values(rows.slice(i, i + 120))
 			.execute();
 }
 
@@ -72,4 +91,73 @@ export async function deletedForOwner(
 		)
 		.execute();
 	return rows.map((r) => r.row_id);
+}
+
+/** Ids of `entity` deleted after `since` that every device of the office role may hold. */
+export async function deletedForOffice(
+	tx: Executor,
+	entity: EntityName,
+	since: number,
+	role: OfficeRole
+): Promise<string[]> {
+	const rows = await tx
+		.selectFrom('sync_deletions')
+		.select('row_id')
+		.distinct()
+		.where('entity', '=', entity)
+		.where('seq', '>', since)
+		.where('office_role', '=', role)
+		.execute();
+	return rows.map((r) => r.row_id);
+}
+
+/**
+ * The office role's sources with the deletions recorded for the role added to each (none on a
+ * reset). A row deleted and put again in one patch stays: the client applies deletions first.
+ */
+export function withOfficeDeletions(role: OfficeRole, sources: EntitySource[]): EntitySource[] {
+	return sources.map((src) => ({
+		entity: src.entity,
+		async changesSince(tx, since, reset) {
+			const changes = await src.changesSince(tx, since, reset);
+			if (reset || !OFFICE_ENTITIES[role].includes(src.entity)) return changes;
+			const ids = await deletedForOffice(tx, src.entity, since, role);
+			if (!ids.length) return changes;
+			return { put: changes.put, del: [...new Set([...changes.del, ...ids])] };
+		}
+	}));
+}
+
+/**
+ * Deletes the entries recorded before `before` (ISO instant), and every entry up to the highest
+ * seq among them, and remembers that seq: a cookie older than it may have missed a deletion, so the
+ * pull answers it with a reset. Returns how many entries went.
+ */
+export async function pruneDeletions(tx: Executor, before: string): Promise<number> {
+	const old = await tx
+		.selectFrom('sync_deletions')
+		.select((eb) => eb.fn.max('seq').as('seq'))
+		.where('recorded_at', '<', before)
+		.executeTakeFirst();
+	const through = old?.seq ?? null;
+	if (through === null) return 0;
+	const gone = await tx.deleteFrom('sync_deletions').where('seq', '<=', through).executeTakeFirst();
+	await tx
+		.updateTable('sync_state')
+		.set((eb) => ({
+			deletions_pruned_through: eb.fn('max', [eb.ref('deletions_pruned_through'), eb.val(through)])
+		}))
+		.where('id', '=', 1)
+		.execute();
+	return Number(gone.numDeletedRows);
+}
+
+/** The highest seq of the pruned deletions (0 when none were pruned). */
+export async function deletionsPrunedThrough(tx: Executor): Promise<number> {
+	const row = await tx
+		.selectFrom('sync_state')
+		.select('deletions_pruned_through')
+		.where('id', '=', 1)
+		.executeTakeFirstOrThrow();
+	return row.deletions_pruned_through;
 }

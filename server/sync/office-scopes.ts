@@ -7,6 +7,7 @@ import type { Executor } from '../db/database';
 import { toCapacity, toFacility } from '../services/catalogue';
 import { toChild, toFamily, toGuardian } from '../services/families';
 import { toChildminderRequest } from '../services/requests';
+import { withOfficeDeletions } from './deletions';
 import { publicSources, type EntitySource, type Scope, type SourceChanges } from './scopes';
 
 function source<K extends EntityName>(
@@ -46,7 +47,9 @@ export function adminScope(userId: string): Scope {
 export function childmindingScope(userId: string): Scope {
 	return {
 		key: `childminding:${userId}`,
-		sources: [
+		// Retention deletes child-minding requests: the Fachberatung's devices drop them, and the
+		// child and the family's contact once no request of theirs is left (sync_deletions).
+		sources: withOfficeDeletions('childminding', [
 			...publicSources,
 			source('childminderRequests', async (tx, since) => {
 				const rows = await tx
@@ -111,6 +114,6 @@ export function childmindingScope(userId: string): Scope {
 					.execute();
 				return put<'children'>(rows.map(toChild));
 			})
-		]
+		])
 	};
 }

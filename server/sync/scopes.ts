@@ -216,7 +216,11 @@ export function parentScope(userId: string): Scope {
 						])
 					)
 					.execute();
-				return heldOrDropped(rows, reset, (r) => toChildminderRequest(r, false));
+				return withDeleted(
+					heldOrDropped(rows, reset, (r) => toChildminderRequest(r, false)),
+					() => deletedForOwner(tx, 'childminderRequests', since, userId),
+					reset
+				);
 			})
 		]
 	};
