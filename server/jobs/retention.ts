@@ -9,6 +9,10 @@
 //   (sync_deletions), and a Kita's devices drop the child and its contacts once no request of the
 //   child is left there. Contracts are not exempt: the Betreuungsvertrag is the Kita's own record,
 //   kept in its own files; the portal only arranged the place. The family and the account stay.
+// - Child-minding requests keep the same promise, their Kita year being the one their desired
+//   start falls in (they register for care from that day): deleted with their internal note, and
+//   dropped by the family's devices and the Fachberatung's, which also drop the child and the
+//   family's contact once no child-minding request of theirs is left.
 // - Closed requests (and child-minding requests) lose their free texts once their Kita year ended
 //   more than `anonymiseAfterDays` ago.
 // - A family is anonymised when all of its requests are closed and past that point, and its account
@@ -20,7 +24,8 @@
 //   deleted here: admins deactivate them.
 // - Audit entries older than `auditDays` are deleted.
 // - Sent mails, expired sessions and links, old rate limits, solved captchas and sync rejections
-//   older than `transientDays` are deleted.
+//   older than `transientDays` are deleted, and so are the records of deletions for devices
+//   (sync_deletions): a device that has not pulled since gets a reset instead.
 // Unsent drafts live only in the browser; the client deletes them after 60 days at start.
 import { sql } from 'kysely';
 import { dayOfInstant, type Day } from '../../src/lib/domain/calendar-day';
@@ -41,7 +46,7 @@ import type { Db, Executor } from '../db/database';
 import { audit } from '../services/audit';
 import { MAX_ATTEMPTS } from './mail-delivery';
 import { accountDeletionBlockers, anonymiseFamily, removeParentAccount } from '../services/privacy';
-import { recordDeletions, type Deletion } from '../sync/deletions';
+import { pruneDeletions, recordDeletions, type Deletion } from '../sync/deletions';
 import { poke } from '../sync/poke';
 import { nextSeq } from '../sync/seq';
 
@@ -59,6 +64,8 @@ export interface RetentionResult {
 	/** Receipts (registrations) left without a request. */
 	registrationsDeleted: number;
 	duplicatesDeleted: number;
+	/** Child-minding requests past the same promise (their start's Kita year), with their note. */
+	childmindingDeleted: number;
 	requestsCleared: number;
 	childmindingCleared: number;
 	familiesAnonymised: number;
@@ -71,6 +78,8 @@ export interface RetentionResult {
 	accountsHeld: number;
 	auditDeleted: number;
 	transientDeleted: number;
+	/** Records of deletions for devices (sync_deletions) older than `transientDays`. */
+	deletionsPruned: number;
 }
 
 /** The last day of the Kita year a child-minding request's start falls in (configured or 31 Jul). */
@@ -93,6 +102,7 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionResult
 		requestEventsDeleted: 0,
 		registrationsDeleted: 0,
 		duplicatesDeleted: 0,
+		childmindingDeleted: 0,
 		requestsCleared: 0,
 		childmindingCleared: 0,
 		familiesAnonymised: 0,
@@ -101,7 +111,8 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionResult
 		unusedDeleted: 0,
 		accountsHeld: 0,
 		auditDeleted: 0,
-		transientDeleted: 0
+		transientDeleted: 0,
+		deletionsPruned: 0
 	};
 	const poked = new Set<string>();
 	await deps.db.transaction().execute(async (tx) => {
@@ -116,6 +127,9 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionResult
 		result.registrationsDeleted = removed.registrations;
 		result.duplicatesDeleted = removed.duplicates;
 		for (const u of removed.poke) poked.add(u);
+		const removedChildminding = await removeChildmindingPastPromise(tx, now, stamp, endOf);
+		result.childmindingDeleted = removedChildminding.requests;
+		for (const u of removedChildminding.poke) poked.add(u);
 		const pastYears = (await tx.selectFrom('kita_years').select(['id', 'ends_on']).execute())
 			.filter((y) => yearPastRetention(y.ends_on, today, periods))
 			.map((y) => y.id);
@@ -338,6 +352,8 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionResult
 		];
 		for (const query of deletions)
 			result.transientDeleted += Number((await query.executeTakeFirst()).numDeletedRows);
+		// Devices that pulled within the period have their deletions; older cookies get a reset.
+		result.deletionsPruned = await pruneDeletions(tx, transient);
 
 		// Accounts only held back change nothing.
 		const { accountsHeld: _held, ...changes } = result;
@@ -547,18 +563,109 @@ async function removeRequestsPastPromise(
 			.where('child_id', 'in', childIds.slice(i, i + 500))
 			.execute();
 	await recordDeletions(tx, deletions, seq, now);
+	removed.poke.push(...(await ownersOf(tx, [...new Set(requests.map(holder))])));
+	return removed;
+}
 
-	const families = [...new Set(requests.map(holder))];
-	for (let i = 0; i < families.length; i += 500) {
+/** Owners of the families, for the poke. */
+async function ownersOf(tx: Executor, familyIds: readonly string[]): Promise<string[]> {
+	const out: string[] = [];
+	for (let i = 0; i < familyIds.length; i += 500) {
 		const owners = await tx
 			.selectFrom('families')
 			.select('owner_user_id')
-			.where('id', 'in', families.slice(i, i + 500))
+			.where('id', 'in', familyIds.slice(i, i + 500))
 			.where('owner_user_id', 'is not', null)
 			.execute();
-		for (const o of owners) if (o.owner_user_id) removed.poke.push(o.owner_user_id);
+		for (const o of owners) if (o.owner_user_id) out.push(o.owner_user_id);
 	}
-	return removed;
+	return out;
+}
+
+/**
+ * Deletes the child-minding requests past the promise on registrations: their Kita year is the one
+ * their desired start falls in (kept until the end of the following year). Records the deletions
+ * for the family that held them and the one they were made in (the same unless a link moved them),
+ * and for the Fachberatung — with the child and the family's contact once no child-minding request
+ * of theirs is left.
+ */
+async function removeChildmindingPastPromise(
+	tx: Executor,
+	now: Date,
+	stamp: () => Promise<number>,
+	endOf: (startDate: Day) => Day
+): Promise<{ requests: number; poke: string[] }> {
+	const today = dayOfInstant(now);
+	const ends = new Map(
+		(await tx.selectFrom('kita_years').select(['id', 'ends_on']).execute()).map((y) => [y.id, y.ends_on])
+	);
+	const keptUntil = (startDate: Day) =>
+		requestKeptUntil({ id: kitaYearIdOf(startDate), endsOn: endOf(startDate) }, (id) => ends.get(id));
+	const rows = (
+		await tx
+			.selectFrom('childminder_requests as cr')
+			.innerJoin('children', 'children.id', 'cr.child_id')
+			.leftJoin('children as root', 'root.id', 'children.merged_into')
+			.select([
+				'cr.id',
+				'cr.start_date',
+				'cr.family_id',
+				'cr.child_id',
+				'children.family_id as child_family_id',
+				'root.family_id as root_family_id'
+			])
+			.execute()
+	).filter((r) => requestPastPromise(keptUntil(r.start_date), today));
+	if (!rows.length) return { requests: 0, poke: [] };
+	const seq = await stamp();
+	const officeRole = 'childminding' as const;
+	const deletions: Deletion[] = [];
+	const families = new Set<string>();
+	for (const r of rows) {
+		const holder = r.root_family_id ?? r.child_family_id;
+		for (const familyId of new Set([holder, r.family_id])) {
+			deletions.push({ entity: 'childminderRequests', rowId: r.id, familyId });
+			families.add(familyId);
+		}
+		deletions.push({ entity: 'childminderRequests', rowId: r.id, officeRole });
+	}
+	const ids = rows.map((r) => r.id);
+	let deleted = 0;
+	for (let i = 0; i < ids.length; i += 500) {
+		const gone = await tx
+			.deleteFrom('childminder_requests')
+			.where('id', 'in', ids.slice(i, i + 500))
+			.executeTakeFirst();
+		deleted += Number(gone.numDeletedRows);
+	}
+	// The Fachberatung holds a child and a family's contact through their child-minding requests.
+	for (const childId of new Set(rows.map((r) => r.child_id))) {
+		const left = await tx
+			.selectFrom('childminder_requests')
+			.select('id')
+			.where('child_id', '=', childId)
+			.executeTakeFirst();
+		if (!left) deletions.push({ entity: 'children', rowId: childId, officeRole });
+	}
+	for (const familyId of new Set(rows.map((r) => r.family_id))) {
+		const left = await tx
+			.selectFrom('childminder_requests')
+			.select('id')
+			.where('family_id', '=', familyId)
+			.executeTakeFirst();
+		if (left) continue;
+		const guardians = await tx
+			.selectFrom('guardians')
+			.select('id')
+			.where('family_id', '=', familyId)
+			.execute();
+		deletions.push(
+			{ entity: 'families', rowId: familyId, officeRole },
+			...guardians.map((g) => ({ entity: 'guardians' as const, rowId: g.id, officeRole }))
+		);
+	}
+	await recordDeletions(tx, deletions, seq, now);
+	return { requests: deleted, poke: await ownersOf(tx, [...families]) };
 }
 
 export interface RetentionJob {

@@ -1,5 +1,6 @@
 // sync.pull: everything in the caller's scope changed since the cookie, plus the client's
-// lastMutationId and new rejections — all read in one transaction, so they agree.
+// lastMutationId and new rejections — all read in one transaction, so they agree. A cookie older
+// than the deletions retention pruned gets a reset, so no device misses a deletion.
 import type { Db } from '../db/database';
 import {
 	MIN_CLIENT_SCHEMA_VERSION,
@@ -9,6 +10,7 @@ import {
 	type Rejection
 } from '../../src/lib/sync/protocol';
 import { decodeCookie, encodeCookie } from './cookie';
+import { deletionsPrunedThrough } from './deletions';
 import { currentSeq } from './seq';
 import type { Scope } from './scopes';
 
@@ -22,7 +24,7 @@ export async function pull(
 		return { kind: 'updateRequired', minSchemaVersion: MIN_CLIENT_SCHEMA_VERSION };
 	return db.transaction().execute(async (tx) => {
 		const seq = await currentSeq(tx);
-		const cookie = decodeCookie(input.cookie, scope.key, seq);
+		const cookie = decodeCookie(input.cookie, scope.key, seq, await deletionsPrunedThrough(tx));
 		const reset = cookie === null;
 		const since = cookie?.seq ?? 0;
 		const patch: Patch = { put: {}, del: {} };
