@@ -1,25 +1,14 @@
 // What the youth office holds locally. Admins: the whole catalogue, deactivated Kitas included (so
 // they can be edited and switched on again). Fachberatung: the catalogue and every child-minding
 // request with its internal note, the child and the family's contact — nothing of Kita requests.
-import type { EntityName, EntityRows } from '../../src/lib/sync/protocol';
+import { expressionBuilder, type Expression } from 'kysely';
 import { capacityKey } from '../../src/lib/sync/protocol';
-import type { Executor } from '../db/database';
+import type { DB } from '../db/schema';
 import { toCapacity, toFacility } from '../services/catalogue';
 import { toChild, toFamily, toGuardian } from '../services/families';
 import { toChildminderRequest } from '../services/requests';
 import { withOfficeDeletions } from './deletions';
-import { publicSources, type EntitySource, type Scope, type SourceChanges } from './scopes';
-
-function source<K extends EntityName>(
-	entity: K,
-	changesSince: (tx: Executor, since: number) => Promise<SourceChanges<K>>
-): EntitySource {
-	return { entity, changesSince } as EntitySource;
-}
-
-function put<K extends EntityName>(rows: EntityRows[K][]): SourceChanges<K> {
-	return { put: rows, del: [] };
-}
+import { publicSources, put, source, type Scope } from './scopes';
 
 export function adminScope(userId: string): Scope {
 	const publicRest = publicSources.filter((s) => s.entity !== 'facilities' && s.entity !== 'capacities');
@@ -44,6 +33,27 @@ export function adminScope(userId: string): Scope {
 	};
 }
 
+/**
+ * A child-minding request whose `column` is `id` exists, and it or the row itself (`seq`) changed
+ * since the cookie: contact rows are (re)sent when they changed themselves, or when a request of
+ * theirs changed (a new request of a family whose contact the client never had).
+ */
+function ofChangedRequest(
+	column: 'cr.family_id' | 'cr.child_id',
+	id: Expression<string>,
+	seq: Expression<number>,
+	since: number
+) {
+	const eb = expressionBuilder<DB, never>();
+	return eb.exists(
+		eb
+			.selectFrom('childminder_requests as cr')
+			.select('cr.id')
+			.where(column, '=', id)
+			.where((w) => w.or([w('cr.seq', '>', since), w(seq, '>', since)]))
+	);
+}
+
 export function childmindingScope(userId: string): Scope {
 	return {
 		key: `childminding:${userId}`,
@@ -64,20 +74,12 @@ export function childmindingScope(userId: string): Scope {
 					rows.map((r) => ({ ...toChildminderRequest(r, true), accountEmail: r.account_email }))
 				);
 			}),
-			// Contact rows are (re)sent when they changed themselves, or when a request of their family
-			// changed (a new request of a family whose contact the client never had).
 			source('families', async (tx, since) => {
 				const rows = await tx
 					.selectFrom('families')
 					.selectAll('families')
 					.where((eb) =>
-						eb.exists(
-							eb
-								.selectFrom('childminder_requests as cr')
-								.select('cr.id')
-								.whereRef('cr.family_id', '=', 'families.id')
-								.where((w) => w.or([w('cr.seq', '>', since), w('families.seq', '>', since)]))
-						)
+						ofChangedRequest('cr.family_id', eb.ref('families.id'), eb.ref('families.seq'), since)
 					)
 					.execute();
 				return put<'families'>(rows.map(toFamily));
@@ -87,13 +89,7 @@ export function childmindingScope(userId: string): Scope {
 					.selectFrom('guardians')
 					.selectAll('guardians')
 					.where((eb) =>
-						eb.exists(
-							eb
-								.selectFrom('childminder_requests as cr')
-								.select('cr.id')
-								.whereRef('cr.family_id', '=', 'guardians.family_id')
-								.where((w) => w.or([w('cr.seq', '>', since), w('guardians.seq', '>', since)]))
-						)
+						ofChangedRequest('cr.family_id', eb.ref('guardians.family_id'), eb.ref('guardians.seq'), since)
 					)
 					.execute();
 				return put<'guardians'>(rows.map(toGuardian));
@@ -103,13 +99,7 @@ export function childmindingScope(userId: string): Scope {
 					.selectFrom('children')
 					.selectAll('children')
 					.where((eb) =>
-						eb.exists(
-							eb
-								.selectFrom('childminder_requests as cr')
-								.select('cr.id')
-								.whereRef('cr.child_id', '=', 'children.id')
-								.where((w) => w.or([w('cr.seq', '>', since), w('children.seq', '>', since)]))
-						)
+						ofChangedRequest('cr.child_id', eb.ref('children.id'), eb.ref('children.seq'), since)
 					)
 					.execute();
 				return put<'children'>(rows.map(toChild));

@@ -1,6 +1,8 @@
 // What each caller may hold locally. A source returns the rows of one entity changed after a seq;
 // on a reset (since = 0) it leaves out rows that are gone (inactive) instead of sending deletions.
+import { expressionBuilder, type Expression, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../db/database';
+import type { DB } from '../db/schema';
 import type { EntityName, EntityRows } from '../../src/lib/sync/protocol';
 import { capacityKey } from '../../src/lib/sync/protocol';
 import { toCapacity, toFacility, toKitaYear, toMunicipality } from '../services/catalogue';
@@ -24,11 +26,15 @@ export interface Scope {
 	sources: EntitySource[];
 }
 
-function source<K extends EntityName>(
+export function source<K extends EntityName>(
 	entity: K,
 	changesSince: (tx: Executor, since: number, reset: boolean) => Promise<SourceChanges<K>>
 ): EntitySource {
 	return { entity, changesSince } as EntitySource;
+}
+
+export function put<K extends EntityName>(rows: EntityRows[K][], del: string[] = []): SourceChanges<K> {
+	return { put: rows, del };
 }
 
 export const publicSources: EntitySource[] = [
@@ -67,32 +73,6 @@ export const publicSources: EntitySource[] = [
 export const publicScope: Scope = { key: 'public', sources: publicSources };
 
 /**
- * Rows that changed since the cookie, split into those the parent may hold (`held` = 1) and those
- * they held before but no longer may (a link moved them to the surviving child's family). On a
- * reset the client starts empty, so nothing needs deleting.
- */
-function heldOrDropped<R extends { id: string; held: unknown }, T>(
-	rows: R[],
-	reset: boolean,
-	map: (row: R) => T
-): { put: T[]; del: string[] } {
-	return {
-		put: rows.filter((r) => Number(r.held) === 1).map(map),
-		del: reset ? [] : rows.filter((r) => Number(r.held) !== 1).map((r) => r.id)
-	};
-}
-
-/** Adds the rows retention deleted from the server that the family held (sync_deletions). */
-async function withDeleted<T>(
-	changes: { put: T[]; del: string[] },
-	deleted: () => Promise<string[]>,
-	reset: boolean
-): Promise<{ put: T[]; del: string[] }> {
-	if (reset) return changes;
-	return { put: changes.put, del: [...new Set([...changes.del, ...(await deleted())])] };
-}
-
-/**
  * A parent sees the public catalogue, their own family with its children (linked records
  * included, marked as such), and the requests, registrations, history and child-minding requests
  * of the children their family holds: a link ("same child") gives all of them to the family of the
@@ -106,6 +86,39 @@ export function parentScope(userId: string): Scope {
 			.selectFrom('registrations as own_reg')
 			.select('own_reg.id')
 			.where('own_reg.family_id', 'in', ownFamilies(tx));
+	// Rows of the family's own, or of a child it holds (its own or one linked into its own).
+	const ownOrHeld = (tx: Executor, child: Expression<string>, family: Expression<string>) => {
+		const eb = expressionBuilder<DB, never>();
+		return eb.or([eb(child, 'in', childrenHeldBy(tx, userId)), eb(family, 'in', ownFamilies(tx))]);
+	};
+	// A request the family holds, or held before a link moved it away (of its own children or
+	// registrations).
+	const heldRequest = (tx: Executor, eb: ExpressionBuilder<DB, 'requests'>) =>
+		eb('requests.child_id', 'in', childrenHeldBy(tx, userId));
+	const seenRequest = (tx: Executor, eb: ExpressionBuilder<DB, 'requests'>) =>
+		eb.or([
+			heldRequest(tx, eb),
+			eb('requests.child_id', 'in', childrenOfOwner(tx, userId)),
+			eb('requests.registration_id', 'in', ownRegistrations(tx))
+		]);
+	/**
+	 * Rows of the children the family holds or held, read by `changed` flagged `held`: those it
+	 * holds are sent; the others (a link moved them to the surviving child's family) are deleted on
+	 * its devices, and so are those retention deleted from the server that the family held
+	 * (sync_deletions). On a reset the client starts empty, so nothing needs deleting.
+	 */
+	const heldSource = <K extends EntityName, R extends { id: string; held: unknown }>(
+		entity: K,
+		changed: (tx: Executor, since: number) => Promise<R[]>,
+		map: (row: R) => EntityRows[K]
+	) =>
+		source(entity, async (tx, since, reset) => {
+			const rows = await changed(tx, since);
+			const held = rows.filter((r) => Number(r.held) === 1).map(map);
+			if (reset) return put<K>(held);
+			const dropped = rows.filter((r) => Number(r.held) !== 1).map((r) => r.id);
+			return put<K>(held, [...new Set([...dropped, ...(await deletedForOwner(tx, entity, since, userId))])]);
+		});
 	return {
 		key: `parent:${userId}`,
 		sources: [
@@ -117,7 +130,7 @@ export function parentScope(userId: string): Scope {
 					.where('owner_user_id', '=', userId)
 					.where('seq', '>', since)
 					.execute();
-				return { put: rows.map(toFamily), del: [] };
+				return put<'families'>(rows.map(toFamily));
 			}),
 			source('guardians', async (tx, since) => {
 				const rows = await tx
@@ -127,7 +140,7 @@ export function parentScope(userId: string): Scope {
 					.where('families.owner_user_id', '=', userId)
 					.where('guardians.seq', '>', since)
 					.execute();
-				return { put: rows.map(toGuardian), del: [] };
+				return put<'guardians'>(rows.map(toGuardian));
 			}),
 			source('children', async (tx, since) => {
 				const rows = await tx
@@ -138,90 +151,61 @@ export function parentScope(userId: string): Scope {
 					.where('children.seq', '>', since)
 					.execute();
 				// A linked record says so, so the pages can tell where its requests went (links are final).
-				return {
-					put: rows.map((r) => (r.merged_into ? { ...toChild(r), mergedInto: r.merged_into } : toChild(r))),
-					del: []
-				};
-			}),
-			source('registrations', async (tx, since, reset) => {
-				const rows = await tx
-					.selectFrom('registrations')
-					.selectAll('registrations')
-					.select((eb) => eb('registrations.child_id', 'in', childrenHeldBy(tx, userId)).as('held'))
-					.where('registrations.seq', '>', since)
-					.where((eb) =>
-						eb.or([
-							eb('registrations.child_id', 'in', childrenHeldBy(tx, userId)),
-							eb('registrations.family_id', 'in', ownFamilies(tx))
-						])
-					)
-					.execute();
-				return withDeleted(
-					heldOrDropped(rows, reset, toRegistration),
-					() => deletedForOwner(tx, 'registrations', since, userId),
-					reset
+				return put<'children'>(
+					rows.map((r) => (r.merged_into ? { ...toChild(r), mergedInto: r.merged_into } : toChild(r)))
 				);
 			}),
-			source('requests', async (tx, since, reset) => {
-				const rows = await tx
-					.selectFrom('requests')
-					.selectAll('requests')
-					.select((eb) => eb('requests.child_id', 'in', childrenHeldBy(tx, userId)).as('held'))
-					.where('requests.seq', '>', since)
-					.where((eb) =>
-						eb.or([
-							eb('requests.child_id', 'in', childrenHeldBy(tx, userId)),
-							eb('requests.child_id', 'in', childrenOfOwner(tx, userId)),
-							eb('requests.registration_id', 'in', ownRegistrations(tx))
-						])
-					)
-					.execute();
-				return withDeleted(
-					heldOrDropped(rows, reset, (r) => toRequest(r, 'parent')),
-					() => deletedForOwner(tx, 'requests', since, userId),
-					reset
-				);
-			}),
-			source('requestEvents', async (tx, since, reset) => {
-				const rows = await tx
-					.selectFrom('request_events')
-					.innerJoin('requests', 'requests.id', 'request_events.request_id')
-					.selectAll('request_events')
-					.select((eb) => eb('requests.child_id', 'in', childrenHeldBy(tx, userId)).as('held'))
-					.where('request_events.seq', '>', since)
-					.where((eb) =>
-						eb.or([
-							eb('requests.child_id', 'in', childrenHeldBy(tx, userId)),
-							eb('requests.child_id', 'in', childrenOfOwner(tx, userId)),
-							eb('requests.registration_id', 'in', ownRegistrations(tx))
-						])
-					)
-					.execute();
-				return withDeleted(
-					heldOrDropped(rows, reset, toRequestEvent),
-					() => deletedForOwner(tx, 'requestEvents', since, userId),
-					reset
-				);
-			}),
-			source('childminderRequests', async (tx, since, reset) => {
-				const rows = await tx
-					.selectFrom('childminder_requests')
-					.selectAll('childminder_requests')
-					.select((eb) => eb('childminder_requests.child_id', 'in', childrenHeldBy(tx, userId)).as('held'))
-					.where('childminder_requests.seq', '>', since)
-					.where((eb) =>
-						eb.or([
-							eb('childminder_requests.child_id', 'in', childrenHeldBy(tx, userId)),
-							eb('childminder_requests.family_id', 'in', ownFamilies(tx))
-						])
-					)
-					.execute();
-				return withDeleted(
-					heldOrDropped(rows, reset, (r) => toChildminderRequest(r, false)),
-					() => deletedForOwner(tx, 'childminderRequests', since, userId),
-					reset
-				);
-			})
+			heldSource(
+				'registrations',
+				(tx, since) =>
+					tx
+						.selectFrom('registrations')
+						.selectAll('registrations')
+						.select((eb) => eb('registrations.child_id', 'in', childrenHeldBy(tx, userId)).as('held'))
+						.where('registrations.seq', '>', since)
+						.where((eb) => ownOrHeld(tx, eb.ref('registrations.child_id'), eb.ref('registrations.family_id')))
+						.execute(),
+				(r) => toRegistration(r)
+			),
+			heldSource(
+				'requests',
+				(tx, since) =>
+					tx
+						.selectFrom('requests')
+						.selectAll('requests')
+						.select((eb) => heldRequest(tx, eb).as('held'))
+						.where('requests.seq', '>', since)
+						.where((eb) => seenRequest(tx, eb))
+						.execute(),
+				(r) => toRequest(r, 'parent')
+			),
+			heldSource(
+				'requestEvents',
+				(tx, since) =>
+					tx
+						.selectFrom('request_events')
+						.innerJoin('requests', 'requests.id', 'request_events.request_id')
+						.selectAll('request_events')
+						.select((eb) => heldRequest(tx, eb).as('held'))
+						.where('request_events.seq', '>', since)
+						.where((eb) => seenRequest(tx, eb))
+						.execute(),
+				(r) => toRequestEvent(r)
+			),
+			heldSource(
+				'childminderRequests',
+				(tx, since) =>
+					tx
+						.selectFrom('childminder_requests')
+						.selectAll('childminder_requests')
+						.select((eb) => eb('childminder_requests.child_id', 'in', childrenHeldBy(tx, userId)).as('held'))
+						.where('childminder_requests.seq', '>', since)
+						.where((eb) =>
+							ownOrHeld(tx, eb.ref('childminder_requests.child_id'), eb.ref('childminder_requests.family_id'))
+						)
+						.execute(),
+				(r) => toChildminderRequest(r, false)
+			)
 		]
 	};
 }

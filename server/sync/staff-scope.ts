@@ -3,7 +3,7 @@
 // and whether the child has a contract at another Kita (never which one). Never the parents' rank.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import type { ExpressionBuilder } from 'kysely';
+import type { Expression, ExpressionBuilder } from 'kysely';
 import type { EntityName, EntityRows } from '../../src/lib/sync/protocol';
 import type { Executor } from '../db/database';
 import type { DB } from '../db/schema';
@@ -11,37 +11,9 @@ import { toChild, toFamily, toGuardian } from '../services/families';
 import { toRegistration, toRequest, toRequestEvent } from '../services/requests';
 import { toDuplicateCandidate } from '../services/walkins';
 import { deletedForFacilities } from './deletions';
-import { publicSources, type EntitySource, type Scope, type SourceChanges } from './scopes';
+import { publicSources, put, source, type Scope } from './scopes';
 
-function source<K extends EntityName>(
-	entity: K,
-	changesSince: (tx: Executor, since: number, reset: boolean) => Promise<SourceChanges<K>>
-): EntitySource {
-	return { entity, changesSince } as EntitySource;
-}
-
-function put<K extends EntityName>(rows: EntityRows[K][], del: string[] = []): SourceChanges<K> {
-	return { put: rows, del };
-}
-
-/**
- * Rows retention deleted for these Kitas since the cookie (none on a reset: the client starts
- * empty). `stillHeld` keeps those a Kita may still hold, e.g. a child with a newer request there.
- */
-async function deleted(
-	tx: Executor,
-	entity: EntityName,
-	since: number,
-	reset: boolean,
-	kitas: string[],
-	stillHeld?: (ids: string[]) => Promise<string[]>
-): Promise<string[]> {
-	if (reset) return [];
-	const ids = await deletedForFacilities(tx, entity, since, kitas);
-	if (!ids.length || !stillHeld) return ids;
-	const kept = new Set(await stillHeld(ids));
-	return ids.filter((id) => !kept.has(id));
-}
+type ChildBuilder = ExpressionBuilder<DB & { c: DB['children'] }, 'c'>;
 
 /**
  * The scope key names the Kitas (hashed, to keep the cookie short): a staff member who gains or
@@ -55,24 +27,53 @@ export function staffScopeKey(userId: string, facilityIds: readonly string[]): s
 export function staffScope(userId: string, facilityIds: readonly string[]): Scope {
 	if (facilityIds.length === 0) return { key: staffScopeKey(userId, []), sources: publicSources };
 	const kitas = [...facilityIds];
-	// A request of the caller's Kitas for this child that changed since the cookie: its child,
-	// guardians and registration must be (re)sent even if they did not change themselves.
-	const scopedRequestOf =
-		(childColumn: 'c.id' | 'c.merged_into', since: number) =>
-		(eb: ExpressionBuilder<DB & { c: DB['children'] }, 'c'>) =>
-			eb.exists(
-				eb
-					.selectFrom('requests as r')
-					.select('r.id')
-					.whereRef('r.child_id', '=', childColumn)
-					.where('r.facility_id', 'in', kitas)
-					.where('r.seq', '>', since)
+	// A request of the caller's Kitas for this child, (with `since`) one that changed since the cookie.
+	const requestOf = (eb: ChildBuilder, childColumn: 'c.id' | 'c.merged_into', since?: number) =>
+		eb.exists(
+			eb
+				.selectFrom('requests as r')
+				.select('r.id')
+				.whereRef('r.child_id', '=', childColumn)
+				.where('r.facility_id', 'in', kitas)
+				.$if(since !== undefined, (q) => q.where('r.seq', '>', since ?? 0))
+		);
+	// The children of the Kitas' requests, and the records linked into them.
+	const inScope = (eb: ChildBuilder) => eb.or([requestOf(eb, 'c.id'), requestOf(eb, 'c.merged_into')]);
+	// A row of child `c` to (re)send: it changed itself (`seq`), or a request of the Kitas for the
+	// child changed — then its child, guardians and registration are sent even if they did not.
+	const changed = (eb: ChildBuilder, seq: Expression<number>, since: number) =>
+		eb.or([
+			eb.and([eb(seq, '>', since), requestOf(eb, 'c.id')]),
+			eb.and([eb(seq, '>', since), requestOf(eb, 'c.merged_into')]),
+			requestOf(eb, 'c.id', since),
+			requestOf(eb, 'c.merged_into', since)
+		]);
+	/**
+	 * A source of rows of the Kitas, with the rows retention deleted for them since the cookie (none
+	 * on a reset: the client starts empty). `stillHeld` keeps those the Kitas may still hold, e.g. a
+	 * child with a newer request there.
+	 */
+	const kitaSource = <K extends EntityName>(
+		entity: K,
+		changedRows: (tx: Executor, since: number) => Promise<EntityRows[K][]>,
+		stillHeld?: (tx: Executor, ids: string[]) => Promise<{ id: string }[]>
+	) =>
+		source(entity, async (tx, since, reset) => {
+			const rows = await changedRows(tx, since);
+			if (reset) return put<K>(rows);
+			const ids = await deletedForFacilities(tx, entity, since, kitas);
+			if (!ids.length || !stillHeld) return put<K>(rows, ids);
+			const kept = new Set((await stillHeld(tx, ids)).map((r) => r.id));
+			return put<K>(
+				rows,
+				ids.filter((id) => !kept.has(id))
 			);
+		});
 	return {
 		key: staffScopeKey(userId, kitas),
 		sources: [
 			...publicSources,
-			source('requests', async (tx, since, reset) => {
+			kitaSource('requests', async (tx, since) => {
 				const rows = await tx
 					.selectFrom('requests')
 					.selectAll('requests')
@@ -91,15 +92,12 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					.where('requests.facility_id', 'in', kitas)
 					.where('requests.seq', '>', since)
 					.execute();
-				return put<'requests'>(
-					rows.map((r) => ({
-						...toRequest(r, 'staff'),
-						contractElsewhere: Number(r.contract_elsewhere) === 1
-					})),
-					await deleted(tx, 'requests', since, reset, kitas)
-				);
+				return rows.map((r) => ({
+					...toRequest(r, 'staff'),
+					contractElsewhere: Number(r.contract_elsewhere) === 1
+				}));
 			}),
-			source('requestEvents', async (tx, since, reset) => {
+			kitaSource('requestEvents', async (tx, since) => {
 				const rows = await tx
 					.selectFrom('request_events')
 					.innerJoin('requests', 'requests.id', 'request_events.request_id')
@@ -107,41 +105,24 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					.where('requests.facility_id', 'in', kitas)
 					.where('request_events.seq', '>', since)
 					.execute();
-				return put<'requestEvents'>(
-					rows.map(toRequestEvent),
-					await deleted(tx, 'requestEvents', since, reset, kitas)
-				);
+				return rows.map(toRequestEvent);
 			}),
 			// The children of the Kitas' requests, and the records linked into them (whose families
 			// are further contacts).
-			source('children', async (tx, since, reset) => {
-				const rows = await tx
-					.selectFrom('children as c')
-					.selectAll('c')
-					.where((eb) =>
-						eb.or([
-							eb.and([eb('c.seq', '>', since), inScope(eb, 'c.id', kitas)]),
-							eb.and([eb('c.seq', '>', since), inScope(eb, 'c.merged_into', kitas)]),
-							scopedRequestOf('c.id', since)(eb),
-							scopedRequestOf('c.merged_into', since)(eb)
-						])
-					)
-					.execute();
-				return put<'children'>(
-					rows.map((r) => ({ ...toChild(r), mergedInto: r.merged_into })),
-					await deleted(tx, 'children', since, reset, kitas, async (ids) =>
-						(
-							await tx
-								.selectFrom('children as c')
-								.select('c.id')
-								.where('c.id', 'in', ids)
-								.where((eb) => eb.or([inScope(eb, 'c.id', kitas), inScope(eb, 'c.merged_into', kitas)]))
-								.execute()
-						).map((r) => r.id)
-					)
-				);
-			}),
-			source('registrations', async (tx, since, reset) => {
+			kitaSource(
+				'children',
+				async (tx, since) => {
+					const rows = await tx
+						.selectFrom('children as c')
+						.selectAll('c')
+						.where((eb) => changed(eb, eb.ref('c.seq'), since))
+						.execute();
+					return rows.map((r) => ({ ...toChild(r), mergedInto: r.merged_into }));
+				},
+				(tx, ids) =>
+					tx.selectFrom('children as c').select('c.id').where('c.id', 'in', ids).where(inScope).execute()
+			),
+			kitaSource('registrations', async (tx, since) => {
 				const rows = await tx
 					.selectFrom('registrations')
 					.selectAll('registrations')
@@ -156,86 +137,65 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 						)
 					)
 					.execute();
-				return put<'registrations'>(
-					rows.map(toRegistration),
-					await deleted(tx, 'registrations', since, reset, kitas)
-				);
+				return rows.map(toRegistration);
 			}),
 			// Contact families: the child's own and those of records linked into it ("same child").
-			source('families', async (tx, since, reset) => {
-				const rows = await tx
-					.selectFrom('families as f')
-					.selectAll('f')
-					.where((eb) =>
-						eb.exists(
-							eb
-								.selectFrom('children as c')
-								.select('c.id')
-								.whereRef('c.family_id', '=', 'f.id')
-								.where((w) =>
-									w.or([
-										w.and([w('f.seq', '>', since), inScope(w, 'c.id', kitas)]),
-										w.and([w('f.seq', '>', since), inScope(w, 'c.merged_into', kitas)]),
-										scopedRequestOf('c.id', since)(w),
-										scopedRequestOf('c.merged_into', since)(w)
-									])
-								)
+			kitaSource(
+				'families',
+				async (tx, since) => {
+					const rows = await tx
+						.selectFrom('families as f')
+						.selectAll('f')
+						.where((eb) =>
+							eb.exists(
+								eb
+									.selectFrom('children as c')
+									.select('c.id')
+									.whereRef('c.family_id', '=', 'f.id')
+									.where((w) => changed(w, w.ref('f.seq'), since))
+							)
 						)
-					)
-					.execute();
-				return put<'families'>(
-					rows.map(toFamily),
-					await deleted(tx, 'families', since, reset, kitas, async (ids) =>
-						(
-							await tx
-								.selectFrom('children as c')
-								.select('c.family_id as id')
-								.distinct()
-								.where('c.family_id', 'in', ids)
-								.where((eb) => eb.or([inScope(eb, 'c.id', kitas), inScope(eb, 'c.merged_into', kitas)]))
-								.execute()
-						).map((r) => r.id)
-					)
-				);
-			}),
-			source('guardians', async (tx, since, reset) => {
-				const rows = await tx
-					.selectFrom('guardians as g')
-					.selectAll('g')
-					.where((eb) =>
-						eb.exists(
-							eb
-								.selectFrom('children as c')
-								.select('c.id')
-								.whereRef('c.family_id', '=', 'g.family_id')
-								.where((w) =>
-									w.or([
-										w.and([w('g.seq', '>', since), inScope(w, 'c.id', kitas)]),
-										w.and([w('g.seq', '>', since), inScope(w, 'c.merged_into', kitas)]),
-										scopedRequestOf('c.id', since)(w),
-										scopedRequestOf('c.merged_into', since)(w)
-									])
-								)
+						.execute();
+					return rows.map(toFamily);
+				},
+				(tx, ids) =>
+					tx
+						.selectFrom('children as c')
+						.select('c.family_id as id')
+						.distinct()
+						.where('c.family_id', 'in', ids)
+						.where(inScope)
+						.execute()
+			),
+			kitaSource(
+				'guardians',
+				async (tx, since) => {
+					const rows = await tx
+						.selectFrom('guardians as g')
+						.selectAll('g')
+						.where((eb) =>
+							eb.exists(
+								eb
+									.selectFrom('children as c')
+									.select('c.id')
+									.whereRef('c.family_id', '=', 'g.family_id')
+									.where((w) => changed(w, w.ref('g.seq'), since))
+							)
 						)
-					)
-					.execute();
-				return put<'guardians'>(
-					rows.map(toGuardian),
-					await deleted(tx, 'guardians', since, reset, kitas, async (ids) =>
-						(
-							await tx
-								.selectFrom('guardians as g')
-								.innerJoin('children as c', 'c.family_id', 'g.family_id')
-								.select('g.id')
-								.distinct()
-								.where('g.id', 'in', ids)
-								.where((eb) => eb.or([inScope(eb, 'c.id', kitas), inScope(eb, 'c.merged_into', kitas)]))
-								.execute()
-						).map((r) => r.id)
-					)
-				);
-			}),
-			source('duplicateCandidates', async (tx, since, reset) => {
+						.execute();
+					return rows.map(toGuardian);
+				},
+				(tx, ids) =>
+					tx
+						.selectFrom('guardians as g')
+						.innerJoin('children as c', 'c.family_id', 'g.family_id')
+						.select('g.id')
+						.distinct()
+						.where('g.id', 'in', ids)
+						.where(inScope)
+						.execute()
+			),
+			kitaSource('duplicateCandidates', async (tx, since) => {
 				const rows = await tx
 					.selectFrom('duplicate_candidates')
 					.selectAll()
@@ -244,22 +204,8 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					.execute();
 				const out = [];
 				for (const row of rows) out.push(await toDuplicateCandidate(tx, row));
-				return put<'duplicateCandidates'>(out, await deleted(tx, 'duplicateCandidates', since, reset, kitas));
+				return out;
 			})
 		]
 	};
-}
-
-function inScope(
-	eb: ExpressionBuilder<DB & { c: DB['children'] }, 'c'>,
-	childColumn: 'c.id' | 'c.merged_into',
-	kitas: string[]
-) {
-	return eb.exists(
-		eb
-			.selectFrom('requests as r')
-			.select('r.id')
-			.whereRef('r.child_id', '=', childColumn)
-			.where('r.facility_id', 'in', kitas)
-	);
 }
