@@ -104,7 +104,7 @@ describe('linking a claimed walk-in child into another account’s child', () =>
 		);
 	});
 
-	it('lets only the surviving child’s family act on the linked requests; the linked record takes no new ones', async () => {
+	it('lets only the surviving child’s family act on the linked requests; the linked record takes no new ones, and the claimer is told why', async () => {
 		const { walk, claimer, stubId } = await claimedWalkin();
 		const childmindingId = crypto.randomUUID();
 		await w.push(claimer, 'submitChildminding', {
@@ -115,14 +115,21 @@ describe('linking a claimed walk-in child into another account’s child', () =>
 			comment: ''
 		});
 		await link();
+		const refusal = () =>
+			db()
+				.selectFrom('sync_rejections')
+				.select(['code', 'message'])
+				.where('client_id', '=', claimer.clientId)
+				.where('mutation_id', '=', claimer.next - 1)
+				.executeTakeFirst();
 
 		await w.push(claimer, 'withdrawRequest', {
 			requestId: walk.args.requestId,
 			expectedStatus: 'registered'
 		});
-		expect(await w.lastRejection(claimer)).toMatchObject({ code: 'notFound' });
+		expect(await refusal()).toEqual({ code: 'linkedElsewhere', message: 'request.linked' });
 		await w.push(claimer, 'withdrawChildminding', { id: childmindingId, expectedStatus: 'submitted' });
-		expect(await w.lastRejection(claimer)).toMatchObject({ code: 'notFound' });
+		expect(await refusal()).toEqual({ code: 'linkedElsewhere', message: 'childminding.linked' });
 		const [, , , spare] = await someFacilities(db(), 4, { weeklyHours: 35 });
 		await w.push(claimer, 'submitRegistration', {
 			registrationId: crypto.randomUUID(),
@@ -138,9 +145,15 @@ describe('linking a claimed walk-in child into another account’s child', () =>
 				}
 			]
 		});
-		expect(await w.lastRejection(claimer)).toMatchObject({ code: 'notFound' });
+		expect(await refusal()).toEqual({ code: 'linkedElsewhere', message: 'child.linked' });
 		await w.push(claimer, 'rankRequests', { childId: stubId, kitaYearId: '2027', order: [] });
-		expect(await w.lastRejection(claimer)).toMatchObject({ code: 'notFound' });
+		expect(await refusal()).toEqual({ code: 'linkedElsewhere', message: 'child.linked' });
+		// A request that never was the claimer's is still just not found.
+		await w.push(claimer, 'withdrawRequest', {
+			requestId: crypto.randomUUID(),
+			expectedStatus: 'registered'
+		});
+		expect(await refusal()).toEqual({ code: 'notFound', message: 'request.notFound' });
 		expect(await w.status(walk.args.requestId)).toBe('registered');
 		expect(await db().selectFrom('requests').select('id').where('child_id', '=', stubId).execute()).toEqual(
 			[]

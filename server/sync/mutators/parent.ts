@@ -44,23 +44,45 @@ async function ownChild(ctx: MutatorContext, childId: string) {
 				.executeTakeFirst()
 		: undefined;
 	if (!family || !child) throw new Refusal('notFound', 'child.notFound');
-	if (child.merged_into !== null) throw new Refusal('notFound', 'child.linked');
+	if (child.merged_into !== null) throw new Refusal('linkedElsewhere', 'child.linked');
 	return { familyId: family.id, child };
+}
+
+/**
+ * Refuses a request or child-minding request the family does not hold. When one of the family's own
+ * records was linked into the row's child (another account's child, whose family holds the row now:
+ * childrenHeldBy), the parent learns that instead of "not found".
+ */
+async function refuseNotHeld(
+	ctx: MutatorContext,
+	table: 'requests' | 'childminder_requests',
+	id: string,
+	kind: 'request' | 'childminding'
+): Promise<never> {
+	const family = await familyOfUser(ctx.tx, ctx.session.userId);
+	const row = await ctx.tx.selectFrom(table).select('child_id').where('id', '=', id).executeTakeFirst();
+	const linked =
+		family && row
+			? await ctx.tx
+					.selectFrom('children')
+					.select('id')
+					.where('family_id', '=', family.id)
+					.where('merged_into', '=', row.child_id)
+					.executeTakeFirst()
+			: undefined;
+	if (linked) throw new Refusal('linkedElsewhere', `${kind}.linked`);
+	throw new Refusal('notFound', `${kind}.notFound`);
 }
 
 /** A request of a child the parent's family holds — the same rule as the parent's pull scope. */
 async function ownRequest(ctx: MutatorContext, requestId: string): Promise<Selectable<RequestsTable>> {
-	const family = await familyOfUser(ctx.tx, ctx.session.userId);
-	const row = family
-		? await ctx.tx
-				.selectFrom('requests')
-				.selectAll()
-				.where('id', '=', requestId)
-				.where('child_id', 'in', childrenHeldBy(ctx.tx, ctx.session.userId))
-				.executeTakeFirst()
-		: undefined;
-	if (!family || !row) throw new Refusal('notFound', 'request.notFound');
-	return row;
+	const row = await ctx.tx
+		.selectFrom('requests')
+		.selectAll()
+		.where('id', '=', requestId)
+		.where('child_id', 'in', childrenHeldBy(ctx.tx, ctx.session.userId))
+		.executeTakeFirst();
+	return row ?? refuseNotHeld(ctx, 'requests', requestId, 'request');
 }
 
 /**
@@ -349,7 +371,7 @@ export const parentMutators: MutatorRegistry = {
 				.where('id', '=', args.id)
 				.where('child_id', 'in', childrenHeldBy(ctx.tx, ctx.session.userId))
 				.executeTakeFirst();
-			if (!row) throw new Refusal('notFound', 'childminding.notFound');
+			if (!row) return refuseNotHeld(ctx, 'childminder_requests', args.id, 'childminding');
 			await stepChildminding(
 				ctx,
 				row,

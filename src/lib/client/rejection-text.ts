@@ -21,6 +21,7 @@ const REFUSAL_TEXT: Record<string, () => string> = {
 	wrongActor: m.refusal_not_permitted,
 	notPermitted: m.refusal_not_permitted,
 	notFound: m.refusal_not_found,
+	linkedElsewhere: m.refusal_linked_elsewhere,
 	notBorn: m.error_not_born,
 	invalidInput: m.refusal_invalid_input,
 	invalidRegistration: m.refusal_invalid_registration,

@@ -1,0 +1,20 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMessages } from '$lib/i18n/messages';
+import de from '../messages/de.json';
+import { describeRefusal } from './rejection-text';
+
+describe('describeRefusal', () => {
+	beforeAll(async () => {
+		await loadMessages('/meine-anmeldungen');
+	});
+
+	it('tells a parent that the child was linked into another account, not that it is gone', () => {
+		expect(describeRefusal('linkedElsewhere')).toBe(de.refusal_linked_elsewhere);
+		expect(describeRefusal('linkedElsewhere')).not.toBe(describeRefusal('notFound'));
+		expect(describeRefusal('notFound')).toBe(de.refusal_not_found);
+	});
+
+	it('falls back to the generic text for a code it does not know', () => {
+		expect(describeRefusal('somethingNew')).toBe(de.refusal_unknown);
+	});
+});
