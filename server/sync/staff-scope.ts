@@ -3,7 +3,7 @@
 // and whether the child has a contract at another Kita (never which one). Never the parents' rank.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import type { Expression, ExpressionBuilder } from 'kysely';
+import { expressionBuilder, type Expression, type ExpressionBuilder } from 'kysely';
 import type { EntityName, EntityRows } from '../../src/lib/sync/protocol';
 import type { Executor } from '../db/database';
 import type { DB } from '../db/schema';
@@ -39,8 +39,8 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 		);
 	// The children of the Kitas' requests, and the records linked into them.
 	const inScope = (eb: ChildBuilder) => eb.or([requestOf(eb, 'c.id'), requestOf(eb, 'c.merged_into')]);
-	// A row of child `c` to (re)send: it changed itself (`seq`), or a request of the Kitas for the
-	// child changed — then its child, guardians and registration are sent even if they did not.
+	// A row of child `c` (the child, its family, a guardian) to (re)send: the row changed itself
+	// (`seq`), or a request of the Kitas for the child changed — then it is sent even if it did not.
 	const changed = (eb: ChildBuilder, seq: Expression<number>, since: number) =>
 		eb.or([
 			eb.and([eb(seq, '>', since), requestOf(eb, 'c.id')]),
@@ -48,6 +48,17 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 			requestOf(eb, 'c.id', since),
 			requestOf(eb, 'c.merged_into', since)
 		]);
+	// Contact rows (families, guardians) of a family with such a child.
+	const ofChangedChild = (familyId: Expression<string>, seq: Expression<number>, since: number) => {
+		const eb = expressionBuilder<DB, never>();
+		return eb.exists(
+			eb
+				.selectFrom('children as c')
+				.select('c.id')
+				.where('c.family_id', '=', familyId)
+				.where((w) => changed(w, seq, since))
+		);
+	};
 	/**
 	 * A source of rows of the Kitas, with the rows retention deleted for them since the cookie (none
 	 * on a reset: the client starts empty). `stillHeld` keeps those the Kitas may still hold, e.g. a
@@ -146,15 +157,7 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					const rows = await tx
 						.selectFrom('families as f')
 						.selectAll('f')
-						.where((eb) =>
-							eb.exists(
-								eb
-									.selectFrom('children as c')
-									.select('c.id')
-									.whereRef('c.family_id', '=', 'f.id')
-									.where((w) => changed(w, w.ref('f.seq'), since))
-							)
-						)
+						.where((eb) => ofChangedChild(eb.ref('f.id'), eb.ref('f.seq'), since))
 						.execute();
 					return rows.map(toFamily);
 				},
@@ -173,15 +176,7 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					const rows = await tx
 						.selectFrom('guardians as g')
 						.selectAll('g')
-						.where((eb) =>
-							eb.exists(
-								eb
-									.selectFrom('children as c')
-									.select('c.id')
-									.whereRef('c.family_id', '=', 'g.family_id')
-									.where((w) => changed(w, w.ref('g.seq'), since))
-							)
-						)
+						.where((eb) => ofChangedChild(eb.ref('g.family_id'), eb.ref('g.seq'), since))
 						.execute();
 					return rows.map(toGuardian);
 				},
