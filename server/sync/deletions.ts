@@ -3,7 +3,9 @@
 // of that role) whose devices may hold them, and read by the pull sources as `del`. A reset needs
 // none: the client starts empty. Entries are pruned after a while (pruneDeletions); a cookie older
 // than the pruned ones gets a reset instead (pull).
+import type { SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../db/database';
+import type { DB } from '../db/schema';
 import type { EntityName } from '../../src/lib/sync/protocol';
 import type { EntitySource } from './scopes';
 
@@ -54,6 +56,24 @@ export async function recordDeletions(
 			.execute();
 }
 
+type DeletionQuery = SelectQueryBuilder<DB, 'sync_deletions', { row_id: string }>;
+
+/** Ids of `entity` deleted after `since`, for the audience `narrow` picks. */
+async function deletedIds(
+	tx: Executor,
+	entity: EntityName,
+	since: number,
+	narrow: (query: DeletionQuery) => DeletionQuery
+): Promise<string[]> {
+	const query = tx
+		.selectFrom('sync_deletions')
+		.select('row_id')
+		.distinct()
+		.where('entity', '=', entity)
+		.where('seq', '>', since);
+	return (await narrow(query).execute()).map((r) => r.row_id);
+}
+
 /** Ids of `entity` deleted after `since` for any of the Kitas. */
 export async function deletedForFacilities(
 	tx: Executor,
@@ -62,53 +82,31 @@ export async function deletedForFacilities(
 	facilityIds: readonly string[]
 ): Promise<string[]> {
 	if (!facilityIds.length) return [];
-	const rows = await tx
-		.selectFrom('sync_deletions')
-		.select('row_id')
-		.distinct()
-		.where('entity', '=', entity)
-		.where('seq', '>', since)
-		.where('facility_id', 'in', [...facilityIds])
-		.execute();
-	return rows.map((r) => r.row_id);
+	return deletedIds(tx, entity, since, (q) => q.where('facility_id', 'in', [...facilityIds]));
 }
 
 /** Ids of `entity` deleted after `since` that the account's family held. */
-export async function deletedForOwner(
+export function deletedForOwner(
 	tx: Executor,
 	entity: EntityName,
 	since: number,
 	ownerUserId: string
 ): Promise<string[]> {
-	const rows = await tx
-		.selectFrom('sync_deletions')
-		.select('row_id')
-		.distinct()
-		.where('entity', '=', entity)
-		.where('seq', '>', since)
-		.where('family_id', 'in', (eb) =>
+	return deletedIds(tx, entity, since, (q) =>
+		q.where('family_id', 'in', (eb) =>
 			eb.selectFrom('families').select('families.id').where('families.owner_user_id', '=', ownerUserId)
 		)
-		.execute();
-	return rows.map((r) => r.row_id);
+	);
 }
 
 /** Ids of `entity` deleted after `since` that every device of the office role may hold. */
-export async function deletedForOffice(
+export function deletedForOffice(
 	tx: Executor,
 	entity: EntityName,
 	since: number,
 	role: OfficeRole
 ): Promise<string[]> {
-	const rows = await tx
-		.selectFrom('sync_deletions')
-		.select('row_id')
-		.distinct()
-		.where('entity', '=', entity)
-		.where('seq', '>', since)
-		.where('office_role', '=', role)
-		.execute();
-	return rows.map((r) => r.row_id);
+	return deletedIds(tx, entity, since, (q) => q.where('office_role', '=', role));
 }
 
 /**
