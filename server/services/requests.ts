@@ -2,7 +2,7 @@
 // machine here, records an event, keeps the place counters right and stamps the seq.
 import type { Selectable } from 'kysely';
 import type { Day } from '../../src/lib/domain/calendar-day';
-import type { WeeklyHours } from '../../src/lib/domain/facility';
+import type { Facility, WeeklyHours } from '../../src/lib/domain/facility';
 import { ageBandAt, type KitaYear } from '../../src/lib/domain/kita-year';
 import { decide, type Actor, type PlacementEvent, type RequestStatus } from '../../src/lib/domain/placement';
 import type { ChildmindingStatus } from '../../src/lib/domain/childminding';
@@ -15,7 +15,7 @@ import type {
 	RequestsTable
 } from '../db/schema';
 import { Refusal } from '../sync/refusal';
-import { toKitaYear } from './catalogue';
+import { toFacility, toKitaYear } from './catalogue';
 
 export type RequestView = 'parent' | 'staff' | 'office';
 
@@ -105,6 +105,12 @@ export async function insertEvent(
 			seq: e.seq
 		})
 		.execute();
+}
+
+export async function facilityOf(db: Executor, id: string): Promise<Facility> {
+	return toFacility(
+		await db.selectFrom('facilities').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+	);
 }
 
 export async function kitaYearOf(db: Executor, id: string): Promise<KitaYear> {

@@ -17,7 +17,7 @@ import {
 } from '../../services/families';
 import { insertRegisteredRequest, insertRegistration, kitaYearOfItem } from '../../services/new-requests';
 import { notifyChildminding, notifyRegistration } from '../../services/notifications';
-import { toRequest } from '../../services/requests';
+import { facilityOf, toRequest } from '../../services/requests';
 import { detectWalkinMatches } from '../../services/walkins';
 import { Refusal } from '../refusal';
 import { staffOf } from './audiences';
@@ -248,13 +248,7 @@ export const parentMutators: MutatorRegistry = {
 							.where('id', '=', row.child_id)
 							.executeTakeFirstOrThrow()
 					);
-					const facility = toFacility(
-						await ctx.tx
-							.selectFrom('facilities')
-							.selectAll()
-							.where('id', '=', row.facility_id)
-							.executeTakeFirstOrThrow()
-					);
+					const facility = await facilityOf(ctx.tx, row.facility_id);
 					const years = await listKitaYears(ctx.tx);
 					const year = kitaYearOfItem(args, facility, child.birthDate, years, ctx.today, (issues) => ({
 						issues,

@@ -1,8 +1,7 @@
 // Mutations Kita staff send: offers, answers, Absagen and contracts on their own Kita's requests,
 // walk-in registrations and the decision on possible duplicates. Staff of Kita X act on Kita X only.
 import type { Selectable } from 'kysely';
-import { kitaYearOf, toRequest } from '../../services/requests';
-import { toFacility } from '../../services/catalogue';
+import { facilityOf, kitaYearOf, toRequest } from '../../services/requests';
 import { applyContract, notifyChildStatus, usersConcerned } from '../../services/placement';
 import { createWalkin, decideDuplicate, renewClaimCode } from '../../services/walkins';
 import type { RequestsTable } from '../../db/schema';
@@ -45,13 +44,7 @@ export const staffMutators: MutatorRegistry = {
 		roles: ['staff'],
 		async run(ctx, args) {
 			await stepKitaRequest(ctx, args.requestId, async (row) => {
-				const facility = toFacility(
-					await ctx.tx
-						.selectFrom('facilities')
-						.selectAll()
-						.where('id', '=', row.facility_id)
-						.executeTakeFirstOrThrow()
-				);
+				const facility = await facilityOf(ctx.tx, row.facility_id);
 				const year = await kitaYearOf(ctx.tx, row.kita_year_id);
 				const issues = checkOffer(args, facility, year, ctx.today);
 				if (issues.length)
