@@ -4,9 +4,7 @@
 // Fachberatung's devices drop it (the Fachberatung's also the child and the family's contact once
 // no request of theirs is left).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION } from '../../src/lib/domain/retention';
-import { runRetention } from '../../server/jobs/retention';
-import { expectOk, officeWorld, type OfficeWorld } from './office-world';
+import { expectOk, officeWorld, retentionSteps, type OfficeWorld } from './office-world';
 
 describe('retention keeps the promise on child-minding requests', () => {
 	let w: OfficeWorld;
@@ -17,15 +15,7 @@ describe('retention keeps the promise on child-minding requests', () => {
 		await w.close();
 	});
 
-	const db = () => w.t.app.database.db;
-	const run = () => runRetention({ db: db(), now: w.t.clock.now, periods: { ...DEFAULT_RETENTION } });
-	/** The parent keeps using the account: nothing of the family is due for that reason. */
-	const parentLogsIn = () =>
-		db()
-			.updateTable('users')
-			.set({ last_login_at: w.t.clock.now().toISOString() })
-			.where('id', '=', w.parent.session.userId)
-			.execute();
+	const { db, run, parentLogsIn } = retentionSteps(() => w);
 	const requestIds = async () =>
 		(await db().selectFrom('childminder_requests').select('id').orderBy('id').execute()).map((r) => r.id);
 	const submit = async (childId: string, startDate: string) => {

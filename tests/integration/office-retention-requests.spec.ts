@@ -6,12 +6,12 @@ import { defaultKitaYear } from '../../src/lib/domain/kita-year';
 import { DEFAULT_RETENTION } from '../../src/lib/domain/retention';
 import { runRetention } from '../../server/jobs/retention';
 import { kitaYearRow } from '../../server/services/catalogue';
-import { createUserWithSession } from './fixtures';
-import { expectOk, officeWorld, type OfficeWorld } from './office-world';
+import { expectOk, officeWorld, retentionSteps, type OfficeWorld } from './office-world';
 import {
-	actor as staffActor,
+	claimedWalkin,
+	linkOpenCandidate,
+	staffOfZ,
 	staffWorld,
-	walkin,
 	type Actor as StaffActor,
 	type StaffWorld
 } from './staff-world';
@@ -27,15 +27,7 @@ describe('retention keeps the promise on registrations', () => {
 		await w.close();
 	});
 
-	const db = () => w.t.app.database.db;
-	const run = () => runRetention({ db: db(), now: w.t.clock.now, periods: { ...DEFAULT_RETENTION } });
-	/** The parent keeps using the account: nothing of the family is due for that reason. */
-	const parentLogsIn = () =>
-		db()
-			.updateTable('users')
-			.set({ last_login_at: w.t.clock.now().toISOString() })
-			.where('id', '=', w.parent.session.userId)
-			.execute();
+	const { db, run, parentLogsIn } = retentionSteps(() => w);
 	const requestIds = async () =>
 		(await db().selectFrom('requests').select('id').orderBy('id').execute()).map((r) => r.id);
 
@@ -212,9 +204,7 @@ describe('retention of a request held through a link', () => {
 	let staffZ: StaffActor;
 	beforeEach(async () => {
 		w = await staffWorld();
-		staffZ = staffActor(
-			await createUserWithSession(w.t.app.database.db, w.t.clock.now(), 'staff', { facilityIds: [w.kitaZ] })
-		);
+		staffZ = await staffOfZ(w);
 	});
 	afterEach(async () => {
 		await w.close();
@@ -223,19 +213,8 @@ describe('retention of a request held through a link', () => {
 	const db = () => w.t.app.database.db;
 
 	it('sends the deletion to the surviving child’s family, and the Kita drops both records and their contacts', async () => {
-		const walk = await walkin(w.kitaZ);
-		await w.push(staffZ, 'createWalkin', walk.args);
-		const claimer = staffActor(
-			await createUserWithSession(db(), w.t.clock.now(), 'parent', { email: 'jelena@example.org' })
-		);
-		await w.t.caller({ session: claimer.session }).family.claim({ code: walk.code, birthDate: '2024-03-10' });
-		const candidate = await db()
-			.selectFrom('duplicate_candidates')
-			.select('id')
-			.where('status', '=', 'open')
-			.executeTakeFirstOrThrow();
-		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate.id, decision: 'link' });
-		expect(await w.lastRejection(staffZ)).toBeUndefined();
+		const { walk, claimer } = await claimedWalkin(w, staffZ);
+		const candidateId = await linkOpenCandidate(w, staffZ);
 		const owner = await w.pull(w.parent);
 		const other = await w.pull(claimer);
 		const kita = await w.pull(staffZ);
@@ -260,7 +239,7 @@ describe('retention of a request held through a link', () => {
 		expect(kitaAfter.patch.del.requests).toEqual([walk.args.requestId]);
 		expect(kitaAfter.patch.del.children?.sort()).toEqual([w.childId, walk.args.child.id].sort());
 		expect(kitaAfter.patch.del.families).toHaveLength(2);
-		expect(kitaAfter.patch.del.duplicateCandidates).toEqual([candidate.id]);
+		expect(kitaAfter.patch.del.duplicateCandidates).toEqual([candidateId]);
 		expect(kitaAfter.patch.put.children).toBeUndefined();
 	});
 });

@@ -3,6 +3,8 @@
 import type { MutationArgs, MutationName } from '../../src/lib/domain/mutations';
 import { SCHEMA_VERSION, type Mutation } from '../../src/lib/sync/protocol';
 import type { AuthSession } from '../../server/auth/session';
+import { runRetention } from '../../server/jobs/retention';
+import { DEFAULT_RETENTION, type RetentionPeriods } from '../../src/lib/domain/retention';
 import { createUserWithSession, someFacilities } from './fixtures';
 import { createTestApp, testClock, type TestApp } from './harness';
 
@@ -171,3 +173,22 @@ export async function expectOk(result: Promise<Rejected | null>): Promise<void> 
 }
 
 export const DAY = 86_400_000;
+
+/**
+ * What the retention tests do with a world: run the job with the privacy page's periods, and let
+ * the world's parent use the account (nothing of the family is due for being unused then).
+ */
+export function retentionSteps(world: () => OfficeWorld) {
+	const db = () => world().t.app.database.db;
+	return {
+		db,
+		run: (periods: RetentionPeriods = { ...DEFAULT_RETENTION }) =>
+			runRetention({ db: db(), now: world().t.clock.now, periods }),
+		parentLogsIn: () =>
+			db()
+				.updateTable('users')
+				.set({ last_login_at: world().t.clock.now().toISOString() })
+				.where('id', '=', world().parent.session.userId)
+				.execute()
+	};
+}

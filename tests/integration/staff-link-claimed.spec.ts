@@ -2,17 +2,22 @@
 // account: the surviving child's family holds every request from then on (scope, permissions,
 // ranks), and the claiming parent's device drops what it no longer may see.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createUserWithSession, someFacilities } from './fixtures';
-import { actor, staffWorld, walkin, type Actor, type StaffWorld } from './staff-world';
+import { someFacilities } from './fixtures';
+import {
+	claimedWalkin as claimedWalkinAt,
+	linkOpenCandidate,
+	staffOfZ,
+	staffWorld,
+	type Actor,
+	type StaffWorld
+} from './staff-world';
 
 describe('linking a claimed walk-in child into another account’s child', () => {
 	let w: StaffWorld;
 	let staffZ: Actor;
 	beforeEach(async () => {
 		w = await staffWorld();
-		staffZ = actor(
-			await createUserWithSession(w.t.app.database.db, w.t.clock.now(), 'staff', { facilityIds: [w.kitaZ] })
-		);
+		staffZ = await staffOfZ(w);
 	});
 	afterEach(async () => {
 		await w.close();
@@ -20,27 +25,8 @@ describe('linking a claimed walk-in child into another account’s child', () =>
 
 	const db = () => w.t.app.database.db;
 
-	/** Mia, already registered online by the world's parent, is also registered in person at Z and
-	 * that walk-in is claimed by a second account before the Kita decides the possible duplicate. */
-	async function claimedWalkin() {
-		const walk = await walkin(w.kitaZ);
-		await w.push(staffZ, 'createWalkin', walk.args);
-		const claimer = actor(
-			await createUserWithSession(db(), w.t.clock.now(), 'parent', { email: 'jelena@example.org' })
-		);
-		await w.t.caller({ session: claimer.session }).family.claim({ code: walk.code, birthDate: '2024-03-10' });
-		return { walk, claimer, stubId: walk.args.child.id };
-	}
-
-	async function link() {
-		const candidate = await db()
-			.selectFrom('duplicate_candidates')
-			.select('id')
-			.where('status', '=', 'open')
-			.executeTakeFirstOrThrow();
-		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate.id, decision: 'link' });
-		expect(await w.lastRejection(staffZ)).toBeUndefined();
-	}
+	const claimedWalkin = () => claimedWalkinAt(w, staffZ);
+	const link = () => linkOpenCandidate(w, staffZ);
 
 	const ranks = async (childId: string) =>
 		(

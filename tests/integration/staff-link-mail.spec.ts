@@ -6,8 +6,15 @@ import { runCarryOver } from '../../server/jobs/carry-over';
 import { deliverDueMails, smtpTransport } from '../../server/jobs/mail-delivery';
 import { kitaYearRow } from '../../server/services/catalogue';
 import { defaultKitaYear } from '../../src/lib/domain/kita-year';
-import { createUserWithSession } from './fixtures';
-import { actor, OFFER, staffWorld, walkin, type Actor, type StaffWorld } from './staff-world';
+import {
+	claimedWalkin,
+	linkOpenCandidate,
+	OFFER,
+	staffOfZ,
+	staffWorld,
+	type Actor,
+	type StaffWorld
+} from './staff-world';
 import { startSmtp, type TestSmtp } from './smtp';
 
 describe('status mails after linking a claimed walk-in child', () => {
@@ -16,9 +23,7 @@ describe('status mails after linking a claimed walk-in child', () => {
 	let smtp: TestSmtp;
 	beforeEach(async () => {
 		w = await staffWorld();
-		staffZ = actor(
-			await createUserWithSession(w.t.app.database.db, w.t.clock.now(), 'staff', { facilityIds: [w.kitaZ] })
-		);
+		staffZ = await staffOfZ(w);
 		smtp = await startSmtp();
 	});
 	afterEach(async () => {
@@ -33,19 +38,8 @@ describe('status mails after linking a claimed walk-in child', () => {
 	it('sends the mail about a linked request to the surviving child’s family, not to the claimer', async () => {
 		// Mia is registered online by the world's parent; the same child is registered in person at Z
 		// and that walk-in is claimed by a second account.
-		const walk = await walkin(w.kitaZ);
-		await w.push(staffZ, 'createWalkin', walk.args);
-		const claimer = actor(
-			await createUserWithSession(db(), w.t.clock.now(), 'parent', { email: 'jelena@example.org' })
-		);
-		await w.t.caller({ session: claimer.session }).family.claim({ code: walk.code, birthDate: '2024-03-10' });
-		const candidate = await db()
-			.selectFrom('duplicate_candidates')
-			.select('id')
-			.where('status', '=', 'open')
-			.executeTakeFirstOrThrow();
-		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate.id, decision: 'link' });
-		expect(await w.lastRejection(staffZ)).toBeUndefined();
+		const { walk } = await claimedWalkin(w, staffZ);
+		await linkOpenCandidate(w, staffZ);
 		// Whatever was sent until now (confirmations) is not what this test is about.
 		await deliver();
 		smtp.received.length = 0;
@@ -68,12 +62,7 @@ describe('status mails after linking a claimed walk-in child', () => {
 	});
 
 	it('still mails the claimer about the walk-in request before any link', async () => {
-		const walk = await walkin(w.kitaZ);
-		await w.push(staffZ, 'createWalkin', walk.args);
-		const claimer = actor(
-			await createUserWithSession(db(), w.t.clock.now(), 'parent', { email: 'jelena@example.org' })
-		);
-		await w.t.caller({ session: claimer.session }).family.claim({ code: walk.code, birthDate: '2024-03-10' });
+		const { walk } = await claimedWalkin(w, staffZ);
 		await deliver();
 		smtp.received.length = 0;
 
@@ -88,19 +77,8 @@ describe('status mails after linking a claimed walk-in child', () => {
 	});
 
 	it('tells only the holding family when the linked request is carried over to the next Kita year', async () => {
-		const walk = await walkin(w.kitaZ);
-		await w.push(staffZ, 'createWalkin', walk.args);
-		const claimer = actor(
-			await createUserWithSession(db(), w.t.clock.now(), 'parent', { email: 'jelena@example.org' })
-		);
-		await w.t.caller({ session: claimer.session }).family.claim({ code: walk.code, birthDate: '2024-03-10' });
-		const candidate = await db()
-			.selectFrom('duplicate_candidates')
-			.select('id')
-			.where('status', '=', 'open')
-			.executeTakeFirstOrThrow();
-		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate.id, decision: 'link' });
-		expect(await w.lastRejection(staffZ)).toBeUndefined();
+		const { walk } = await claimedWalkin(w, staffZ);
+		await linkOpenCandidate(w, staffZ);
 		await deliver();
 		smtp.received.length = 0;
 

@@ -182,3 +182,40 @@ export async function walkin(
 		}
 	};
 }
+
+// ---------------------------------------------------------------------------------------------
+// The link tests' story: Mia, registered online by the world's parent, is registered in person at
+// Kita Z too; a second account claims that walk-in; staff of Z link it into the online child.
+
+/** A staff member of Kita Z, where the walk-in is entered. */
+export async function staffOfZ(w: StaffWorld): Promise<Actor> {
+	return actor(
+		await createUserWithSession(w.t.app.database.db, w.t.clock.now(), 'staff', { facilityIds: [w.kitaZ] })
+	);
+}
+
+/** Mia's walk-in at Z, claimed by a second account (jelena@example.org) before staff decide. */
+export async function claimedWalkin(w: StaffWorld, staffZ: Actor) {
+	const walk = await walkin(w.kitaZ);
+	await w.push(staffZ, 'createWalkin', walk.args);
+	const claimer = actor(
+		await createUserWithSession(w.t.app.database.db, w.t.clock.now(), 'parent', {
+			email: 'jelena@example.org'
+		})
+	);
+	await w.t.caller({ session: claimer.session }).family.claim({ code: walk.code, birthDate: '2024-03-10' });
+	return { walk, claimer, stubId: walk.args.child.id };
+}
+
+/** Staff of Z decide the open possible duplicate: the same child, link it. Returns its id. */
+export async function linkOpenCandidate(w: StaffWorld, staffZ: Actor): Promise<string> {
+	const candidate = await w.t.app.database.db
+		.selectFrom('duplicate_candidates')
+		.select('id')
+		.where('status', '=', 'open')
+		.executeTakeFirstOrThrow();
+	await w.push(staffZ, 'decideDuplicate', { candidateId: candidate.id, decision: 'link' });
+	const refused = await w.lastRejection(staffZ);
+	if (refused) throw new Error(`linking was refused: ${refused.code}`);
+	return candidate.id;
+}

@@ -2,9 +2,7 @@
 // transient period, and a device whose cookie is older than what was pruned — it may have missed a
 // deletion — gets a reset instead of a patch; devices that pulled since go on as before.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION } from '../../src/lib/domain/retention';
-import { runRetention } from '../../server/jobs/retention';
-import { officeWorld, type OfficeWorld } from './office-world';
+import { officeWorld, retentionSteps, type OfficeWorld } from './office-world';
 
 describe('pruning the records of deletions', () => {
 	let w: OfficeWorld;
@@ -15,14 +13,7 @@ describe('pruning the records of deletions', () => {
 		await w.close();
 	});
 
-	const db = () => w.t.app.database.db;
-	const run = () => runRetention({ db: db(), now: w.t.clock.now, periods: { ...DEFAULT_RETENTION } });
-	const parentLogsIn = () =>
-		db()
-			.updateTable('users')
-			.set({ last_login_at: w.t.clock.now().toISOString() })
-			.where('id', '=', w.parent.session.userId)
-			.execute();
+	const { db, run, parentLogsIn } = retentionSteps(() => w);
 	const recorded = async () => (await db().selectFrom('sync_deletions').select('seq').execute()).length;
 
 	it('keeps them for the transient period, then prunes them and resets only devices that have not pulled since', async () => {
