@@ -37,3 +37,19 @@ export function forgetUser(): void {
 	session.user = null;
 	session.expired = false;
 }
+
+/**
+ * Runs `start` once in this component's life, as soon as the known user has `role` — at mount,
+ * or later when the session check (or a login in another tab) makes it known. A check in
+ * `onMount` alone missed a session confirmed after mount, and an online-only list stayed
+ * "loading". Call during component initialisation.
+ */
+export function onceUserIs(role: KnownUser['role'], start: () => void): void {
+	let started = false;
+	$effect(() => {
+		if (!started && session.user?.role === role) {
+			started = true;
+			start();
+		}
+	});
+}

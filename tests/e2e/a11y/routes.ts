@@ -91,9 +91,7 @@ export const ROUTE_CASES: RouteCase[] = [
 	plain('/kita/plaetze', 'staff'),
 	plain('/kita/vor-ort', 'staff', true),
 	plain('/kita/angaben', 'staff'),
-	// Empty-submit check left out here: the page's account list stayed "Wird geladen …" in the last
-	// CI run under load; its invite form's errors are covered by tests/e2e/admin/accounts.e2e.ts.
-	plain('/verwaltung/konten', 'admin'),
+	plain('/verwaltung/konten', 'admin', true),
 	plain('/verwaltung/kitas', 'admin'),
 	{ pattern: '/verwaltung/kitas/[id]', audience: 'admin', path: (p) => `/verwaltung/kitas/${p.facilityId}` },
 	plain('/verwaltung/kindergartenjahre', 'admin'),
