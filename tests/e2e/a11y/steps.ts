@@ -1,19 +1,15 @@
 // Steps of the accessibility suite: sessions for each audience (written into the e2e database, as
 // the login tests cover logging in), the UI language of a context, the data the pages need, and
 // waiting until a page shows its content rather than a loading state.
-import {
-	decodeBase32IgnorePadding,
-	encodeBase32LowerCaseNoPadding,
-	encodeHexLowerCase
-} from '@oslojs/encoding';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { sha256 } from '@oslojs/crypto/sha2';
-import { generateHOTP } from '@oslojs/otp';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { E2E_DATABASE_PATH } from '../../../playwright.config';
 import { DEMO_ACCOUNTS, demoStaffFacilityIds } from '../../../server/demo/accounts';
 import { childMatchKey } from '../../../src/lib/domain/family';
 import type { Role } from '../../../src/lib/domain/roles';
+import { freshTotp as freshTotpFor } from '../helpers';
 import { t } from './catalogue';
 import type { RouteParams } from './routes';
 
@@ -283,20 +279,10 @@ export function seedStaffRequest(firstName: string): string {
 // ---------------------------------------------------------------------------------------------
 // TOTP for the keyboard-only logins
 
-/** The code an authenticator app shows now; waits for a 30-s step the account has not used yet. */
-export async function freshTotp(page: Page, role: Role): Promise<string> {
+/** The code an authenticator app shows now for the demo account; waits for a step it has not used yet. */
+export function freshTotp(page: Page, role: Role): Promise<string> {
 	const account = demoAccount(role);
-	const used = withDb(
-		(db) =>
-			(
-				db.prepare('SELECT totp_last_step FROM users WHERE email = ?').get(account.email) as {
-					totp_last_step: number | null;
-				}
-			).totp_last_step ?? 0
-	);
-	while (Math.floor(Date.now() / 30_000) <= used) await page.waitForTimeout(500);
-	const step = Math.floor(Date.now() / 30_000);
-	return generateHOTP(decodeBase32IgnorePadding(account.totpSecret ?? ''), BigInt(step), 6);
+	return freshTotpFor(page, account.email, account.totpSecret ?? '');
 }
 
 /** After a TOTP login, waits for the next step so that a later login of the account is not a replay. */

@@ -1,10 +1,9 @@
 // Steps of the youth office's flows: logging in as the demo admin or Fachberatung (password and a
 // TOTP code computed as an authenticator app does), and data written straight into the e2e
 // server's database — the "meanwhile a family registered" of the tests.
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
 import { expect, type Page } from '@playwright/test';
 import { childMatchKey } from '../../../src/lib/domain/family';
+import { freshTotp } from '../helpers';
 import { withDb } from '../staff/steps';
 
 export interface DemoLogin {
@@ -27,30 +26,13 @@ export const DEMO_ADVISER: DemoLogin = {
 
 export const DEMO_PARENT = { email: 'eltern@demo.kita-portal.invalid', password: 'Eltern-Demo-2026' };
 
-function totp(secret: string): string {
-	return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000)), 6);
-}
-
-/** A code is accepted once per 30-second step: wait for a step after the last one used. */
-function lastAcceptedStep(email: string): number {
-	return withDb(
-		(db) =>
-			(
-				db.prepare('SELECT totp_last_step FROM users WHERE email = ?').get(email) as {
-					totp_last_step: number | null;
-				}
-			).totp_last_step ?? 0
-	);
-}
-
 /** Logs in through /login and the second-factor page, as a person with an authenticator app would. */
 export async function loginWithTotp(page: Page, account: DemoLogin): Promise<void> {
-	while (Math.floor(Date.now() / 30_000) <= lastAcceptedStep(account.email)) await page.waitForTimeout(1000);
 	await page.goto('/login');
 	await page.getByLabel('E-Mail-Adresse').fill(account.email);
 	await page.getByLabel('Passwort', { exact: true }).fill(account.password);
 	await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-	await page.getByLabel('Code aus der App').fill(totp(account.totpSecret));
+	await page.getByLabel('Code aus der App').fill(await freshTotp(page, account.email, account.totpSecret));
 	await page.getByRole('button', { name: 'Bestätigen' }).click();
 	await expect(page.getByRole('banner').getByRole('button', { name: 'Abmelden' })).toBeVisible();
 }

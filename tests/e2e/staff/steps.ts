@@ -1,14 +1,12 @@
 // Steps of the staff flows: logging in as the demo Kita staff member (password and TOTP, as a person
 // would), and preparing or checking data straight in the e2e server's SQLite file — the "meanwhile
 // on the server" of the conflict tests. Every write takes the next seq, as the server's own do.
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
 import { expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { E2E_DATABASE_PATH } from '../../../playwright.config';
 import { childMatchKey } from '../../../src/lib/domain/family';
 import { demoStaffFacilityIds } from '../../../server/demo/accounts';
-import { waitForSync } from '../helpers';
+import { freshTotp, waitForSync } from '../helpers';
 
 export const DEMO_STAFF = {
 	email: 'kita-leitung@demo.kita-portal.invalid',
@@ -22,32 +20,15 @@ export function staffKitas(): string[] {
 	return demoStaffFacilityIds();
 }
 
-/** The code an authenticator app shows now (RFC 6238: 30-second steps, 6 digits). */
-function totp(secret: string): string {
-	return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000)), 6);
-}
-
-/** The last 30-second step the server accepted a code of (a code counts once). */
-function lastAcceptedStep(email: string): number {
-	return readDb(
-		(db) =>
-			(
-				db.prepare('SELECT totp_last_step FROM users WHERE email = ?').get(email) as {
-					totp_last_step: number | null;
-				}
-			).totp_last_step ?? 0
-	);
-}
-
 /** Logs in through /login and the second-factor page; a TOTP code counts once, so wait for a fresh one. */
 export async function loginAsDemoStaff(page: Page): Promise<void> {
-	while (Math.floor(Date.now() / 30_000) <= lastAcceptedStep(DEMO_STAFF.email))
-		await page.waitForTimeout(1000);
 	await page.goto('/login');
 	await page.getByLabel('E-Mail-Adresse').fill(DEMO_STAFF.email);
 	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_STAFF.password);
 	await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-	await page.getByLabel('Code aus der App').fill(totp(DEMO_STAFF.totpSecret));
+	await page
+		.getByLabel('Code aus der App')
+		.fill(await freshTotp(page, DEMO_STAFF.email, DEMO_STAFF.totpSecret));
 	await page.getByRole('button', { name: 'Bestätigen' }).click();
 	await expect(page.getByRole('link', { name: 'Warteliste' })).toBeVisible();
 }
