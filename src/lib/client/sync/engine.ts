@@ -7,7 +7,7 @@ import { localDb, type LocalDb } from '../local-db';
 import { session } from '../session.svelte';
 import { trpc } from '../trpc';
 import { applyPull, ReplayNotLoaded } from './apply-patch';
-import { loadReplay, onMutation } from './replay';
+import { loadReplay, onMutation, registeredReplay } from './replay';
 import { syncStatus } from './sync-status.svelte';
 
 const PULL_INTERVAL_MS = 60_000;
@@ -45,11 +45,13 @@ async function pullOnce(db: LocalDb): Promise<void> {
 		return;
 	}
 	const at = new Date();
+	// Pending mutations (from an earlier visit) are re-applied on top: load the mutation side first,
+	// rather than applying a possibly large patch only to roll it back.
+	if (!registeredReplay() && (await db.outbox.count()) > 0) await loadReplay();
 	try {
 		await applyPull(db, result, at);
 	} catch (error) {
-		// Pending mutations (from an earlier visit, or written by another tab) need the mutation
-		// side to be re-applied; the transaction rolled back, so apply the same result again.
+		// Another tab wrote to the outbox meanwhile: the transaction rolled back, apply it again.
 		if (!(error instanceof ReplayNotLoaded)) throw error;
 		await loadReplay();
 		await applyPull(db, result, at);
