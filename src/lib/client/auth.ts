@@ -1,12 +1,11 @@
 // Account calls from the browser: error mapping for forms, the logged-in user (remembered for
 // offline use), login completion and logout with the local data of that user.
-import { TRPCClientError } from '@trpc/client';
 import { goto } from '$app/navigation';
 import type { KnownUser } from '$lib/domain/account';
 import { isAccountErrorCode, type AccountErrorCode } from '$lib/domain/account-codes';
-import { deleteLocalDb, localDb } from './local-db';
+import { loadDataLayer, openLocalDb } from './data-layer';
 import { forgetUser, rememberUser, session } from './session.svelte';
-import { trpc } from './trpc';
+import { isTRPCClientError, trpc } from './trpc';
 
 export interface CallError {
 	code: AccountErrorCode;
@@ -24,7 +23,7 @@ interface ErrorData {
 
 /** Turns whatever a tRPC call threw into a code the UI can translate. */
 export function toCallError(error: unknown): CallError {
-	if (!(error instanceof TRPCClientError)) return { code: 'internal', fields: {} };
+	if (!isTRPCClientError(error)) return { code: 'internal', fields: {} };
 	const data = (error.data ?? undefined) as ErrorData | undefined;
 	if (!data) return { code: navigator.onLine ? 'network' : 'offline', fields: {} };
 	const fields: Record<string, AccountErrorCode> = {};
@@ -68,7 +67,7 @@ export async function refreshSession(): Promise<void> {
 
 /** Changes of this user not yet pushed to the server (the sync outbox, if this build has one). */
 export async function unsyncedChanges(): Promise<number> {
-	const table = localDb().tables.find((t) => t.name === 'outbox');
+	const table = (await openLocalDb()).tables.find((t) => t.name === 'outbox');
 	return table ? table.count() : 0;
 }
 
@@ -82,7 +81,7 @@ export async function logout(): Promise<CallError | null> {
 		// Without a session on the server there is nothing to end; the device is cleaned all the same.
 		if (failure.code !== 'loginRequired') return failure;
 	}
-	if (user) await deleteLocalDb(user.userId);
+	if (user) await (await loadDataLayer()).deleteLocalDb(user.userId);
 	forgetUser();
 	await goto('/');
 	return null;

@@ -1,8 +1,8 @@
 // "Merken": the bookmark list lives only on this device and later seeds the registration's Kitas.
-import { localDb } from './local-db';
+import { openLocalDb } from './data-layer';
 
 export async function toggleBookmark(facilityId: string): Promise<boolean> {
-	const db = localDb();
+	const db = await openLocalDb();
 	return db.transaction('rw', db.bookmarks, async () => {
 		if (await db.bookmarks.get(facilityId)) {
 			await db.bookmarks.delete(facilityId);
@@ -14,5 +14,5 @@ export async function toggleBookmark(facilityId: string): Promise<boolean> {
 }
 
 export async function removeBookmark(facilityId: string): Promise<void> {
-	await localDb().bookmarks.delete(facilityId);
+	await (await openLocalDb()).bookmarks.delete(facilityId);
 }

@@ -1,7 +1,7 @@
 // Form drafts saved locally as they are typed: they survive reload, offline, a browser restart and
 // (through adoptAnonymousData) the login. Create in a component's script (it uses effects).
 import { nowIso } from './clock';
-import { localDb } from './local-db';
+import { openLocalDb } from './data-layer';
 
 export class Draft<T extends object> {
 	value = $state() as T;
@@ -12,8 +12,8 @@ export class Draft<T extends object> {
 		initial: () => T
 	) {
 		this.value = initial();
-		void localDb()
-			.drafts.get(id)
+		void openLocalDb()
+			.then((db) => db.drafts.get(id))
 			.then((row) => {
 				if (row) this.value = { ...initial(), ...(row.data as T) };
 				this.loaded = true;
@@ -26,11 +26,11 @@ export class Draft<T extends object> {
 	}
 
 	async save(data: T = $state.snapshot(this.value) as T): Promise<void> {
-		await localDb().drafts.put({ id: this.id, data, updatedAt: nowIso() });
+		await (await openLocalDb()).drafts.put({ id: this.id, data, updatedAt: nowIso() });
 	}
 
 	async discard(reset: () => T): Promise<void> {
-		await localDb().drafts.delete(this.id);
+		await (await openLocalDb()).drafts.delete(this.id);
 		this.value = reset();
 	}
 }

@@ -9,6 +9,9 @@ import type { DuplicateCandidate } from '$lib/domain/staff';
 import type { CapacityRow, EntityName, Rejection } from '$lib/sync/protocol';
 import { session } from './session.svelte';
 
+// The data layer's reactive queries (see data-layer.ts): Dexie loads with this module.
+export { liveQuery } from 'dexie';
+
 export interface Bookmark {
 	facilityId: string;
 	addedAt: string;

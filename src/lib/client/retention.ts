@@ -1,7 +1,8 @@
 // Drafts are the only personal data that never reaches the server: forms typed but not sent. They
 // are deleted on this device once unchanged for DRAFT_RETENTION_DAYS (60), checked at every start.
 import { draftExpired } from '$lib/domain/retention';
-import { localDb, type Draft } from './local-db';
+import { openLocalDb } from './data-layer';
+import type { Draft } from './local-db';
 
 /** The part of the local database this needs (tests pass a stand-in). */
 export interface DraftStore {
@@ -9,7 +10,8 @@ export interface DraftStore {
 }
 
 /** Deletes the expired drafts of the current user's database; returns their ids. */
-export async function pruneDrafts(db: DraftStore = localDb(), now: Date = new Date()): Promise<string[]> {
+export async function pruneDrafts(store?: DraftStore, now: Date = new Date()): Promise<string[]> {
+	const db = store ?? (await openLocalDb());
 	const expired = (await db.drafts.toArray()).filter((d) => draftExpired(d.updatedAt, now)).map((d) => d.id);
 	if (expired.length) await db.drafts.bulkDelete(expired);
 	return expired;

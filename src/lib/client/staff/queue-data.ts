@@ -1,11 +1,10 @@
 // Reads a Kita's queue from the local database, joined into rows by the domain.
 import { buildQueueRows, type QueueRow } from '$lib/domain/queue';
-import { localDb } from '../local-db';
+import { db } from '../data-layer';
 
 /** Loads one Kita's requests through the facilityId index, and the children the staff member holds. */
 export async function loadQueueRows(facilityId: string): Promise<QueueRow[]> {
 	const started = performance.now();
-	const db = localDb();
 	// Two getAll calls in one read transaction: far quicker than 10,000 single gets of children.
 	const [requests, children] = await db.transaction('r', db.requests, db.children, () =>
 		Promise.all([db.requests.where('facilityId').equals(facilityId).toArray(), db.children.toArray()])

@@ -1,7 +1,6 @@
 // The queue page's state: the Kita's rows built from the local database whenever it changes, and
 // the filtered and sorted view derived from them. Filter and sort are remembered for the session,
 // so coming back from a request finds the list as it was.
-import { liveQuery } from 'dexie';
 import {
 	EMPTY_QUEUE_FILTER,
 	filterQueue,
@@ -13,6 +12,7 @@ import {
 	type QueueRow,
 	type QueueSort
 } from '$lib/domain/queue';
+import { watchQuery } from '../live.svelte';
 import { loadQueueRows } from './queue-data';
 
 export const PAGE_SIZE = 50;
@@ -57,16 +57,16 @@ export class QueueState {
 			const id = facilityId();
 			this.loaded = false;
 			if (!id) return;
-			const subscription = liveQuery(() => loadQueueRows(id)).subscribe({
-				next: (rows) => {
+			return watchQuery(
+				() => loadQueueRows(id),
+				(rows) => {
 					this.rows = rows;
 					this.loaded = true;
 				},
-				error: () => {
+				() => {
 					this.loaded = true;
 				}
-			});
-			return () => subscription.unsubscribe();
+			);
 		});
 		$effect(() => {
 			sessionStorage.setItem(STORAGE, JSON.stringify({ filter: this.filter, sort: this.sort }));

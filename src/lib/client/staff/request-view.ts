@@ -3,7 +3,7 @@ import type { Child, Family, Guardian } from '$lib/domain/family';
 import type { Facility } from '$lib/domain/facility';
 import type { KitaYear } from '$lib/domain/kita-year';
 import type { Registration, Request, RequestEvent } from '$lib/domain/request';
-import { localDb } from '../local-db';
+import { db } from '../data-layer';
 import { pendingIds } from '../pending';
 
 export interface ContactFamily {
@@ -27,7 +27,6 @@ export interface RequestView {
 }
 
 export async function loadRequestView(id: string): Promise<RequestView | null> {
-	const db = localDb();
 	const request = await db.requests.get(id);
 	if (!request) return null;
 	const [child, linked, registration, events, kitaYear, facility, outbox] = await Promise.all([

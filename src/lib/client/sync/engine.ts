@@ -5,7 +5,7 @@ import { TRPCClientError } from '@trpc/client';
 import { SCHEMA_VERSION } from '$lib/sync/version';
 import { localDb, type LocalDb } from '../local-db';
 import { session } from '../session.svelte';
-import { trpc } from '../trpc';
+import { trpcClient as trpc } from '../trpc-client';
 import { applyPull, ReplayNotLoaded } from './apply-patch';
 import { loadReplay, onMutation, registeredReplay } from './replay';
 import { syncStatus } from './sync-status.svelte';

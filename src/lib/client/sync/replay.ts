@@ -8,7 +8,7 @@ export type Replay = (db: LocalDb, name: string, args: unknown) => Promise<void>
 let replay: Replay | undefined;
 let afterWrite: () => void = () => {};
 
-/** mutate.ts registers how a pending mutation is re-applied on top of server rows. */
+/** queue-mutation.ts registers how a pending mutation is re-applied on top of server rows. */
 export function registerReplay(fn: Replay): void {
 	replay = fn;
 }
@@ -19,8 +19,8 @@ export function registeredReplay(): Replay | undefined {
 
 /** Loads the mutation side (registers its replay). */
 export async function loadReplay(): Promise<Replay> {
-	await import('./mutate');
-	if (!replay) throw new Error('mutate.ts did not register its replay');
+	await import('./queue-mutation');
+	if (!replay) throw new Error('queue-mutation.ts did not register its replay');
 	return replay;
 }
 

@@ -1,0 +1,57 @@
+// The data layer — Dexie and the local database, the sync engine, the tRPC client — loads after the
+// page's first render: a page paints with the framework, its texts and its own code (issue 8: at
+// most 60 KB of JS before the first render on a phone), then reads and writes the local database.
+// Pages reach the database through this module, which does not import Dexie.
+import type { LocalDb } from './local-db';
+
+type Layer = typeof import('./local-db');
+
+/** The performance mark the root layout sets after the first render (the budget test reads it). */
+export const FIRST_RENDER_MARK = 'kita-portal:first-render';
+
+let firstRendered: () => void = () => {};
+const firstRender = new Promise<void>((resolve) => (firstRendered = resolve));
+let layer: Layer | undefined;
+let loading: Promise<Layer> | undefined;
+
+/** The root layout calls this once, when the first page has rendered. */
+export function firstRenderDone(): void {
+	performance.mark(FIRST_RENDER_MARK);
+	firstRendered();
+}
+
+/** Resolves once the first page has rendered: what loads after it is not part of the first load. */
+export function afterFirstRender(): Promise<void> {
+	return firstRender;
+}
+
+/** The data layer, loaded once after the first render (at once if that render is done). */
+export function loadDataLayer(): Promise<Layer> {
+	return (loading ??= firstRender.then(() => import('./local-db')).then((loaded) => (layer = loaded)));
+}
+
+/** The current user's local database, once the data layer has loaded. */
+export async function openLocalDb(): Promise<LocalDb> {
+	return (await loadDataLayer()).localDb();
+}
+
+/**
+ * The current user's local database for code that runs after the data layer loaded: the queries of
+ * `live()` and actions on what they showed. Each access follows the user of the moment (login,
+ * logout); an access before the layer loaded is a programming error and says so.
+ */
+export const db: LocalDb = new Proxy({} as LocalDb, {
+	get(_target, property) {
+		if (!layer) throw new Error(`local database used before the data layer loaded (${String(property)})`);
+		const real = layer.localDb();
+		const value: unknown = Reflect.get(real, property, real);
+		return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(real) : value;
+	}
+});
+
+/** A pull and push now, for pages that just changed something on the server directly. */
+export async function syncNow(): Promise<void> {
+	await loadDataLayer();
+	const { sync } = await import('./sync/engine');
+	await sync();
+}
