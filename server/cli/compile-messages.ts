@@ -14,13 +14,12 @@ import {
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-	areaOf,
+	areasOfFiles,
 	assignNamespaces,
 	compileMessage,
 	CORE,
+	HOME,
 	messageInputs,
-	namespacesOfArea,
-	OFFICE,
 	renderDictionary,
 	renderLoaders,
 	renderTypes,
@@ -53,11 +52,13 @@ function writeIfChanged(path: string, content: string): void {
 	renameSync(temporary, path);
 }
 
-/** The project file an import specifier points to (without extension), if it is ours. */
-function importTarget(from: string, specifier: string): string | undefined {
-	if (specifier.startsWith('$lib/')) return `src/lib/${specifier.slice(5)}`;
-	if (specifier.startsWith('.')) return join(dirname(from), specifier).replaceAll('\\', '/');
-	return undefined;
+/** The project file an import specifier points to, if it is one of `files`. */
+function importTarget(from: string, specifier: string, files: Set<string>): string | undefined {
+	let base: string | undefined;
+	if (specifier.startsWith('$lib/')) base = `src/lib/${specifier.slice(5)}`;
+	else if (specifier.startsWith('.')) base = join(dirname(from), specifier).replaceAll('\\', '/');
+	if (base === undefined) return undefined;
+	return [base, `${base}.ts`, `${base}.svelte.ts`, `${base}/index.ts`].find((f) => files.has(f));
 }
 
 export function compileMessages(root: string): { namespaces: Record<string, number> } {
@@ -76,25 +77,28 @@ export function compileMessages(root: string): { namespaces: Record<string, numb
 	const base = catalogues.get(settings.baseLocale) ?? {};
 	const keys = Object.keys(base);
 
-	// Where each key is used, and a guard: the office components' texts are only loaded by office
-	// pages, so nothing else may import them.
+	// Which pages load each source file (its areas), then where each key is used.
+	const files = sourceFiles(resolve(root, 'src'), root);
+	const known = new Set(files);
+	const texts = new Map(files.map((file) => [file, readFileSync(resolve(root, file), 'utf8')]));
+	const imports = new Map(
+		files.map((file) => [
+			file,
+			[...(texts.get(file) ?? '').matchAll(IMPORT)].flatMap((match) => {
+				const target = importTarget(file, match[1] ?? '', known);
+				return target ? [target] : [];
+			})
+		])
+	);
+	const fileAreas = areasOfFiles(imports);
 	const usedIn = new Map<string, Set<string>>();
-	const errors: string[] = [];
-	for (const file of sourceFiles(resolve(root, 'src'), root)) {
-		const text = readFileSync(resolve(root, file), 'utf8');
-		const area = areaOf(file);
-		for (const match of text.matchAll(MESSAGE_USE)) {
+	for (const file of files)
+		for (const match of (texts.get(file) ?? '').matchAll(MESSAGE_USE)) {
 			const key = match[1] ?? '';
-			if (key in base) (usedIn.get(key) ?? usedIn.set(key, new Set()).get(key))?.add(area);
+			if (!(key in base)) continue;
+			const areas = usedIn.get(key) ?? usedIn.set(key, new Set()).get(key);
+			for (const area of fileAreas.get(file) ?? [CORE]) areas?.add(area);
 		}
-		if (area !== OFFICE && !['kita', 'verwaltung', 'fachberatung'].includes(area))
-			for (const match of text.matchAll(IMPORT)) {
-				const target = importTarget(file, match[1] ?? '');
-				if (target && areaOf(target) === OFFICE)
-					errors.push(`${file} imports ${match[1]}, whose texts only staff and office pages load`);
-			}
-	}
-	if (errors.length > 0) throw new Error(`compile-messages:\n${errors.join('\n')}`);
 	const namespaceOf = assignNamespaces(keys, usedIn);
 
 	const outDir = resolve(root, 'src/lib/i18n/generated');
@@ -104,10 +108,10 @@ export function compileMessages(root: string): { namespaces: Record<string, numb
 		written.add(name);
 		writeIfChanged(join(outDir, name), content);
 	};
-	const namespaces = [...new Set([CORE, ...namespaceOf.values()])].sort();
+	const namespaces = [...new Set([CORE, ...[...namespaceOf.values()].flat()])].sort();
 	const counts: Record<string, number> = {};
 	for (const namespace of namespaces) {
-		const inNamespace = keys.filter((k) => namespaceOf.get(k) === namespace);
+		const inNamespace = keys.filter((k) => namespaceOf.get(k)?.includes(namespace));
 		counts[namespace] = inNamespace.length;
 		for (const [locale, catalogue] of catalogues) {
 			const entries = inNamespace.map((key): [string, string] => {
@@ -118,11 +122,10 @@ export function compileMessages(root: string): { namespaces: Record<string, numb
 			write(`${namespace}.${locale}.js`, renderDictionary(entries));
 		}
 	}
-	const present = new Set(namespaces);
+	// Each area loads its own namespace; the start page's area is the empty first path segment.
 	const areas: Record<string, string[]> = {};
 	for (const namespace of namespaces)
-		if (namespace !== CORE && namespace !== OFFICE) areas[namespace] = namespacesOfArea(namespace, present);
-	for (const area of ['kita', 'verwaltung', 'fachberatung']) areas[area] ??= namespacesOfArea(area, present);
+		if (namespace !== CORE) areas[namespace === HOME ? '' : namespace] = [namespace];
 	write('loaders.ts', renderLoaders(namespaces, settings.locales, areas));
 	write(
 		'messages.ts',

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	areaOf,
-	assignNamespaces,
-	compileMessage,
-	messageInputs,
-	namespacesOfArea
-} from './catalogue-compiler';
+import { areasOfFiles, assignNamespaces, compileMessage, messageInputs, routeArea } from './catalogue-compiler';
 
 type Text = string | ((inputs: Record<string, unknown>, plural: (n: unknown) => string) => string);
 
@@ -88,38 +82,51 @@ describe('messageInputs', () => {
 });
 
 describe('namespaces', () => {
-	it('names the area of a file by its first route segment, layout groups skipped', () => {
-		expect(areaOf('src/routes/kita/[id]/+page.svelte')).toBe('kita');
-		expect(areaOf('src/routes/(public)/kitas/+page.svelte')).toBe('kitas');
-		expect(areaOf('src/routes/+layout.svelte')).toBe('core');
-		expect(areaOf('src/lib/components/office/FacilityForm.svelte')).toBe('office');
-		expect(areaOf('src/lib/components/parent/ChildForm.svelte')).toBe('core');
-		expect(areaOf('src/lib/format.ts')).toBe('core');
+	it('names the area of a route file by its first segment, layout groups skipped', () => {
+		expect(routeArea('src/routes/kita/[id]/+page.svelte')).toBe('kita');
+		expect(routeArea('src/routes/(public)/kitas/+page.svelte')).toBe('kitas');
+		expect(routeArea('src/routes/+layout.svelte')).toBe('core');
+		expect(routeArea('src/routes/+layout.ts')).toBe('core');
+		expect(routeArea('src/routes/+page.svelte')).toBe('home');
+		expect(routeArea('src/hooks.client.ts')).toBe('core');
+		expect(routeArea('src/lib/components/parent/ChildForm.svelte')).toBeUndefined();
 	});
 
-	it('puts a key used by one area there, by office areas only in office, else in core', () => {
+	it('gives a module the areas of every page that reaches it, through static and dynamic imports', () => {
+		const imports = new Map([
+			['src/routes/+layout.svelte', ['src/lib/shell.ts']],
+			['src/routes/kitas/+page.svelte', ['src/lib/finder.ts', 'src/lib/shared.ts']],
+			['src/routes/anmeldung/+page.svelte', ['src/lib/shared.ts']],
+			['src/lib/shell.ts', ['src/lib/engine.ts']],
+			['src/lib/shared.ts', ['src/lib/deep.ts']],
+			['src/lib/finder.ts', []],
+			['src/lib/deep.ts', []],
+			['src/lib/engine.ts', []],
+			['src/lib/unused.ts', []]
+		]);
+		const areas = areasOfFiles(imports);
+		const of = (file: string) => [...(areas.get(file) ?? [])].sort();
+		expect(of('src/lib/engine.ts')).toEqual(['core']);
+		expect(of('src/lib/finder.ts')).toEqual(['kitas']);
+		expect(of('src/lib/deep.ts')).toEqual(['anmeldung', 'kitas']);
+		// Nobody imports it: every page may need it.
+		expect(of('src/lib/unused.ts')).toEqual(['core']);
+	});
+
+	it('puts a key the shell uses in core, any other key in each area that uses it', () => {
 		const used = new Map([
 			['a', new Set(['kitas'])],
 			['b', new Set(['kita', 'verwaltung'])],
-			['c', new Set(['office', 'kita'])],
-			['d', new Set(['kitas', 'kita'])],
-			['e', new Set(['core'])]
+			['c', new Set(['core', 'kita'])],
+			['d', new Set(['core'])]
 		]);
-		const result = assignNamespaces(['a', 'b', 'c', 'd', 'e', 'unused'], used);
+		const result = assignNamespaces(['a', 'b', 'c', 'd', 'unused'], used);
 		expect(Object.fromEntries(result)).toEqual({
-			a: 'kitas',
-			b: 'office',
-			c: 'office',
-			d: 'core',
-			e: 'core',
-			unused: 'core'
+			a: ['kitas'],
+			b: ['kita', 'verwaltung'],
+			c: ['core'],
+			d: ['core'],
+			unused: ['core']
 		});
-	});
-
-	it('loads the office namespace on staff and office pages only', () => {
-		const present = new Set(['core', 'office', 'kita', 'kitas']);
-		expect(namespacesOfArea('kita', present)).toEqual(['office', 'kita']);
-		expect(namespacesOfArea('fachberatung', present)).toEqual(['office']);
-		expect(namespacesOfArea('kitas', present)).toEqual(['kitas']);
 	});
 });

@@ -2,10 +2,9 @@
 // small module per namespace and language, so that a page loads its texts in one language only.
 // Paraglide — used before — compiles every message into a function that holds all seven languages,
 // so each page shipped seven translations of every text it shows (its issue #88; about a third of
-// our first-load JavaScript). Here the namespace of a key follows from where the code uses it:
-// only in one area of the app (the first path segment of a route) → that area's namespace; only
-// in the staff and youth-office areas and their components → "office"; anywhere else → "core",
-// which every page loads.
+// our first-load JavaScript). Here the namespace of a key follows from which pages load the code
+// that uses it (the import graph from the route files): the shell (root layout) → "core", which
+// every page loads; otherwise each area (first path segment of a route) that uses it gets a copy.
 //
 // Pure functions: no file system (server/cli/compile-messages.ts reads and writes).
 
@@ -13,10 +12,9 @@ export type Variant = { declarations?: string[]; selectors?: string[]; match: Re
 export type Message = string | Variant[];
 export type Catalogue = Record<string, Message>;
 
-/** Areas whose pages also load the "office" namespace. */
-export const OFFICE_AREAS = ['kita', 'verwaltung', 'fachberatung'] as const;
 export const CORE = 'core';
-export const OFFICE = 'office';
+/** The namespace of the start page "/" (its area, the first path segment, is empty). */
+export const HOME = 'home';
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -77,38 +75,54 @@ export function messageInputs(messages: Message[]): string[] {
 }
 
 /**
- * The area of a source file (path relative to the project, with forward slashes): the first
- * segment of a route below src/routes (layout groups skipped), "office" for the staff and office
- * components, "core" for everything else.
+ * The area of a route file (path relative to the project, forward slashes): the first segment
+ * below src/routes (layout groups skipped); the root layout is the shell of every page (core), the
+ * root page is the start page (home). Files outside src/routes have no area of their own (their
+ * areas are those of the pages that import them), except the client hooks, which run everywhere.
  */
-export function areaOf(file: string): string {
+export function routeArea(file: string): string | undefined {
+	if (file === 'src/hooks.client.ts') return CORE;
 	const route = /^src\/routes\/(.*)$/.exec(file)?.[1];
-	if (route !== undefined) {
-		const segments = route.split('/').filter((s) => !/^\(.*\)$/.test(s));
-		return segments.length > 1 ? (segments[0] ?? CORE) : CORE;
-	}
-	if (/^src\/lib\/components\/(office|staff)\//.test(file)) return OFFICE;
-	return CORE;
+	if (route === undefined) return undefined;
+	const segments = route.split('/').filter((s) => !/^\(.*\)$/.test(s));
+	if (segments.length > 1) return segments[0] ?? CORE;
+	return segments[0]?.startsWith('+page') ? HOME : CORE;
 }
 
-/** Where each key goes, from the areas of the files that use it (unused keys go to core). */
-export function assignNamespaces(keys: string[], usedIn: Map<string, Set<string>>): Map<string, string> {
-	const office = new Set<string>([OFFICE, ...OFFICE_AREAS]);
-	const result = new Map<string, string>();
+/**
+ * The areas whose pages load each file: every route file's area, carried along its imports (static
+ * and dynamic) to everything it reaches. A file no route reaches counts as core.
+ */
+export function areasOfFiles(imports: Map<string, string[]>): Map<string, Set<string>> {
+	const areas = new Map<string, Set<string>>();
+	for (const entry of imports.keys()) {
+		const area = routeArea(entry);
+		if (area === undefined) continue;
+		const stack = [entry];
+		while (stack.length > 0) {
+			const file = stack.pop() ?? '';
+			const reached = areas.get(file) ?? areas.set(file, new Set()).get(file);
+			if (!reached || reached.has(area)) continue;
+			reached.add(area);
+			stack.push(...(imports.get(file) ?? []));
+		}
+	}
+	for (const file of imports.keys()) if (!areas.get(file)?.size) areas.set(file, new Set([CORE]));
+	return areas;
+}
+
+/**
+ * Each key's namespaces: core when the shell uses it (or nothing does), else every area whose pages
+ * use it. A text shared by a few areas is copied into each of theirs, so that a page loads the
+ * shell's texts and exactly its area's, and the shell stays small (it is in every first load).
+ */
+export function assignNamespaces(keys: string[], usedIn: Map<string, Set<string>>): Map<string, string[]> {
+	const result = new Map<string, string[]>();
 	for (const key of keys) {
-		const areas = [...(usedIn.get(key) ?? [])];
-		let namespace = CORE;
-		if (areas.length === 1 && areas[0] !== undefined) namespace = areas[0];
-		else if (areas.length > 1 && areas.every((a) => office.has(a))) namespace = OFFICE;
-		result.set(key, namespace);
+		const areas = usedIn.get(key) ?? new Set<string>();
+		result.set(key, areas.size === 0 || areas.has(CORE) ? [CORE] : [...areas].sort());
 	}
 	return result;
-}
-
-/** The namespaces a page of `area` loads besides core. */
-export function namespacesOfArea(area: string, present: Set<string>): string[] {
-	const list = (OFFICE_AREAS as readonly string[]).includes(area) ? [OFFICE, area] : [area];
-	return list.filter((n) => n !== CORE && present.has(n));
 }
 
 /** A dictionary module: one namespace in one language. */

@@ -54,6 +54,20 @@ export async function waitForSync(page: Page): Promise<void> {
 	await expect(indicator).not.toContainText('Wird abgeglichen');
 }
 
+/**
+ * Waits until every change of this device reached the server: nothing shown as being sent, the
+ * indicator online with no pending changes, and a sync done. Back online, the engine may wait for
+ * its next retry (≤ 10 s) when the browser does not report the connection (as Chromium 150 under
+ * Playwright's offline emulation does not).
+ */
+export async function waitForEmptyOutbox(page: Page): Promise<void> {
+	const indicator = syncIndicator(page);
+	await expect(page.getByText('Wird übertragen …')).toHaveCount(0, { timeout: 20_000 });
+	await expect(indicator).not.toContainText('noch nicht übertragen', { timeout: 20_000 });
+	await expect(indicator).toContainText('Online', { timeout: 20_000 });
+	await waitForSync(page);
+}
+
 /** Opens a page online and waits until it works offline: worker in control, data synced. */
 export async function openForOffline(page: Page, path: string): Promise<void> {
 	await page.goto(path);

@@ -25,6 +25,23 @@ export function afterFirstRender(): Promise<void> {
 	return firstRender;
 }
 
+/**
+ * A module a page needs for what the user does next (writing, validating), loaded once right after
+ * the first render rather than at the first use: until the service worker controls the page (the
+ * first visit), a module first asked for offline could not be fetched. Returns its getter.
+ */
+export function afterRender<T>(load: () => Promise<T>): () => Promise<T> {
+	let pending: Promise<T> | undefined;
+	const get = (): Promise<T> => {
+		pending ??= firstRender.then(load);
+		// A failed load (offline, before the worker) is tried again at the next use.
+		pending.catch(() => (pending = undefined));
+		return pending;
+	};
+	void get();
+	return get;
+}
+
 /** The data layer, loaded once after the first render (at once if that render is done). */
 export function loadDataLayer(): Promise<Layer> {
 	return (loading ??= firstRender.then(() => import('./local-db')).then((loaded) => (layer = loaded)));

@@ -1,8 +1,8 @@
 // The youth office changes a Kita's places — offline, so the change waits in the outbox — and once
 // it is sent, a parent's finder on another device shows the new figure, also offline.
 import { expect, test } from '@playwright/test';
-import { openForOffline, syncIndicator, waitForSync } from '../helpers';
-import { waitForEmptyOutbox, withDb } from '../staff/steps';
+import { openForOffline, syncIndicator, waitForEmptyOutbox, waitForSync } from '../helpers';
+import { withDb } from '../staff/steps';
 import { DEMO_ADMIN, loginWithTotp } from './steps';
 
 interface Cell {

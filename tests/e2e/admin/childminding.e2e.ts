@@ -1,8 +1,8 @@
 // The Fachberatung works a child-minding request offline: contact made and an internal note, kept
 // on the device through a reload, sent once online; the family gets the generic status mail.
 import { expect, test } from '@playwright/test';
-import { openForOffline, syncIndicator } from '../helpers';
-import { createParentAccount, unique, waitForEmptyOutbox, withDb } from '../staff/steps';
+import { openForOffline, syncIndicator, waitForEmptyOutbox } from '../helpers';
+import { createParentAccount, unique, withDb } from '../staff/steps';
 import { childmindingRow, DEMO_ADVISER, loginWithTotp, seedChildmindingRequest } from './steps';
 
 test('the Fachberatung works a child-minding request offline', async ({ page, context }) => {

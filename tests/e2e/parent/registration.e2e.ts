@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openForOffline, waitForSync } from '../helpers';
+import { openForOffline, waitForEmptyOutbox, waitForSync } from '../helpers';
 import {
 	addChild,
 	childSection,
@@ -8,8 +8,7 @@ import {
 	loginAsDemoParent,
 	requestsOfChild,
 	serverDb,
-	uniqueChild,
-	waitForEmptyOutbox
+	uniqueChild
 } from './steps';
 
 test.describe('parents register offline', () => {

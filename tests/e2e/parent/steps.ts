@@ -3,7 +3,6 @@
 import { expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { E2E_DATABASE_PATH } from '../../../playwright.config';
-import { waitForSync } from '../helpers';
 
 export const DEMO_PARENT = { email: 'eltern@demo.kita-portal.invalid', password: 'Eltern-Demo-2026' };
 const DB_PATH = E2E_DATABASE_PATH;
@@ -64,11 +63,6 @@ export function countChildren(firstName: string): number {
 			(db.prepare('SELECT COUNT(*) AS n FROM children WHERE first_name = ?').get(firstName) as { n: number })
 				.n
 	);
-}
-
-export async function waitForEmptyOutbox(page: Page): Promise<void> {
-	await expect(page.getByText('Wird übertragen …')).toHaveCount(0, { timeout: 20_000 });
-	await waitForSync(page);
 }
 
 /** Fills the registration form for one child at the first n hits of a search. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openForOffline } from '../helpers';
+import { openForOffline, waitForEmptyOutbox } from '../helpers';
 import {
 	eventsOf,
 	loginAsDemoStaff,
@@ -7,7 +7,6 @@ import {
 	staffKitas,
 	statusOf,
 	unique,
-	waitForEmptyOutbox,
 	withdrawOnServer
 } from './steps';
 

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { E2E_DATABASE_PATH } from '../../../playwright.config';
 import { childMatchKey } from '../../../src/lib/domain/family';
 import { demoStaffFacilityIds } from '../../../server/demo/accounts';
-import { freshTotp, waitForSync } from '../helpers';
+import { freshTotp } from '../helpers';
 
 export const DEMO_STAFF = {
 	email: 'kita-leitung@demo.kita-portal.invalid',
@@ -39,12 +39,6 @@ export async function loginAs(page: Page, email: string): Promise<void> {
 	await page.getByLabel('Passwort', { exact: true }).fill(PARENT_PASSWORD);
 	await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
 	await expect(page.getByRole('link', { name: 'Meine Anmeldungen' })).toBeVisible();
-}
-
-/** Waits until the outbox is empty and a pull has finished. */
-export async function waitForEmptyOutbox(page: Page): Promise<void> {
-	await expect(page.getByText('Wird übertragen …')).toHaveCount(0, { timeout: 20_000 });
-	await waitForSync(page);
 }
 
 export function withDb<T>(fn: (db: Database.Database) => T): T {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openForOffline } from '../helpers';
+import { openForOffline, waitForEmptyOutbox } from '../helpers';
 import {
 	createParentAccount,
 	loginAs,
@@ -7,8 +7,7 @@ import {
 	readDb,
 	seedRequests,
 	staffKitas,
-	unique,
-	waitForEmptyOutbox
+	unique
 } from './steps';
 
 test.describe('walk-in registration ("Anmeldung vor Ort")', () => {

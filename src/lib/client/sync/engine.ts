@@ -13,17 +13,24 @@ import { syncStatus } from './sync-status.svelte';
 const PULL_INTERVAL_MS = 60_000;
 const PUSH_BATCH = 100;
 const MAX_BACKOFF_MS = 60_000;
+/**
+ * Without any answer the device is offline; it asks again at least this often, since browsers do
+ * not always report the connection coming back (`online` event) and a failed request costs nothing.
+ */
+const MAX_OFFLINE_RETRY_MS = 10_000;
 
-type Failure = 'network' | 'unauthorized' | 'fatal';
+/** `unreachable`: no answer at all; `network`: the server answered that it cannot now. */
+type Failure = 'unreachable' | 'network' | 'unauthorized' | 'fatal';
 
 function classify(error: unknown): Failure {
 	if (error instanceof TRPCClientError) {
 		const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
+		if (status === undefined) return 'unreachable';
 		if (status === 401) return 'unauthorized';
-		if (status === undefined || status >= 500 || status === 429) return 'network';
+		if (status >= 500 || status === 429) return 'network';
 		return 'fatal';
 	}
-	return 'network';
+	return 'unreachable';
 }
 
 /** Runs fn with the sync lock of this database: one tab talks to the server at a time. */
@@ -107,6 +114,7 @@ export function sync(): Promise<void> {
 					await pullOnce(db);
 				});
 				backoff = 0;
+				syncStatus.online = true;
 				if (syncStatus.phase === 'syncing') syncStatus.phase = 'idle';
 			} catch (error) {
 				const failure = classify(error);
@@ -115,8 +123,14 @@ export function sync(): Promise<void> {
 					session.expired = true;
 					syncStatus.phase = 'idle';
 				} else {
-					syncStatus.phase = 'error';
-					backoff = Math.min(MAX_BACKOFF_MS, backoff ? backoff * 2 : 1000);
+					// No answer at all is being offline, whatever navigator.onLine claims (a network
+					// without internet, a captive portal): the indicator says so.
+					if (failure === 'unreachable') syncStatus.online = false;
+					syncStatus.phase = failure === 'unreachable' ? 'idle' : 'error';
+					backoff = Math.min(
+						failure === 'unreachable' ? MAX_OFFLINE_RETRY_MS : MAX_BACKOFF_MS,
+						backoff ? backoff * 2 : 1000
+					);
 					clearTimeout(retryTimer);
 					retryTimer = setTimeout(() => void sync(), backoff * (0.75 + Math.random() / 2));
 				}
@@ -143,18 +157,13 @@ export function startSync(): () => void {
 		void refreshPending(localDb());
 		void sync();
 	});
-	const onOnline = () => {
-		syncStatus.online = true;
-		void sync();
-	};
-	const onOffline = () => {
-		syncStatus.online = false;
-	};
+	// sync-status.svelte.ts follows the connection; coming back online is a reason to sync.
+	syncStatus.online = navigator.onLine;
+	const onOnline = () => void sync();
 	const onVisible = () => {
 		if (document.visibilityState === 'visible') void sync();
 	};
 	window.addEventListener('online', onOnline);
-	window.addEventListener('offline', onOffline);
 	window.addEventListener('focus', onVisible);
 	document.addEventListener('visibilitychange', onVisible);
 	const timer = setInterval(() => {
@@ -167,7 +176,6 @@ export function startSync(): () => void {
 	void sync();
 	return () => {
 		window.removeEventListener('online', onOnline);
-		window.removeEventListener('offline', onOffline);
 		window.removeEventListener('focus', onVisible);
 		document.removeEventListener('visibilitychange', onVisible);
 		clearInterval(timer);

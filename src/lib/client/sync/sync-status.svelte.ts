@@ -10,3 +10,10 @@ class SyncStatus {
 }
 
 export const syncStatus = new SyncStatus();
+
+// The connection is followed from the first render on, not from when the sync engine has loaded
+// (after it): a browser reports going offline once, and the engine may not be there yet.
+if (typeof window !== 'undefined') {
+	window.addEventListener('online', () => (syncStatus.online = true));
+	window.addEventListener('offline', () => (syncStatus.online = false));
+}
