@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { areasOfFiles, assignNamespaces, compileMessage, messageInputs, routeArea } from './catalogue-compiler';
+import {
+	areasOfFiles,
+	assignNamespaces,
+	compileMessage,
+	messageInputs,
+	routeArea
+} from './catalogue-compiler';
 
 type Text = string | ((inputs: Record<string, unknown>, plural: (n: unknown) => string) => string);
 
