@@ -1,7 +1,6 @@
 // Account forms and their rules, shared by the browser (validation before sending) and the server
 // (the same schemas validate every tRPC input). Error messages are codes; the client translates them.
 import { z } from 'zod';
-import { isAccountErrorCode, type AccountErrorCode } from './account-codes';
 import { ROLES, type Role } from './roles';
 
 export const PASSWORD_MIN = 10;
@@ -17,7 +16,7 @@ export const RECOVERY_CODE_COUNT = 10;
 export const ACCOUNT_LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl'] as const;
 export type AccountLocale = (typeof ACCOUNT_LOCALES)[number];
 
-export { ACCOUNT_ERROR_CODES, isAccountErrorCode, type AccountErrorCode } from './account-codes';
+export { ACCOUNT_ERROR_CODES, fieldErrors, isAccountErrorCode, type AccountErrorCode } from './account-codes';
 
 /** Lower-case and trimmed: one address, one account, however it was typed. */
 export const emailSchema = z
@@ -110,12 +109,11 @@ export const changeEmailSchema = z.object({
 	password: loginPasswordSchema
 });
 
-export const mfaVerifySchema = z.union([
-	z.object({ code: totpCodeSchema }),
-	z.object({ recoveryCode: recoveryCodeSchema })
-]);
-
 export const mfaCodeSchema = z.object({ code: totpCodeSchema });
+
+export const mfaRecoverySchema = z.object({ recoveryCode: recoveryCodeSchema });
+
+export const mfaVerifySchema = z.union([mfaCodeSchema, mfaRecoverySchema]);
 
 export const passwordOnlySchema = z.object({ password: loginPasswordSchema });
 
@@ -151,14 +149,3 @@ export interface KnownUser {
 export type LoginNext = 'done' | 'mfaVerify' | 'mfaSetup';
 
 export type AccountStatus = 'active' | 'invited' | 'unconfirmed' | 'inactive';
-
-/** Field path → first error code, for forms. Paths are joined with dots. */
-export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
-	const errors: Record<string, AccountErrorCode> = {};
-	for (const issue of issues) {
-		const key = issue.path.map(String).join('.');
-		if (errors[key] === undefined)
-			errors[key] = isAccountErrorCode(issue.message) ? issue.message : 'required';
-	}
-	return errors;
-}

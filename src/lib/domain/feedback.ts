@@ -2,11 +2,9 @@
 // in an accessible form, or anything else. Shared by the form and the server; errors are codes.
 import { z } from 'zod';
 import { localeSchema } from './account';
+import { FEEDBACK_KINDS, FEEDBACK_MESSAGE_MAX } from './feedback-kinds';
 
-export const FEEDBACK_KINDS = ['barrier', 'content', 'other'] as const;
-export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
-
-export const FEEDBACK_MESSAGE_MAX = 5000;
+export { FEEDBACK_KINDS, FEEDBACK_MESSAGE_MAX, type FeedbackKind } from './feedback-kinds';
 
 const optionalText = (max: number) => z.string().trim().max(max, 'tooLong').default('');
 
