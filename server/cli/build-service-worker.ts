@@ -4,7 +4,7 @@
 // the fallback, is precached; the other languages are handed to the worker as a list, and it
 // caches the files of the language a device uses when a page tells it (CACHE_LOCALE), so a phone
 // downloads one language for offline use, not seven.
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { injectManifest } from 'workbox-build';
@@ -14,16 +14,15 @@ const clientDir = resolve(root, 'build/client');
 const tmpDir = resolve(root, '.svelte-kit/sw-build');
 const BASE_LOCALE = 'de';
 
-/** The built chunk of every generated message module, by language (from Vite's client manifest). */
+/** The built text modules (_app/immutable/i18n/<version>/<namespace>.<locale>.js), by language. */
 function messageFiles(): Record<string, string[]> {
-	const manifest = JSON.parse(
-		readFileSync(resolve(root, '.svelte-kit/output/client/.vite/manifest.json'), 'utf8')
-	) as Record<string, { file: string; src?: string }>;
 	const byLocale: Record<string, string[]> = {};
-	for (const chunk of Object.values(manifest)) {
-		const locale = /^src\/lib\/i18n\/generated\/[\w-]+\.(\w+)\.js$/.exec(chunk.src ?? '')?.[1];
-		if (locale) (byLocale[locale] ??= []).push(`/${chunk.file}`);
-	}
+	const dir = resolve(clientDir, '_app/immutable/i18n');
+	for (const version of readdirSync(dir))
+		for (const file of readdirSync(resolve(dir, version))) {
+			const locale = /^[\w-]+\.(\w+)\.js$/.exec(file)?.[1];
+			if (locale) (byLocale[locale] ??= []).push(`/_app/immutable/i18n/${version}/${file}`);
+		}
 	return byLocale;
 }
 const localeFiles = messageFiles();

@@ -11,6 +11,7 @@ import {
 	statSync,
 	writeFileSync
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -61,7 +62,14 @@ function importTarget(from: string, specifier: string, files: Set<string>): stri
 	return [base, `${base}.ts`, `${base}.svelte.ts`, `${base}/index.ts`].find((f) => files.has(f));
 }
 
-export function compileMessages(root: string): { namespaces: Record<string, number> } {
+/** What a compile produced: keys per namespace, the text modules (file names) and their version. */
+export interface CompiledMessages {
+	namespaces: Record<string, number>;
+	dictionaries: string[];
+	version: string;
+}
+
+export function compileMessages(root: string): CompiledMessages {
 	const settings = JSON.parse(readFileSync(resolve(root, 'project.inlang/settings.json'), 'utf8')) as {
 		baseLocale: string;
 		locales: string[];
@@ -110,6 +118,9 @@ export function compileMessages(root: string): { namespaces: Record<string, numb
 	};
 	const namespaces = [...new Set([CORE, ...[...namespaceOf.values()].flat()])].sort();
 	const counts: Record<string, number> = {};
+	const dictionaries: string[] = [];
+	// One version for all text modules: it changes whenever any text of any language does.
+	const version = createHash('sha256');
 	for (const namespace of namespaces) {
 		const inNamespace = keys.filter((k) => namespaceOf.get(k)?.includes(namespace));
 		counts[namespace] = inNamespace.length;
@@ -119,14 +130,19 @@ export function compileMessages(root: string): { namespaces: Record<string, numb
 				if (message === undefined) throw new Error(`compile-messages: ${key} missing`);
 				return [key, compileMessage(`${locale}.${key}`, message)];
 			});
-			write(`${namespace}.${locale}.js`, renderDictionary(entries));
+			const name = `${namespace}.${locale}.js`;
+			const source = renderDictionary(entries);
+			write(name, source);
+			dictionaries.push(name);
+			version.update(name).update(source);
 		}
 	}
 	// Each area loads its own namespace; the start page's area is the empty first path segment.
 	const areas: Record<string, string[]> = {};
 	for (const namespace of namespaces)
 		if (namespace !== CORE) areas[namespace === HOME ? '' : namespace] = [namespace];
-	write('loaders.ts', renderLoaders(namespaces, settings.locales, areas));
+	const textsVersion = version.digest('hex').slice(0, 10);
+	write('loaders.ts', renderLoaders(textsVersion, settings.locales, areas));
 	write(
 		'messages.ts',
 		renderTypes(
@@ -136,7 +152,7 @@ export function compileMessages(root: string): { namespaces: Record<string, numb
 	// Modules of namespaces that no longer exist.
 	for (const name of readdirSync(outDir))
 		if (!written.has(name) && !name.endsWith('.tmp')) rmSync(join(outDir, name), { force: true });
-	return { namespaces: counts };
+	return { namespaces: counts, dictionaries, version: textsVersion };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

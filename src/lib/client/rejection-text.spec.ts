@@ -5,7 +5,7 @@ import { describeRefusal } from './rejection-text';
 
 describe('describeRefusal', () => {
 	beforeAll(async () => {
-		await loadMessages('/meine-anmeldungen');
+		await loadMessages('/achtung');
 	});
 
 	it('tells a parent that the child was linked into another account, not that it is gone', () => {

@@ -1,9 +1,26 @@
 // `m.<key>(inputs)` — the texts of the message catalogue in the page's language. The texts come in
 // namespaces (server/i18n/catalogue-compiler.ts): the root layout's load awaits `loadMessages` for
 // the page's address before anything renders, so every call finds its text.
-import { LOADERS, AREA_NAMESPACES } from './generated/loaders';
+import { AREA_NAMESPACES, TEXTS_VERSION } from './generated/loaders';
 import type { Messages } from './generated/messages';
 import { baseLocale, getLocale } from './runtime';
+
+type Dictionary = { default: Record<string, unknown> };
+
+// The dev server and the unit tests load the generated source modules.
+const sources = import.meta.env.DEV ? import.meta.glob<Dictionary>('./generated/*.*.js') : {};
+
+/** One namespace in one language. */
+function importTexts(namespace: string, locale: string): Promise<Dictionary> {
+	if (import.meta.env.DEV) {
+		const source = sources[`./generated/${namespace}.${locale}.js`];
+		return source ? source() : Promise.reject(new Error(`no texts ${namespace}.${locale}`));
+	}
+	// The build emits them as _app/immutable/i18n/<version>/<namespace>.<locale>.js (vite.config.ts);
+	// this module is built into a file in a sibling folder (_app/immutable/<folder>/<file>.js).
+	const url = import.meta.url.replace(/[^/]+\/[^/]+$/, `i18n/${TEXTS_VERSION}/${namespace}.${locale}.js`);
+	return import(/* @vite-ignore */ url) as Promise<Dictionary>;
+}
 
 type Text = string | ((inputs: Record<string, unknown>, plural: (n: unknown) => string) => string);
 
@@ -23,13 +40,13 @@ function fill(module: { default: Record<string, unknown> }): void {
 function load(namespace: string): Promise<void> {
 	let pending = loaded.get(namespace);
 	if (!pending) {
-		const loaders = LOADERS[namespace];
-		const loader = loaders?.[getLocale()];
-		const german = loaders?.[baseLocale];
-		if (!loader || !german) return Promise.resolve();
+		const locale = getLocale();
 		// Offline before the worker cached this language: German (always precached) beats no text.
-		pending = loader()
-			.catch(() => german())
+		pending = importTexts(namespace, locale)
+			.catch((error: unknown) => {
+				if (locale === baseLocale) throw error;
+				return importTexts(namespace, baseLocale);
+			})
 			.then(fill);
 		// Not even German (offline without the worker): tried again at the next navigation.
 		pending.catch(() => loaded.delete(namespace));
