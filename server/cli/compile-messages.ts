@@ -19,7 +19,7 @@ import {
 	assignNamespaces,
 	compileMessage,
 	CORE,
-	HOME,
+	namespaceName,
 	messageInputs,
 	renderDictionary,
 	renderLoaders,
@@ -116,6 +116,7 @@ export function compileMessages(root: string): CompiledMessages {
 		written.add(name);
 		writeIfChanged(join(outDir, name), content);
 	};
+	// Namespaces are named by area: core, or a route id such as /kitas/[id].
 	const namespaces = [...new Set([CORE, ...[...namespaceOf.values()].flat()])].sort();
 	const counts: Record<string, number> = {};
 	const dictionaries: string[] = [];
@@ -123,24 +124,23 @@ export function compileMessages(root: string): CompiledMessages {
 	const version = createHash('sha256');
 	for (const namespace of namespaces) {
 		const inNamespace = keys.filter((k) => namespaceOf.get(k)?.includes(namespace));
-		counts[namespace] = inNamespace.length;
+		counts[namespaceName(namespace)] = inNamespace.length;
 		for (const [locale, catalogue] of catalogues) {
 			const entries = inNamespace.map((key): [string, string] => {
 				const message = catalogue[key] ?? base[key];
 				if (message === undefined) throw new Error(`compile-messages: ${key} missing`);
 				return [key, compileMessage(`${locale}.${key}`, message)];
 			});
-			const name = `${namespace}.${locale}.js`;
+			const name = `${namespaceName(namespace)}.${locale}.js`;
 			const source = renderDictionary(entries);
 			write(name, source);
 			dictionaries.push(name);
 			version.update(name).update(source);
 		}
 	}
-	// Each area loads its own namespace; the start page's area is the empty first path segment.
+	// Each route loads its own namespace besides core.
 	const areas: Record<string, string[]> = {};
-	for (const namespace of namespaces)
-		if (namespace !== CORE) areas[namespace === HOME ? '' : namespace] = [namespace];
+	for (const namespace of namespaces) if (namespace !== CORE) areas[namespace] = [namespaceName(namespace)];
 	const textsVersion = version.digest('hex').slice(0, 10);
 	write('loaders.ts', renderLoaders(textsVersion, settings.locales, areas));
 	write(

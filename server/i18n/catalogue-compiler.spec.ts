@@ -4,6 +4,7 @@ import {
 	assignNamespaces,
 	compileMessage,
 	messageInputs,
+	namespaceName,
 	routeArea
 } from './catalogue-compiler';
 
@@ -88,14 +89,22 @@ describe('messageInputs', () => {
 });
 
 describe('namespaces', () => {
-	it('names the area of a route file by its first segment, layout groups skipped', () => {
-		expect(routeArea('src/routes/kita/[id]/+page.svelte')).toBe('kita');
-		expect(routeArea('src/routes/(public)/kitas/+page.svelte')).toBe('kitas');
+	it('names the area of a page by its route, of the shell core; other files have none', () => {
+		expect(routeArea('src/routes/kita/[id]/+page.svelte')).toBe('/kita/[id]');
+		expect(routeArea('src/routes/(public)/kitas/+page.svelte')).toBe('/(public)/kitas');
 		expect(routeArea('src/routes/+layout.svelte')).toBe('core');
 		expect(routeArea('src/routes/+layout.ts')).toBe('core');
-		expect(routeArea('src/routes/+page.svelte')).toBe('home');
+		expect(routeArea('src/routes/+page.svelte')).toBe('/');
 		expect(routeArea('src/hooks.client.ts')).toBe('core');
+		expect(routeArea('src/routes/konto/AccountSettings.svelte')).toBeUndefined();
 		expect(routeArea('src/lib/components/parent/ChildForm.svelte')).toBeUndefined();
+	});
+
+	it('names a namespace file after its route, without brackets and layout groups', () => {
+		expect(namespaceName('/kitas/[id]')).toBe('kitas_id');
+		expect(namespaceName('/(public)/konto/zwei-faktor')).toBe('konto_zwei-faktor');
+		expect(namespaceName('/')).toBe('home');
+		expect(namespaceName('core')).toBe('core');
 	});
 
 	it('gives a module the areas of every page that reaches it, through static and dynamic imports', () => {
@@ -113,8 +122,8 @@ describe('namespaces', () => {
 		const areas = areasOfFiles(imports);
 		const of = (file: string) => [...(areas.get(file) ?? [])].sort();
 		expect(of('src/lib/engine.ts')).toEqual(['core']);
-		expect(of('src/lib/finder.ts')).toEqual(['kitas']);
-		expect(of('src/lib/deep.ts')).toEqual(['anmeldung', 'kitas']);
+		expect(of('src/lib/finder.ts')).toEqual(['/kitas']);
+		expect(of('src/lib/deep.ts')).toEqual(['/anmeldung', '/kitas']);
 		// Nobody imports it: every page may need it.
 		expect(of('src/lib/unused.ts')).toEqual(['core']);
 	});

@@ -4,7 +4,7 @@
 // so each page shipped seven translations of every text it shows (its issue #88; about a third of
 // our first-load JavaScript). Here the namespace of a key follows from which pages load the code
 // that uses it (the import graph from the route files): the shell (root layout) → "core", which
-// every page loads; otherwise each area (first path segment of a route) that uses it gets a copy.
+// every page loads; otherwise each route (page) that uses it gets a copy.
 //
 // Pure functions: no file system (server/cli/compile-messages.ts reads and writes).
 
@@ -13,7 +13,7 @@ export type Message = string | Variant[];
 export type Catalogue = Record<string, Message>;
 
 export const CORE = 'core';
-/** The namespace of the start page "/" (its area, the first path segment, is empty). */
+/** The namespace of the start page "/". */
 export const HOME = 'home';
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -75,18 +75,31 @@ export function messageInputs(messages: Message[]): string[] {
 }
 
 /**
- * The area of a route file (path relative to the project, forward slashes): the first segment
- * below src/routes (layout groups skipped); the root layout is the shell of every page (core), the
- * root page is the start page (home). Files outside src/routes have no area of their own (their
- * areas are those of the pages that import them), except the client hooks, which run everywhere.
+ * The area of a route file (path relative to the project, forward slashes): a page belongs to its
+ * route (the route id, as SvelteKit names it: `/kitas/[id]`); the root layout is the shell of every
+ * page (core), as would be any layout or error page below it (there are none). Other files have no
+ * area of their own (their areas are those of the pages that import them), except the client hooks,
+ * which run everywhere.
  */
 export function routeArea(file: string): string | undefined {
 	if (file === 'src/hooks.client.ts') return CORE;
 	const route = /^src\/routes\/(.*)$/.exec(file)?.[1];
 	if (route === undefined) return undefined;
-	const segments = route.split('/').filter((s) => !/^\(.*\)$/.test(s));
-	if (segments.length > 1) return segments[0] ?? CORE;
-	return segments[0]?.startsWith('+page') ? HOME : CORE;
+	const segments = route.split('/');
+	const name = segments.pop() ?? '';
+	if (name.startsWith('+layout') || name.startsWith('+error')) return CORE;
+	if (name.startsWith('+page')) return `/${segments.join('/')}`;
+	return undefined;
+}
+
+/** The file name of a route's namespace: `/kitas/[id]` → `kitas_id`, `/` → `home`. */
+export function namespaceName(area: string): string {
+	if (area === CORE) return CORE;
+	const segments = area
+		.split('/')
+		.filter((s) => s && !/^\(.*\)$/.test(s))
+		.map((s) => s.replace(/[[\]]/g, ''));
+	return segments.length > 0 ? segments.join('_') : HOME;
 }
 
 /**

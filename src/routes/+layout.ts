@@ -7,6 +7,6 @@ export const ssr = false;
 export const prerender = false;
 
 // The page's texts in the device's language, before anything renders (see $lib/i18n/messages).
-export const load: LayoutLoad = async ({ url }) => {
-	await loadMessages(url.pathname);
+export const load: LayoutLoad = async ({ route }) => {
+	await loadMessages(route.id);
 };

@@ -55,14 +55,14 @@ function load(namespace: string): Promise<void> {
 	return pending;
 }
 
-/** The namespaces a page at `pathname` needs: core, and its area's (first path segment). */
-export function namespacesFor(pathname: string): string[] {
-	const area = pathname.split('/')[1] ?? '';
-	return ['core', ...(AREA_NAMESPACES[area] ?? [])];
+/** The namespaces a page of the route `routeId` (SvelteKit's, e.g. `/kitas/[id]`) needs: core and its own. */
+export function namespacesFor(routeId: string | null): string[] {
+	return ['core', ...(AREA_NAMESPACES[routeId ?? ''] ?? [])];
 }
 
-export async function loadMessages(pathname: string): Promise<void> {
-	await Promise.all(namespacesFor(pathname).map(load));
+/** Loads the texts of a route (`null`: no route matched, the shell's texts only). */
+export async function loadMessages(routeId: string | null): Promise<void> {
+	await Promise.all(namespacesFor(routeId).map(load));
 }
 
 function render(key: string, inputs: Record<string, unknown> = {}): string {
