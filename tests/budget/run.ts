@@ -138,7 +138,7 @@ async function firstLoad(
 	route: string,
 	facilityId: string,
 	storageState: StorageState | null
-): Promise<Omit<RouteFigure, 'loggedIn'>> {
+): Promise<Omit<RouteFigure, 'loggedIn' | 'heaviestLocale' | 'heaviestLocaleBytes'>> {
 	const context = await browser.newContext({
 		serviceWorkers: 'block',
 		locale: 'de-DE',
