@@ -18,6 +18,11 @@ const MAX_BACKOFF_MS = 60_000;
  * not always report the connection coming back (`online` event) and a failed request costs nothing.
  */
 const MAX_OFFLINE_RETRY_MS = 10_000;
+/**
+ * A sync request without an answer by then is given up (and retried): a connection that died
+ * without a reset (phones changing networks) would otherwise hold the sync lock for good.
+ */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** `unreachable`: no answer at all; `network`: the server answered that it cannot now. */
 type Failure = 'unreachable' | 'network' | 'unauthorized' | 'fatal';
@@ -42,11 +47,10 @@ async function withLock<T>(db: LocalDb, fn: () => Promise<T>): Promise<T> {
 
 async function pullOnce(db: LocalDb): Promise<void> {
 	const [clientId, cookie] = await Promise.all([db.meta.get('clientId'), db.meta.get('cookie')]);
-	const result = await trpc.sync.pull.query({
-		clientId: clientId?.value ?? null,
-		schemaVersion: SCHEMA_VERSION,
-		cookie: cookie?.value ?? null
-	});
+	const result = await trpc.sync.pull.query(
+		{ clientId: clientId?.value ?? null, schemaVersion: SCHEMA_VERSION, cookie: cookie?.value ?? null },
+		{ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
+	);
 	if (result.kind === 'updateRequired') {
 		syncStatus.phase = 'updateRequired';
 		return;
@@ -73,7 +77,10 @@ async function pushAll(db: LocalDb): Promise<void> {
 	for (;;) {
 		const batch = await db.outbox.orderBy('id').limit(PUSH_BATCH).toArray();
 		if (!batch.length) return;
-		const result = await trpc.sync.push.mutate({ clientId, schemaVersion: SCHEMA_VERSION, mutations: batch });
+		const result = await trpc.sync.push.mutate(
+			{ clientId, schemaVersion: SCHEMA_VERSION, mutations: batch },
+			{ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
+		);
 		if (result.kind === 'updateRequired') {
 			syncStatus.phase = 'updateRequired';
 			return;
