@@ -1,5 +1,6 @@
 // Translated texts for every account error code (the server and the shared schemas speak in codes).
 import type { AccountErrorCode } from '$lib/domain/account';
+import { retryMinutes } from '$lib/domain/account-codes';
 import { m } from '$lib/i18n/messages';
 
 const TEXTS: Record<Exclude<AccountErrorCode, 'rateLimited'>, () => string> = {
@@ -38,7 +39,6 @@ const TEXTS: Record<Exclude<AccountErrorCode, 'rateLimited'>, () => string> = {
 
 /** The message for a code; `retryAfter` (seconds) fills in the wait of a rate limit. */
 export function accountErrorText(code: AccountErrorCode, retryAfter?: number): string {
-	if (code === 'rateLimited')
-		return m.auth_err_rate_limited({ minutes: Math.max(1, Math.ceil((retryAfter ?? 60) / 60)) });
+	if (code === 'rateLimited') return m.auth_err_rate_limited({ minutes: retryMinutes(retryAfter) });
 	return TEXTS[code]();
 }

@@ -1,15 +1,12 @@
 // The tRPC client as pages use it — `trpc.auth.login.mutate(input)` — without loading it: the real
-// client (trpc-client.ts) loads with the first call, after the page's first render (data-layer.ts).
+// client (trpc-client.ts) loads right after the page's first render (data-layer.ts).
 import type { TRPCClient, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '$server/trpc/router';
-import { afterFirstRender } from './data-layer';
+import { afterRender } from './data-layer';
 
 type Client = TRPCClient<AppRouter>;
 
-let loading: Promise<Client> | undefined;
-function client(): Promise<Client> {
-	return (loading ??= afterFirstRender().then(() => import('./trpc-client').then((c) => c.trpcClient)));
-}
+const client = afterRender(() => import('./trpc-client').then((c) => c.trpcClient));
 
 type Callable = Record<string, (...args: unknown[]) => unknown>;
 

@@ -40,6 +40,11 @@ export const ACCOUNT_ERROR_CODES = [
 ] as const;
 export type AccountErrorCode = (typeof ACCOUNT_ERROR_CODES)[number];
 
+/** The wait a rate limit asks for, in whole minutes (at least one) for the message. */
+export function retryMinutes(retryAfterSeconds: number | undefined): number {
+	return Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60));
+}
+
 export function isAccountErrorCode(value: string): value is AccountErrorCode {
 	return (ACCOUNT_ERROR_CODES as readonly string[]).includes(value);
 }
