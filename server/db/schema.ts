@@ -138,6 +138,10 @@ export interface MailOutboxTable {
 	next_attempt_at: string;
 	sent_at: string | null;
 	last_error: string | null;
+	/** The account the mail went to, at its own address (0010); null for mails to other addresses. */
+	user_id: string | null;
+	/** The family the mail concerns (0010). */
+	family_id: string | null;
 }
 
 export interface AuditEventsTable {

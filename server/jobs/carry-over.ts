@@ -59,6 +59,7 @@ async function notifyCarryOver(
 			db,
 			{
 				to: r.email,
+				about: r.about,
 				locale: r.locale,
 				kind: 'carryOver',
 				params: {

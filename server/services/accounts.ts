@@ -105,6 +105,7 @@ async function sendConfirmation(app: App, db: Executor, user: UserRow, now: Date
 		db,
 		{
 			to: user.email,
+			about: { userId: user.id },
 			locale: user.locale,
 			kind: 'confirm',
 			params: {
@@ -158,6 +159,7 @@ export async function signUp(app: App, ip: string, input: SignUpData): Promise<{
 					tx,
 					{
 						to: existing.email,
+						about: { userId: existing.id },
 						locale: existing.locale,
 						kind: 'alreadyRegistered',
 						params: {
@@ -251,6 +253,7 @@ export async function confirmEmail(
 				tx,
 				{
 					to: user.email,
+					about: { userId: user.id },
 					locale: user.locale,
 					kind: 'emailChanged',
 					params: { name: displayName(user), forgotUrl: links.forgot(app.config.origin) }
@@ -598,6 +601,7 @@ export async function requestPasswordReset(app: App, ip: string, email: string):
 				tx,
 				{
 					to: user.email,
+					about: { userId: user.id },
 					locale: user.locale,
 					kind: 'reset',
 					params: {
@@ -703,6 +707,7 @@ export async function changePassword(
 			tx,
 			{
 				to: user.email,
+				about: { userId: user.id },
 				locale: user.locale,
 				kind: 'passwordChanged',
 				params: { name: displayName(user), forgotUrl: links.forgot(app.config.origin) }
@@ -738,6 +743,7 @@ export async function requestEmailChange(
 				tx,
 				{
 					to: taken.email,
+					about: { userId: taken.id },
 					locale: taken.locale,
 					kind: 'alreadyRegistered',
 					params: {
@@ -754,6 +760,7 @@ export async function requestEmailChange(
 				tx,
 				{
 					to: newEmail,
+					about: { userId: user.id },
 					locale: user.locale,
 					kind: 'changeEmail',
 					params: {
@@ -888,6 +895,7 @@ async function sendInvite(app: App, db: Executor, user: UserRow, now: Date): Pro
 		db,
 		{
 			to: user.email,
+			about: { userId: user.id },
 			locale: user.locale,
 			kind: 'invite',
 			params: {

@@ -1,13 +1,15 @@
 // Mails to families about their requests. Status mails are generic on purpose (FAQ: details only
 // after login); the registration confirmation lists the Kitas, as proof of the announced demand.
 import type { Executor } from '../db/database';
-import { enqueueMail } from './mail/outbox';
+import { enqueueMail, type MailOwner } from './mail/outbox';
 import { intlLocale } from '../../src/lib/domain/locale';
 
 interface Recipient {
 	email: string;
 	locale: string;
 	name: string;
+	/** Whose mail it is: the account holder's own (userId), always the family's (familyId). */
+	about: MailOwner;
 }
 
 /** The account holder, or — for walk-in families without an account — every guardian with an address. */
@@ -15,18 +17,32 @@ export async function familyRecipients(db: Executor, familyId: string): Promise<
 	const owner = await db
 		.selectFrom('families')
 		.innerJoin('users', 'users.id', 'families.owner_user_id')
-		.select(['users.email', 'users.locale', 'users.first_name', 'users.last_name'])
+		.select(['users.id', 'users.email', 'users.locale', 'users.first_name', 'users.last_name'])
 		.where('families.id', '=', familyId)
 		.executeTakeFirst();
 	if (owner)
-		return [{ email: owner.email, locale: owner.locale, name: `${owner.first_name} ${owner.last_name}` }];
+		return [
+			{
+				email: owner.email,
+				locale: owner.locale,
+				name: `${owner.first_name} ${owner.last_name}`,
+				about: { userId: owner.id, familyId }
+			}
+		];
 	const guardians = await db
 		.selectFrom('guardians')
 		.select(['email', 'first_name', 'last_name'])
 		.where('family_id', '=', familyId)
 		.where('email', '!=', '')
 		.execute();
-	return guardians.map((g) => ({ email: g.email, locale: 'de', name: `${g.first_name} ${g.last_name}` }));
+	// Addresses typed for guardians are contact data, not accounts: these mails never carry a token
+	// (enqueueMail refuses token mails without the account's own address).
+	return guardians.map((g) => ({
+		email: g.email,
+		locale: 'de',
+		name: `${g.first_name} ${g.last_name}`,
+		about: { familyId }
+	}));
 }
 
 function berlinTime(at: Date, locale: string): string {
@@ -54,6 +70,7 @@ export async function notifyRegistration(
 			db,
 			{
 				to: r.email,
+				about: r.about,
 				locale: r.locale,
 				kind: 'registration',
 				params: {
@@ -80,6 +97,7 @@ export async function notifyStatusChange(
 			db,
 			{
 				to: r.email,
+				about: r.about,
 				locale: r.locale,
 				kind: 'statusChange',
 				params: { name: r.name, loginUrl: `${origin}/meine-anmeldungen` }
@@ -99,6 +117,7 @@ export async function notifyChildminding(
 			db,
 			{
 				to: r.email,
+				about: r.about,
 				locale: r.locale,
 				kind: 'childminding',
 				params: {

@@ -75,9 +75,18 @@ function redact(table: string, row: Row): Row {
 	return Object.fromEntries(Object.entries(row).filter(([column]) => !(column in hidden)));
 }
 
-/** Rows reachable from the user through foreign keys, by table (raw, before redaction). */
+/** Tables that refer to the account but are selected on their own terms (see exportFamilyData). */
+const SELECTED_APART: Record<string, true> = { mail_outbox: true };
+
+/**
+ * Rows reachable from the user through foreign keys, by table (raw, before redaction). A child is
+ * the family's only while it sits in the family: a walk-in record linked into one of its children
+ * stays in the walk-in family and is not theirs to export.
+ */
 async function reachableRows(db: Executor, userId: string): Promise<Map<string, Map<number, Row>>> {
-	const keys = (await foreignKeys(db)).filter((k) => k.table !== 'schema_migrations');
+	const keys = (await foreignKeys(db)).filter(
+		(k) => k.table !== 'schema_migrations' && !(k.table in SELECTED_APART)
+	);
 	const found = new Map<string, Map<number, Row>>();
 	const tables = new Set<string>(['users']);
 	// Every table that refers (transitively) to users gets a section, even if it holds no rows.
@@ -94,6 +103,8 @@ async function reachableRows(db: Executor, userId: string): Promise<Map<string, 
 		db
 	);
 	for (const r of users.rows) found.get('users')?.set(r.rowid, r);
+	const ownFamilies = () => new Set([...(found.get('families')?.values() ?? [])].map((f) => f.id));
+	const belongs = (table: string, row: Row) => table !== 'children' || ownFamilies().has(row.family_id);
 	for (let grew = true; grew;) {
 		grew = false;
 		for (const k of keys) {
@@ -110,7 +121,7 @@ async function reachableRows(db: Executor, userId: string): Promise<Map<string, 
 				k.column
 			)} IN (${sql.join(values as string[])})`.execute(db);
 			for (const r of rows.rows)
-				if (!target.has(r.rowid)) {
+				if (!target.has(r.rowid) && belongs(k.table, r)) {
 					target.set(r.rowid, r);
 					grew = true;
 				}
@@ -119,36 +130,101 @@ async function reachableRows(db: Executor, userId: string): Promise<Map<string, 
 	return found;
 }
 
-/** Everything the portal holds about a parent's account and family. */
+/** Columns that name a person or another family's record: kept only when they are the family's own. */
+const PERSON_COLUMNS: Record<string, 'user' | 'child' | 'family'> = {
+	actor_id: 'user',
+	user_id: 'user',
+	submitted_by: 'user',
+	decided_by: 'user',
+	handled_by: 'user',
+	closed_by: 'user',
+	child_id: 'child',
+	match_child_id: 'child',
+	merged_into: 'child',
+	family_id: 'family'
+};
+
+/** What stands in an export for another family's record (never its id). */
+export const ANOTHER_FAMILY = 'anotherFamily';
+
+/** What stands in an exported mail for a link: the export must never hand out a working token. */
+export const LINK_REMOVED = '[Link entfernt]';
+
+/** Portal pages a mail may link to without a token; every other link is removed from an export. */
+const TOKEN_FREE_PATH = /^\/(login|passwort-vergessen|meine-anmeldungen(\/beleg\/[0-9a-f-]{36})?)$/;
+
+/** A mail's text as the export shows it: links stay only where they carry no token. */
+export function withoutTokenLinks(text: string): string {
+	return text.replace(/https?:\/\/\S+/g, (link) => {
+		try {
+			const url = new URL(link);
+			return !url.search && !url.hash && !url.username && TOKEN_FREE_PATH.test(url.pathname)
+				? link
+				: LINK_REMOVED;
+		} catch {
+			return LINK_REMOVED;
+		}
+	});
+}
+
+/**
+ * Everything the portal holds about a parent's account and family (Art. 15 GDPR), found by foreign
+ * keys from the account — never by matching an address or other free text. Other people appear only
+ * by their role (staff, admin, …); another family's records only as ANOTHER_FAMILY.
+ */
 export async function exportFamilyData(db: Executor, userId: string, now: Date): Promise<FamilyExport> {
 	const found = await reachableRows(db, userId);
+	const own = {
+		user: new Set([userId]),
+		family: new Set([...(found.get('families')?.values() ?? [])].map((f) => f.id)),
+		child: new Set([...(found.get('children')?.values() ?? [])].map((c) => c.id))
+	};
+	const roles = new Map(
+		(await db.selectFrom('users').select(['id', 'role']).execute()).map((u) => [u.id, u.role as string])
+	);
+	const byRole = (row: Row): Row =>
+		Object.fromEntries(
+			Object.entries(row).map(([column, value]) => {
+				const kind = PERSON_COLUMNS[column];
+				if (!kind || typeof value !== 'string' || own[kind].has(value)) return [column, value];
+				return [column, kind === 'user' ? (roles.get(value) ?? 'formerUser') : ANOTHER_FAMILY];
+			})
+		);
 	const tables: Record<string, Row[]> = {};
 	const ids = new Set<string>([userId]);
-	const addresses = new Set<string>();
 	for (const [table, rows] of [...found.entries()].sort(([a], [b]) => a.localeCompare(b))) {
 		tables[table] = [...rows.values()].map(({ rowid: _rowid, ...row }) => {
 			if (typeof row.id === 'string') ids.add(row.id);
-			if (typeof row.email === 'string' && row.email !== '') addresses.add(row.email);
-			return redact(table, row);
+			return byRole(redact(table, row));
 		});
 	}
-	// Tables without foreign keys that still name the family: the audit trail and the mails.
+	// The audit trail has no foreign keys: entries by the account or about one of its rows.
 	const idList = [...ids];
-	tables.audit_events = idList.length
-		? await db
-				.selectFrom('audit_events')
-				.selectAll()
-				.where((eb) => eb.or([eb('actor_id', 'in', idList), eb('target_id', 'in', idList)]))
-				.orderBy('id')
-				.execute()
-		: [];
-	tables.mail_outbox = addresses.size
-		? await db
-				.selectFrom('mail_outbox')
-				.select(['id', 'to_address', 'subject', 'text_body', 'kind', 'created_at', 'sent_at'])
-				.where('to_address', 'in', [...addresses])
-				.orderBy('created_at')
-				.execute()
+	tables.audit_events = (
+		await db
+			.selectFrom('audit_events')
+			.selectAll()
+			.where((eb) => eb.or([eb('actor_id', 'in', idList), eb('target_id', 'in', idList)]))
+			.orderBy('id')
+			.execute()
+	).map(byRole);
+	// Mails sent to the account's own confirmed address about the account or its family.
+	const user = await db
+		.selectFrom('users')
+		.select(['email', 'email_confirmed_at'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
+	tables.mail_outbox = user?.email_confirmed_at
+		? (
+				await db
+					.selectFrom('mail_outbox')
+					.select(['id', 'to_address', 'subject', 'text_body', 'kind', 'created_at', 'sent_at'])
+					.where('user_id', '=', userId)
+					.where('to_address', '=', user.email)
+					.where((eb) => eb.or([eb('family_id', 'is', null), eb('family_id', 'in', [...own.family, ''])]))
+					.orderBy('created_at')
+					.execute()
+			).map((m) => ({ ...m, text_body: withoutTokenLinks(m.text_body) }))
 		: [];
 	const withheld = Object.entries(WITHHELD).flatMap(([table, columns]) =>
 		table in tables ? Object.entries(columns).map(([column, reason]) => ({ table, column, reason })) : []
@@ -163,23 +239,12 @@ export async function exportFamilyData(db: Executor, userId: string, now: Date):
  * Removes names, addresses, contact and free texts of a family in place and stamps the seq, so
  * that every client holding its rows (Kitas, Fachberatung) gets the anonymised version at its next
  * pull. Statuses, dates, Kitas and hours stay for the statistics; a birth date keeps its month
- * (the age band of a report still holds). Mails to the family's addresses are deleted.
+ * (the age band of a report still holds). The family's queued and sent mails are deleted.
  */
 export async function anonymiseFamily(db: Executor, familyId: string, seq: number, now: Date): Promise<void> {
 	const at = now.toISOString();
-	const guardians = await db
-		.selectFrom('guardians')
-		.select('email')
-		.where('family_id', '=', familyId)
-		.execute();
-	const owner = await db
-		.selectFrom('families')
-		.innerJoin('users', 'users.id', 'families.owner_user_id')
-		.select('users.email')
-		.where('families.id', '=', familyId)
-		.executeTakeFirst();
-	const addresses = [...guardians.map((g) => g.email), owner?.email ?? ''].filter((a) => a !== '');
-	if (addresses.length) await db.deleteFrom('mail_outbox').where('to_address', 'in', addresses).execute();
+	// The family's mails, by foreign key: an address typed for a guardian may be another person's.
+	await db.deleteFrom('mail_outbox').where('family_id', '=', familyId).execute();
 	await db
 		.updateTable('guardians')
 		.set({
@@ -322,8 +387,8 @@ export async function removeParentAccount(
 		}
 		await anonymiseFamily(tx, family.id, seq, now);
 	}
-	const user = await tx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
-	if (user) await tx.deleteFrom('mail_outbox').where('to_address', '=', user.email).execute();
+	// The account's own mails (ON DELETE CASCADE would take them too; said here so it is not missed).
+	await tx.deleteFrom('mail_outbox').where('user_id', '=', userId).execute();
 	// Sessions, links, recovery codes, devices and their rejections go with it (ON DELETE CASCADE).
 	await tx.deleteFrom('users').where('id', '=', userId).execute();
 	await audit(
