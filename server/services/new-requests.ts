@@ -38,6 +38,24 @@ export function kitaYearOfItem(
 	return year;
 }
 
+/** Tables whose ids the client chooses (UUIDs made on the device, see DESIGN "Outbox"). */
+type ClientIdTable = 'registrations' | 'requests' | 'childminder_requests';
+
+/**
+ * A new row's client-chosen id that is already in use — another family's, or a bug on the device —
+ * is refused as `idTaken` before any insert, instead of an unhandled UNIQUE error.
+ */
+export async function assertIdsFree(
+	db: Executor,
+	ids: Partial<Record<ClientIdTable, readonly string[]>>
+): Promise<void> {
+	for (const [table, list] of Object.entries(ids) as [ClientIdTable, readonly string[]][]) {
+		if (!list.length) continue;
+		const taken = await db.selectFrom(table).select('id').where('id', 'in', list).executeTakeFirst();
+		if (taken || new Set(list).size !== list.length) throw new Refusal('idTaken', 'sync.idTaken');
+	}
+}
+
 export interface NewRegistration {
 	id: string;
 	number: string;

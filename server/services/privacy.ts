@@ -174,10 +174,10 @@ export function withoutTokenLinks(text: string): string {
  */
 export async function exportFamilyData(db: Executor, userId: string, now: Date): Promise<FamilyExport> {
 	const found = await reachableRows(db, userId);
-	const own = {
+	const own: Record<'user' | 'family' | 'child', Set<string>> = {
 		user: new Set([userId]),
-		family: new Set([...(found.get('families')?.values() ?? [])].map((f) => f.id)),
-		child: new Set([...(found.get('children')?.values() ?? [])].map((c) => c.id))
+		family: new Set([...(found.get('families')?.values() ?? [])].map((f) => String(f.id))),
+		child: new Set([...(found.get('children')?.values() ?? [])].map((c) => String(c.id)))
 	};
 	const roles = new Map(
 		(await db.selectFrom('users').select(['id', 'role']).execute()).map((u) => [u.id, u.role as string])

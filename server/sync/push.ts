@@ -1,7 +1,8 @@
 // sync.push: applies a client's mutations exactly once and in order (Replicache's push). Each
 // mutation runs in its own transaction; a domain refusal rolls it back but still advances the
 // client's lastMutationId and leaves a rejection for the client to show. Anything else stops the
-// batch untouched, and the client retries.
+// batch untouched, and the client retries — up to MAX_FAILED_ATTEMPTS for the same mutation, after
+// which it is refused as `serverError`, so that no mutation blocks the outbox for good.
 import { dayOfInstant } from '../../src/lib/domain/calendar-day';
 import { isMutationName, MUTATION_ARGS } from '../../src/lib/domain/mutations';
 import { MIN_CLIENT_SCHEMA_VERSION, type PushInput, type PushResult } from '../../src/lib/sync/protocol';
@@ -38,44 +39,148 @@ async function clientRow(tx: Tx, clientId: string, session: AuthSession, now: Da
 	return created;
 }
 
-async function reject(
+/**
+ * Moves the client's lastMutationId from exactly `mutationId − 1` to `mutationId` — the one way it
+ * advances, for an applied mutation and a refused one alike. Throws ConcurrentPush when another push
+ * of the same client (a second tab) got there first; the caller's transaction then rolls back.
+ */
+async function advance(tx: Tx, clientId: string, mutationId: number, now: Date): Promise<void> {
+	const updated = await tx
+		.updateTable('sync_clients')
+		.set({ last_mutation_id: mutationId, last_seen_at: now.toISOString() })
+		.where('client_id', '=', clientId)
+		.where('last_mutation_id', '=', mutationId - 1)
+		.executeTakeFirst();
+	if (updated.numUpdatedRows !== 1n) throw new ConcurrentPush();
+}
+
+export interface Rejection {
+	clientId: string;
+	mutationId: number;
+	name: string;
+	args: unknown;
+	code: string;
+	message: string;
+	current?: unknown;
+}
+
+/**
+ * Stores a refusal for the client to show and advances past the mutation, in one transaction.
+ * Returns false when another push of the same client had already moved past it (nothing written).
+ */
+export async function recordRejection(
 	app: App,
-	input: {
-		clientId: string;
-		mutationId: number;
-		name: string;
-		args: unknown;
-		code: string;
-		message: string;
-		current?: unknown;
-	},
+	rejection: Rejection,
 	session: AuthSession
-): Promise<void> {
+): Promise<boolean> {
 	const now = app.now();
-	await app.database.db.transaction().execute(async (tx) => {
-		await clientRow(tx, input.clientId, session, now);
-		const seq = await nextSeq(tx);
-		await tx
-			.insertInto('sync_rejections')
-			.values({
-				client_id: input.clientId,
-				mutation_id: input.mutationId,
-				name: input.name,
-				args: JSON.stringify(input.args ?? null),
-				code: input.code,
-				message: input.message,
-				current: input.current === undefined ? null : JSON.stringify(input.current),
-				created_at: now.toISOString(),
-				seq
-			})
-			.onConflict((oc) => oc.doNothing())
-			.execute();
-		await tx
-			.updateTable('sync_clients')
-			.set({ last_mutation_id: input.mutationId, last_seen_at: now.toISOString() })
-			.where('client_id', '=', input.clientId)
-			.execute();
-	});
+	try {
+		await app.database.db.transaction().execute(async (tx) => {
+			await clientRow(tx, rejection.clientId, session, now);
+			await tx
+				.insertInto('sync_rejections')
+				.values({
+					client_id: rejection.clientId,
+					mutation_id: rejection.mutationId,
+					name: rejection.name,
+					args: JSON.stringify(rejection.args ?? null),
+					code: rejection.code,
+					message: rejection.message,
+					current: rejection.current === undefined ? null : JSON.stringify(rejection.current),
+					created_at: now.toISOString(),
+					seq: await nextSeq(tx)
+				})
+				.execute();
+			await advance(tx, rejection.clientId, rejection.mutationId, now);
+		});
+		return true;
+	} catch (error) {
+		// The other push stored its own outcome for this id; a rejection row already there means the same.
+		if (error instanceof ConcurrentPush || isUniqueViolation(error)) return false;
+		throw error;
+	}
+}
+
+/** SQLite's answer to an insert whose key exists: a client-chosen id that is taken. */
+function isUniqueViolation(error: unknown): boolean {
+	const code = (error as { code?: unknown } | null)?.code;
+	return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * How often the same mutation may fail with an unexpected error before it is refused as
+ * `serverError`: a busy or full disk passes within a few retries, a defect in a mutator never does,
+ * and the client's outbox must not wait behind it for good.
+ */
+export const MAX_FAILED_ATTEMPTS = 5;
+const failedAttempts = new Map<string, { mutationId: number; count: number }>();
+
+function countFailure(clientId: string, mutationId: number): number {
+	const seen = failedAttempts.get(clientId);
+	const count = seen?.mutationId === mutationId ? seen.count + 1 : 1;
+	failedAttempts.delete(clientId);
+	failedAttempts.set(clientId, { mutationId, count });
+	// Bounded: the oldest entries go first.
+	if (failedAttempts.size > 10_000) failedAttempts.delete(failedAttempts.keys().next().value ?? clientId);
+	return count;
+}
+
+async function lastMutationId(app: App, clientId: string): Promise<number> {
+	const row = await app.database.db
+		.selectFrom('sync_clients')
+		.select('last_mutation_id')
+		.where('client_id', '=', clientId)
+		.executeTakeFirstOrThrow();
+	return row.last_mutation_id;
+}
+
+/** What became of one mutation: applied or refused (`done`), or another push of the client was first. */
+type Outcome = 'done' | 'raced';
+
+async function applyOne(
+	app: App,
+	session: AuthSession,
+	clientId: string,
+	mutation: PushInput['mutations'][number],
+	affected: Set<string>
+): Promise<Outcome> {
+	const base = { clientId, mutationId: mutation.id, name: mutation.name, args: mutation.args };
+	const refuse = async (code: string, message: string, current?: unknown): Promise<Outcome> =>
+		(await recordRejection(app, { ...base, code, message, current }, session)) ? 'done' : 'raced';
+	if (!isMutationName(mutation.name)) return refuse('unknownMutation', 'sync.unknownMutation');
+	const mutator = mutators[mutation.name] as Mutator<typeof mutation.name> | undefined;
+	if (!mutator || !mutator.roles.includes(session.role)) return refuse('notPermitted', 'sync.notPermitted');
+	const parsed = MUTATION_ARGS[mutation.name].safeParse(mutation.args);
+	if (!parsed.success) return refuse('invalidInput', 'sync.invalidInput', { issues: parsed.error.issues });
+	const now = app.now();
+	const touched = new Set<string>();
+	try {
+		await app.database.db.transaction().execute(async (tx) => {
+			let seq: number | null = null;
+			const ctx: MutatorContext = {
+				tx,
+				app,
+				session,
+				now,
+				today: dayOfInstant(now),
+				seq: async () => (seq ??= await nextSeq(tx)),
+				affected: touched
+			};
+			await mutator.run(ctx, parsed.data as never);
+			await advance(tx, clientId, mutation.id, now);
+		});
+	} catch (error) {
+		if (error instanceof ConcurrentPush) return 'raced';
+		if (error instanceof Refusal) return refuse(error.code, error.message, error.current);
+		// A mutator that checks its ids never gets here; this keeps one that forgot from blocking the queue.
+		if (isUniqueViolation(error)) return refuse('idTaken', 'sync.idTaken');
+		if (countFailure(clientId, mutation.id) < MAX_FAILED_ATTEMPTS) throw error;
+		console.error(`sync.push: ${mutation.name} failed ${MAX_FAILED_ATTEMPTS} times, refused:`, error);
+		return refuse('serverError', 'sync.serverError');
+	}
+	failedAttempts.delete(clientId);
+	for (const id of touched) affected.add(id);
+	return 'done';
 }
 
 export async function push(app: App, session: AuthSession, input: PushInput): Promise<PushResult> {
@@ -89,78 +194,9 @@ export async function push(app: App, session: AuthSession, input: PushInput): Pr
 		for (const mutation of input.mutations) {
 			if (mutation.id <= last) continue; // applied before: the response was lost, the client resent
 			if (mutation.id !== last + 1) return { kind: 'gap', lastMutationId: last };
-			const base = {
-				clientId: input.clientId,
-				mutationId: mutation.id,
-				name: mutation.name,
-				args: mutation.args
-			};
-			if (!isMutationName(mutation.name)) {
-				await reject(app, { ...base, code: 'unknownMutation', message: 'sync.unknownMutation' }, session);
-				last = mutation.id;
-				continue;
-			}
-			const mutator = mutators[mutation.name] as Mutator<typeof mutation.name> | undefined;
-			const parsed = MUTATION_ARGS[mutation.name].safeParse(mutation.args);
-			if (!mutator || !mutator.roles.includes(session.role) || !parsed.success) {
-				const code = !mutator || !mutator.roles.includes(session.role) ? 'notPermitted' : 'invalidInput';
-				await reject(
-					app,
-					{
-						...base,
-						code,
-						message: `sync.${code}`,
-						current: parsed.success ? undefined : { issues: parsed.error.issues }
-					},
-					session
-				);
-				last = mutation.id;
-				continue;
-			}
-			const now = app.now();
-			const touched = new Set<string>();
-			try {
-				await db.transaction().execute(async (tx) => {
-					let seq: number | null = null;
-					const ctx: MutatorContext = {
-						tx,
-						app,
-						session,
-						now,
-						today: dayOfInstant(now),
-						seq: async () => (seq ??= await nextSeq(tx)),
-						affected: touched
-					};
-					await mutator.run(ctx, parsed.data as never);
-					const updated = await tx
-						.updateTable('sync_clients')
-						.set({ last_mutation_id: mutation.id, last_seen_at: now.toISOString() })
-						.where('client_id', '=', input.clientId)
-						.where('last_mutation_id', '=', mutation.id - 1)
-						.executeTakeFirst();
-					// Another push of the same client got here first (two tabs): let that one win.
-					if (updated.numUpdatedRows !== 1n) throw new ConcurrentPush();
-				});
-				for (const id of touched) affected.add(id);
-			} catch (error) {
-				if (error instanceof ConcurrentPush) {
-					last = (
-						await db
-							.selectFrom('sync_clients')
-							.select('last_mutation_id')
-							.where('client_id', '=', input.clientId)
-							.executeTakeFirstOrThrow()
-					).last_mutation_id;
-					continue;
-				}
-				if (!(error instanceof Refusal)) throw error;
-				await reject(
-					app,
-					{ ...base, code: error.code, message: error.message, current: error.current },
-					session
-				);
-			}
-			last = mutation.id;
+			const outcome = await applyOne(app, session, input.clientId, mutation, affected);
+			// Another push of the same client (two tabs) got here first: go on from where it stands.
+			last = outcome === 'raced' ? await lastMutationId(app, input.clientId) : mutation.id;
 		}
 		return { kind: 'ok', lastMutationId: last };
 	} finally {

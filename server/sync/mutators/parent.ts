@@ -15,7 +15,12 @@ import {
 	saveGuardian,
 	toChild
 } from '../../services/families';
-import { insertRegisteredRequest, insertRegistration, kitaYearOfItem } from '../../services/new-requests';
+import {
+	assertIdsFree,
+	insertRegisteredRequest,
+	insertRegistration,
+	kitaYearOfItem
+} from '../../services/new-requests';
 import { notifyChildminding, notifyRegistration } from '../../services/notifications';
 import { facilityOf, toRequest } from '../../services/requests';
 import { detectWalkinMatches } from '../../services/walkins';
@@ -151,6 +156,10 @@ export const parentMutators: MutatorRegistry = {
 			const years = await listKitaYears(ctx.tx);
 			const ids = args.items.map((i) => i.facilityId);
 			if (new Set(ids).size !== ids.length) throw new Refusal('duplicateKita', 'registration.duplicateKita');
+			await assertIdsFree(ctx.tx, {
+				registrations: [args.registrationId],
+				requests: args.items.map((i) => i.requestId)
+			});
 			const facilities = new Map(
 				(await ctx.tx.selectFrom('facilities').selectAll().where('id', 'in', ids).execute()).map((r) => [
 					r.id,
@@ -323,6 +332,7 @@ export const parentMutators: MutatorRegistry = {
 				throw new Refusal('startBeforeBirth', 'childminding.startBeforeBirth');
 			if (compareDays(args.startDate, ctx.today) < 0)
 				throw new Refusal('startInPast', 'childminding.startInPast');
+			await assertIdsFree(ctx.tx, { childminder_requests: [args.id] });
 			const seq = await ctx.seq();
 			const number = await nextNumber(ctx.tx, `TP-${ctx.today.slice(0, 4)}`);
 			await ctx.tx

@@ -14,6 +14,11 @@ describe('describeRefusal', () => {
 		expect(describeRefusal('notFound')).toBe(de.refusal_not_found);
 	});
 
+	it('explains a taken id and a server defect instead of the generic text (issue 12.6)', () => {
+		expect(describeRefusal('idTaken')).toBe(de.refusal_id_taken);
+		expect(describeRefusal('serverError')).toBe(de.refusal_server_error);
+	});
+
 	it('falls back to the generic text for a code it does not know', () => {
 		expect(describeRefusal('somethingNew')).toBe(de.refusal_unknown);
 	});

@@ -32,7 +32,9 @@ const REFUSAL_TEXT: Record<string, () => string> = {
 	kitaYearEnded: m.issue_year_ended,
 	noKitaYear: m.issue_no_kita_year,
 	startInPast: m.issue_start_in_past,
-	startBeforeBirth: m.issue_start_before_birth
+	startBeforeBirth: m.issue_start_before_birth,
+	idTaken: m.refusal_id_taken,
+	serverError: m.refusal_server_error
 };
 
 /** Extra mutation and refusal texts registered by other audiences (staff, youth office). */
