@@ -9,6 +9,7 @@ import {
 	TRANSITIONS,
 	closesOnContractElsewhere,
 	decide,
+	guardContextAt,
 	isOpen,
 	permittedEvents,
 	transitionFor,
@@ -213,6 +214,17 @@ describe('staleStatus', () => {
 				ctx: beforeExpiry
 			})
 		).toEqual({ ok: false, code: 'notAllowed', current: 'offered' });
+	});
+});
+
+describe('guardContextAt', () => {
+	it('lets the accept button go once the answer time has passed, before any job ran', () => {
+		const request = { offerExpiresAt: '2025-12-15T09:00:00.000Z' };
+		const before = guardContextAt(request, beforeExpiry.kitaYear, new Date('2025-12-15T08:59:59Z'));
+		const after = guardContextAt(request, beforeExpiry.kitaYear, new Date('2025-12-15T09:00:00Z'));
+		expect(permittedEvents('offered', 'parent', before)).toEqual(['accept', 'decline']);
+		expect(permittedEvents('offered', 'parent', after)).toEqual(['decline']);
+		expect(after.today).toBe('2025-12-15');
 	});
 });
 

@@ -1,6 +1,6 @@
 // The placement state machine of one Request (DESIGN.md) as a single table. The client runs it
 // to show buttons and apply actions optimistically; the server re-runs it and alone decides.
-import { compareDays, type Day } from './calendar-day';
+import { compareDays, dayOfInstant, type Day } from './calendar-day';
 import { offersOpen, type KitaYear } from './kita-year';
 
 export const REQUEST_STATUSES = [
@@ -138,6 +138,24 @@ export function decide(input: DecideInput): Decision {
 	const blocked = row.guard?.(ctx) ?? null;
 	if (blocked) return refuse(blocked);
 	return { ok: true, to: row.to };
+}
+
+/**
+ * The guards' view of a request at `now`: the server passes its clock and decides; a device passes
+ * its own to choose which buttons to show (a lapsed offer shows no accept button before the
+ * expiry job has run).
+ */
+export function guardContextAt(
+	request: { offerExpiresAt: string | null },
+	kitaYear: KitaYear,
+	now: Date
+): GuardContext {
+	return {
+		today: dayOfInstant(now),
+		now,
+		kitaYear,
+		offerExpiresAt: request.offerExpiresAt ? new Date(request.offerExpiresAt) : null
+	};
 }
 
 /** The events `actor` may apply to a request in `status` now, in table order (for buttons). */

@@ -167,6 +167,24 @@ test('parents sign up, register and accept the offer the Kita made — by keyboa
 		await staffContext.close();
 	});
 
+	await test.step('an offer whose answer time has passed shows no accept button, before any job ran', async () => {
+		// A copy of this browser (its login and local database) whose clock runs 15 days ahead: past
+		// the 14-day answer time. A clock belongs to a whole context, hence the copy.
+		const copy = await browser.newContext({
+			baseURL,
+			serviceWorkers: 'block',
+			locale: 'de-DE',
+			storageState: await page.context().storageState({ indexedDB: true })
+		});
+		await copy.clock.install({ time: new Date(Date.now() + 15 * 24 * 3600_000) });
+		const later = await copy.newPage();
+		await later.goto('/meine-anmeldungen');
+		await expect(later.getByText(de('status_offer_lapsed'))).toBeVisible({ timeout: 20_000 });
+		await expect(later.getByRole('button', { name: de('offer_accept') })).toHaveCount(0);
+		await expect(later.getByRole('button', { name: de('offer_decline') })).toBeVisible();
+		await copy.close();
+	});
+
 	await test.step('the parents accept the offer', async () => {
 		await page.goto('/meine-anmeldungen');
 		const accept = page.getByRole('button', { name: de('offer_accept') });
