@@ -32,7 +32,7 @@ import type { Executor } from '../db/database';
 import type { UsersTable } from '../db/schema';
 import { audit } from './audit';
 import { enqueueMail } from './mail/outbox';
-import { LIMITS, assertNotLimited, clearLimit, consume, limitKey, recordFailure } from './rate-limit';
+import { LIMITS, beginAttempt, clearLimit, consume, limitKey, releaseAttempt } from './rate-limit';
 
 type UserRow = Selectable<UsersTable>;
 
@@ -324,13 +324,18 @@ export async function login(app: App, ip: string, email: string, password: strin
 	const now = app.now();
 	const ipKey = limitKey('login', 'ip', ip);
 	const accountKey = limitKey('login', 'acct', email);
-	await assertNotLimited(db, ipKey, now);
-	await assertNotLimited(db, accountKey, now);
+	// Counted before the password is checked, as if it failed; a success gives the attempt back.
+	const ipAttempt = await beginAttempt(db, ipKey, LIMITS.loginIp, now);
+	try {
+		await beginAttempt(db, accountKey, LIMITS.loginAccount, now);
+	} catch (error) {
+		// Refused unjudged: a locked account does not use up the address's budget as well.
+		await releaseAttempt(db, ipAttempt);
+		throw error;
+	}
 	const user = await userByEmail(db, email);
 	const passwordOk = await verifyPassword(user?.password_hash ?? null, password);
 	if (!user || !passwordOk || user.active !== 1) {
-		await recordFailure(db, ipKey, LIMITS.loginIp, now);
-		await recordFailure(db, accountKey, LIMITS.loginAccount, now);
 		await audit(
 			db,
 			{ action: 'login.failure', targetType: 'user', targetId: user?.id ?? null, outcome: 'refused' },
@@ -338,6 +343,8 @@ export async function login(app: App, ip: string, email: string, password: strin
 		);
 		throw new AccountError('invalidCredentials', 'unauthorized');
 	}
+	await clearLimit(db, accountKey);
+	await releaseAttempt(db, ipAttempt);
 	// Only someone who knows the password learns that the address is not confirmed yet.
 	if (!user.email_confirmed_at) {
 		await audit(
@@ -353,7 +360,6 @@ export async function login(app: App, ip: string, email: string, password: strin
 		);
 		throw new AccountError('emailNotConfirmed', 'forbidden');
 	}
-	await clearLimit(db, accountKey);
 	const role = user.role as Role;
 	const needsMfa = requiresMfa(role, user.totp_key !== null);
 	const next: LoginNext = !needsMfa ? 'done' : user.totp_key ? 'mfaVerify' : 'mfaSetup';
@@ -412,7 +418,8 @@ export async function verifyMfa(
 	const user = await userById(db, session.userId);
 	if (!user.totp_key) throw new AccountError('mfaRequired', 'forbidden');
 	const key = limitKey('mfa', 'acct', user.id);
-	await assertNotLimited(db, key, now);
+	// Counted before the code is checked; a right code clears the count.
+	await beginAttempt(db, key, LIMITS.mfaAccount, now);
 	const result = await db.transaction().execute(async (tx) => {
 		let ok = false;
 		if ('code' in input) {
@@ -450,15 +457,14 @@ export async function verifyMfa(
 		return { user: await knownUser(tx, user), expiresAt };
 	});
 	if (!result) {
-		// Outside the transaction above: a refusal must still count towards the lock.
-		await mfaFailure(db, user, key, now);
+		await mfaFailure(db, user, now);
 		throw new AccountError('mfaCodeInvalid');
 	}
 	return result;
 }
 
-async function mfaFailure(db: Executor, user: UserRow, key: string, now: Date): Promise<void> {
-	await recordFailure(db, key, LIMITS.mfaAccount, now);
+/** The attempt was counted before the check; the failure is only audited. */
+async function mfaFailure(db: Executor, user: UserRow, now: Date): Promise<void> {
 	await audit(
 		db,
 		{
@@ -500,12 +506,12 @@ export async function finishMfaSetup(
 	const user = await userById(db, session.userId);
 	if (user.totp_key) throw new AccountError('mfaAlreadyEnabled', 'conflict');
 	const key = limitKey('mfa', 'acct', user.id);
-	await assertNotLimited(db, key, now);
+	await beginAttempt(db, key, LIMITS.mfaAccount, now);
 	const step = user.totp_pending_key
 		? matchTotp(totpKeyFromHex(user.totp_pending_key), code, now, null)
 		: null;
 	if (step === null) {
-		await mfaFailure(db, user, key, now);
+		await mfaFailure(db, user, now);
 		throw new AccountError('mfaCodeInvalid');
 	}
 	const recoveryCodes = generateRecoveryCodes();
@@ -669,15 +675,20 @@ export function acceptInvite(app: App, token: string, password: string): Promise
 // ---------------------------------------------------------------------------------------------
 // The account page
 
-async function checkCurrentPassword(app: App, user: UserRow, password: string): Promise<void> {
+/**
+ * Every password check after login (password and address change, second factor off, account
+ * deletion) shares the login's limit of the account, counted before the check.
+ */
+export async function checkCurrentPassword(app: App, user: UserRow, password: string): Promise<void> {
 	const db = app.database.db;
-	const now = app.now();
-	const key = limitKey('login', 'acct', user.email);
-	await assertNotLimited(db, key, now);
-	if (!(await verifyPassword(user.password_hash, password))) {
-		await recordFailure(db, key, LIMITS.loginAccount, now);
-		throw new AccountError('currentPasswordWrong');
-	}
+	const attempt = await beginAttempt(
+		db,
+		limitKey('login', 'acct', user.email),
+		LIMITS.loginAccount,
+		app.now()
+	);
+	if (!(await verifyPassword(user.password_hash, password))) throw new AccountError('currentPasswordWrong');
+	await releaseAttempt(db, attempt);
 }
 
 export async function changePassword(

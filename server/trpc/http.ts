@@ -1,6 +1,7 @@
 // tRPC over HTTP (fetch adapter), used by the SvelteKit endpoint at /api/trpc and by the tests
 // that check statuses and headers (429 + Retry-After, CSRF refusal, no stack traces).
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { isUnbatchable, MAX_BATCH_ITEMS } from '../../src/lib/trpc-batching';
 import type { App } from '../app';
 import type { AuthSession } from '../auth/session';
 import { compressJson } from './compress';
@@ -15,12 +16,16 @@ export async function handleTrpcRequest(
 	/** Already validated by the hook; undefined (tests without the hook) looks it up. */
 	session?: AuthSession | null
 ): Promise<Response> {
+	const refused = refuseBatch(request);
+	if (refused) return refused;
 	const extraHeaders = new Headers();
 	const response = await fetchRequestHandler({
 		endpoint: '/api/trpc',
 		req: request,
 		router: appRouter,
 		createContext: () => createContext(app, request, ip, cookies, extraHeaders, session),
+		// tRPC answers a larger batch with 400 before running any of it.
+		maxBatchSize: MAX_BATCH_ITEMS,
 		responseMeta: () => {
 			const headers = new Headers(extraHeaders);
 			headers.set('Cache-Control', 'no-store');
@@ -32,4 +37,27 @@ export async function handleTrpcRequest(
 		}
 	});
 	return compressJson(request, response);
+}
+
+/**
+ * A batch is judged call by call: one holding a password, code or claim check would get as many
+ * tries as it has calls. Such a batch is refused whole, each call with the same error, before any
+ * runs (the browser's client sends these calls alone).
+ */
+function refuseBatch(request: Request): Response | null {
+	const url = new URL(request.url);
+	if (url.searchParams.get('batch') !== '1') return null;
+	const paths = decodeURIComponent(url.pathname.slice(url.pathname.lastIndexOf('/') + 1)).split(',');
+	if (!paths.some(isUnbatchable)) return null;
+	const error = {
+		error: {
+			message: 'batchNotAllowed',
+			code: -32600,
+			data: { code: 'BAD_REQUEST', httpStatus: 400 }
+		}
+	};
+	return new Response(JSON.stringify(paths.map(() => error)), {
+		status: 400,
+		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
+	});
 }
