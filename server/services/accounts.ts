@@ -12,11 +12,17 @@ import {
 	type LoginNext
 } from '../../src/lib/domain/account';
 import { newId, type UserId } from '../../src/lib/domain/ids';
-import { requiresMfa, sessionPolicy, type Role } from '../../src/lib/domain/roles';
+import { requiresMfa, type Role } from '../../src/lib/domain/roles';
 import type { App } from '../app';
 import { captchaResultError, verifyCaptcha } from '../auth/captcha';
 import { hashPassword, verifyPassword } from '../auth/password';
-import { createSession, hashToken, invalidateUserSessions, type AuthSession } from '../auth/session';
+import {
+	createSession,
+	hashToken,
+	invalidateSession,
+	invalidateUserSessions,
+	type AuthSession
+} from '../auth/session';
 import { consumeToken, issueToken, lookupToken, retireTokens, type TokenState } from '../auth/tokens';
 import {
 	generateRecoveryCodes,
@@ -389,20 +395,26 @@ async function completeLogin(db: Executor, user: UserRow, now: Date): Promise<vo
 	);
 }
 
-/** Marks the session as fully logged in and gives it the role's normal lifetime. */
-async function verifySession(db: Executor, session: AuthSession, now: Date): Promise<Date> {
-	const expiresAt = new Date(now.getTime() + sessionPolicy(session.role).lifetimeMs);
-	await db
-		.updateTable('sessions')
-		.set({ mfa_verified: 1, expires_at: expiresAt.toISOString() })
-		.where('id', '=', session.id)
-		.execute();
-	return expiresAt;
+/**
+ * The second factor completes the login: a new session with a new token and the role's normal
+ * lifetime replaces the password-only one, as a login would (a token seen before this step, e.g.
+ * planted or read in transit, does not become a full login).
+ */
+async function upgradeSession(
+	db: Executor,
+	session: AuthSession,
+	now: Date
+): Promise<{ token: string; expiresAt: Date }> {
+	const fresh = await createSession(db, session.userId, session.role, now, true);
+	await invalidateSession(db, session.id);
+	return fresh;
 }
 
 export interface MfaResult {
 	user: KnownUser;
 	expiresAt: Date;
+	/** The new session token when the step completed a login; null when the session was complete. */
+	token: string | null;
 }
 
 /** The second login step: a TOTP code, or one of the recovery codes (each works once). */
@@ -414,7 +426,11 @@ export async function verifyMfa(
 	const db = app.database.db;
 	const now = app.now();
 	if (session.mfaVerified)
-		return { user: await knownUser(db, await userById(db, session.userId)), expiresAt: session.expiresAt };
+		return {
+			user: await knownUser(db, await userById(db, session.userId)),
+			expiresAt: session.expiresAt,
+			token: null
+		};
 	const user = await userById(db, session.userId);
 	if (!user.totp_key) throw new AccountError('mfaRequired', 'forbidden');
 	const key = limitKey('mfa', 'acct', user.id);
@@ -452,9 +468,9 @@ export async function verifyMfa(
 		}
 		if (!ok) return null;
 		await clearLimit(tx, key);
-		const expiresAt = await verifySession(tx, session, now);
+		const { token, expiresAt } = await upgradeSession(tx, session, now);
 		await completeLogin(tx, user, now);
-		return { user: await knownUser(tx, user), expiresAt };
+		return { user: await knownUser(tx, user), expiresAt, token };
 	});
 	if (!result) {
 		await mfaFailure(db, user, now);
@@ -537,10 +553,11 @@ export async function finishMfaSetup(
 			{ action: 'mfa.setup', actor: actorOf(user), targetType: 'user', targetId: user.id },
 			now
 		);
-		const wasPending = !session.mfaVerified;
-		const expiresAt = wasPending ? await verifySession(tx, session, now) : session.expiresAt;
-		if (wasPending) await completeLogin(tx, user, now);
-		return { recoveryCodes, user: await knownUser(tx, user), expiresAt };
+		const known = await knownUser(tx, user);
+		if (session.mfaVerified) return { recoveryCodes, user: known, expiresAt: session.expiresAt, token: null };
+		const { token, expiresAt } = await upgradeSession(tx, session, now);
+		await completeLogin(tx, user, now);
+		return { recoveryCodes, user: known, expiresAt, token };
 	});
 }
 
@@ -679,7 +696,7 @@ export function acceptInvite(app: App, token: string, password: string): Promise
  * Every password check after login (password and address change, second factor off, account
  * deletion) shares the login's limit of the account, counted before the check.
  */
-export async function checkCurrentPassword(app: App, user: UserRow, password: string): Promise<void> {
+async function checkCurrentPassword(app: App, user: UserRow, password: string): Promise<void> {
 	const db = app.database.db;
 	const attempt = await beginAttempt(
 		db,
@@ -689,6 +706,11 @@ export async function checkCurrentPassword(app: App, user: UserRow, password: st
 	);
 	if (!(await verifyPassword(user.password_hash, password))) throw new AccountError('currentPasswordWrong');
 	await releaseAttempt(db, attempt);
+}
+
+/** The logged-in user's password, asked again before a grave step (the account's deletion). */
+export async function confirmPassword(app: App, session: AuthSession, password: string): Promise<void> {
+	await checkCurrentPassword(app, await userById(app.database.db, session.userId), password);
 }
 
 export async function changePassword(
