@@ -23,6 +23,7 @@ import {
 	invalidateUserSessions,
 	type AuthSession
 } from '../auth/session';
+import { sessionsEnded } from '../auth/session-ended';
 import { consumeToken, issueToken, lookupToken, retireTokens, type TokenState } from '../auth/tokens';
 import {
 	generateRecoveryCodes,
@@ -585,7 +586,7 @@ export async function disableMfa(app: App, session: AuthSession, password: strin
 
 export async function logout(app: App, session: AuthSession): Promise<void> {
 	const db = app.database.db;
-	await db.deleteFrom('sessions').where('id', '=', session.id).execute();
+	await invalidateSession(db, session.id);
 	await audit(
 		db,
 		{ action: 'logout', actor: session, targetType: 'user', targetId: session.userId },
@@ -732,6 +733,8 @@ export async function changePassword(
 			.execute();
 		// Other devices are logged out; this one stays.
 		await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', session.id).execute();
+		// Their live-update streams stop; this session's stream finds its session and goes on.
+		sessionsEnded(user.id);
 		await enqueueMail(
 			tx,
 			{

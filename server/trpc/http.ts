@@ -4,6 +4,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { isUnbatchable, MAX_BATCH_ITEMS } from '../../src/lib/trpc-batching';
 import type { App } from '../app';
 import type { AuthSession } from '../auth/session';
+import { anonymousStreamsFull } from '../sync/live-stream';
 import { compressJson } from './compress';
 import { createContext, type CookieJar } from './context';
 import { appRouter } from './router';
@@ -19,11 +20,15 @@ export async function handleTrpcRequest(
 	const refused = refuseBatch(request);
 	if (refused) return refused;
 	const extraHeaders = new Headers();
+	const context = await createContext(app, request, ip, cookies, extraHeaders, session);
+	// The stream would refuse too, but only inside an SSE answer; a plain 429 is clearer and cheaper.
+	if (isPokeStream(request) && !context.session?.mfaVerified && anonymousStreamsFull(ip))
+		return refusal(429, 'TOO_MANY_REQUESTS', 'tooManyStreams', ['sync.poke']);
 	const response = await fetchRequestHandler({
 		endpoint: '/api/trpc',
 		req: request,
 		router: appRouter,
-		createContext: () => createContext(app, request, ip, cookies, extraHeaders, session),
+		createContext: () => context,
 		// tRPC answers a larger batch with 400 before running any of it.
 		maxBatchSize: MAX_BATCH_ITEMS,
 		responseMeta: () => {
@@ -49,15 +54,26 @@ function refuseBatch(request: Request): Response | null {
 	if (url.searchParams.get('batch') !== '1') return null;
 	const paths = decodeURIComponent(url.pathname.slice(url.pathname.lastIndexOf('/') + 1)).split(',');
 	if (!paths.some(isUnbatchable)) return null;
-	const error = {
-		error: {
-			message: 'batchNotAllowed',
-			code: -32600,
-			data: { code: 'BAD_REQUEST', httpStatus: 400 }
-		}
-	};
-	return new Response(JSON.stringify(paths.map(() => error)), {
-		status: 400,
+	return refusal(400, 'BAD_REQUEST', 'batchNotAllowed', paths, true);
+}
+
+function isPokeStream(request: Request): boolean {
+	return request.method === 'GET' && new URL(request.url).pathname.endsWith('/sync.poke');
+}
+
+/** An error answer shaped as tRPC's own (one per call of a batch), before any procedure ran. */
+function refusal(
+	status: 400 | 429,
+	code: 'BAD_REQUEST' | 'TOO_MANY_REQUESTS',
+	message: string,
+	paths: string[],
+	batch = false
+): Response {
+	const errors = paths.map((path) => ({
+		error: { message, code: status === 400 ? -32600 : -32029, data: { code, httpStatus: status, path } }
+	}));
+	return new Response(JSON.stringify(batch ? errors : errors[0]), {
+		status,
 		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
 	});
 }

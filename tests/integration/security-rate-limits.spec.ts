@@ -7,7 +7,7 @@ import { LIMITS } from '../../server/services/rate-limit';
 import { CLAIM_LIMITS } from '../../server/trpc/routers/family';
 import { SCHEMA_VERSION } from '../../src/lib/sync/protocol';
 import { MAX_BATCH_ITEMS } from '../../src/lib/trpc-batching';
-import { http, loginJar, mails, solveCaptcha, signUpInput } from './auth-helpers';
+import { callerWithCookies, http, loginJar, mails, signUpInput, solveCaptcha } from './auth-helpers';
 import { createUserWithSession } from './fixtures';
 import { createTestApp, type TestApp } from './harness';
 
@@ -81,7 +81,6 @@ describe('rate limits under concurrency', () => {
 	it('judges at most 5 of 40 concurrent second-factor codes', async () => {
 		const { email, password } = demo('staff');
 		const { jar } = await loginJar(t, email, password);
-		const { callerWithCookies } = await import('./auth-helpers');
 		const caller = await callerWithCookies(t, jar);
 		const answers = await Promise.all(times(40, () => outcome(caller.auth.verifyMfa({ code: '000000' }))));
 		const counts = tally(answers);

@@ -12,6 +12,7 @@ import { inviteAccount } from '../../server/services/accounts';
 import { LIMITS } from '../../server/services/rate-limit';
 import { poke } from '../../server/sync/poke';
 import { ANONYMOUS_STREAMS_PER_IP, SESSION_RECHECK_MS } from '../../server/sync/live-stream';
+import { handleTrpcRequest } from '../../server/trpc/http';
 import { createCaller } from '../../server/trpc/router';
 import type { Context } from '../../server/trpc/context';
 import { callerWithCookies, loginJar, recordingJar, signUpAndConfirm, tokenFromMail } from './auth-helpers';
@@ -187,7 +188,6 @@ describe('the live-update stream ends with its session', () => {
 		const streams = await Promise.all(
 			Array.from({ length: ANONYMOUS_STREAMS_PER_IP }, () => openStream(t.context({ ip: '10.7.7.9' })))
 		);
-		const { handleTrpcRequest } = await import('../../server/trpc/http');
 		const response = await handleTrpcRequest(
 			t.app,
 			new Request(`${t.config.origin}/api/trpc/sync.poke`, { headers: { accept: 'text/event-stream' } }),
