@@ -176,6 +176,8 @@ describe('batches over HTTP', () => {
 	it.each([
 		['auth.login', { email: 'a@example.org', password: 'falsch-falsch' }],
 		['family.claim', { code: 'AAAA-BBBB-CCCC', birthDate: '2023-09-09' }],
+		['auth.requestPasswordReset', { email: 'eltern@demo.kita-portal.invalid' }],
+		['auth.signUp', { ...signUpBase, email: 'b@example.org', captcha: 'x' }],
 		['account.changePassword', { currentPassword: 'falsch-falsch', newPassword: 'ein neues Passwort' }],
 		['privacy.deleteAccount', { password: 'falsch-falsch' }]
 	])('refuses any batch that contains %s, even with one other call', async (procedure, input) => {
