@@ -50,9 +50,8 @@ async function openStream(context: Context): Promise<Stream> {
 	const read = () => iterator.next().then((r) => (r.done ? ('ended' as const) : ('poke' as const)));
 	// The stream listens from its first read on, as the server's SSE loop reads at once.
 	let pending: Promise<'poke' | 'ended'> | null = read();
-	await new Promise((resolve) => setTimeout(resolve, 20));
 	return {
-		async next(ms = 200) {
+		async next(ms = 2000) {
 			pending ??= read();
 			const quiet = new Promise<'quiet'>((resolve) => setTimeout(() => resolve('quiet'), ms));
 			const result = await Promise.race([pending, quiet]);
@@ -61,6 +60,19 @@ async function openStream(context: Context): Promise<Stream> {
 		},
 		close: () => abort.abort()
 	};
+}
+
+/**
+ * Opens a stream and waits until it hears the user's pokes (it listens once the server has started
+ * reading it), so that a later 'ended' is the session's doing and not a stream that never started.
+ */
+async function listeningStream(context: Context, userId: string): Promise<Stream> {
+	const stream = await openStream(context);
+	for (let i = 0; i < 40; i++) {
+		poke([userId]);
+		if ((await stream.next(50)) === 'poke') return stream;
+	}
+	throw new Error('the stream never heard a poke');
 }
 
 describe('the live-update stream ends with its session', () => {
@@ -83,9 +95,7 @@ describe('the live-update stream ends with its session', () => {
 			t.clock.now()
 		);
 		if (!session) throw new Error('no session');
-		const stream = await openStream(t.context({ session, cookies: jar }));
-		poke([session.userId]);
-		expect(await stream.next()).toBe('poke');
+		const stream = await listeningStream(t.context({ session, cookies: jar }), session.userId);
 		return { caller, session, stream, jar };
 	}
 
@@ -102,7 +112,7 @@ describe('the live-update stream ends with its session', () => {
 			facilityIds: demoStaffFacilityIds().slice(0, 1)
 		});
 		const admin = await createUserWithSession(db, t.clock.now(), 'admin');
-		const stream = await openStream(t.context({ session: staff }));
+		const stream = await listeningStream(t.context({ session: staff }), staff.userId);
 		await t.caller({ session: admin }).adminAccounts.deactivate({ userId: staff.userId });
 		expect(await stream.next()).toBe('ended');
 	});
@@ -113,7 +123,7 @@ describe('the live-update stream ends with its session', () => {
 			facilityIds: demoStaffFacilityIds().slice(0, 1)
 		});
 		const admin = await createUserWithSession(db, t.clock.now(), 'admin');
-		const stream = await openStream(t.context({ session: staff }));
+		const stream = await listeningStream(t.context({ session: staff }), staff.userId);
 		await t.caller({ session: admin }).adminAccounts.endSessions({ userId: staff.userId });
 		expect(await stream.next()).toBe('ended');
 	});
@@ -127,7 +137,8 @@ describe('the live-update stream ends with its session', () => {
 			jar.get(sessionCookieName(t.config.origin)) ?? '',
 			t.clock.now()
 		);
-		const hereStream = await openStream(t.context({ session: hereSession }));
+		if (!hereSession) throw new Error('no session');
+		const hereStream = await listeningStream(t.context({ session: hereSession }), hereSession.userId);
 		await here.account.changePassword({
 			currentPassword: PASSWORD,
 			newPassword: 'ein neues langes Passwort'
