@@ -5,6 +5,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import type { FacilityId, UserId } from '../../src/lib/domain/ids';
 import { sessionPolicy, type Role } from '../../src/lib/domain/roles';
 import type { Executor } from '../db/database';
+import { sessionsEnded } from './session-ended';
 
 export interface AuthSession {
 	id: string;
@@ -137,11 +138,31 @@ export async function checkSessionToken(
 }
 
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
-	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+	const row = await db
+		.deleteFrom('sessions')
+		.where('id', '=', sessionId)
+		.returning('user_id')
+		.executeTakeFirst();
+	if (row) sessionsEnded(row.user_id);
 }
 
 export async function invalidateUserSessions(db: Executor, userId: string): Promise<void> {
 	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+	sessionsEnded(userId);
+}
+
+/**
+ * Whether a complete login's session still holds (exists, not expired, account active), read
+ * without renewing it: for what a session keeps open, such as the live-update stream.
+ */
+export async function isSessionLive(db: Executor, sessionId: string, now: Date): Promise<boolean> {
+	const row = await db
+		.selectFrom('sessions')
+		.innerJoin('users', 'users.id', 'sessions.user_id')
+		.select(['sessions.expires_at', 'sessions.mfa_verified', 'users.active'])
+		.where('sessions.id', '=', sessionId)
+		.executeTakeFirst();
+	return !!row && row.active === 1 && row.mfa_verified === 1 && new Date(row.expires_at) > now;
 }
 
 export function sessionCookieName(origin: string): string {

@@ -12,11 +12,18 @@ import {
 	type LoginNext
 } from '../../src/lib/domain/account';
 import { newId, type UserId } from '../../src/lib/domain/ids';
-import { requiresMfa, sessionPolicy, type Role } from '../../src/lib/domain/roles';
+import { requiresMfa, type Role } from '../../src/lib/domain/roles';
 import type { App } from '../app';
 import { captchaResultError, verifyCaptcha } from '../auth/captcha';
 import { hashPassword, verifyPassword } from '../auth/password';
-import { createSession, hashToken, invalidateUserSessions, type AuthSession } from '../auth/session';
+import {
+	createSession,
+	hashToken,
+	invalidateSession,
+	invalidateUserSessions,
+	type AuthSession
+} from '../auth/session';
+import { sessionsEnded } from '../auth/session-ended';
 import { consumeToken, issueToken, lookupToken, retireTokens, type TokenState } from '../auth/tokens';
 import {
 	generateRecoveryCodes,
@@ -32,7 +39,7 @@ import type { Executor } from '../db/database';
 import type { UsersTable } from '../db/schema';
 import { audit } from './audit';
 import { enqueueMail } from './mail/outbox';
-import { LIMITS, assertNotLimited, clearLimit, consume, limitKey, recordFailure } from './rate-limit';
+import { LIMITS, beginAttempt, clearLimit, consume, limitKey, releaseAttempt } from './rate-limit';
 
 type UserRow = Selectable<UsersTable>;
 
@@ -327,13 +334,18 @@ export async function login(app: App, ip: string, email: string, password: strin
 	const now = app.now();
 	const ipKey = limitKey('login', 'ip', ip);
 	const accountKey = limitKey('login', 'acct', email);
-	await assertNotLimited(db, ipKey, now);
-	await assertNotLimited(db, accountKey, now);
+	// Counted before the password is checked, as if it failed; a success gives the attempt back.
+	const ipAttempt = await beginAttempt(db, ipKey, LIMITS.loginIp, now);
+	try {
+		await beginAttempt(db, accountKey, LIMITS.loginAccount, now);
+	} catch (error) {
+		// Refused unjudged: a locked account does not use up the address's budget as well.
+		await releaseAttempt(db, ipAttempt);
+		throw error;
+	}
 	const user = await userByEmail(db, email);
 	const passwordOk = await verifyPassword(user?.password_hash ?? null, password);
 	if (!user || !passwordOk || user.active !== 1) {
-		await recordFailure(db, ipKey, LIMITS.loginIp, now);
-		await recordFailure(db, accountKey, LIMITS.loginAccount, now);
 		await audit(
 			db,
 			{ action: 'login.failure', targetType: 'user', targetId: user?.id ?? null, outcome: 'refused' },
@@ -341,6 +353,8 @@ export async function login(app: App, ip: string, email: string, password: strin
 		);
 		throw new AccountError('invalidCredentials', 'unauthorized');
 	}
+	await clearLimit(db, accountKey);
+	await releaseAttempt(db, ipAttempt);
 	// Only someone who knows the password learns that the address is not confirmed yet.
 	if (!user.email_confirmed_at) {
 		await audit(
@@ -356,7 +370,6 @@ export async function login(app: App, ip: string, email: string, password: strin
 		);
 		throw new AccountError('emailNotConfirmed', 'forbidden');
 	}
-	await clearLimit(db, accountKey);
 	const role = user.role as Role;
 	const needsMfa = requiresMfa(role, user.totp_key !== null);
 	const next: LoginNext = !needsMfa ? 'done' : user.totp_key ? 'mfaVerify' : 'mfaSetup';
@@ -386,20 +399,26 @@ async function completeLogin(db: Executor, user: UserRow, now: Date): Promise<vo
 	);
 }
 
-/** Marks the session as fully logged in and gives it the role's normal lifetime. */
-async function verifySession(db: Executor, session: AuthSession, now: Date): Promise<Date> {
-	const expiresAt = new Date(now.getTime() + sessionPolicy(session.role).lifetimeMs);
-	await db
-		.updateTable('sessions')
-		.set({ mfa_verified: 1, expires_at: expiresAt.toISOString() })
-		.where('id', '=', session.id)
-		.execute();
-	return expiresAt;
+/**
+ * The second factor completes the login: a new session with a new token and the role's normal
+ * lifetime replaces the password-only one, as a login would (a token seen before this step, e.g.
+ * planted or read in transit, does not become a full login).
+ */
+async function upgradeSession(
+	db: Executor,
+	session: AuthSession,
+	now: Date
+): Promise<{ token: string; expiresAt: Date }> {
+	const fresh = await createSession(db, session.userId, session.role, now, true);
+	await invalidateSession(db, session.id);
+	return fresh;
 }
 
 export interface MfaResult {
 	user: KnownUser;
 	expiresAt: Date;
+	/** The new session token when the step completed a login; null when the session was complete. */
+	token: string | null;
 }
 
 /** The second login step: a TOTP code, or one of the recovery codes (each works once). */
@@ -411,11 +430,16 @@ export async function verifyMfa(
 	const db = app.database.db;
 	const now = app.now();
 	if (session.mfaVerified)
-		return { user: await knownUser(db, await userById(db, session.userId)), expiresAt: session.expiresAt };
+		return {
+			user: await knownUser(db, await userById(db, session.userId)),
+			expiresAt: session.expiresAt,
+			token: null
+		};
 	const user = await userById(db, session.userId);
 	if (!user.totp_key) throw new AccountError('mfaRequired', 'forbidden');
 	const key = limitKey('mfa', 'acct', user.id);
-	await assertNotLimited(db, key, now);
+	// Counted before the code is checked; a right code clears the count.
+	await beginAttempt(db, key, LIMITS.mfaAccount, now);
 	const result = await db.transaction().execute(async (tx) => {
 		let ok = false;
 		if ('code' in input) {
@@ -448,20 +472,19 @@ export async function verifyMfa(
 		}
 		if (!ok) return null;
 		await clearLimit(tx, key);
-		const expiresAt = await verifySession(tx, session, now);
+		const { token, expiresAt } = await upgradeSession(tx, session, now);
 		await completeLogin(tx, user, now);
-		return { user: await knownUser(tx, user), expiresAt };
+		return { user: await knownUser(tx, user), expiresAt, token };
 	});
 	if (!result) {
-		// Outside the transaction above: a refusal must still count towards the lock.
-		await mfaFailure(db, user, key, now);
+		await mfaFailure(db, user, now);
 		throw new AccountError('mfaCodeInvalid');
 	}
 	return result;
 }
 
-async function mfaFailure(db: Executor, user: UserRow, key: string, now: Date): Promise<void> {
-	await recordFailure(db, key, LIMITS.mfaAccount, now);
+/** The attempt was counted before the check; the failure is only audited. */
+async function mfaFailure(db: Executor, user: UserRow, now: Date): Promise<void> {
 	await audit(
 		db,
 		{
@@ -503,12 +526,12 @@ export async function finishMfaSetup(
 	const user = await userById(db, session.userId);
 	if (user.totp_key) throw new AccountError('mfaAlreadyEnabled', 'conflict');
 	const key = limitKey('mfa', 'acct', user.id);
-	await assertNotLimited(db, key, now);
+	await beginAttempt(db, key, LIMITS.mfaAccount, now);
 	const step = user.totp_pending_key
 		? matchTotp(totpKeyFromHex(user.totp_pending_key), code, now, null)
 		: null;
 	if (step === null) {
-		await mfaFailure(db, user, key, now);
+		await mfaFailure(db, user, now);
 		throw new AccountError('mfaCodeInvalid');
 	}
 	const recoveryCodes = generateRecoveryCodes();
@@ -534,10 +557,11 @@ export async function finishMfaSetup(
 			{ action: 'mfa.setup', actor: actorOf(user), targetType: 'user', targetId: user.id },
 			now
 		);
-		const wasPending = !session.mfaVerified;
-		const expiresAt = wasPending ? await verifySession(tx, session, now) : session.expiresAt;
-		if (wasPending) await completeLogin(tx, user, now);
-		return { recoveryCodes, user: await knownUser(tx, user), expiresAt };
+		const known = await knownUser(tx, user);
+		if (session.mfaVerified) return { recoveryCodes, user: known, expiresAt: session.expiresAt, token: null };
+		const { token, expiresAt } = await upgradeSession(tx, session, now);
+		await completeLogin(tx, user, now);
+		return { recoveryCodes, user: known, expiresAt, token };
 	});
 }
 
@@ -565,7 +589,7 @@ export async function disableMfa(app: App, session: AuthSession, password: strin
 
 export async function logout(app: App, session: AuthSession): Promise<void> {
 	const db = app.database.db;
-	await db.deleteFrom('sessions').where('id', '=', session.id).execute();
+	await invalidateSession(db, session.id);
 	await audit(
 		db,
 		{ action: 'logout', actor: session, targetType: 'user', targetId: session.userId },
@@ -673,15 +697,25 @@ export function acceptInvite(app: App, token: string, password: string): Promise
 // ---------------------------------------------------------------------------------------------
 // The account page
 
+/**
+ * Every password check after login (password and address change, second factor off, account
+ * deletion) shares the login's limit of the account, counted before the check.
+ */
 async function checkCurrentPassword(app: App, user: UserRow, password: string): Promise<void> {
 	const db = app.database.db;
-	const now = app.now();
-	const key = limitKey('login', 'acct', user.email);
-	await assertNotLimited(db, key, now);
-	if (!(await verifyPassword(user.password_hash, password))) {
-		await recordFailure(db, key, LIMITS.loginAccount, now);
-		throw new AccountError('currentPasswordWrong');
-	}
+	const attempt = await beginAttempt(
+		db,
+		limitKey('login', 'acct', user.email),
+		LIMITS.loginAccount,
+		app.now()
+	);
+	if (!(await verifyPassword(user.password_hash, password))) throw new AccountError('currentPasswordWrong');
+	await releaseAttempt(db, attempt);
+}
+
+/** The logged-in user's password, asked again before a grave step (the account's deletion). */
+export async function confirmPassword(app: App, session: AuthSession, password: string): Promise<void> {
+	await checkCurrentPassword(app, await userById(app.database.db, session.userId), password);
 }
 
 export async function changePassword(
@@ -703,6 +737,8 @@ export async function changePassword(
 			.execute();
 		// Other devices are logged out; this one stays.
 		await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', session.id).execute();
+		// Their live-update streams stop; this session's stream finds its session and goes on.
+		sessionsEnded(user.id);
 		await enqueueMail(
 			tx,
 			{

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { deletionBlockers, type DeleteRefusal } from '../../src/lib/domain/youth-office';
 import { compareDays, dayOfInstant } from '../../src/lib/domain/calendar-day';
 import type { RequestStatus } from '../../src/lib/domain/placement';
+import { sessionsEnded } from '../auth/session-ended';
 import type { Db, Executor } from '../db/database';
 import { audit } from './audit';
 import { transitionRequest } from './requests';
@@ -391,6 +392,8 @@ export async function removeParentAccount(
 	await tx.deleteFrom('mail_outbox').where('user_id', '=', userId).execute();
 	// Sessions, links, recovery codes, devices and their rejections go with it (ON DELETE CASCADE).
 	await tx.deleteFrom('users').where('id', '=', userId).execute();
+	// Its live-update streams stop (they check their session after this transaction).
+	sessionsEnded(userId);
 	await audit(
 		tx,
 		{

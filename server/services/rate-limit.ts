@@ -1,7 +1,9 @@
 // Rate limits kept in SQLite (they survive restarts and work across requests). Keys carry a hash of
 // the IP or address, never the value itself. A refused call becomes HTTP 429 with Retry-After.
+// Every attempt is counted before it is judged, in one statement (see consume and beginAttempt).
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
+import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 
 export class RateLimitError extends Error {
@@ -49,62 +51,80 @@ function seconds(ms: number): number {
 	return Math.max(1, Math.ceil(ms / 1000));
 }
 
-/** Throws RateLimitError while the key is locked. */
-export async function assertNotLimited(db: Executor, key: string, now: Date): Promise<void> {
-	const row = await db
+/**
+ * Counts one attempt and refuses the one beyond `max` in the window. The count is raised and read
+ * back in one statement, so concurrent attempts each see their own number: never more than `max`
+ * pass, however many arrive at once.
+ */
+export async function consume(db: Executor, key: string, rule: LimitRule, now: Date): Promise<void> {
+	const at = now.toISOString();
+	const windowOver = sql<boolean>`window_start <= ${new Date(now.getTime() - rule.windowMs).toISOString()}`;
+	const row = await sql<{ count: number; window_start: string }>`
+		INSERT INTO rate_limits (key, count, window_start, blocked_until) VALUES (${key}, 1, ${at}, NULL)
+		ON CONFLICT (key) DO UPDATE SET
+			count = CASE WHEN ${windowOver} THEN 1 ELSE count + 1 END,
+			window_start = CASE WHEN ${windowOver} THEN ${at} ELSE window_start END
+		RETURNING count, window_start`
+		.execute(db)
+		.then((r) => r.rows[0]);
+	if (row && row.count > rule.max) {
+		const until = new Date(row.window_start).getTime() + rule.windowMs;
+		throw new RateLimitError(seconds(until - now.getTime()));
+	}
+}
+
+/** An attempt that was let through; a success gives it back with `releaseAttempt`. */
+export interface Attempt {
+	key: string;
+	/** The lock this attempt set (it was the `max`-th or later), undone if it succeeds. */
+	lockedUntil: string | null;
+}
+
+/**
+ * For limits on failures (password, second factor): counts the attempt BEFORE it is judged, as if
+ * it failed, and locks the key from the `max`-th attempt on for a doubling time. One statement
+ * counts and decides, and a locked key takes no attempt, so concurrent attempts beyond the limit are
+ * refused even while the first ones are still being checked (argon2 is slow and asynchronous).
+ */
+export async function beginAttempt(db: Executor, key: string, rule: LimitRule, now: Date): Promise<Attempt> {
+	const at = now.toISOString();
+	const windowOver = sql<boolean>`window_start <= ${new Date(now.getTime() - rule.windowMs).toISOString()}`;
+	const counted = sql<number>`(CASE WHEN ${windowOver} THEN 1 ELSE count + 1 END)`;
+	const base = rule.lockMs ?? rule.windowMs;
+	// base · 2^(count − max), at most maxLockMs; the shift is capped so that it cannot overflow.
+	const lockMs = sql<number>`MIN(${rule.maxLockMs ?? base}, ${base} * (1 << MIN(MAX(${counted} - ${rule.max}, 0), 30)))`;
+	const lockUntil = sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', (${now.getTime()} + ${lockMs}) / 1000.0, 'unixepoch')`;
+	await db
+		.insertInto('rate_limits')
+		.values({ key, count: 0, window_start: at, blocked_until: null })
+		.onConflict((oc) => oc.column('key').doNothing())
+		.execute();
+	const row = await sql<{ blocked_until: string | null }>`
+		UPDATE rate_limits SET
+			count = ${counted},
+			window_start = CASE WHEN ${windowOver} THEN ${at} ELSE window_start END,
+			blocked_until = CASE WHEN ${counted} >= ${rule.max} THEN ${lockUntil} ELSE NULL END
+		WHERE key = ${key} AND (blocked_until IS NULL OR blocked_until <= ${at})
+		RETURNING blocked_until`
+		.execute(db)
+		.then((r) => r.rows[0]);
+	if (row) return { key, lockedUntil: row.blocked_until };
+	const locked = await db
 		.selectFrom('rate_limits')
 		.select('blocked_until')
 		.where('key', '=', key)
 		.executeTakeFirst();
-	if (row?.blocked_until && new Date(row.blocked_until) > now)
-		throw new RateLimitError(seconds(new Date(row.blocked_until).getTime() - now.getTime()));
+	const until = locked?.blocked_until ? new Date(locked.blocked_until).getTime() : now.getTime();
+	throw new RateLimitError(seconds(until - now.getTime()));
 }
 
-async function bump(
-	db: Executor,
-	key: string,
-	rule: LimitRule,
-	now: Date
-): Promise<{ count: number; windowStart: Date }> {
-	const row = await db.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst();
-	const fresh = !row || now.getTime() - new Date(row.window_start).getTime() >= rule.windowMs;
-	const count = fresh ? 1 : row.count + 1;
-	const windowStart = fresh ? now : new Date(row.window_start);
-	await db
-		.insertInto('rate_limits')
-		.values({ key, count, window_start: windowStart.toISOString(), blocked_until: null })
-		.onConflict((oc) => oc.column('key').doUpdateSet({ count, window_start: windowStart.toISOString() }))
-		.execute();
-	return { count, windowStart };
-}
-
-async function lock(db: Executor, key: string, until: Date): Promise<void> {
-	await db
-		.updateTable('rate_limits')
-		.set({ blocked_until: until.toISOString() })
-		.where('key', '=', key)
-		.execute();
-}
-
-/** Counts one attempt; the attempt beyond `max` in the window is refused until the window ends. */
-export async function consume(db: Executor, key: string, rule: LimitRule, now: Date): Promise<void> {
-	await assertNotLimited(db, key, now);
-	const { count, windowStart } = await bump(db, key, rule, now);
-	if (count > rule.max) {
-		const until = new Date(windowStart.getTime() + rule.windowMs);
-		await lock(db, key, until);
-		throw new RateLimitError(seconds(until.getTime() - now.getTime()));
-	}
-}
-
-/** Records a failure; from the `max`-th on, locks the key for a doubling time. */
-export async function recordFailure(db: Executor, key: string, rule: LimitRule, now: Date): Promise<void> {
-	const { count } = await bump(db, key, rule, now);
-	if (count >= rule.max) {
-		const base = rule.lockMs ?? rule.windowMs;
-		const ms = Math.min(rule.maxLockMs ?? base, base * 2 ** (count - rule.max));
-		await lock(db, key, new Date(now.getTime() + ms));
-	}
+/** The attempt succeeded: it no longer counts, and the lock it set (if still the current one) goes. */
+export async function releaseAttempt(db: Executor, attempt: Attempt): Promise<void> {
+	await sql`
+		UPDATE rate_limits SET
+			count = MAX(count - 1, 0),
+			blocked_until = CASE WHEN blocked_until = ${attempt.lockedUntil} THEN NULL ELSE blocked_until END
+		WHERE key = ${attempt.key}`.execute(db);
 }
 
 export async function clearLimit(db: Executor, key: string): Promise<void> {

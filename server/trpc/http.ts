@@ -1,8 +1,10 @@
 // tRPC over HTTP (fetch adapter), used by the SvelteKit endpoint at /api/trpc and by the tests
 // that check statuses and headers (429 + Retry-After, CSRF refusal, no stack traces).
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { isUnbatchable, MAX_BATCH_ITEMS } from '../../src/lib/trpc-batching';
 import type { App } from '../app';
 import type { AuthSession } from '../auth/session';
+import { anonymousStreamsFull } from '../sync/live-stream';
 import { compressJson } from './compress';
 import { createContext, type CookieJar } from './context';
 import { appRouter } from './router';
@@ -15,12 +17,20 @@ export async function handleTrpcRequest(
 	/** Already validated by the hook; undefined (tests without the hook) looks it up. */
 	session?: AuthSession | null
 ): Promise<Response> {
+	const refused = refuseBatch(request);
+	if (refused) return refused;
 	const extraHeaders = new Headers();
+	const context = await createContext(app, request, ip, cookies, extraHeaders, session);
+	// The stream would refuse too, but only inside an SSE answer; a plain 429 is clearer and cheaper.
+	if (isPokeStream(request) && !context.session?.mfaVerified && anonymousStreamsFull(ip))
+		return refusal(429, 'TOO_MANY_REQUESTS', 'tooManyStreams', ['sync.poke']);
 	const response = await fetchRequestHandler({
 		endpoint: '/api/trpc',
 		req: request,
 		router: appRouter,
-		createContext: () => createContext(app, request, ip, cookies, extraHeaders, session),
+		createContext: () => context,
+		// tRPC answers a larger batch with 400 before running any of it.
+		maxBatchSize: MAX_BATCH_ITEMS,
 		responseMeta: () => {
 			const headers = new Headers(extraHeaders);
 			headers.set('Cache-Control', 'no-store');
@@ -32,4 +42,38 @@ export async function handleTrpcRequest(
 		}
 	});
 	return compressJson(request, response);
+}
+
+/**
+ * A batch is judged call by call: one holding a password, code or claim check would get as many
+ * tries as it has calls. Such a batch is refused whole, each call with the same error, before any
+ * runs (the browser's client sends these calls alone).
+ */
+function refuseBatch(request: Request): Response | null {
+	const url = new URL(request.url);
+	if (url.searchParams.get('batch') !== '1') return null;
+	const paths = decodeURIComponent(url.pathname.slice(url.pathname.lastIndexOf('/') + 1)).split(',');
+	if (!paths.some(isUnbatchable)) return null;
+	return refusal(400, 'BAD_REQUEST', 'batchNotAllowed', paths, true);
+}
+
+function isPokeStream(request: Request): boolean {
+	return request.method === 'GET' && new URL(request.url).pathname.endsWith('/sync.poke');
+}
+
+/** An error answer shaped as tRPC's own (one per call of a batch), before any procedure ran. */
+function refusal(
+	status: 400 | 429,
+	code: 'BAD_REQUEST' | 'TOO_MANY_REQUESTS',
+	message: string,
+	paths: string[],
+	batch = false
+): Response {
+	const errors = paths.map((path) => ({
+		error: { message, code: status === 400 ? -32600 : -32029, data: { code, httpStatus: status, path } }
+	}));
+	return new Response(JSON.stringify(batch ? errors : errors[0]), {
+		status,
+		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
+	});
 }

@@ -19,10 +19,16 @@ import { authedProcedure, publicProcedure, router, sessionProcedure } from '../i
 const open = publicProcedure.use(accountErrors);
 const pending = sessionProcedure.use(accountErrors);
 
-/** After the second factor the session lives longer: the cookie must say so too. */
+/** A renewed session lives longer: the cookie must say so too. */
 function extendCookie(ctx: Context, expiresAt: Date): void {
 	const token = sessionTokenFrom(ctx.cookies, ctx.app.config.origin);
 	if (token) setSessionCookie(ctx.cookies, ctx.app.config.origin, token, expiresAt);
+}
+
+/** The second factor completed the login with a new token (see upgradeSession), or the session was complete. */
+function completedCookie(ctx: Context, result: { token: string | null; expiresAt: Date }): void {
+	if (result.token) setSessionCookie(ctx.cookies, ctx.app.config.origin, result.token, result.expiresAt);
+	else extendCookie(ctx, result.expiresAt);
 }
 
 export const authRouter = router({
@@ -67,7 +73,7 @@ export const authRouter = router({
 
 	verifyMfa: pending.input(mfaVerifySchema).mutation(async ({ ctx, input }) => {
 		const result = await accounts.verifyMfa(ctx.app, ctx.session, input);
-		extendCookie(ctx, result.expiresAt);
+		completedCookie(ctx, result);
 		return result.user;
 	}),
 
@@ -75,7 +81,7 @@ export const authRouter = router({
 
 	mfaSetupFinish: pending.input(mfaCodeSchema).mutation(async ({ ctx, input }) => {
 		const result = await accounts.finishMfaSetup(ctx.app, ctx.session, input.code);
-		extendCookie(ctx, result.expiresAt);
+		completedCookie(ctx, result);
 		return { user: result.user, recoveryCodes: result.recoveryCodes };
 	}),
 

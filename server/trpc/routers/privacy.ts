@@ -1,12 +1,13 @@
 // Parents' data protection rights: download everything held about their family, and delete the
-// account (refused while an offer or a contract is open, with the reason).
-import { TRPCError } from '@trpc/server';
+// account (refused while an offer or a contract is open, with the reason; the password is asked only
+// when nothing blocks it).
 import { deleteAccountSchema } from '../../../src/lib/domain/youth-office';
 import { clearSessionCookie } from '../../auth/cookie';
-import { verifyPassword } from '../../auth/password';
+import { confirmPassword } from '../../services/accounts';
 import { audit } from '../../services/audit';
 import { accountDeletionBlockers, deleteParentAccount, exportFamilyData } from '../../services/privacy';
 import { poke } from '../../sync/poke';
+import { accountErrors } from '../account-errors';
 import { roleProcedure, router } from '../init';
 
 const parent = roleProcedure('parent');
@@ -27,21 +28,23 @@ export const privacyRouter = router({
 		accountDeletionBlockers(ctx.app.database.db, ctx.session.userId, ctx.app.now())
 	),
 
-	deleteAccount: parent.input(deleteAccountSchema).mutation(async ({ ctx, input }) => {
-		const db = ctx.app.database.db;
-		const user = await db
-			.selectFrom('users')
-			.select('password_hash')
-			.where('id', '=', ctx.session.userId)
-			.executeTakeFirst();
-		if (!user || !(await verifyPassword(user.password_hash, input.password)))
-			throw new TRPCError({ code: 'BAD_REQUEST', message: 'currentPasswordWrong' });
-		const outcome = await deleteParentAccount(db, ctx.session.userId, ctx.app.now());
-		if (!outcome.ok) return { ok: false as const, blockers: outcome.blockers };
-		poke(outcome.poke);
-		clearSessionCookie(ctx.cookies, ctx.app.config.origin);
-		// The browser drops the site's cookies; the client deletes the local database itself.
-		ctx.responseHeaders.set('Clear-Site-Data', '"cookies"');
-		return { ok: true as const, blockers: [] };
-	})
+	deleteAccount: parent
+		.use(accountErrors)
+		.input(deleteAccountSchema)
+		.mutation(async ({ ctx, input }) => {
+			const db = ctx.app.database.db;
+			// Blockers first: while the deletion is refused anyway, the password is neither asked nor
+			// judged, so the answer says nothing about it.
+			const blockers = await accountDeletionBlockers(db, ctx.session.userId, ctx.app.now());
+			if (blockers.length) return { ok: false as const, blockers };
+			// The same limit as every password check, counted before the check.
+			await confirmPassword(ctx.app, ctx.session, input.password);
+			const outcome = await deleteParentAccount(db, ctx.session.userId, ctx.app.now());
+			if (!outcome.ok) return { ok: false as const, blockers: outcome.blockers };
+			poke(outcome.poke);
+			clearSessionCookie(ctx.cookies, ctx.app.config.origin);
+			// The browser drops the site's cookies; the client deletes the local database itself.
+			ctx.responseHeaders.set('Clear-Site-Data', '"cookies"');
+			return { ok: true as const, blockers: [] };
+		})
 });

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { pullInputSchema, pushInputSchema } from '../../../src/lib/sync/protocol';
-import { pokesFor } from '../../sync/poke';
+import { openLiveStream, TooManyStreamsError } from '../../sync/live-stream';
 import { pull } from '../../sync/pull';
 import { ForeignClientError, push } from '../../sync/push';
 import { scopeFor } from '../../sync/scope-for';
@@ -26,9 +26,26 @@ export const syncRouter = router({
 			throw error;
 		}
 	}),
-	/** Server-sent events: a tick whenever the caller's data (or the public catalogue) changed. */
-	poke: publicProcedure.subscription(async function* ({ ctx, signal }) {
-		const userId = ctx.session?.mfaVerified ? ctx.session.userId : null;
-		for await (const at of pokesFor(userId, signal ?? new AbortController().signal)) yield { at };
+	/**
+	 * Server-sent events: a tick whenever the caller's data (or the public catalogue) changed. A
+	 * logged-in user's stream ends with the session; anonymous streams are capped per address.
+	 */
+	poke: publicProcedure.subscription(({ ctx, signal }) => {
+		try {
+			const stream = openLiveStream({
+				db: ctx.app.database.db,
+				now: ctx.app.now,
+				session: ctx.session?.mfaVerified ? ctx.session : null,
+				ip: ctx.ip,
+				signal: signal ?? new AbortController().signal
+			});
+			return (async function* () {
+				for await (const at of stream) yield { at };
+			})();
+		} catch (error) {
+			if (error instanceof TooManyStreamsError)
+				throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'tooManyStreams' });
+			throw error;
+		}
 	})
 });

@@ -4,6 +4,7 @@ import { goto } from '$app/navigation';
 import type { KnownUser } from '$lib/domain/account';
 import { isAccountErrorCode, type AccountErrorCode } from '$lib/domain/account-codes';
 import { loadDataLayer, openLocalDb } from './data-layer';
+import { safeNext } from './safe-next';
 import { forgetUser, rememberUser, session } from './session.svelte';
 import { isTRPCClientError, trpc } from './trpc';
 
@@ -37,11 +38,8 @@ export function toCallError(error: unknown): CallError {
 	return { code, retryAfter: data.retryAfter, fields };
 }
 
-/** Only paths inside the portal are followed after login (no open redirect). */
-export function safeNext(next: string | null | undefined): string | null {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-	return next;
-}
+/** Only the portal's own pages are followed after login (no open redirect). */
+export { safeNext };
 
 export function homeFor(user: KnownUser): string {
 	return user.role === 'admin' ? '/verwaltung/konten' : '/';
