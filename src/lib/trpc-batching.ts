@@ -6,7 +6,13 @@
 export const MAX_BATCH_ITEMS = 10;
 
 /** Procedures that check a secret, count towards a limit or change the account: never batched. */
-const UNBATCHABLE_PREFIXES = ['auth.', 'account.', 'family.claim', 'privacy.deleteAccount'] as const;
+const UNBATCHABLE_PREFIXES = [
+	'auth.',
+	'account.',
+	'adminAccounts.',
+	'family.claim',
+	'privacy.deleteAccount'
+] as const;
 
 export function isUnbatchable(path: string): boolean {
 	return UNBATCHABLE_PREFIXES.some((prefix) =>

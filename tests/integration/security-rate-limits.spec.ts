@@ -179,7 +179,11 @@ describe('batches over HTTP', () => {
 		['auth.requestPasswordReset', { email: 'eltern@demo.kita-portal.invalid' }],
 		['auth.signUp', { ...signUpBase, email: 'b@example.org', captcha: 'x' }],
 		['account.changePassword', { currentPassword: 'falsch-falsch', newPassword: 'ein neues Passwort' }],
-		['privacy.deleteAccount', { password: 'falsch-falsch' }]
+		['privacy.deleteAccount', { password: 'falsch-falsch' }],
+		[
+			'adminAccounts.invite',
+			{ email: 'c@example.org', firstName: 'C', lastName: 'D', role: 'admin', facilityIds: [] }
+		]
 	])('refuses any batch that contains %s, even with one other call', async (procedure, input) => {
 		const answer = await http(t, `feedback.submit,${procedure}?batch=1`, { 0: {}, 1: input });
 		expect(answer.status).toBe(400);
