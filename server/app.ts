@@ -1,5 +1,5 @@
 // The running server: one database, migrated and (with DEMO_DATA=on) seeded before it answers.
-import { loadConfig, type Config } from './config';
+import { assertSafeConfig, loadConfig, type Config } from './config';
 import { openDatabase, type OpenDatabase } from './db/database';
 import { migrate } from './db/migrator';
 import { seedDemoCatalogue } from './demo/seed';
@@ -35,6 +35,7 @@ export async function createApp(
 	config: Config = loadConfig(),
 	now: () => Date = () => new Date()
 ): Promise<App> {
+	assertSafeConfig(config);
 	const database = openDatabase(config.databasePath);
 	try {
 		migrate(database.sqlite, config.migrationsDir);
@@ -80,6 +81,17 @@ export async function createApp(
 			backup?.stop();
 		}
 	};
+}
+
+/** What the start log says in demo mode: what it makes public, so nobody runs it by mistake. */
+export function demoModeNotice(config: Config): string {
+	return [
+		'DEMO MODE is on (DEMO_DATA=on): never use it for a real system.',
+		'  - The demo accounts (README, "Demo-Zugänge") are public: their passwords and TOTP secrets are known.',
+		`  - The development mailbox ${config.origin}/dev/mailbox shows every mail, set-password and reset`,
+		'    links included, to browsers on this machine (loopback only, not through a proxy).',
+		'  Set DEMO_DATA=off (and NODE_ENV=production) for a real system.'
+	].join('\n');
 }
 
 let current: App | null = null;

@@ -1,4 +1,5 @@
 // Per-request context. Built from a SvelteKit request for HTTP, or directly by tests for createCaller.
+import { BlockList, isIP } from 'node:net';
 import type { App } from '../app';
 import { sessionCookieName, validateSessionToken, type AuthSession } from '../auth/session';
 
@@ -13,11 +14,35 @@ export interface Context {
 	app: App;
 	/** True when the request came from our own origin (Origin or Sec-Fetch-Site); mutations need it. */
 	sameOrigin: boolean;
+	/** The client address (SvelteKit's getClientAddress: the socket, or ADDRESS_HEADER behind a proxy). */
 	ip: string;
+	/**
+	 * The request carries a proxy's forwarding header: `ip` may then be the proxy's (a reverse proxy
+	 * on the same host connects from loopback) or a value the client wrote itself.
+	 */
+	forwarded: boolean;
 	session: AuthSession | null;
 	cookies: CookieJar;
 	/** Extra response headers (e.g. Clear-Site-Data on logout). */
 	responseHeaders: Headers;
+}
+
+/** Headers a reverse proxy adds; their presence means the socket's peer is not the client. */
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'];
+
+export function isForwarded(request: Request, addressHeader: string | null = null): boolean {
+	const names = addressHeader ? [...FORWARDING_HEADERS, addressHeader] : FORWARDING_HEADERS;
+	return names.some((name) => request.headers.has(name));
+}
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** 127.0.0.0/8, ::1 and IPv4-mapped 127.x (BlockList matches those): this machine itself. */
+export function isLoopbackAddress(ip: string): boolean {
+	const family = isIP(ip);
+	return family !== 0 && LOOPBACK.check(ip, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 export function isSameOrigin(request: Request, origin: string): boolean {
@@ -44,7 +69,15 @@ export async function createContext(
 			: token
 				? await validateSessionToken(app.database.db, token, app.now())
 				: null;
-	return { app, sameOrigin: isSameOrigin(request, app.config.origin), ip, session, cookies, responseHeaders };
+	return {
+		app,
+		sameOrigin: isSameOrigin(request, app.config.origin),
+		ip,
+		forwarded: isForwarded(request, app.config.addressHeader),
+		session,
+		cookies,
+		responseHeaders
+	};
 }
 
 export function memoryCookieJar(

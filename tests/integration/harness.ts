@@ -55,6 +55,7 @@ export async function createTestApp(
 		app,
 		sameOrigin: true,
 		ip: '127.0.0.1',
+		forwarded: false,
 		session: null,
 		cookies: memoryCookieJar(),
 		responseHeaders: new Headers(),
