@@ -12,7 +12,7 @@ export interface CookieJar {
 
 export interface Context {
 	app: App;
-	/** True when the request came from our own origin (Origin or Sec-Fetch-Site); mutations need it. */
+	/** True when the request provably came from our own origin (Sec-Fetch-Site or Origin); see isSameOrigin. */
 	sameOrigin: boolean;
 	/** The client address (SvelteKit's getClientAddress: the socket, or ADDRESS_HEADER behind a proxy). */
 	ip: string;
@@ -45,13 +45,18 @@ export function isLoopbackAddress(ip: string): boolean {
 	return family !== 0 && LOOPBACK.check(ip, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/**
+ * True only on a positive signal that one of our own pages sent the request: Sec-Fetch-Site
+ * `same-origin` (every current browser sends it on fetch and EventSource), or else an Origin equal
+ * to ours. `none` (typed or pasted into the address bar — the link may come from a phishing mail),
+ * `same-site`, `cross-site` and a request with neither header are not ours. Anonymous public
+ * queries do not ask (the catalogue is public); mutations and every call with a session do.
+ */
 export function isSameOrigin(request: Request, origin: string): boolean {
 	const site = request.headers.get('sec-fetch-site');
 	if (site) return site === 'same-origin';
 	const from = request.headers.get('origin');
-	if (from) return from === origin;
-	// Neither header: not a browser-initiated cross-site request (browsers send Origin on POST).
-	return request.method === 'GET' || request.method === 'HEAD';
+	return from !== null && from === origin;
 }
 
 export async function createContext(
