@@ -6,6 +6,7 @@ import { seedDemoCatalogue } from './demo/seed';
 import { seedDemoAccounts } from './demo/accounts';
 import { ALTCHA_SECRET_NAME } from './auth/captcha';
 import { appSecret } from './auth/secrets';
+import { sealPlaintextTotpKeys, totpEncryptionKey } from './auth/totp-key';
 import { smtpTransport, startMailDelivery, type MailJob } from './jobs/mail-delivery';
 import { startOfferExpiry, type OfferExpiryJob } from './jobs/offer-expiry';
 import { startBackups, type BackupJob } from './jobs/backup';
@@ -15,6 +16,8 @@ import { startRetention, type RetentionJob } from './jobs/retention';
 export interface App {
 	config: Config;
 	database: OpenDatabase;
+	/** The AES-256-GCM key of the TOTP secrets at rest (TOTP_ENCRYPTION_KEY or the demo key file). */
+	totpKey: Uint8Array;
 	/** Injected clock: tests move it; production reads the system time. */
 	now: () => Date;
 	/** The mail delivery timer; null without SMTP_URL (mails then wait in the outbox, see /dev/mailbox). */
@@ -37,10 +40,15 @@ export async function createApp(
 ): Promise<App> {
 	assertSafeConfig(config);
 	const database = openDatabase(config.databasePath);
+	let totpKey: Uint8Array;
 	try {
+		totpKey = totpEncryptionKey(config);
 		migrate(database.sqlite, config.migrationsDir);
 		if (config.demoData) await seedDemoCatalogue(database.db, now());
-		if (config.demoData) await seedDemoAccounts(database.db, now());
+		if (config.demoData) await seedDemoAccounts(database.db, now(), totpKey);
+		// Secrets from before encryption (or from `npm run seed`, which has no key) are sealed now.
+		const sealed = await sealPlaintextTotpKeys(database.db, totpKey);
+		if (sealed > 0) console.log(`Encrypted ${sealed} TOTP secret(s) stored as plaintext.`);
 		// Without ALTCHA_HMAC_KEY the captcha key is made on the first start (queries then only read it).
 		if (!config.altchaHmacKey) await appSecret(database.db, ALTCHA_SECRET_NAME, now());
 	} catch (error) {
@@ -67,6 +75,7 @@ export async function createApp(
 	return {
 		config,
 		database,
+		totpKey,
 		now,
 		mail,
 		offerExpiry,

@@ -145,6 +145,7 @@ describe('the app starts the delivery job only with SMTP_URL', () => {
 			...loadConfig({}),
 			databasePath: join(dir, 'kita.db'),
 			demoData: false,
+			totpEncryptionKey: 'a1'.repeat(32),
 			migrationsDir: resolve(import.meta.dirname, '../../migrations')
 		};
 		try {

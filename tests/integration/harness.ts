@@ -47,6 +47,8 @@ export async function createTestApp(
 		origin: 'http://localhost:3000',
 		databasePath: join(dir, 'kita.db'),
 		demoData: options.demoData ?? true,
+		// A fixed test key: tests without demo data must start too (a real system refuses without one).
+		totpEncryptionKey: 'a1'.repeat(32),
 		migrationsDir: resolve(import.meta.dirname, '../../migrations'),
 		production: false
 	};
