@@ -83,6 +83,21 @@ function hexKey(name: string, value: string | undefined): string | null {
 }
 
 /**
+ * The security.txt contact as a URI (RFC 9116: mailto:, https: or tel:); a bare address becomes
+ * mailto:. Anything else is refused: the value is written into the file as it is.
+ */
+function securityContact(value: string | undefined): string | null {
+	const contact = value?.trim();
+	if (!contact) return null;
+	const uri = /^[^\s:@/]+@[^\s@/]+$/.test(contact) ? `mailto:${contact}` : contact;
+	if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+|tel:\+?[0-9-]+)$/.test(uri))
+		throw new ConfigError(
+			`SECURITY_CONTACT=${JSON.stringify(value)} is not a mailto:, https: or tel: address (RFC 9116 Contact).`
+		);
+	return uri;
+}
+
+/**
  * Fails when the settings would expose a real system: demo mode publishes accounts with known
  * passwords and TOTP secrets, so it must never run as production. Checked by loadConfig and again
  * by createApp (callers may build a config by hand).
@@ -111,7 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		production,
 		addressHeader: env.ADDRESS_HEADER ? env.ADDRESS_HEADER.toLowerCase() : null,
 		totpEncryptionKey: hexKey('TOTP_ENCRYPTION_KEY', env.TOTP_ENCRYPTION_KEY),
-		securityContact: env.SECURITY_CONTACT || null,
+		securityContact: securityContact(env.SECURITY_CONTACT),
 		youthOfficeAddress:
 			env.YOUTH_OFFICE_ADDRESS ?? 'Kreis Soest, Jugendamt – Kindertagespflege\nHoher Weg 1–3\n59494 Soest',
 		retention: {
