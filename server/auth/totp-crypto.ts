@@ -41,7 +41,10 @@ export function openTotpKey(stored: string, key: Uint8Array, userId: string): Ui
 		const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
 		decipher.setAAD(Buffer.from(userId, 'utf8'));
 		decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-		const plain = Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]);
+		const plain = Buffer.concat([
+			decipher.update(body.subarray(0, body.length - TAG_BYTES)),
+			decipher.final()
+		]);
 		return new Uint8Array(plain);
 	} catch {
 		throw new TotpKeyError('The TOTP secret does not open with this key.');

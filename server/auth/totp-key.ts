@@ -78,7 +78,8 @@ export async function sealPlaintextTotpKeys(db: Db, key: Uint8Array): Promise<nu
 					sealed++;
 				}
 			}
-			if (Object.keys(next).length > 0) await tx.updateTable('users').set(next).where('id', '=', user.id).execute();
+			if (Object.keys(next).length > 0)
+				await tx.updateTable('users').set(next).where('id', '=', user.id).execute();
 		}
 		return sealed;
 	});

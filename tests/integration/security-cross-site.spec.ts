@@ -72,7 +72,9 @@ describe('cross-site calls with a session', () => {
 			expect(await get('privacy.export', undefined, parent, headers)).toBe(200);
 			expect(await get('youthOffice.report', { kitaYearId }, admin, headers)).toBe(200);
 		}
-		expect((await auditActions()).filter((a) => a === 'export.download' || a === 'report.read')).toHaveLength(4);
+		expect((await auditActions()).filter((a) => a === 'export.download' || a === 'report.read')).toHaveLength(
+			4
+		);
 	});
 
 	it('refuses a session query that is otherwise public (sync.pull) cross-site, but serves it anonymously', async () => {

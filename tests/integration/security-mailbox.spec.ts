@@ -28,7 +28,10 @@ describe('dev.mailbox', () => {
 	it('answers the loopback interface in demo mode (IPv4, IPv6, IPv4-mapped)', async () => {
 		for (const ip of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
 			const mails = await t.caller({ ip }).dev.mailbox();
-			expect(mails.map((m) => m.to), ip).toContain('anna@example.org');
+			expect(
+				mails.map((m) => m.to),
+				ip
+			).toContain('anna@example.org');
 		}
 	});
 
@@ -64,9 +67,7 @@ describe('demo data and production', () => {
 	});
 
 	it('has demo data off by default in production and on by default otherwise', () => {
-		expect(
-			loadConfig({ NODE_ENV: 'production', TOTP_ENCRYPTION_KEY: 'ab'.repeat(32) }).demoData
-		).toBe(false);
+		expect(loadConfig({ NODE_ENV: 'production', TOTP_ENCRYPTION_KEY: 'ab'.repeat(32) }).demoData).toBe(false);
 		expect(loadConfig({}).demoData).toBe(true);
 	});
 

@@ -61,7 +61,9 @@ describe('TOTP secrets encrypted at rest', () => {
 		t.clock.advance(60_000);
 		const next = await loginJar(t, 'anna@example.org', PASSWORD);
 		expect(next.result.next).toBe('mfaVerify');
-		const user = await (await callerWithCookies(t, next.jar)).auth.verifyMfa({
+		const user = await (
+			await callerWithCookies(t, next.jar)
+		).auth.verifyMfa({
 			code: code(setup.secret, t.clock.now())
 		});
 		expect(user.role).toBe('parent');
@@ -74,7 +76,9 @@ describe('TOTP secrets encrypted at rest', () => {
 			expect(stored.totp_key, account.email).toMatch(/^v1:/);
 			expect(stored.totp_key).not.toContain(plainHex);
 			const { jar } = await loginJar(t, account.email, account.password);
-			const user = await (await callerWithCookies(t, jar)).auth.verifyMfa({
+			const user = await (
+				await callerWithCookies(t, jar)
+			).auth.verifyMfa({
 				code: code(account.totpSecret ?? '', t.clock.now())
 			});
 			expect(user.role).toBe(account.role);
@@ -121,7 +125,8 @@ describe('start-up: the TOTP key and existing plaintext secrets', () => {
 		const path = base.databasePath;
 		expect(mode(path)).toBe(0o600);
 		expect(mode(join(dir, 'db'))).toBe(0o700);
-		for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) expect(mode(path + suffix)).toBe(0o600);
+		for (const suffix of ['-wal', '-shm'])
+			if (existsSync(path + suffix)) expect(mode(path + suffix)).toBe(0o600);
 		await stop(app);
 		chmodSync(path, 0o644);
 		await start(base);
