@@ -45,7 +45,7 @@ describe('cross-site calls with a session', () => {
 		return rows.map((r) => r.action);
 	}
 
-	const crossSite = [
+	const crossSite: Record<string, string>[] = [
 		{ 'sec-fetch-site': 'cross-site' },
 		{ 'sec-fetch-site': 'same-site' },
 		// Typed or pasted into the address bar: the link may come from anyone (a phishing mail).
@@ -68,7 +68,8 @@ describe('cross-site calls with a session', () => {
 	});
 
 	it('answers the same calls from our own pages (fetch sends Sec-Fetch-Site, or our Origin)', async () => {
-		for (const headers of [{ 'sec-fetch-site': 'same-origin' }, { origin: t.config.origin }]) {
+		const ours: Record<string, string>[] = [{ 'sec-fetch-site': 'same-origin' }, { origin: t.config.origin }];
+		for (const headers of ours) {
 			expect(await get('privacy.export', undefined, parent, headers)).toBe(200);
 			expect(await get('youthOffice.report', { kitaYearId }, admin, headers)).toBe(200);
 		}

@@ -43,11 +43,12 @@ describe('dev.mailbox', () => {
 	it('refuses a loopback connection that carries forwarding headers (a proxy on the same host)', async () => {
 		const local = await http(t, 'dev.mailbox', undefined, { method: 'GET', ip: '127.0.0.1' });
 		expect(local.status).toBe(200);
-		for (const headers of [
+		const proxyHeaders: Record<string, string>[] = [
 			{ 'x-forwarded-for': '127.0.0.1' },
 			{ forwarded: 'for=127.0.0.1' },
 			{ 'x-real-ip': '127.0.0.1' }
-		]) {
+		];
+		for (const headers of proxyHeaders) {
 			const proxied = await http(t, 'dev.mailbox', undefined, { method: 'GET', ip: '127.0.0.1', headers });
 			expect(proxied.status, JSON.stringify(headers)).toBe(404);
 			expect(JSON.stringify(proxied.body)).not.toContain('anna@example.org');
