@@ -39,10 +39,10 @@ export async function createApp(
 	now: () => Date = () => new Date()
 ): Promise<App> {
 	assertSafeConfig(config);
+	// Before the database is opened: a refused start leaves no empty database behind.
+	const totpKey = totpEncryptionKey(config);
 	const database = openDatabase(config.databasePath);
-	let totpKey: Uint8Array;
 	try {
-		totpKey = totpEncryptionKey(config);
 		migrate(database.sqlite, config.migrationsDir);
 		if (config.demoData) await seedDemoCatalogue(database.db, now());
 		if (config.demoData) await seedDemoAccounts(database.db, now(), totpKey);

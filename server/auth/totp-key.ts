@@ -1,9 +1,10 @@
 // Where the key for the TOTP secrets comes from, and the start-up step that encrypts secrets still
 // stored as plaintext (databases from before, demo accounts seeded by `npm run seed`).
 import { decodeHex, encodeHexLowerCase } from '@oslojs/encoding';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ConfigError, type Config } from '../config';
-import type { Db } from '../db/database';
+import { withPrivateFiles, type Db } from '../db/database';
 import { isSealedTotpKey, openTotpKey, sealTotpKey, TotpKeyError } from './totp-crypto';
 
 const HEX_KEY = /^[0-9a-f]{64}$/;
@@ -31,6 +32,7 @@ export function totpEncryptionKey(
 	if (config.databasePath === ':memory:') return crypto.getRandomValues(new Uint8Array(32));
 	const file = totpKeyFile(config.databasePath);
 	if (!existsSync(file)) {
+		withPrivateFiles(() => mkdirSync(dirname(file), { recursive: true, mode: 0o700 }));
 		const key = crypto.getRandomValues(new Uint8Array(32));
 		try {
 			// 'wx': when two processes start at once, the first one's key is kept.

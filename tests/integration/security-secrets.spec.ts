@@ -148,6 +148,7 @@ describe('start-up: the TOTP key and existing plaintext secrets', () => {
 	it('outside demo mode refuses to start without TOTP_ENCRYPTION_KEY', async () => {
 		await expect(start({ ...base, demoData: false })).rejects.toThrow(ConfigError);
 		await expect(start({ ...base, demoData: false })).rejects.toThrow(/TOTP_ENCRYPTION_KEY/);
+		expect(existsSync(base.databasePath), 'no empty database left behind').toBe(false);
 		expect(() => loadConfig({ TOTP_ENCRYPTION_KEY: 'zz' })).toThrow(ConfigError);
 	});
 
