@@ -46,7 +46,7 @@ export async function createApp(
 		migrate(database.sqlite, config.migrationsDir);
 		if (config.demoData) await seedDemoCatalogue(database.db, now());
 		if (config.demoData) await seedDemoAccounts(database.db, now(), totpKey);
-		// Secrets from before encryption (or from `npm run seed`, which has no key) are sealed now.
+		// Secrets stored before encryption existed are sealed now (once; see sealPlaintextTotpKeys).
 		const sealed = await sealPlaintextTotpKeys(database.db, totpKey);
 		if (sealed > 0) console.log(`Encrypted ${sealed} TOTP secret(s) stored as plaintext.`);
 		// Without ALTCHA_HMAC_KEY the captcha key is made on the first start (queries then only read it).

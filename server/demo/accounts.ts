@@ -79,8 +79,8 @@ export function demoAccountId(role: Role): string {
 
 /**
  * Seeds the demo accounts that are missing (by address); returns how many were added. Without
- * `totpKey` (`npm run seed`) the TOTP secrets are stored as plaintext hex, which the next server
- * start encrypts (sealPlaintextTotpKeys).
+ * `totpKey` the TOTP secrets are stored as plaintext hex, which the next server start encrypts
+ * (sealPlaintextTotpKeys).
  */
 export async function seedDemoAccounts(db: Db, now: Date, totpKey?: Uint8Array): Promise<number> {
 	return db.transaction().execute(async (tx) => {
