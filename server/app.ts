@@ -1,11 +1,12 @@
 // The running server: one database, migrated and (with DEMO_DATA=on) seeded before it answers.
-import { loadConfig, type Config } from './config';
+import { assertSafeConfig, loadConfig, type Config } from './config';
 import { openDatabase, type OpenDatabase } from './db/database';
 import { migrate } from './db/migrator';
 import { seedDemoCatalogue } from './demo/seed';
 import { seedDemoAccounts } from './demo/accounts';
 import { ALTCHA_SECRET_NAME } from './auth/captcha';
 import { appSecret } from './auth/secrets';
+import { sealPlaintextTotpKeys, totpEncryptionKey } from './auth/totp-key';
 import { smtpTransport, startMailDelivery, type MailJob } from './jobs/mail-delivery';
 import { startOfferExpiry, type OfferExpiryJob } from './jobs/offer-expiry';
 import { startBackups, type BackupJob } from './jobs/backup';
@@ -15,6 +16,8 @@ import { startRetention, type RetentionJob } from './jobs/retention';
 export interface App {
 	config: Config;
 	database: OpenDatabase;
+	/** The AES-256-GCM key of the TOTP secrets at rest (TOTP_ENCRYPTION_KEY or the demo key file). */
+	totpKey: Uint8Array;
 	/** Injected clock: tests move it; production reads the system time. */
 	now: () => Date;
 	/** The mail delivery timer; null without SMTP_URL (mails then wait in the outbox, see /dev/mailbox). */
@@ -35,11 +38,17 @@ export async function createApp(
 	config: Config = loadConfig(),
 	now: () => Date = () => new Date()
 ): Promise<App> {
+	assertSafeConfig(config);
+	// Before the database is opened: a refused start leaves no empty database behind.
+	const totpKey = totpEncryptionKey(config);
 	const database = openDatabase(config.databasePath);
 	try {
 		migrate(database.sqlite, config.migrationsDir);
 		if (config.demoData) await seedDemoCatalogue(database.db, now());
-		if (config.demoData) await seedDemoAccounts(database.db, now());
+		if (config.demoData) await seedDemoAccounts(database.db, now(), totpKey);
+		// Secrets stored before encryption existed are sealed now (once; see sealPlaintextTotpKeys).
+		const sealed = await sealPlaintextTotpKeys(database.db, totpKey);
+		if (sealed > 0) console.log(`Encrypted ${sealed} TOTP secret(s) stored as plaintext.`);
 		// Without ALTCHA_HMAC_KEY the captcha key is made on the first start (queries then only read it).
 		if (!config.altchaHmacKey) await appSecret(database.db, ALTCHA_SECRET_NAME, now());
 	} catch (error) {
@@ -66,6 +75,7 @@ export async function createApp(
 	return {
 		config,
 		database,
+		totpKey,
 		now,
 		mail,
 		offerExpiry,
@@ -80,6 +90,17 @@ export async function createApp(
 			backup?.stop();
 		}
 	};
+}
+
+/** What the start log says in demo mode: what it makes public, so nobody runs it by mistake. */
+export function demoModeNotice(config: Config): string {
+	return [
+		'DEMO MODE is on (DEMO_DATA=on): never use it for a real system.',
+		'  - The demo accounts (README, "Demo-Zugänge") are public: their passwords and TOTP secrets are known.',
+		`  - The development mailbox ${config.origin}/dev/mailbox shows every mail, set-password and reset`,
+		'    links included, to browsers on this machine (loopback only, not through a proxy).',
+		'  Set DEMO_DATA=off (and NODE_ENV=production) for a real system.'
+	].join('\n');
 }
 
 let current: App | null = null;

@@ -16,12 +16,29 @@ export const DEFAULT_ACCOUNT_RETENTION: AccountRetentionPeriods = {
 	unusedAccountDays: 3 * 365 + 1
 };
 
+/** A setting that makes the server unsafe or unable to start; the message says what to change. */
+export class ConfigError extends Error {}
+
 export interface Config {
 	origin: string;
 	databasePath: string;
+	/**
+	 * Demo mode (DEMO_DATA): public demo accounts with known passwords and TOTP secrets, and the
+	 * development mailbox on the loopback interface. Never together with `production`.
+	 */
 	demoData: boolean;
 	migrationsDir: string;
+	/** NODE_ENV=production: demo data is then off by default and refused when switched on. */
 	production: boolean;
+	/**
+	 * The header adapter-node reads the client address from behind a proxy (ADDRESS_HEADER), if
+	 * any: a request that carries it came through the proxy, never from this machine itself.
+	 */
+	addressHeader: string | null;
+	/** AES-256-GCM key for the TOTP secrets at rest (TOTP_ENCRYPTION_KEY, 64 hex characters). */
+	totpEncryptionKey: string | null;
+	/** Where vulnerabilities are reported (SECURITY_CONTACT, e.g. mailto:…), for security.txt. */
+	securityContact: string | null;
 	/** e.g. smtp://user:pass@host:587; null keeps mails in the outbox (shown at /dev/mailbox). */
 	smtpUrl: string | null;
 	mailFrom: string;
@@ -55,17 +72,61 @@ function flag(value: string | undefined, fallback: boolean): boolean {
 	return ['on', 'true', '1', 'yes'].includes(value.toLowerCase());
 }
 
+/** 32 bytes as 64 hex characters, or null when not given. */
+function hexKey(name: string, value: string | undefined): string | null {
+	if (value === undefined || value === '') return null;
+	if (!/^[0-9a-fA-F]{64}$/.test(value))
+		throw new ConfigError(
+			`${name} must be 64 hex characters (32 random bytes, e.g. from \`openssl rand -hex 32\`).`
+		);
+	return value.toLowerCase();
+}
+
+/**
+ * The security.txt contact as a URI (RFC 9116: mailto:, https: or tel:); a bare address becomes
+ * mailto:. Anything else is refused: the value is written into the file as it is.
+ */
+function securityContact(value: string | undefined): string | null {
+	const contact = value?.trim();
+	if (!contact) return null;
+	const uri = /^[^\s:@/]+@[^\s@/]+$/.test(contact) ? `mailto:${contact}` : contact;
+	if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+|tel:\+?[0-9-]+)$/.test(uri))
+		throw new ConfigError(
+			`SECURITY_CONTACT=${JSON.stringify(value)} is not a mailto:, https: or tel: address (RFC 9116 Contact).`
+		);
+	return uri;
+}
+
+/**
+ * Fails when the settings would expose a real system: demo mode publishes accounts with known
+ * passwords and TOTP secrets, so it must never run as production. Checked by loadConfig and again
+ * by createApp (callers may build a config by hand).
+ */
+export function assertSafeConfig(config: Pick<Config, 'production' | 'demoData'>): void {
+	if (config.production && config.demoData)
+		throw new ConfigError(
+			'DEMO_DATA=on is refused with NODE_ENV=production: demo mode publishes accounts with known ' +
+				'passwords and TOTP secrets and serves the development mailbox. Set DEMO_DATA=off for a real ' +
+				'system, or unset NODE_ENV for a demo.'
+		);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const port = env.PORT ?? '3000';
-	return {
+	const production = env.NODE_ENV === 'production';
+	const config: Config = {
 		origin: (env.ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, ''),
 		databasePath: resolve(env.DATABASE_PATH ?? './data/kita.db'),
-		demoData: flag(env.DEMO_DATA, true),
+		// Fail closed: a production start without DEMO_DATA gets no demo accounts.
+		demoData: flag(env.DEMO_DATA, !production),
 		migrationsDir: resolve(env.MIGRATIONS_DIR ?? './migrations'),
 		smtpUrl: env.SMTP_URL || null,
 		mailFrom: env.MAIL_FROM || DEFAULT_MAIL_FROM,
 		altchaHmacKey: env.ALTCHA_HMAC_KEY || null,
-		production: env.NODE_ENV === 'production' && !flag(env.DEV_MAILBOX, false),
+		production,
+		addressHeader: env.ADDRESS_HEADER ? env.ADDRESS_HEADER.toLowerCase() : null,
+		totpEncryptionKey: hexKey('TOTP_ENCRYPTION_KEY', env.TOTP_ENCRYPTION_KEY),
+		securityContact: securityContact(env.SECURITY_CONTACT),
 		youthOfficeAddress:
 			env.YOUTH_OFFICE_ADDRESS ?? 'Kreis Soest, Jugendamt – Kindertagespflege\nHoher Weg 1–3\n59494 Soest',
 		retention: {
@@ -96,4 +157,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		backupKeep: positiveInt('BACKUP_KEEP', env.BACKUP_KEEP, 14),
 		backupIntervalHours: positiveInt('BACKUP_INTERVAL_HOURS', env.BACKUP_INTERVAL_HOURS, 24)
 	};
+	assertSafeConfig(config);
+	return config;
 }

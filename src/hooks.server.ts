@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { createApp, getApp, setApp } from '$server/app';
+import { createApp, demoModeNotice, getApp, setApp } from '$server/app';
+import { ConfigError } from '$server/config';
 import { MigrationError } from '$server/db/migrator';
 import { renewSessionCookie } from '$server/auth/cookie';
 import { sessionCookieName } from '$server/auth/session';
@@ -8,11 +9,12 @@ export const init: ServerInit = async () => {
 	try {
 		const app = await createApp();
 		setApp(app);
+		if (app.config.demoData) console.warn(`\n${demoModeNotice(app.config)}\n`);
 		// The timers first fire after their interval; a server restarted often must not skip them.
 		void app.carryOver.runOnce();
 		void app.retention.runOnce();
 	} catch (error) {
-		if (error instanceof MigrationError) {
+		if (error instanceof MigrationError || error instanceof ConfigError) {
 			console.error(`\nKita-Portal cannot start: ${error.message}\n`);
 			process.exit(1);
 		}

@@ -3,7 +3,6 @@ import { generateHOTP, createTOTPKeyURI } from '@oslojs/otp';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import {
-	decodeHex,
 	encodeBase32LowerCaseNoPadding,
 	encodeBase32UpperCaseNoPadding,
 	encodeHexLowerCase
@@ -18,14 +17,6 @@ export function generateTotpKey(): Uint8Array {
 	const key = new Uint8Array(20);
 	crypto.getRandomValues(key);
 	return key;
-}
-
-export function totpKeyToHex(key: Uint8Array): string {
-	return encodeHexLowerCase(key);
-}
-
-export function totpKeyFromHex(hex: string): Uint8Array {
-	return decodeHex(hex);
 }
 
 /** The secret as authenticator apps expect it when typed in by hand. */

@@ -1,6 +1,6 @@
 // The one way into SQLite: Kysely over better-sqlite3 with WAL and foreign keys.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely';
 import type { DB } from './schema';
@@ -40,10 +40,35 @@ export function withStatementCache(sqlite: Database.Database, size = STATEMENT_C
 	};
 }
 
+/**
+ * Runs `open` with a umask that gives new files 0600 and new folders 0700: the database holds
+ * password hashes and (encrypted) TOTP secrets, no other user of the machine may read it, not even
+ * for the moment between creating a file and a chmod.
+ */
+export function withPrivateFiles<T>(open: () => T): T {
+	const previous = process.umask(0o077);
+	try {
+		return open();
+	} finally {
+		process.umask(previous);
+	}
+}
+
+/** Tightens a database file and its WAL companions to 0600 (files from before this rule too). */
+export function restrictDatabaseFiles(path: string): void {
+	for (const suffix of ['', '-wal', '-shm', '-journal'])
+		if (existsSync(path + suffix)) chmodSync(path + suffix, 0o600);
+}
+
 export function openDatabase(path: string): OpenDatabase {
-	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-	const sqlite = new Database(path);
-	sqlite.pragma('journal_mode = WAL');
+	const sqlite = withPrivateFiles(() => {
+		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+		const opened = new Database(path);
+		// WAL mode creates -wal and -shm now; SQLite gives them the database file's mode.
+		opened.pragma('journal_mode = WAL');
+		return opened;
+	});
+	if (path !== ':memory:') restrictDatabaseFiles(path);
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');

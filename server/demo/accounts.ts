@@ -2,6 +2,7 @@
 // "Demo-Zugänge", so that anyone can try every part of the portal. Only seeded with DEMO_DATA=on.
 import { decodeBase32IgnorePadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Role } from '../../src/lib/domain/roles';
+import { sealTotpKey } from '../auth/totp-crypto';
 import type { Db } from '../db/database';
 import { demoFacilities, demoUuid } from './facilities';
 
@@ -60,6 +61,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 	}
 ];
 
+function storedSecret(base32: string, userId: string, totpKey: Uint8Array | undefined): string {
+	const secret = decodeBase32IgnorePadding(base32);
+	return totpKey ? sealTotpKey(secret, totpKey, userId) : encodeHexLowerCase(secret);
+}
+
 /** The demo staff member works at the first two demo Kitas (both in Anröchte). */
 export function demoStaffFacilityIds(): string[] {
 	return demoFacilities()
@@ -71,8 +77,12 @@ export function demoAccountId(role: Role): string {
 	return demoUuid(`account:${role}`);
 }
 
-/** Seeds the demo accounts that are missing (by address); returns how many were added. */
-export async function seedDemoAccounts(db: Db, now: Date): Promise<number> {
+/**
+ * Seeds the demo accounts that are missing (by address); returns how many were added. Without
+ * `totpKey` the TOTP secrets are stored as plaintext hex, which the next server start encrypts
+ * (sealPlaintextTotpKeys).
+ */
+export async function seedDemoAccounts(db: Db, now: Date, totpKey?: Uint8Array): Promise<number> {
 	return db.transaction().execute(async (tx) => {
 		let added = 0;
 		const at = now.toISOString();
@@ -99,9 +109,7 @@ export async function seedDemoAccounts(db: Db, now: Date): Promise<number> {
 					phone: null,
 					email_confirmed_at: at,
 					privacy_consent_at: account.role === 'parent' ? at : null,
-					totp_key: account.totpSecret
-						? encodeHexLowerCase(decodeBase32IgnorePadding(account.totpSecret))
-						: null,
+					totp_key: account.totpSecret ? storedSecret(account.totpSecret, id, totpKey) : null,
 					totp_pending_key: null,
 					totp_last_step: null,
 					last_login_at: null,

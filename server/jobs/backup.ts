@@ -2,9 +2,19 @@
 // live database): taken while the portal keeps writing, checked, then renamed into BACKUP_DIR, and
 // rotated so that the newest BACKUP_KEEP stay. `npm run restore -- <file>` puts one back.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+	chmodSync,
+	closeSync,
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	renameSync,
+	rmSync
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Db } from '../db/database';
+import { restrictDatabaseFiles, withPrivateFiles, type Db } from '../db/database';
 import { audit } from '../services/audit';
 
 const BACKUP_NAME = /^kita-\d{8}T\d{6}Z(-\d+)?\.db$/;
@@ -75,14 +85,19 @@ export async function backupNow(
 	db?: Db,
 	pagesPerStep = PAGES_PER_STEP
 ): Promise<string> {
-	mkdirSync(dir, { recursive: true });
+	// Backups hold what the database holds: folder 0700, files 0600 (see withPrivateFiles).
+	withPrivateFiles(() => mkdirSync(dir, { recursive: true, mode: 0o700 }));
 	let name = `kita-${stamp(now)}.db`;
 	for (let i = 1; existsSync(join(dir, name)); i++) name = `kita-${stamp(now)}-${i}.db`;
 	// Written under a temporary name: a backup that is listed is a complete one.
 	const partial = join(dir, `.${name}.partial`);
 	try {
+		// Created empty with mode 0600 first: SQLite writes into it and gives its journal that mode.
+		// (A umask cannot be held across the backup's steps: other requests run in between.)
+		closeSync(openSync(partial, 'wx', 0o600));
 		await sqlite.backup(partial, { progress: () => pagesPerStep });
 		selfContained(partial);
+		restrictDatabaseFiles(partial);
 		checkBackupFile(partial);
 		renameSync(partial, join(dir, name));
 	} catch (error) {
@@ -105,7 +120,7 @@ export async function backupNow(
  */
 export function restoreBackup(file: string, databasePath: string, now: Date): string | null {
 	checkBackupFile(file);
-	mkdirSync(dirname(databasePath), { recursive: true });
+	withPrivateFiles(() => mkdirSync(dirname(databasePath), { recursive: true, mode: 0o700 }));
 	let kept: string | null = null;
 	if (existsSync(databasePath)) {
 		kept = `${databasePath}.before-restore-${stamp(now)}`;
@@ -113,8 +128,11 @@ export function restoreBackup(file: string, databasePath: string, now: Date): st
 			if (existsSync(databasePath + suffix)) renameSync(databasePath + suffix, kept + suffix);
 	}
 	const partial = join(dirname(databasePath), `.${basename(databasePath)}.restoring`);
-	copyFileSync(file, partial);
+	// copyFile keeps the source's mode: a backup from before this rule may be world-readable.
+	withPrivateFiles(() => copyFileSync(file, partial));
+	chmodSync(partial, 0o600);
 	renameSync(partial, databasePath);
+	if (kept) restrictDatabaseFiles(kept);
 	return kept;
 }
 

@@ -30,11 +30,10 @@ import {
 	generateTotpKey,
 	hashRecoveryCode,
 	matchTotp,
-	totpKeyFromHex,
-	totpKeyToHex,
 	totpKeyUri,
 	totpSecretBase32
 } from '../auth/totp';
+import { openTotpKey, sealTotpKey } from '../auth/totp-crypto';
 import type { Executor } from '../db/database';
 import type { UsersTable } from '../db/schema';
 import { audit } from './audit';
@@ -443,7 +442,12 @@ export async function verifyMfa(
 	const result = await db.transaction().execute(async (tx) => {
 		let ok = false;
 		if ('code' in input) {
-			const step = matchTotp(totpKeyFromHex(user.totp_key as string), input.code, now, user.totp_last_step);
+			const step = matchTotp(
+				openTotpKey(user.totp_key as string, app.totpKey, user.id),
+				input.code,
+				now,
+				user.totp_last_step
+			);
 			if (step !== null) {
 				// Only a step later than the last one counts, also when two requests race.
 				const updated = await tx
@@ -509,7 +513,7 @@ export async function startMfaSetup(
 	const key = generateTotpKey();
 	await db
 		.updateTable('users')
-		.set({ totp_pending_key: totpKeyToHex(key) })
+		.set({ totp_pending_key: sealTotpKey(key, app.totpKey, user.id) })
 		.where('id', '=', user.id)
 		.execute();
 	return { secret: totpSecretBase32(key), uri: totpKeyUri(user.email, key) };
@@ -528,7 +532,7 @@ export async function finishMfaSetup(
 	const key = limitKey('mfa', 'acct', user.id);
 	await beginAttempt(db, key, LIMITS.mfaAccount, now);
 	const step = user.totp_pending_key
-		? matchTotp(totpKeyFromHex(user.totp_pending_key), code, now, null)
+		? matchTotp(openTotpKey(user.totp_pending_key, app.totpKey, user.id), code, now, null)
 		: null;
 	if (step === null) {
 		await mfaFailure(db, user, now);

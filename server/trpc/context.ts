@@ -1,4 +1,5 @@
 // Per-request context. Built from a SvelteKit request for HTTP, or directly by tests for createCaller.
+import { BlockList, isIP } from 'node:net';
 import type { App } from '../app';
 import { sessionCookieName, validateSessionToken, type AuthSession } from '../auth/session';
 
@@ -11,22 +12,51 @@ export interface CookieJar {
 
 export interface Context {
 	app: App;
-	/** True when the request came from our own origin (Origin or Sec-Fetch-Site); mutations need it. */
+	/** True when the request provably came from our own origin (Sec-Fetch-Site or Origin); see isSameOrigin. */
 	sameOrigin: boolean;
+	/** The client address (SvelteKit's getClientAddress: the socket, or ADDRESS_HEADER behind a proxy). */
 	ip: string;
+	/**
+	 * The request carries a proxy's forwarding header: `ip` may then be the proxy's (a reverse proxy
+	 * on the same host connects from loopback) or a value the client wrote itself.
+	 */
+	forwarded: boolean;
 	session: AuthSession | null;
 	cookies: CookieJar;
 	/** Extra response headers (e.g. Clear-Site-Data on logout). */
 	responseHeaders: Headers;
 }
 
+/** Headers a reverse proxy adds; their presence means the socket's peer is not the client. */
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'];
+
+export function isForwarded(request: Request, addressHeader: string | null = null): boolean {
+	const names = addressHeader ? [...FORWARDING_HEADERS, addressHeader] : FORWARDING_HEADERS;
+	return names.some((name) => request.headers.has(name));
+}
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** 127.0.0.0/8, ::1 and IPv4-mapped 127.x (BlockList matches those): this machine itself. */
+export function isLoopbackAddress(ip: string): boolean {
+	const family = isIP(ip);
+	return family !== 0 && LOOPBACK.check(ip, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * True only on a positive signal that one of our own pages sent the request: Sec-Fetch-Site
+ * `same-origin` (every current browser sends it on fetch and EventSource), or else an Origin equal
+ * to ours. `none` (typed or pasted into the address bar — the link may come from a phishing mail),
+ * `same-site`, `cross-site` and a request with neither header are not ours. Anonymous public
+ * queries do not ask (the catalogue is public); mutations and every call with a session do.
+ */
 export function isSameOrigin(request: Request, origin: string): boolean {
 	const site = request.headers.get('sec-fetch-site');
 	if (site) return site === 'same-origin';
 	const from = request.headers.get('origin');
-	if (from) return from === origin;
-	// Neither header: not a browser-initiated cross-site request (browsers send Origin on POST).
-	return request.method === 'GET' || request.method === 'HEAD';
+	return from !== null && from === origin;
 }
 
 export async function createContext(
@@ -44,7 +74,15 @@ export async function createContext(
 			: token
 				? await validateSessionToken(app.database.db, token, app.now())
 				: null;
-	return { app, sameOrigin: isSameOrigin(request, app.config.origin), ip, session, cookies, responseHeaders };
+	return {
+		app,
+		sameOrigin: isSameOrigin(request, app.config.origin),
+		ip,
+		forwarded: isForwarded(request, app.config.addressHeader),
+		session,
+		cookies,
+		responseHeaders
+	};
 }
 
 export function memoryCookieJar(

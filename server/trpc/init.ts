@@ -25,9 +25,14 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Every mutation refuses cross-site requests (CSRF), whatever its content type. */
+/**
+ * Every mutation, and every call that carries a session (queries and subscriptions too: reading an
+ * export or a report writes the audit trail), refuses requests not proven to come from our own
+ * pages (CSRF). A cross-site GET would otherwise run them with the user's cookie (SameSite=Lax
+ * sends it on a top-level navigation). Anonymous queries stay open: the catalogue is public.
+ */
 export const publicProcedure = t.procedure.use(({ ctx, type, next }) => {
-	if (type === 'mutation' && !ctx.sameOrigin)
+	if ((type === 'mutation' || ctx.session) && !ctx.sameOrigin)
 		throw new TRPCError({ code: 'FORBIDDEN', message: 'crossSite' });
 	return next();
 });

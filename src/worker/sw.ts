@@ -33,7 +33,7 @@ clientsClaim();
 
 registerRoute(
 	new NavigationRoute(createHandlerBoundToURL('/shell'), {
-		denylist: [/^\/api\//, /^\/dev\//, /^\/sw\.js$/]
+		denylist: [/^\/api\//, /^\/dev\//, /^\/\.well-known\//, /^\/sw\.js$/]
 	})
 );
 

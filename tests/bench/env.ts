@@ -108,8 +108,8 @@ export async function startServer(options: {
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
 			DATABASE_PATH: options.databasePath,
+			// Demo data (the measured accounts and Kitas); so no NODE_ENV=production, which refuses demo mode.
 			DEMO_DATA: 'on',
-			NODE_ENV: 'production',
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

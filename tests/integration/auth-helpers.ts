@@ -107,7 +107,9 @@ export async function http(
 		method,
 		headers: {
 			'content-type': 'application/json',
-			...(method === 'POST' ? { origin: t.config.origin, 'sec-fetch-site': 'same-origin' } : {}),
+			// As a browser's fetch from our pages: POST with Origin, both with Sec-Fetch-Site.
+			...(method === 'POST' ? { origin: t.config.origin } : {}),
+			'sec-fetch-site': 'same-origin',
 			...options.headers
 		},
 		body: method === 'POST' ? JSON.stringify(input ?? null) : undefined

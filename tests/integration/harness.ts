@@ -47,6 +47,8 @@ export async function createTestApp(
 		origin: 'http://localhost:3000',
 		databasePath: join(dir, 'kita.db'),
 		demoData: options.demoData ?? true,
+		// A fixed test key: tests without demo data must start too (a real system refuses without one).
+		totpEncryptionKey: 'a1'.repeat(32),
 		migrationsDir: resolve(import.meta.dirname, '../../migrations'),
 		production: false
 	};
@@ -55,6 +57,7 @@ export async function createTestApp(
 		app,
 		sameOrigin: true,
 		ip: '127.0.0.1',
+		forwarded: false,
 		session: null,
 		cookies: memoryCookieJar(),
 		responseHeaders: new Headers(),

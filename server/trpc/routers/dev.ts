@@ -1,13 +1,16 @@
-// Development helpers, refused in production: the local mailbox shows the mail outbox when no
-// SMTP server is configured (and what was sent when one is).
+// Development helpers: the local mailbox shows the mail outbox when no SMTP server is configured
+// (and what was sent when one is). It holds set-password and reset links, so it fails closed: only
+// in demo mode, and only for a browser on this machine (loopback, not through a proxy).
 import { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
 import { linksIn } from '../../services/mail/render';
+import { isLoopbackAddress } from '../context';
 import { publicProcedure, router } from '../init';
 
 export const devRouter = router({
 	mailbox: publicProcedure.query(async ({ ctx }) => {
-		if (ctx.app.config.production) throw new TRPCError({ code: 'NOT_FOUND', message: 'notFound' });
+		const local = isLoopbackAddress(ctx.ip) && !ctx.forwarded;
+		if (!ctx.app.config.demoData || !local) throw new TRPCError({ code: 'NOT_FOUND', message: 'notFound' });
 		const rows = await ctx.app.database.db
 			.selectFrom('mail_outbox')
 			.select([

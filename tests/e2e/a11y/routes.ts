@@ -109,5 +109,5 @@ export const ROUTE_CASES: RouteCase[] = [
 /** Pages that are not part of the portal a person uses, with the reason. */
 export const NOT_CHECKED: Record<string, string> = {
 	'/shell': 'the service worker’s app shell; it only redirects to the start page',
-	'/dev/mailbox': 'development tool (the local mailbox without SMTP), not served in production'
+	'/dev/mailbox': 'development tool (the local mailbox without SMTP): demo mode only, answers loopback only'
 };
