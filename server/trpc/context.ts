@@ -1,6 +1,7 @@
 // Per-request context. Built from a SvelteKit request for HTTP, or directly by tests for createCaller.
 import { BlockList, isIP } from 'node:net';
 import type { App } from '../app';
+import { SAME_ORIGIN_HEADER } from '../../src/lib/sync/same-origin';
 import { sessionCookieName, validateSessionToken, type AuthSession } from '../auth/session';
 
 /** The part of SvelteKit's cookie API the server uses; tests pass a plain in-memory jar. */
@@ -56,7 +57,9 @@ export function isSameOrigin(request: Request, origin: string): boolean {
 	const site = request.headers.get('sec-fetch-site');
 	if (site) return site === 'same-origin';
 	const from = request.headers.get('origin');
-	return from !== null && from === origin;
+	if (from !== null) return from === origin;
+	// A browser without Sec-Fetch-Site: only our own client's header, which needs a preflight cross-site.
+	return request.headers.get(SAME_ORIGIN_HEADER) === '1';
 }
 
 export async function createContext(
