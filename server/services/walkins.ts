@@ -230,7 +230,10 @@ export async function detectWalkinMatches(
 }
 
 /** The family that would confirm a link into `childId`'s record: its holder, if it has an account. */
-async function confirmerOf(db: Executor, childId: string): Promise<{ by: LinkConfirmer; userId: string | null }> {
+async function confirmerOf(
+	db: Executor,
+	childId: string
+): Promise<{ by: LinkConfirmer; userId: string | null }> {
 	const row = await db
 		.selectFrom('children')
 		.innerJoin('families', 'families.id', 'children.family_id')
@@ -350,7 +353,11 @@ export async function listOfficeDuplicates(db: Executor): Promise<OfficeDuplicat
 				eb('duplicate_candidates.status', '=', 'awaitingOffice'),
 				eb.and([
 					eb('duplicate_candidates.status', 'in', ['linked', 'separate']),
-					eb('duplicate_candidates.decided_by', 'in', eb.selectFrom('users').select('id').where('role', '=', 'admin'))
+					eb(
+						'duplicate_candidates.decided_by',
+						'in',
+						eb.selectFrom('users').select('id').where('role', '=', 'admin')
+					)
 				])
 			])
 		)
@@ -561,7 +568,12 @@ export async function decideDuplicate(
 		}
 	}
 	for (const id of await staffOf(tx, [row.facility_id])) ctx.affected.add(id);
-	await auditAs(ctx, decision === 'ask' ? 'walkin.linkProposed' : 'walkin.separate', 'duplicateCandidate', row.id);
+	await auditAs(
+		ctx,
+		decision === 'ask' ? 'walkin.linkProposed' : 'walkin.separate',
+		'duplicateCandidate',
+		row.id
+	);
 }
 
 /**

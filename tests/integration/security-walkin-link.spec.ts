@@ -183,7 +183,11 @@ describe('two walk-ins at different Kitas', () => {
 			.executeTakeFirstOrThrow();
 		expect(moved.child_id).toBe(second.args.child.id);
 		expect(
-			await db().selectFrom('duplicate_candidates').select('status').where('id', '=', id).executeTakeFirstOrThrow()
+			await db()
+				.selectFrom('duplicate_candidates')
+				.select('status')
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow()
 		).toEqual({ status: 'awaitingOffice' });
 		// Z's devices hold nothing of the family that registered at X.
 		const z = JSON.stringify((await w.pull(staffZ)).patch);
@@ -192,7 +196,9 @@ describe('two walk-ins at different Kitas', () => {
 
 		// Staff cannot reach the youth office's procedures.
 		await expect(
-			w.t.caller({ session: staffZ.session }).youthOffice.decideDuplicate({ candidateId: id, decision: 'link' })
+			w.t
+				.caller({ session: staffZ.session })
+				.youthOffice.decideDuplicate({ candidateId: id, decision: 'link' })
 		).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
 		const admin = await createUserWithSession(db(), w.t.clock.now(), 'admin');
@@ -219,7 +225,9 @@ describe('two walk-ins at different Kitas', () => {
 			.where('action', '=', 'walkin.link')
 			.execute();
 		expect(audits).toContainEqual({ actor_id: admin.userId, target_id: id });
-		await expect(office.youthOffice.decideDuplicate({ candidateId: id, decision: 'separate' })).rejects.toMatchObject({
+		await expect(
+			office.youthOffice.decideDuplicate({ candidateId: id, decision: 'separate' })
+		).rejects.toMatchObject({
 			code: 'CONFLICT'
 		});
 	});
