@@ -208,7 +208,8 @@ export function parentScope(userId: string): Scope {
 				(r) => toChildminderRequest(r, false)
 			),
 			// A Kita's questions whether an in-person registration is one of the family's children: asked
-			// of the account holding that child (services/walkins.ts), with only what it needs to answer.
+			// of the account holding that child — the same rule as answerLinkQuestion (services/walkins.ts)
+			// — with only what it needs to answer.
 			source('linkQuestions', async (tx, since) => {
 				const rows = await tx
 					.selectFrom('duplicate_candidates')
@@ -216,7 +217,7 @@ export function parentScope(userId: string): Scope {
 					.where('duplicate_candidates.seq', '>', since)
 					.where('duplicate_candidates.asked_at', 'is not', null)
 					.where('duplicate_candidates.status', 'not in', ['open', 'awaitingOffice'])
-					.where('duplicate_candidates.match_child_id', 'in', childrenOfOwner(tx, userId))
+					.where('duplicate_candidates.match_child_id', 'in', childrenHeldBy(tx, userId))
 					.execute();
 				const out = [];
 				for (const row of rows) out.push(await toLinkQuestion(tx, row));

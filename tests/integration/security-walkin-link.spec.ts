@@ -102,16 +102,23 @@ describe('a walk-in matching another family’s child', () => {
 		const { id } = await candidate();
 		await w.push(staffZ, 'decideDuplicate', { candidateId: id, decision: 'ask' });
 		const asked = await w.pull(stranger);
+		// Only what the family needs to answer: nothing of the walk-in family's contacts.
 		expect(asked.patch.put.linkQuestions).toEqual([
-			expect.objectContaining({
+			{
 				id,
-				status: 'askedFamily',
+				childId: strangerChild,
+				facilityName: expect.any(String),
 				childFirstName: 'Paul',
 				childLastName: 'Fremd',
 				birthDate: '2023-04-04',
-				facilityName: expect.any(String)
-			})
+				askedAt: expect.any(String),
+				status: 'askedFamily',
+				decidedAt: null
+			}
 		]);
+		expect(JSON.stringify(asked.patch)).not.toContain('Jelena');
+		// Another family is not asked.
+		expect((await w.pull(w.parent)).patch.put.linkQuestions).toBeUndefined();
 		await w.push(stranger, 'answerLinkQuestion', { candidateId: id, answer: 'notMine' });
 		expect(await w.lastRejection(stranger)).toBeUndefined();
 		expect(await candidate()).toMatchObject({ status: 'separate' });
