@@ -303,8 +303,10 @@ export interface DuplicateCandidatesTable {
 	facility_id: string;
 	child_id: string;
 	match_child_id: string;
-	status: 'open' | 'linked' | 'separate' | 'obsolete';
+	status: 'open' | 'askedFamily' | 'awaitingOffice' | 'linked' | 'separate' | 'obsolete';
 	found_at: string;
+	asked_at: string | null;
+	asked_by: string | null;
 	decided_at: string | null;
 	decided_by: string | null;
 	seq: number;

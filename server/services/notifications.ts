@@ -106,6 +106,29 @@ export async function notifyStatusChange(
 		);
 }
 
+/**
+ * A Kita asks whether a registration made in person belongs to the family's child. Generic like
+ * the status mails: no Kita, no child in the mail; the question waits in the account.
+ */
+export async function notifyLinkQuestion(
+	db: Executor,
+	familyId: string,
+	now: Date,
+	origin: string
+): Promise<void> {
+	for (const r of await familyRecipients(db, familyId))
+		await enqueueMail(
+			db,
+			{
+				to: r.email,
+				locale: r.locale,
+				kind: 'linkQuestion',
+				params: { name: r.name, loginUrl: `${origin}/familie` }
+			},
+			now
+		);
+}
+
 export async function notifyChildminding(
 	db: Executor,
 	input: { familyId: string; number: string; childFirstName: string; officeAddress: string },

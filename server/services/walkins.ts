@@ -1,16 +1,25 @@
 // Walk-in registrations ("Anmeldung vor Ort") for families without internet: created by staff,
-// checked for the same child elsewhere in the district, linked into one record when staff say so,
-// and claimed later by the family's own online account with the code on their receipt.
+// checked for the same child elsewhere in the district, linked into one record when the family
+// holding the other record confirms it (or the youth office, for two walk-ins) — never by a Kita
+// alone — and claimed later by the family's own online account with the code on their receipt.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { isBorn } from '../../src/lib/domain/kita-year';
 import {
+	decideDuplicateStep,
 	normaliseClaimCode,
+	type answerLinkQuestionSchema,
 	type CreateWalkinInput,
 	type decideDuplicateSchema,
 	type DuplicateCandidate,
+	type DuplicateStatus,
+	type DuplicateStep,
+	type LinkConfirmer,
+	type LinkQuestion,
+	type OfficeDuplicate,
+	type OfficeDuplicateRecord,
 	type renewClaimCodeSchema
 } from '../../src/lib/domain/staff';
 import type { FamilySource } from '../../src/lib/domain/family';
@@ -23,7 +32,7 @@ import { Refusal } from '../sync/refusal';
 import { listKitaYears, toFacility } from './catalogue';
 import { nextNumber, saveChild, saveGuardian } from './families';
 import { insertRegisteredRequest, insertRegistration, kitaYearOfItem } from './new-requests';
-import { notifyRegistration } from './notifications';
+import { notifyLinkQuestion, notifyRegistration } from './notifications';
 import { applyContract, touchChildRequests, usersConcerned } from './placement';
 
 /** Server-side hash of a claim code as the parent typed it (same result as the client's WebCrypto). */
@@ -220,57 +229,154 @@ export async function detectWalkinMatches(
 	return staffOf(db, [...new Set(walkins.map((w) => w.facility_id))]);
 }
 
+/** The family that would confirm a link into `childId`'s record: its holder, if it has an account. */
+async function confirmerOf(
+	db: Executor,
+	childId: string
+): Promise<{ by: LinkConfirmer; userId: string | null }> {
+	const row = await db
+		.selectFrom('children')
+		.innerJoin('families', 'families.id', 'children.family_id')
+		.select('families.owner_user_id')
+		.where('children.id', '=', await rootChild(db, childId))
+		.executeTakeFirst();
+	const userId = row?.owner_user_id ?? null;
+	return { by: userId ? 'family' : 'office', userId };
+}
+
+/**
+ * A possible duplicate as the walk-in's Kita sees it: that the same child is registered elsewhere,
+ * and who would confirm a link. Nothing of the other family (not even its child's id), so that a
+ * suggestion cannot be used to reach a family that never registered at this Kita.
+ */
 export async function toDuplicateCandidate(
 	db: Executor,
 	row: Selectable<DuplicateCandidatesTable>
 ): Promise<DuplicateCandidate> {
-	const match = await db
+	return {
+		id: row.id,
+		facilityId: row.facility_id,
+		childId: row.child_id,
+		status: row.status,
+		foundAt: row.found_at,
+		askedAt: row.asked_at,
+		decidedAt: row.decided_at,
+		match: { confirmedBy: (await confirmerOf(db, row.match_child_id)).by }
+	};
+}
+
+/** The question on the family's devices: the Kita's name and the child as entered at the desk. */
+export async function toLinkQuestion(
+	db: Executor,
+	row: Selectable<DuplicateCandidatesTable>
+): Promise<LinkQuestion> {
+	const walkin = await db
+		.selectFrom('children')
+		.select(['first_name', 'last_name', 'birth_date'])
+		.where('id', '=', row.child_id)
+		.executeTakeFirstOrThrow();
+	const facility = await db
+		.selectFrom('facilities')
+		.select('name')
+		.where('id', '=', row.facility_id)
+		.executeTakeFirstOrThrow();
+	return {
+		id: row.id,
+		childId: row.match_child_id,
+		facilityName: facility.name,
+		childFirstName: walkin.first_name,
+		childLastName: walkin.last_name,
+		birthDate: walkin.birth_date,
+		askedAt: row.asked_at ?? row.found_at,
+		status: row.status,
+		decidedAt: row.decided_at
+	};
+}
+
+async function officeRecord(db: Executor, childId: string): Promise<OfficeDuplicateRecord> {
+	const child = await db
 		.selectFrom('children')
 		.innerJoin('families', 'families.id', 'children.family_id')
 		.select([
 			'children.first_name',
 			'children.last_name',
 			'children.birth_date',
-			'children.created_at',
 			'children.family_id',
 			'families.source'
 		])
-		.where('children.id', '=', row.match_child_id)
+		.where('children.id', '=', childId)
 		.executeTakeFirstOrThrow();
 	const guardians = await db
 		.selectFrom('guardians')
-		.select(['first_name', 'last_name', 'postcode', 'town'])
-		.where('family_id', '=', match.family_id)
+		.select(['first_name', 'last_name', 'street', 'postcode', 'town', 'phone'])
+		.where('family_id', '=', child.family_id)
 		.orderBy('position')
 		.execute();
-	const count = await db
+	const kitas = await db
 		.selectFrom('requests')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('child_id', '=', row.match_child_id)
-		.executeTakeFirstOrThrow();
+		.innerJoin('facilities', 'facilities.id', 'requests.facility_id')
+		.select('facilities.name')
+		.distinct()
+		.where('requests.child_id', '=', childId)
+		.orderBy('facilities.name')
+		.execute();
 	return {
-		id: row.id,
-		facilityId: row.facility_id,
-		childId: row.child_id,
-		matchChildId: row.match_child_id,
-		status: row.status,
-		foundAt: row.found_at,
-		decidedAt: row.decided_at,
-		match: {
-			firstName: match.first_name,
-			lastName: match.last_name,
-			birthDate: match.birth_date,
-			source: match.source as FamilySource,
-			guardians: guardians.map((g) => ({
-				firstName: g.first_name,
-				lastName: g.last_name,
-				postcode: g.postcode,
-				town: g.town
-			})),
-			requestCount: Number(count.n),
-			createdAt: match.created_at
-		}
+		childId,
+		firstName: child.first_name,
+		lastName: child.last_name,
+		birthDate: child.birth_date,
+		source: child.source as FamilySource,
+		guardians: guardians.map((g) => ({
+			firstName: g.first_name,
+			lastName: g.last_name,
+			street: g.street,
+			postcode: g.postcode,
+			town: g.town,
+			phone: g.phone
+		})),
+		kitas: kitas.map((k) => k.name)
 	};
+}
+
+/**
+ * The youth office's list: pairs of two walk-ins a Kita proposed to link (both records side by
+ * side; admins may see both), and the ones it decided lately.
+ */
+export async function listOfficeDuplicates(db: Executor): Promise<OfficeDuplicate[]> {
+	const rows = await db
+		.selectFrom('duplicate_candidates')
+		.innerJoin('facilities', 'facilities.id', 'duplicate_candidates.facility_id')
+		.selectAll('duplicate_candidates')
+		.select('facilities.name as kita')
+		.where((eb) =>
+			eb.or([
+				eb('duplicate_candidates.status', '=', 'awaitingOffice'),
+				eb.and([
+					eb('duplicate_candidates.status', 'in', ['linked', 'separate']),
+					eb(
+						'duplicate_candidates.decided_by',
+						'in',
+						eb.selectFrom('users').select('id').where('role', '=', 'admin')
+					)
+				])
+			])
+		)
+		.orderBy('duplicate_candidates.asked_at', 'desc')
+		.limit(200)
+		.execute();
+	const out: OfficeDuplicate[] = [];
+	for (const row of rows)
+		out.push({
+			id: row.id,
+			status: row.status,
+			kita: row.kita,
+			foundAt: row.found_at,
+			askedAt: row.asked_at,
+			decidedAt: row.decided_at,
+			walkin: await officeRecord(db, row.child_id),
+			match: await officeRecord(db, row.match_child_id)
+		});
+	return out;
 }
 
 type RankedRequest = { id: string; kita_year_id: string; rank: number; registered_at: string };
@@ -358,7 +464,7 @@ export async function mergeChild(
 	await db
 		.updateTable('duplicate_candidates')
 		.set({ status: 'obsolete', decided_at: at, seq })
-		.where('status', '=', 'open')
+		.where('status', 'in', ['open', 'askedFamily', 'awaitingOffice'])
 		.where((eb) => eb.or([eb('child_id', '=', fromId), eb('match_child_id', '=', fromId)]))
 		.execute();
 	const contracts = await db
@@ -374,6 +480,59 @@ export async function mergeChild(
 	await touchChildRequests(db, toId, seq);
 }
 
+type CandidateRow = Selectable<DuplicateCandidatesTable>;
+
+/** The next status of a pair for this step, or a refusal with the pair as the caller may see it. */
+async function stepCandidate(
+	db: Executor,
+	row: CandidateRow,
+	step: DuplicateStep,
+	current: () => Promise<unknown>
+): Promise<DuplicateStatus> {
+	const to = decideDuplicateStep(row.status, step);
+	if (!to) throw new Refusal('staleStatus', 'duplicate.staleStatus', await current());
+	return to;
+}
+
+/**
+ * Links the pair's walk-in into the other record, once its family or the youth office confirmed:
+ * the walk-in's requests move (mergeChild) and the Kita's scope then holds that family because it
+ * agreed. Returns the users to poke.
+ */
+async function linkPair(
+	db: Executor,
+	row: CandidateRow,
+	step: { now: Date; today: string; seq: number },
+	current: () => Promise<unknown>
+): Promise<string[]> {
+	const target = await rootChild(db, row.match_child_id);
+	const self = await rootChild(db, row.child_id);
+	if (target === self || self !== row.child_id)
+		throw new Refusal('alreadyLinked', 'duplicate.alreadyLinked', await current());
+	await mergeChild(db, row.child_id, target, step);
+	return usersConcerned(db, target);
+}
+
+async function writeDecision(
+	db: Executor,
+	row: CandidateRow,
+	status: DuplicateStatus,
+	by: string,
+	at: Date,
+	seq: number
+): Promise<void> {
+	await db
+		.updateTable('duplicate_candidates')
+		.set({ status, decided_at: at.toISOString(), decided_by: by, seq })
+		.where('id', '=', row.id)
+		.execute();
+}
+
+/**
+ * Staff of the walk-in's Kita propose a link ("same child? ask the family") or keep the records
+ * apart. A proposal moves nothing: the family holding the other record is asked in its account
+ * (with a generic mail), or — when that record is another walk-in — the youth office decides.
+ */
 export async function decideDuplicate(
 	ctx: MutatorContext,
 	args: z.infer<typeof decideDuplicateSchema>
@@ -385,29 +544,90 @@ export async function decideDuplicate(
 		.where('id', '=', args.candidateId)
 		.executeTakeFirst();
 	if (!row || !worksAt(ctx.session, row.facility_id)) throw new Refusal('notFound', 'duplicate.notFound');
-	if (row.status !== 'open')
-		throw new Refusal('staleStatus', 'duplicate.staleStatus', await toDuplicateCandidate(tx, row));
+	const confirmer = await confirmerOf(tx, row.match_child_id);
+	const decision = args.decision === 'separate' ? 'separate' : 'ask';
+	const to = await stepCandidate(tx, row, { actor: 'staff', decision, confirmer: confirmer.by }, () =>
+		toDuplicateCandidate(tx, row)
+	);
 	const seq = await ctx.seq();
-	if (args.decision === 'link') {
-		const target = await rootChild(tx, row.match_child_id);
-		const self = await rootChild(tx, row.child_id);
-		if (target === self || self !== row.child_id)
-			throw new Refusal('alreadyLinked', 'duplicate.alreadyLinked', await toDuplicateCandidate(tx, row));
-		await mergeChild(tx, row.child_id, target, { now, today: ctx.today, seq });
-		for (const id of await usersConcerned(tx, target)) ctx.affected.add(id);
+	if (to === 'separate') await writeDecision(tx, row, to, ctx.session.userId, now, seq);
+	else {
+		await tx
+			.updateTable('duplicate_candidates')
+			.set({ status: to, asked_at: now.toISOString(), asked_by: ctx.session.userId, seq })
+			.where('id', '=', row.id)
+			.execute();
+		if (confirmer.userId) {
+			const family = await tx
+				.selectFrom('families')
+				.select('id')
+				.where('owner_user_id', '=', confirmer.userId)
+				.executeTakeFirstOrThrow();
+			await notifyLinkQuestion(tx, family.id, now, ctx.app.config.origin);
+			ctx.affected.add(confirmer.userId);
+		}
 	}
-	await tx
-		.updateTable('duplicate_candidates')
-		.set({
-			status: args.decision === 'link' ? 'linked' : 'separate',
-			decided_at: now.toISOString(),
-			decided_by: ctx.session.userId,
-			seq
-		})
-		.where('id', '=', row.id)
-		.execute();
 	for (const id of await staffOf(tx, [row.facility_id])) ctx.affected.add(id);
-	await auditAs(ctx, 'walkin.link', 'duplicateCandidate', row.id);
+	await auditAs(
+		ctx,
+		decision === 'ask' ? 'walkin.linkProposed' : 'walkin.separate',
+		'duplicateCandidate',
+		row.id
+	);
+}
+
+/**
+ * The family's answer to a Kita's question. Only the account holding the other record may answer;
+ * "mine" links (the walk-in's request moves to the family's child), "not mine" keeps them apart.
+ */
+export async function answerLinkQuestion(
+	ctx: MutatorContext,
+	args: z.infer<typeof answerLinkQuestionSchema>
+): Promise<void> {
+	const { tx, now } = ctx;
+	const row = await tx
+		.selectFrom('duplicate_candidates')
+		.selectAll()
+		.where('id', '=', args.candidateId)
+		.executeTakeFirst();
+	// A question asked of another family looks as if it did not exist.
+	const asked = row && row.asked_at !== null ? await confirmerOf(tx, row.match_child_id) : undefined;
+	if (!row || asked?.userId !== ctx.session.userId) throw new Refusal('notFound', 'duplicate.notFound');
+	const current = () => toLinkQuestion(tx, row);
+	const to = await stepCandidate(tx, row, { actor: 'parent', answer: args.answer }, current);
+	const seq = await ctx.seq();
+	if (to === 'linked')
+		for (const id of await linkPair(tx, row, { now, today: ctx.today, seq }, current)) ctx.affected.add(id);
+	await writeDecision(tx, row, to, ctx.session.userId, now, seq);
+	for (const id of await staffOf(tx, [row.facility_id])) ctx.affected.add(id);
+	await auditAs(ctx, to === 'linked' ? 'walkin.link' : 'walkin.separate', 'duplicateCandidate', row.id);
+}
+
+export class StaleDuplicateError extends Error {}
+
+/**
+ * The youth office decides a pair of two walk-ins (no account to ask). Returns the users to poke;
+ * a pair no longer awaiting the office throws StaleDuplicateError.
+ */
+export async function officeDecideDuplicate(
+	db: Executor,
+	input: { candidateId: string; decision: 'link' | 'separate'; actorId: string },
+	step: { now: Date; today: string; seq: number }
+): Promise<string[]> {
+	const row = await db
+		.selectFrom('duplicate_candidates')
+		.selectAll()
+		.where('id', '=', input.candidateId)
+		.executeTakeFirst();
+	if (!row) throw new StaleDuplicateError('notFound');
+	const to = decideDuplicateStep(row.status, { actor: 'admin', decision: input.decision });
+	if (!to) throw new StaleDuplicateError('staleStatus');
+	const poke = new Set<string>();
+	if (to === 'linked')
+		for (const id of await linkPair(db, row, step, () => Promise.resolve(undefined))) poke.add(id);
+	await writeDecision(db, row, to, input.actorId, step.now, step.seq);
+	for (const id of await staffOf(db, [row.facility_id])) poke.add(id);
+	return [...poke];
 }
 
 /** A lost receipt: staff print a new one, and only the new code works from then on. */

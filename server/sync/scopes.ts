@@ -8,6 +8,7 @@ import { capacityKey } from '../../src/lib/sync/protocol';
 import { toCapacity, toFacility, toKitaYear, toMunicipality } from '../services/catalogue';
 import { childrenHeldBy, childrenOfOwner, toChild, toFamily, toGuardian } from '../services/families';
 import { toChildminderRequest, toRegistration, toRequest, toRequestEvent } from '../services/requests';
+import { toLinkQuestion } from '../services/walkins';
 import { deletedForOwner } from './deletions';
 
 export interface SourceChanges<K extends EntityName> {
@@ -205,7 +206,23 @@ export function parentScope(userId: string): Scope {
 						)
 						.execute(),
 				(r) => toChildminderRequest(r, false)
-			)
+			),
+			// A Kita's questions whether an in-person registration is one of the family's children: asked
+			// of the account holding that child — the same rule as answerLinkQuestion (services/walkins.ts)
+			// — with only what it needs to answer.
+			source('linkQuestions', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('duplicate_candidates')
+					.selectAll('duplicate_candidates')
+					.where('duplicate_candidates.seq', '>', since)
+					.where('duplicate_candidates.asked_at', 'is not', null)
+					.where('duplicate_candidates.status', 'not in', ['open', 'awaitingOffice'])
+					.where('duplicate_candidates.match_child_id', 'in', childrenHeldBy(tx, userId))
+					.execute();
+				const out = [];
+				for (const row of rows) out.push(await toLinkQuestion(tx, row));
+				return put<'linkQuestions'>(out);
+			})
 		]
 	};
 }

@@ -1,6 +1,8 @@
 // What Kita staff hold locally: the public catalogue and, for their own Kitas only, the requests
 // with what is needed to place them — the child, the guardians and how to reach them, the history,
 // and whether the child has a contract at another Kita (never which one). Never the parents' rank.
+// Of a possible duplicate only that the same child is registered elsewhere: a family reaches a
+// Kita's devices only because it registered there (or agreed to a link).
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { expressionBuilder, type Expression, type ExpressionBuilder } from 'kysely';
@@ -16,12 +18,19 @@ import { publicSources, put, source, type Scope } from './scopes';
 type ChildBuilder = ExpressionBuilder<DB & { c: DB['children'] }, 'c'>;
 
 /**
+ * What staff devices may hold changed shape: duplicate suggestions no longer carry the other
+ * family's names, town, request count or child id (security issue, point 2). A new generation in
+ * the key gives every staff device a reset, so the rows it kept from before are wiped too.
+ */
+const STAFF_SCOPE_GENERATION = 2;
+
+/**
  * The scope key names the Kitas (hashed, to keep the cookie short): a staff member who gains or
  * loses a Kita gets a reset, so nothing of a Kita they left stays on their device.
  */
 export function staffScopeKey(userId: string, facilityIds: readonly string[]): string {
 	const digest = encodeHexLowerCase(sha256(new TextEncoder().encode([...facilityIds].sort().join(','))));
-	return `staff:${userId}:${digest.slice(0, 16)}`;
+	return `staff${STAFF_SCOPE_GENERATION}:${userId}:${digest.slice(0, 16)}`;
 }
 
 export function staffScope(userId: string, facilityIds: readonly string[]): Scope {

@@ -39,4 +39,54 @@ describe('migrator', () => {
 		);
 		db.close();
 	});
+
+	it('0009 rebuilds duplicate_candidates for the new statuses, keeping its rows and indexes', () => {
+		const { db, migrations } = scratch();
+		// The database as it was before: everything up to 0008.
+		rmSync(join(migrations, '0009_duplicate_consent.sql'));
+		migrate(db, migrations);
+		db.pragma('foreign_keys = OFF');
+		db.prepare(
+			"INSERT INTO duplicate_candidates (id, facility_id, child_id, match_child_id, status, found_at, decided_at, decided_by, seq) VALUES ('d1', 'f', 'c1', 'c2', 'linked', '2026-11-01T09:00:00Z', '2026-11-02T09:00:00Z', 'u1', 7)"
+		).run();
+		cpSync(
+			resolve(import.meta.dirname, '../../migrations/0009_duplicate_consent.sql'),
+			join(migrations, '0009_duplicate_consent.sql')
+		);
+		expect(migrate(db, migrations)).toEqual(['0009_duplicate_consent.sql']);
+		expect(db.prepare('SELECT * FROM duplicate_candidates').all()).toEqual([
+			{
+				id: 'd1',
+				facility_id: 'f',
+				child_id: 'c1',
+				match_child_id: 'c2',
+				status: 'linked',
+				found_at: '2026-11-01T09:00:00Z',
+				asked_at: null,
+				asked_by: null,
+				decided_at: '2026-11-02T09:00:00Z',
+				decided_by: 'u1',
+				seq: 7
+			}
+		]);
+		const indexes = (
+			db
+				.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'duplicate_candidates'")
+				.all() as {
+				name: string;
+			}[]
+		).map((r) => r.name);
+		expect(indexes).toEqual(
+			expect.arrayContaining([
+				'duplicate_candidates_facility_seq',
+				'duplicate_candidates_match',
+				'duplicate_candidates_status_seq'
+			])
+		);
+		db.prepare("UPDATE duplicate_candidates SET status = 'askedFamily' WHERE id = 'd1'").run();
+		expect(() =>
+			db.prepare("UPDATE duplicate_candidates SET status = 'maybe' WHERE id = 'd1'").run()
+		).toThrow(/CHECK/);
+		db.close();
+	});
 });

@@ -34,7 +34,12 @@ describe('claim of a walk-in family by a parent', () => {
 		});
 		await w.push(staffZ, 'createWalkin', second.args);
 		const [candidate] = await candidates();
-		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'link' });
+		// Neither family has an account: Z proposes, the youth office links.
+		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'ask' });
+		const admin = await createUserWithSession(db(), w.t.clock.now(), 'admin');
+		await w.t
+			.caller({ session: admin })
+			.youthOffice.decideDuplicate({ candidateId: candidate?.id ?? '', decision: 'link' });
 		return { first, second };
 	}
 

@@ -67,7 +67,7 @@ describe('walk-in registrations, duplicates and claims', () => {
 		).toBeUndefined();
 	});
 
-	it('finds the same child in the district and shows staff what they need to decide, nothing more', async () => {
+	it('finds the same child in the district and tells staff only that, and who would confirm a link', async () => {
 		const { args } = await walkin(w.kitaZ, {
 			firstName: 'mia ',
 			lastName: 'MUSTER',
@@ -84,20 +84,16 @@ describe('walk-in registrations, duplicates and claims', () => {
 		]);
 		const pulled = await w.pull(staffZ);
 		expect(pulled.patch.put.duplicateCandidates).toEqual([
-			expect.objectContaining({
+			{
+				id: expect.any(String),
+				facilityId: w.kitaZ,
 				childId: args.child.id,
-				matchChildId: w.childId,
 				status: 'open',
-				match: {
-					firstName: 'Mia',
-					lastName: 'Muster',
-					birthDate: '2024-03-10',
-					source: 'online',
-					guardians: [{ firstName: 'Anna', lastName: 'Muster', postcode: '59457', town: 'Werl' }],
-					requestCount: 2,
-					createdAt: expect.any(String)
-				}
-			})
+				foundAt: expect.any(String),
+				askedAt: null,
+				decidedAt: null,
+				match: { confirmedBy: 'family' }
+			}
 		]);
 		// Staff of X, where the online family registered, do not see Z's walk-in or its candidates.
 		const x = await w.pull(w.staffX);
@@ -109,11 +105,15 @@ describe('walk-in registrations, duplicates and claims', () => {
 		const { args } = await walkin(w.kitaZ);
 		await w.push(staffZ, 'createWalkin', args);
 		const [candidate] = await candidates();
-		// Only the Kita that entered the walk-in decides.
-		await w.push(w.staffX, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'link' });
+		// Only the Kita that entered the walk-in proposes.
+		await w.push(w.staffX, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'ask' });
 		expect(await w.lastRejection(w.staffX)).toMatchObject({ code: 'notFound' });
 
-		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'link' });
+		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'ask' });
+		expect((await candidates())[0]).toMatchObject({ status: 'askedFamily', asked_by: staffZ.session.userId });
+		// The family holding Mia confirms in its account: only now is the walk-in linked.
+		await w.push(w.parent, 'answerLinkQuestion', { candidateId: candidate?.id ?? '', answer: 'mine' });
+		expect(await w.lastRejection(w.parent)).toBeUndefined();
 		const moved = await db()
 			.selectFrom('requests')
 			.select('child_id')
@@ -126,7 +126,7 @@ describe('walk-in registrations, duplicates and claims', () => {
 			.where('id', '=', args.child.id)
 			.executeTakeFirstOrThrow();
 		expect(stub).toMatchObject({ merged_into: w.childId, family_id: args.familyId });
-		expect((await candidates())[0]).toMatchObject({ status: 'linked', decided_by: staffZ.session.userId });
+		expect((await candidates())[0]).toMatchObject({ status: 'linked', decided_by: w.parent.session.userId });
 
 		// X sees the walk-in family's phone number as a second way to reach the family.
 		const x = await w.pull(w.staffX);
@@ -152,7 +152,9 @@ describe('walk-in registrations, duplicates and claims', () => {
 		const { args } = await walkin(w.kitaZ);
 		await w.push(staffZ, 'createWalkin', args);
 		const [candidate] = await candidates();
-		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'link' });
+		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'ask' });
+		expect(await w.status(args.requestId)).toBe('registered');
+		await w.push(w.parent, 'answerLinkQuestion', { candidateId: candidate?.id ?? '', answer: 'mine' });
 		expect(await w.status(args.requestId)).toBe('placedElsewhere');
 	});
 
@@ -192,7 +194,7 @@ describe('walk-in registrations, duplicates and claims', () => {
 			.where('id', '=', args.requestId)
 			.executeTakeFirstOrThrow();
 		expect(own.child_id).toBe(args.child.id);
-		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'link' });
+		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate?.id ?? '', decision: 'ask' });
 		expect(await w.lastRejection(staffZ)).toMatchObject({
 			code: 'staleStatus',
 			current: { status: 'separate' }

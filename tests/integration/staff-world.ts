@@ -185,7 +185,8 @@ export async function walkin(
 
 // ---------------------------------------------------------------------------------------------
 // The link tests' story: Mia, registered online by the world's parent, is registered in person at
-// Kita Z too; a second account claims that walk-in; staff of Z link it into the online child.
+// Kita Z too; a second account claims that walk-in; staff of Z propose to link it into the online
+// child, and the world's parent, whose account holds that child, confirms.
 
 /** A staff member of Kita Z, where the walk-in is entered. */
 export async function staffOfZ(w: StaffWorld): Promise<Actor> {
@@ -207,15 +208,21 @@ export async function claimedWalkin(w: StaffWorld, staffZ: Actor) {
 	return { walk, claimer, stubId: walk.args.child.id };
 }
 
-/** Staff of Z decide the open possible duplicate: the same child, link it. Returns its id. */
+/**
+ * Staff of Z propose the open possible duplicate as the same child, and the world's parent (whose
+ * account holds Mia) confirms it: only then is it linked. Returns the pair's id.
+ */
 export async function linkOpenCandidate(w: StaffWorld, staffZ: Actor): Promise<string> {
 	const candidate = await w.t.app.database.db
 		.selectFrom('duplicate_candidates')
 		.select('id')
 		.where('status', '=', 'open')
 		.executeTakeFirstOrThrow();
-	await w.push(staffZ, 'decideDuplicate', { candidateId: candidate.id, decision: 'link' });
+	await w.push(staffZ, 'decideDuplicate', { candidateId: candidate.id, decision: 'ask' });
 	const refused = await w.lastRejection(staffZ);
-	if (refused) throw new Error(`linking was refused: ${refused.code}`);
+	if (refused) throw new Error(`the proposal was refused: ${refused.code}`);
+	await w.push(w.parent, 'answerLinkQuestion', { candidateId: candidate.id, answer: 'mine' });
+	const declined = await w.lastRejection(w.parent);
+	if (declined) throw new Error(`the family's confirmation was refused: ${declined.code}`);
 	return candidate.id;
 }

@@ -126,6 +126,18 @@ export const de: MailLocale = {
 				{ link: p.loginUrl, label: 'Zum Eltern-Login' }
 			]
 		}),
+		linkQuestion: (p) => ({
+			subject: 'Eine Kita fragt, ob eine Anmeldung Ihr Kind betrifft',
+			blocks: [
+				{
+					text: 'eine Kita im Kreis hat ein Kind vor Ort angemeldet, dessen Name und Geburtsdatum mit einem Kind in Ihrem Konto übereinstimmen. Die Kita fragt, ob es sich um Ihr Kind handelt.'
+				},
+				{
+					text: 'Bitte melden Sie sich im Kita-Portal an und beantworten Sie die Frage. Solange Sie nicht zustimmen, wird nichts zusammengeführt.'
+				},
+				{ link: p.loginUrl, label: 'Zum Eltern-Login' }
+			]
+		}),
 		carryOver: (p) => ({
 			subject: `Ihre Anmeldung wurde in das Kindergartenjahr ${p.toYear} übernommen`,
 			blocks: [

@@ -120,6 +120,18 @@ export const en: MailLocale = {
 				{ link: p.loginUrl, label: 'Parent login (Eltern-Login)' }
 			]
 		}),
+		linkQuestion: (p) => ({
+			subject: 'A Kita asks whether a registration concerns your child',
+			blocks: [
+				{
+					text: 'a Kita in the district has registered a child in person whose name and date of birth match a child in your account. The Kita asks whether this is your child.'
+				},
+				{
+					text: 'Please log in to the Kita-Portal and answer the question. Nothing is combined unless you agree.'
+				},
+				{ link: p.loginUrl, label: "To the parents' login" }
+			]
+		}),
 		carryOver: (p) => ({
 			subject: `Your registration was carried over to the Kita year ${p.toYear}`,
 			blocks: [

@@ -29,6 +29,7 @@ const EXAMPLES: { [K in MailKind]: MailParamsByKind[K] } = {
 		receiptUrl: url('/beleg/1')
 	},
 	statusChange: { name: 'Ayşe Yılmaz', loginUrl: url('/login') },
+	linkQuestion: { name: 'Ayşe Yılmaz', loginUrl: url('/familie') },
 	carryOver: { name: 'Ayşe Yılmaz', fromYear: '2026/27', toYear: '2027/28', loginUrl: url('/login') },
 	childminding: {
 		name: 'Ayşe Yılmaz',

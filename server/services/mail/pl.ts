@@ -123,6 +123,18 @@ export const pl: MailLocale = {
 				{ link: p.loginUrl, label: 'Logowanie dla rodziców (Eltern-Login)' }
 			]
 		}),
+		linkQuestion: (p) => ({
+			subject: 'Przedszkole pyta, czy zgłoszenie dotyczy Państwa dziecka',
+			blocks: [
+				{
+					text: 'przedszkole w powiecie zarejestrowało na miejscu dziecko, którego imię i data urodzenia zgadzają się z dzieckiem na Państwa koncie. Przedszkole pyta, czy to Państwa dziecko.'
+				},
+				{
+					text: 'Prosimy zalogować się w Kita-Portal i odpowiedzieć na pytanie. Bez Państwa zgody nic nie zostanie połączone.'
+				},
+				{ link: p.loginUrl, label: 'Do logowania dla rodziców' }
+			]
+		}),
 		carryOver: (p) => ({
 			subject: `Twoje zgłoszenie przeniesiono na rok przedszkolny ${p.toYear}`,
 			blocks: [

@@ -121,6 +121,18 @@ export const tr: MailLocale = {
 				{ link: p.loginUrl, label: 'Veli girişi (Eltern-Login)' }
 			]
 		}),
+		linkQuestion: (p) => ({
+			subject: 'Bir Kita, bir kaydın çocuğunuzla ilgili olup olmadığını soruyor',
+			blocks: [
+				{
+					text: 'ilçedeki bir Kita, adı ve doğum tarihi hesabınızdaki bir çocukla aynı olan bir çocuğu yerinde kaydetti. Kita, bunun sizin çocuğunuz olup olmadığını soruyor.'
+				},
+				{
+					text: "Lütfen Kita-Portal'a giriş yapın ve soruyu yanıtlayın. Siz onaylamadığınız sürece hiçbir şey birleştirilmez."
+				},
+				{ link: p.loginUrl, label: 'Veli girişine git' }
+			]
+		}),
 		carryOver: (p) => ({
 			subject: `Kaydınız ${p.toYear} kreş yılına aktarıldı`,
 			blocks: [

@@ -25,6 +25,8 @@ export interface MailParamsByKind {
 	};
 	/** Generic on purpose (FAQ): the details are visible only after login. */
 	statusChange: { name: string; loginUrl: string };
+	/** A Kita asks whether an in-person registration is the family's child; generic like statusChange. */
+	linkQuestion: { name: string; loginUrl: string };
 	/** Requests without a place moved to the next Kita year; no Kita is named (as statusChange). */
 	carryOver: { name: string; fromYear: string; toYear: string; loginUrl: string };
 	/** Online-Voranmeldebestätigung for child-minding, with the youth office's address. */

@@ -23,7 +23,7 @@ import {
 } from '../../services/new-requests';
 import { notifyChildminding, notifyRegistration } from '../../services/notifications';
 import { facilityOf, toRequest } from '../../services/requests';
-import { detectWalkinMatches } from '../../services/walkins';
+import { answerLinkQuestion, detectWalkinMatches } from '../../services/walkins';
 import { Refusal } from '../refusal';
 import { staffOf } from './audiences';
 import { auditAs, transitionAs, type Move } from './caller';
@@ -107,6 +107,12 @@ async function stepOwnRequest(
 }
 
 export const parentMutators: MutatorRegistry = {
+	answerLinkQuestion: {
+		roles: ['parent'],
+		async run(ctx, args) {
+			await answerLinkQuestion(ctx, args);
+		}
+	},
 	saveGuardian: {
 		roles: ['parent'],
 		async run(ctx, args) {

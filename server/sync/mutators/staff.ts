@@ -129,6 +129,7 @@ export const staffMutators: MutatorRegistry = {
 			await renewClaimCode(ctx, args);
 		}
 	},
+	// A proposal only: the family or the youth office confirms (services/walkins.ts).
 	decideDuplicate: {
 		roles: ['staff'],
 		async run(ctx, args) {

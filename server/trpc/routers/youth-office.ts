@@ -1,14 +1,21 @@
 // The youth office's procedures that need an answer at once (online): the state of the Kita
 // years and the carry-over, closing an allocation, reports, the audit viewer, and open requests
-// per Kita (before a deactivation). Catalogue edits themselves are sync mutations.
+// per Kita (before a deactivation), and possible duplicates of two walk-ins that only the youth
+// office links. Catalogue edits themselves are sync mutations.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { dayOfInstant } from '../../../src/lib/domain/calendar-day';
 import { OPEN_STATUSES } from '../../../src/lib/domain/placement';
+import { officeDecideDuplicateSchema } from '../../../src/lib/domain/staff';
 import { auditQuerySchema, kitaYearIdSchema } from '../../../src/lib/domain/youth-office';
 import { closeAllocation } from '../../jobs/carry-over';
 import { audit } from '../../services/audit';
 import { listAudit } from '../../services/audit-log';
 import { yearReport } from '../../services/reports';
+import { listOfficeDuplicates, officeDecideDuplicate, StaleDuplicateError } from '../../services/walkins';
+import { poke } from '../../sync/poke';
+import { Refusal } from '../../sync/refusal';
+import { nextSeq } from '../../sync/seq';
 import { roleProcedure, router } from '../init';
 
 const admin = roleProcedure('admin');
@@ -111,5 +118,51 @@ export const youthOfficeRouter = router({
 			ctx.app.now()
 		);
 		return result;
+	}),
+
+	/** Pairs of two walk-ins a Kita proposed to link: both records side by side (a read of both). */
+	duplicates: admin.query(async ({ ctx }) => {
+		const list = await listOfficeDuplicates(ctx.app.database.db);
+		await audit(
+			ctx.app.database.db,
+			{ action: 'family.read', actor: ctx.session, targetType: 'duplicateCandidates', targetId: null },
+			ctx.app.now()
+		);
+		return list;
+	}),
+
+	/** Links two walk-ins into one record ("same child") or keeps them apart; audited. */
+	decideDuplicate: admin.input(officeDecideDuplicateSchema).mutation(async ({ ctx, input }) => {
+		const db = ctx.app.database.db;
+		const now = ctx.app.now();
+		try {
+			const affected = await db.transaction().execute(async (tx) => {
+				const users = await officeDecideDuplicate(
+					tx,
+					{ ...input, actorId: ctx.session.userId },
+					{ now, today: dayOfInstant(now), seq: await nextSeq(tx) }
+				);
+				await audit(
+					tx,
+					{
+						action: input.decision === 'link' ? 'walkin.link' : 'walkin.separate',
+						actor: ctx.session,
+						targetType: 'duplicateCandidate',
+						targetId: input.candidateId
+					},
+					now
+				);
+				return users;
+			});
+			poke(affected);
+			return { ok: true as const };
+		} catch (error) {
+			if (error instanceof StaleDuplicateError && error.message === 'notFound')
+				throw new TRPCError({ code: 'NOT_FOUND', message: 'notFound' });
+			// Decided before, or one side was linked elsewhere meanwhile: the list is out of date.
+			if (error instanceof StaleDuplicateError || error instanceof Refusal)
+				throw new TRPCError({ code: 'CONFLICT', message: 'staleStatus' });
+			throw error;
+		}
 	})
 });

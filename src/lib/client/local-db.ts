@@ -5,7 +5,7 @@ import type { Facility, Municipality } from '$lib/domain/facility';
 import type { Child, Family, Guardian } from '$lib/domain/family';
 import type { KitaYear } from '$lib/domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '$lib/domain/request';
-import type { DuplicateCandidate } from '$lib/domain/staff';
+import type { DuplicateCandidate, LinkQuestion } from '$lib/domain/staff';
 import type { CapacityRow, EntityName, Rejection } from '$lib/sync/protocol';
 import { session } from './session.svelte';
 
@@ -65,6 +65,7 @@ export class LocalDb extends Dexie {
 	requestEvents!: Table<RequestEvent, string>;
 	childminderRequests!: Table<ChildminderRequest, string>;
 	duplicateCandidates!: Table<DuplicateCandidate, string>;
+	linkQuestions!: Table<LinkQuestion, string>;
 	outbox!: Table<OutboxEntry, number>;
 	shadows!: Table<ShadowRow, string>;
 	rejections!: Table<LocalRejection, number>;
@@ -103,6 +104,12 @@ export class LocalDb extends Dexie {
 		this.version(4).stores({
 			children: 'id, familyId, mergedInto'
 		});
+		// Parents: a Kita's questions whether an in-person registration is their child (consent to a
+		// link). Staff's duplicate suggestions lost the other family's data: their rows are simply
+		// replaced by the next pull, no index changes.
+		this.version(5).stores({
+			linkQuestions: 'id, status'
+		});
 		// A fresh database gets a fresh clientId (DESIGN.md: mutation ids count per clientId).
 		this.on('populate', (tx) => {
 			void tx.table('meta').add({ key: 'clientId', value: crypto.randomUUID() });
@@ -123,7 +130,8 @@ export class LocalDb extends Dexie {
 			requests: this.requests,
 			requestEvents: this.requestEvents,
 			childminderRequests: this.childminderRequests,
-			duplicateCandidates: this.duplicateCandidates
+			duplicateCandidates: this.duplicateCandidates,
+			linkQuestions: this.linkQuestions
 		} as Record<EntityName, Table<unknown, string>>;
 	}
 

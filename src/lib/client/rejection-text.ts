@@ -12,7 +12,8 @@ const MUTATION_TEXT: Record<string, () => string> = {
 	withdrawRequest: m.mutation_withdraw_request,
 	answerOffer: m.mutation_answer_offer,
 	submitChildminding: m.mutation_submit_childminding,
-	withdrawChildminding: m.mutation_withdraw_childminding
+	withdrawChildminding: m.mutation_withdraw_childminding,
+	answerLinkQuestion: m.mutation_answer_link_question
 };
 
 const REFUSAL_TEXT: Record<string, () => string> = {

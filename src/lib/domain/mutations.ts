@@ -8,6 +8,7 @@ import { facilityInfoSchema, facilityInputSchema, setCapacitiesSchema } from './
 import { kitaYearInputSchema } from './kita-year-admin';
 import { childmindingNoteSchema, childmindingTransitionSchema } from './youth-office';
 import {
+	answerLinkQuestionSchema,
 	auditReadSchema,
 	createWalkinSchema,
 	decideDuplicateSchema,
@@ -68,6 +69,8 @@ export const MUTATION_ARGS = {
 		comment: commentSchema
 	}),
 	withdrawChildminding: z.object({ id: z.uuid(), expectedStatus: z.enum(CHILDMINDING_STATUSES) }),
+	/** The family's answer to a Kita's "is this your child?" (src/lib/domain/staff.ts). */
+	answerLinkQuestion: answerLinkQuestionSchema,
 	// Kita staff (src/lib/domain/staff.ts)
 	makeOffer: makeOfferSchema,
 	withdrawOffer: transitionOnlySchema,

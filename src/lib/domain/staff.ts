@@ -174,38 +174,143 @@ export type ClaimFamilyInput = z.infer<typeof claimFamilySchema>;
 // ------------------------------------------------------------------------------------------------
 // Possible duplicates
 
-export const DUPLICATE_STATUSES = ['open', 'linked', 'separate', 'obsolete'] as const;
+/**
+ * A pair stays `open` until the walk-in's Kita proposes a link (`askedFamily` when the other record
+ * is held by an online account, `awaitingOffice` for two walk-ins) or keeps it `separate`. Only the
+ * family holding the other record, or the youth office for two walk-ins, makes it `linked`: a
+ * family's data reaches a Kita only because the family registered there. `obsolete` when another
+ * link made the pair moot.
+ */
+export const DUPLICATE_STATUSES = [
+	'open',
+	'askedFamily',
+	'awaitingOffice',
+	'linked',
+	'separate',
+	'obsolete'
+] as const;
 export type DuplicateStatus = (typeof DUPLICATE_STATUSES)[number];
 
-/** What staff may see of the other record to decide: no Kitas, no phone, no email. */
+/** Who confirms a proposed link: the family in its account, or the youth office (two walk-ins). */
+export type LinkConfirmer = 'family' | 'office';
+
+/**
+ * All staff learn of the other record: that a child of the same name and birth date is registered
+ * elsewhere in the district, and who would confirm a link — no names, address, Kitas or ids.
+ */
 export interface DuplicateMatch {
-	firstName: string;
-	lastName: string;
-	birthDate: string;
-	source: FamilySource;
-	guardians: { firstName: string; lastName: string; postcode: string; town: string }[];
-	/** Requests of the other record, all Kitas together. */
-	requestCount: number;
-	createdAt: string;
+	confirmedBy: LinkConfirmer;
 }
 
 export interface DuplicateCandidate {
 	id: string;
-	/** The Kita that entered the walk-in; its staff decide. */
+	/** The Kita that entered the walk-in; its staff propose. */
 	facilityId: string;
 	/** The walk-in child. */
 	childId: string;
-	matchChildId: string;
 	status: DuplicateStatus;
 	foundAt: string;
+	/** When the Kita proposed the link. */
+	askedAt: string | null;
 	decidedAt: string | null;
 	match: DuplicateMatch;
 }
 
+/**
+ * What a Kita's staff decide: `ask` proposes the link (the family or the youth office confirms),
+ * `separate` keeps the records apart. `link` is what clients sent before links needed consent;
+ * outboxes queued then still hold it, and it means a proposal now.
+ */
 export const decideDuplicateSchema = z.object({
+	candidateId: z.uuid(),
+	decision: z.enum(['ask', 'separate', 'link'])
+});
+
+/** The family's answer to "is this registration at Kita X your child?". */
+export const answerLinkQuestionSchema = z.object({
+	candidateId: z.uuid(),
+	answer: z.enum(['mine', 'notMine'])
+});
+
+/** The youth office decides a pair of two walk-ins. */
+export const officeDecideDuplicateSchema = z.object({
 	candidateId: z.uuid(),
 	decision: z.enum(['link', 'separate'])
 });
+
+export type DuplicateStep =
+	| { actor: 'staff'; decision: 'ask' | 'separate'; confirmer: LinkConfirmer }
+	| { actor: 'parent'; answer: 'mine' | 'notMine' }
+	| { actor: 'admin'; decision: 'link' | 'separate' };
+
+/**
+ * The possible duplicate's state machine: every allowed step is a row; anything else is refused
+ * as stale (someone decided first). Shared by the server (authority) and the clients (buttons).
+ */
+export function decideDuplicateStep(from: DuplicateStatus, step: DuplicateStep): DuplicateStatus | null {
+	switch (step.actor) {
+		case 'staff':
+			if (from !== 'open') return null;
+			if (step.decision === 'separate') return 'separate';
+			return step.confirmer === 'family' ? 'askedFamily' : 'awaitingOffice';
+		case 'parent':
+			if (from !== 'askedFamily') return null;
+			return step.answer === 'mine' ? 'linked' : 'separate';
+		case 'admin':
+			if (from !== 'awaitingOffice') return null;
+			return step.decision === 'link' ? 'linked' : 'separate';
+	}
+}
+
+/**
+ * A Kita's question to a family (on its devices): whether a registration made in person at that
+ * Kita is the family's child. Only what the family needs to answer: the Kita's name and the child
+ * as entered at the desk — nothing of the walk-in family's contacts.
+ */
+export interface LinkQuestion {
+	/** The possible duplicate's id. */
+	id: string;
+	/** The family's own child the registration may belong to. */
+	childId: string;
+	facilityName: string;
+	childFirstName: string;
+	childLastName: string;
+	birthDate: string;
+	askedAt: string;
+	status: DuplicateStatus;
+	decidedAt: string | null;
+}
+
+/** One side of a pair as the youth office sees it: both records, to decide "same child". */
+export interface OfficeDuplicateRecord {
+	childId: string;
+	firstName: string;
+	lastName: string;
+	birthDate: string;
+	source: FamilySource;
+	guardians: {
+		firstName: string;
+		lastName: string;
+		street: string;
+		postcode: string;
+		town: string;
+		phone: string;
+	}[];
+	/** The Kitas where this record is registered. */
+	kitas: string[];
+}
+
+export interface OfficeDuplicate {
+	id: string;
+	status: DuplicateStatus;
+	/** The Kita that proposed the link. */
+	kita: string;
+	foundAt: string;
+	askedAt: string | null;
+	decidedAt: string | null;
+	walkin: OfficeDuplicateRecord;
+	match: OfficeDuplicateRecord;
+}
 
 // ------------------------------------------------------------------------------------------------
 // Reads that are audited

@@ -4,7 +4,7 @@ import type { Capacity, Facility, Municipality } from '../domain/facility';
 import type { Child, Family, Guardian } from '../domain/family';
 import type { KitaYear } from '../domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '../domain/request';
-import type { DuplicateCandidate } from '../domain/staff';
+import type { DuplicateCandidate, LinkQuestion } from '../domain/staff';
 
 export { MIN_CLIENT_SCHEMA_VERSION, SCHEMA_VERSION } from './version';
 
@@ -34,6 +34,8 @@ export interface EntityRows {
 	childminderRequests: ChildminderRequest;
 	/** Staff: possible duplicates of their walk-ins. */
 	duplicateCandidates: DuplicateCandidate;
+	/** Parents: a Kita's questions whether an in-person registration is their child. */
+	linkQuestions: LinkQuestion;
 }
 export type EntityName = keyof EntityRows;
 

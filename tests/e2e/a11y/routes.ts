@@ -98,6 +98,7 @@ export const ROUTE_CASES: RouteCase[] = [
 	plain('/verwaltung/berichte', 'admin'),
 	plain('/verwaltung/protokoll', 'admin'),
 	plain('/verwaltung/barriere-meldungen', 'admin'),
+	plain('/verwaltung/dubletten', 'admin'),
 	plain('/fachberatung', 'childminding'),
 	{
 		pattern: '/fachberatung/[id]',

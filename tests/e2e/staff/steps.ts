@@ -200,6 +200,43 @@ export function createParentAccount(email: string): void {
 	});
 }
 
+/**
+ * The account `email`'s own family with one child and no request anywhere (as the parent's own
+ * saveGuardian/saveChild write it): no Kita has a reason to see this family.
+ */
+export function seedOnlineChild(
+	email: string,
+	child: { firstName: string; lastName: string; birthDate: string },
+	guardianFirstName: string
+): { familyId: string; childId: string } {
+	return withDb((db) => {
+		const seq = nextSeq(db);
+		const at = new Date().toISOString();
+		const user = db.prepare('SELECT id FROM users WHERE email = ?').get(email) as { id: string };
+		const ids = { familyId: crypto.randomUUID(), childId: crypto.randomUUID() };
+		db.prepare(
+			"INSERT INTO families (id, owner_user_id, source, claim_code_hash, created_at, updated_at, seq) VALUES (?, ?, 'online', NULL, ?, ?, ?)"
+		).run(ids.familyId, user.id, at, at, seq);
+		db.prepare(
+			"INSERT INTO guardians (id, family_id, position, first_name, last_name, street, postcode, town, phone, email, updated_at, seq) VALUES (?, ?, 1, ?, ?, 'Lindenweg 5', '59457', 'Werl', '02922 5555', ?, ?, ?)"
+		).run(crypto.randomUUID(), ids.familyId, guardianFirstName, child.lastName, email, at, seq);
+		db.prepare(
+			'INSERT INTO children (id, family_id, first_name, last_name, birth_date, match_key, created_at, updated_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+		).run(
+			ids.childId,
+			ids.familyId,
+			child.firstName,
+			child.lastName,
+			child.birthDate,
+			childMatchKey(child),
+			at,
+			at,
+			seq
+		);
+		return ids;
+	});
+}
+
 export function readDb<T>(fn: (db: Database.Database) => T): T {
 	const db = new Database(E2E_DATABASE_PATH, { readonly: true, fileMustExist: true });
 	try {

@@ -5,7 +5,7 @@ import { dayOfInstant } from '$lib/domain/calendar-day';
 import { kitaYearFor, offerExpiresAt } from '$lib/domain/kita-year';
 import { decide, type PlacementEvent, type RequestStatus } from '$lib/domain/placement';
 import type { Request } from '$lib/domain/request';
-import { contractConsequences } from '$lib/domain/staff';
+import { contractConsequences, decideDuplicateStep } from '$lib/domain/staff';
 import type { ClientMutatorRegistry } from '../sync/client-mutators';
 import type { Writer } from '../sync/writer';
 
@@ -115,10 +115,19 @@ export const staffClientMutators: ClientMutatorRegistry = {
 	},
 	async decideDuplicate(w, args) {
 		const row = await w.get('duplicateCandidates', args.candidateId);
-		if (row?.status !== 'open') return;
-		await w.update('duplicateCandidates', args.candidateId, {
-			status: args.decision === 'link' ? 'linked' : 'separate',
-			decidedAt: new Date().toISOString()
+		if (!row) return;
+		const decision = args.decision === 'separate' ? 'separate' : 'ask';
+		const status = decideDuplicateStep(row.status, {
+			actor: 'staff',
+			decision,
+			confirmer: row.match.confirmedBy
 		});
+		if (!status) return;
+		const at = new Date().toISOString();
+		await w.update(
+			'duplicateCandidates',
+			args.candidateId,
+			status === 'separate' ? { status, decidedAt: at } : { status, askedAt: at }
+		);
 	}
 };

@@ -6,6 +6,7 @@ import type { MutationArgs, MutationName } from '$lib/domain/mutations';
 import { decide } from '$lib/domain/placement';
 import { decideChildminding } from '$lib/domain/childminding';
 import type { Request } from '$lib/domain/request';
+import { decideDuplicateStep } from '$lib/domain/staff';
 import type { Writer } from './writer';
 import { staffClientMutators } from '../staff/client-mutators';
 import { officeClientMutators } from './office-mutators';
@@ -86,6 +87,12 @@ export const parentClientMutators: ClientMutatorRegistry = {
 	},
 	async withdrawRequest(w, args) {
 		await transition(w, args.requestId, 'withdraw', args.expectedStatus);
+	},
+	async answerLinkQuestion(w, args) {
+		const row = await w.get('linkQuestions', args.candidateId);
+		const status = row && decideDuplicateStep(row.status, { actor: 'parent', answer: args.answer });
+		// The request moves only on the server (a link); the question just shows as answered.
+		if (status) await w.update('linkQuestions', args.candidateId, { status, decidedAt: now() });
 	},
 	async answerOffer(w, args) {
 		await transition(w, args.requestId, args.answer, args.expectedStatus);
