@@ -121,6 +121,7 @@ export async function notifyLinkQuestion(
 			db,
 			{
 				to: r.email,
+				about: r.about,
 				locale: r.locale,
 				kind: 'linkQuestion',
 				params: { name: r.name, loginUrl: `${origin}/familie` }

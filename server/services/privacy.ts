@@ -152,7 +152,7 @@ export const ANOTHER_FAMILY = 'anotherFamily';
 export const LINK_REMOVED = '[Link entfernt]';
 
 /** Portal pages a mail may link to without a token; every other link is removed from an export. */
-const TOKEN_FREE_PATH = /^\/(login|passwort-vergessen|meine-anmeldungen(\/beleg\/[0-9a-f-]{36})?)$/;
+const TOKEN_FREE_PATH = /^\/(login|passwort-vergessen|familie|meine-anmeldungen(\/beleg\/[0-9a-f-]{36})?)$/;
 
 /** A mail's text as the export shows it: links stay only where they carry no token. */
 export function withoutTokenLinks(text: string): string {

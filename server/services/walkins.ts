@@ -245,6 +245,25 @@ async function confirmerOf(
 }
 
 /**
+ * Who confirms a link of this pair. When the walk-in family has taken an account meanwhile (a
+ * claim), both records belong to accounts: neither family may move the other's requests by
+ * itself, so the youth office decides.
+ */
+async function confirmerOfPair(
+	db: Executor,
+	row: Pick<Selectable<DuplicateCandidatesTable>, 'child_id' | 'match_child_id'>
+): Promise<{ by: LinkConfirmer; userId: string | null }> {
+	const walkin = await db
+		.selectFrom('children')
+		.innerJoin('families', 'families.id', 'children.family_id')
+		.select('families.owner_user_id')
+		.where('children.id', '=', row.child_id)
+		.executeTakeFirst();
+	if (walkin?.owner_user_id) return { by: 'office', userId: null };
+	return confirmerOf(db, row.match_child_id);
+}
+
+/**
  * A possible duplicate as the walk-in's Kita sees it: that the same child is registered elsewhere,
  * and who would confirm a link. Nothing of the other family (not even its child's id), so that a
  * suggestion cannot be used to reach a family that never registered at this Kita.
@@ -261,7 +280,7 @@ export async function toDuplicateCandidate(
 		foundAt: row.found_at,
 		askedAt: row.asked_at,
 		decidedAt: row.decided_at,
-		match: { confirmedBy: (await confirmerOf(db, row.match_child_id)).by }
+		match: { confirmedBy: (await confirmerOfPair(db, row)).by }
 	};
 }
 
@@ -544,7 +563,7 @@ export async function decideDuplicate(
 		.where('id', '=', args.candidateId)
 		.executeTakeFirst();
 	if (!row || !worksAt(ctx.session, row.facility_id)) throw new Refusal('notFound', 'duplicate.notFound');
-	const confirmer = await confirmerOf(tx, row.match_child_id);
+	const confirmer = await confirmerOfPair(tx, row);
 	const decision = args.decision === 'separate' ? 'separate' : 'ask';
 	const to = await stepCandidate(tx, row, { actor: 'staff', decision, confirmer: confirmer.by }, () =>
 		toDuplicateCandidate(tx, row)
@@ -591,7 +610,7 @@ export async function answerLinkQuestion(
 		.where('id', '=', args.candidateId)
 		.executeTakeFirst();
 	// A question asked of another family looks as if it did not exist.
-	const asked = row && row.asked_at !== null ? await confirmerOf(tx, row.match_child_id) : undefined;
+	const asked = row && row.asked_at !== null ? await confirmerOfPair(tx, row) : undefined;
 	if (!row || asked?.userId !== ctx.session.userId) throw new Refusal('notFound', 'duplicate.notFound');
 	const current = () => toLinkQuestion(tx, row);
 	const to = await stepCandidate(tx, row, { actor: 'parent', answer: args.answer }, current);
@@ -759,6 +778,24 @@ export async function claimWalkinFamily(
 			.set({ claim_code_hash: null, updated_at: at, seq })
 			.where('id', '=', from)
 			.execute();
+	}
+
+	// A family asked about one of these walk-ins may no longer decide alone: both records now belong
+	// to accounts, and the youth office decides (decideDuplicateStep: walkinClaimed).
+	const pending = await db
+		.selectFrom('duplicate_candidates')
+		.select(['id', 'status'])
+		.where('status', '=', 'askedFamily')
+		.where('child_id', 'in', (eb) => eb.selectFrom('children').select('id').where('family_id', '=', home))
+		.execute();
+	for (const pair of pending) {
+		const to = decideDuplicateStep(pair.status, { actor: 'system', event: 'walkinClaimed' });
+		if (to)
+			await db
+				.updateTable('duplicate_candidates')
+				.set({ status: to, seq })
+				.where('id', '=', pair.id)
+				.execute();
 	}
 
 	// A link within one family is moot now: the stub only kept the other family's contacts reachable.

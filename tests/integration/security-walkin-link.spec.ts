@@ -152,6 +152,42 @@ describe('a walk-in matching another family’s child', () => {
 		expect(z.patch.put.guardians?.map((g) => g.lastName)).toContain('Fremd');
 	});
 
+	it('leaves a walk-in another account has claimed to the youth office: neither family moves the other’s request', async () => {
+		const walk = await walkinAtZ();
+		const { id } = await candidate();
+		// Staff ask the family; before it answers, a second account claims the walk-in.
+		await w.push(staffZ, 'decideDuplicate', { candidateId: id, decision: 'ask' });
+		expect(await candidate()).toMatchObject({ status: 'askedFamily' });
+		const claimer = actor(
+			await createUserWithSession(db(), w.t.clock.now(), 'parent', { email: 'zweites-konto@example.org' })
+		);
+		await w.t
+			.caller({ session: claimer.session })
+			.family.claim({ code: walk.code, birthDate: paul.birthDate });
+		expect(await candidate()).toMatchObject({ status: 'awaitingOffice' });
+		await w.push(stranger, 'answerLinkQuestion', { candidateId: id, answer: 'mine' });
+		expect(await w.lastRejection(stranger)).toMatchObject({ code: 'notFound' });
+		expect(await requestsOf(strangerChild)).toEqual([]);
+		expect((await requestsOf(walk.args.child.id)).map((r) => r.id)).toEqual([walk.args.requestId]);
+	});
+
+	it('sends a proposal about a claimed walk-in straight to the youth office', async () => {
+		const walk = await walkinAtZ();
+		const claimer = actor(
+			await createUserWithSession(db(), w.t.clock.now(), 'parent', { email: 'zweites-konto@example.org' })
+		);
+		await w.t
+			.caller({ session: claimer.session })
+			.family.claim({ code: walk.code, birthDate: paul.birthDate });
+		const { id } = await candidate();
+		await w.push(staffZ, 'decideDuplicate', { candidateId: id, decision: 'ask' });
+		expect(await candidate()).toMatchObject({ status: 'awaitingOffice' });
+		expect((await w.pull(staffZ)).patch.put.duplicateCandidates).toEqual([
+			expect.objectContaining({ id, match: { confirmedBy: 'office' } })
+		]);
+		await nothingMoved(walk.args.requestId);
+	});
+
 	it('does not ask the family when the walk-in’s Kita is not the caller’s', async () => {
 		await walkinAtZ();
 		const { id } = await candidate();

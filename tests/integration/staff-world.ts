@@ -186,7 +186,7 @@ export async function walkin(
 // ---------------------------------------------------------------------------------------------
 // The link tests' story: Mia, registered online by the world's parent, is registered in person at
 // Kita Z too; a second account claims that walk-in; staff of Z propose to link it into the online
-// child, and the world's parent, whose account holds that child, confirms.
+// child; both records now belong to accounts, so the youth office decides.
 
 /** A staff member of Kita Z, where the walk-in is entered. */
 export async function staffOfZ(w: StaffWorld): Promise<Actor> {
@@ -209,11 +209,13 @@ export async function claimedWalkin(w: StaffWorld, staffZ: Actor) {
 }
 
 /**
- * Staff of Z propose the open possible duplicate as the same child, and the world's parent (whose
- * account holds Mia) confirms it: only then is it linked. Returns the pair's id.
+ * Staff of Z propose the open possible duplicate as the same child; only then is it linked — by the
+ * family holding the other record when the walk-in has no account, by the youth office when both
+ * records belong to accounts (the claimed walk-in of the link story). Returns the pair's id.
  */
 export async function linkOpenCandidate(w: StaffWorld, staffZ: Actor): Promise<string> {
-	const candidate = await w.t.app.database.db
+	const db = w.t.app.database.db;
+	const candidate = await db
 		.selectFrom('duplicate_candidates')
 		.select('id')
 		.where('status', '=', 'open')
@@ -221,6 +223,18 @@ export async function linkOpenCandidate(w: StaffWorld, staffZ: Actor): Promise<s
 	await w.push(staffZ, 'decideDuplicate', { candidateId: candidate.id, decision: 'ask' });
 	const refused = await w.lastRejection(staffZ);
 	if (refused) throw new Error(`the proposal was refused: ${refused.code}`);
+	const { status } = await db
+		.selectFrom('duplicate_candidates')
+		.select('status')
+		.where('id', '=', candidate.id)
+		.executeTakeFirstOrThrow();
+	if (status === 'awaitingOffice') {
+		const admin = await createUserWithSession(db, w.t.clock.now(), 'admin');
+		await w.t
+			.caller({ session: admin })
+			.youthOffice.decideDuplicate({ candidateId: candidate.id, decision: 'link' });
+		return candidate.id;
+	}
 	await w.push(w.parent, 'answerLinkQuestion', { candidateId: candidate.id, answer: 'mine' });
 	const declined = await w.lastRejection(w.parent);
 	if (declined) throw new Error(`the family's confirmation was refused: ${declined.code}`);

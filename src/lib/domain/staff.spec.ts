@@ -10,7 +10,8 @@ const ALLOWED: [DuplicateStatus, DuplicateStep, DuplicateStatus][] = [
 	['askedFamily', { actor: 'parent', answer: 'mine' }, 'linked'],
 	['askedFamily', { actor: 'parent', answer: 'notMine' }, 'separate'],
 	['awaitingOffice', { actor: 'admin', decision: 'link' }, 'linked'],
-	['awaitingOffice', { actor: 'admin', decision: 'separate' }, 'separate']
+	['awaitingOffice', { actor: 'admin', decision: 'separate' }, 'separate'],
+	['askedFamily', { actor: 'system', event: 'walkinClaimed' }, 'awaitingOffice']
 ];
 
 const STEPS: DuplicateStep[] = [
@@ -21,7 +22,8 @@ const STEPS: DuplicateStep[] = [
 	{ actor: 'parent', answer: 'mine' },
 	{ actor: 'parent', answer: 'notMine' },
 	{ actor: 'admin', decision: 'link' },
-	{ actor: 'admin', decision: 'separate' }
+	{ actor: 'admin', decision: 'separate' },
+	{ actor: 'system', event: 'walkinClaimed' }
 ];
 
 describe('decideDuplicateStep', () => {

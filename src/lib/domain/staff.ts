@@ -241,7 +241,9 @@ export const officeDecideDuplicateSchema = z.object({
 export type DuplicateStep =
 	| { actor: 'staff'; decision: 'ask' | 'separate'; confirmer: LinkConfirmer }
 	| { actor: 'parent'; answer: 'mine' | 'notMine' }
-	| { actor: 'admin'; decision: 'link' | 'separate' };
+	| { actor: 'admin'; decision: 'link' | 'separate' }
+	/** The walk-in family took an account meanwhile: two accounts, so neither decides alone. */
+	| { actor: 'system'; event: 'walkinClaimed' };
 
 /**
  * The possible duplicate's state machine: every allowed step is a row; anything else is refused
@@ -259,6 +261,8 @@ export function decideDuplicateStep(from: DuplicateStatus, step: DuplicateStep):
 		case 'admin':
 			if (from !== 'awaitingOffice') return null;
 			return step.decision === 'link' ? 'linked' : 'separate';
+		case 'system':
+			return from === 'askedFamily' ? 'awaitingOffice' : null;
 	}
 }
 
