@@ -31,7 +31,7 @@ export const NEXT_ROUTES = [
 ];
 
 /** Route folders that are no place to go on to: endpoints, the development mailbox, the SW shell. */
-export const NOT_NEXT_ROUTES = ['api', 'dev', 'shell'];
+export const NOT_NEXT_ROUTES = ['.well-known', 'api', 'dev', 'shell'];
 
 /** Any origin does: only whether parsing keeps it matters. */
 const BASE = new URL('https://kita-portal.invalid');
