@@ -134,6 +134,7 @@ async function reachableRows(db: Executor, userId: string): Promise<Map<string, 
 /** Columns that name a person or another family's record: kept only when they are the family's own. */
 const PERSON_COLUMNS: Record<string, 'user' | 'child' | 'family'> = {
 	actor_id: 'user',
+	asked_by: 'user',
 	user_id: 'user',
 	submitted_by: 'user',
 	decided_by: 'user',
@@ -186,7 +187,8 @@ export async function exportFamilyData(db: Executor, userId: string, now: Date):
 	const byRole = (row: Row): Row =>
 		Object.fromEntries(
 			Object.entries(row).map(([column, value]) => {
-				const kind = PERSON_COLUMNS[column];
+				// A column named …_by records who did something: a person, whatever table adds one later.
+				const kind = PERSON_COLUMNS[column] ?? (column.endsWith('_by') ? 'user' : undefined);
 				if (!kind || typeof value !== 'string' || own[kind].has(value)) return [column, value];
 				return [column, kind === 'user' ? (roles.get(value) ?? 'formerUser') : ANOTHER_FAMILY];
 			})
@@ -274,11 +276,13 @@ export async function anonymiseFamily(db: Executor, familyId: string, seq: numbe
 		})
 		.where('family_id', '=', familyId)
 		.execute();
-	const children = db.selectFrom('children').select('id').where('family_id', '=', familyId);
+	// The family's own registrations only: a walk-in's request linked into one of its children keeps
+	// what the other family said.
+	const registrations = db.selectFrom('registrations').select('id').where('family_id', '=', familyId);
 	await db
 		.updateTable('requests')
 		.set({ comment: '', offer_note: null, reject_note: null, updated_at: at, seq })
-		.where('child_id', 'in', children)
+		.where('registration_id', 'in', registrations)
 		.execute();
 	await db
 		.updateTable('childminder_requests')
@@ -311,8 +315,8 @@ export async function accountDeletionBlockers(
 	const today = dayOfInstant(now);
 	const rows = await db
 		.selectFrom('requests')
-		.innerJoin('children', 'children.id', 'requests.child_id')
-		.innerJoin('families', 'families.id', 'children.family_id')
+		.innerJoin('registrations', 'registrations.id', 'requests.registration_id')
+		.innerJoin('families', 'families.id', 'registrations.family_id')
 		.innerJoin('kita_years', 'kita_years.id', 'requests.kita_year_id')
 		.select(['requests.status', 'kita_years.ends_on'])
 		.where('families.owner_user_id', '=', userId)
@@ -351,11 +355,13 @@ export async function removeParentAccount(
 		.executeTakeFirst();
 	const concerned = new Set<string>();
 	if (family) {
+		// The family's own registrations: a walk-in's request linked into one of its children is
+		// another family's, and stays (a link merges the view, not the control).
 		const open = await tx
 			.selectFrom('requests')
-			.innerJoin('children', 'children.id', 'requests.child_id')
+			.innerJoin('registrations', 'registrations.id', 'requests.registration_id')
 			.selectAll('requests')
-			.where('children.family_id', '=', family.id)
+			.where('registrations.family_id', '=', family.id)
 			.where('requests.status', '=', 'registered')
 			.execute();
 		for (const row of open) {

@@ -90,7 +90,7 @@ describe('linking a claimed walk-in child into another account’s child', () =>
 		);
 	});
 
-	it('lets only the surviving child’s family act on the linked requests; the linked record takes no new ones, and the claimer is told why', async () => {
+	it('lets the Kita act on the linked requests, not the claimer nor the surviving family; the linked record takes no new ones, and the claimer is told why', async () => {
 		const { walk, claimer, stubId } = await claimedWalkin();
 		const childmindingId = crypto.randomUUID();
 		await w.push(claimer, 'submitChildminding', {
@@ -145,14 +145,24 @@ describe('linking a claimed walk-in child into another account’s child', () =>
 			[]
 		);
 
+		// The surviving family sees the linked requests but does not act on another family's
+		// registration (a link merges the view, not the control); the Kita does.
 		await w.push(w.parent, 'withdrawRequest', {
 			requestId: walk.args.requestId,
 			expectedStatus: 'registered'
 		});
-		expect(await w.lastRejection(w.parent)).toBeUndefined();
-		expect(await w.status(walk.args.requestId)).toBe('withdrawn');
+		expect(await w.lastRejection(w.parent)).toMatchObject({ code: 'registeredElsewhere' });
 		await w.push(w.parent, 'withdrawChildminding', { id: childmindingId, expectedStatus: 'submitted' });
-		expect(await w.lastRejection(w.parent)).toBeUndefined();
+		expect(await w.lastRejection(w.parent)).toMatchObject({ code: 'registeredElsewhere' });
+		expect(await w.status(walk.args.requestId)).toBe('registered');
+		await w.push(staffZ, 'rejectRequest', {
+			requestId: walk.args.requestId,
+			expectedStatus: 'registered',
+			reason: 'noPlaceAvailable',
+			note: ''
+		});
+		expect(await w.lastRejection(staffZ)).toBeUndefined();
+		expect(await w.status(walk.args.requestId)).toBe('rejected');
 	});
 
 	it('renumbers ranks when linking: the surviving child’s first, then the linked child’s in their order', async () => {

@@ -79,7 +79,12 @@ async function refuseNotHeld(
 	throw new Refusal('notFound', `${kind}.notFound`);
 }
 
-/** A request of a child the parent's family holds — the same rule as the parent's pull scope. */
+/**
+ * A request the parent may act on: of a child the family holds (the same rule as the pull scope)
+ * and made by the family itself. A link merges the view, not the control: the family that confirmed
+ * a link sees the walk-in's request, but only the Kita acts on it for the family that registered in
+ * person (the security review of issue 12).
+ */
 async function ownRequest(ctx: MutatorContext, requestId: string): Promise<Selectable<RequestsTable>> {
 	const row = await ctx.tx
 		.selectFrom('requests')
@@ -87,7 +92,16 @@ async function ownRequest(ctx: MutatorContext, requestId: string): Promise<Selec
 		.where('id', '=', requestId)
 		.where('child_id', 'in', childrenHeldBy(ctx.tx, ctx.session.userId))
 		.executeTakeFirst();
-	return row ?? refuseNotHeld(ctx, 'requests', requestId, 'request');
+	if (!row) return refuseNotHeld(ctx, 'requests', requestId, 'request');
+	const mine = await ctx.tx
+		.selectFrom('registrations')
+		.innerJoin('families', 'families.id', 'registrations.family_id')
+		.select('registrations.id')
+		.where('registrations.id', '=', row.registration_id)
+		.where('families.owner_user_id', '=', ctx.session.userId)
+		.executeTakeFirst();
+	if (!mine) throw new Refusal('registeredElsewhere', 'request.registeredElsewhere');
+	return row;
 }
 
 /**
@@ -382,6 +396,10 @@ export const parentMutators: MutatorRegistry = {
 				.where('child_id', 'in', childrenHeldBy(ctx.tx, ctx.session.userId))
 				.executeTakeFirst();
 			if (!row) return refuseNotHeld(ctx, 'childminder_requests', args.id, 'childminding');
+			// As with requests: only the family that sent it withdraws it.
+			const family = await familyOfUser(ctx.tx, ctx.session.userId);
+			if (row.family_id !== family?.id)
+				throw new Refusal('registeredElsewhere', 'childminding.registeredElsewhere');
 			await stepChildminding(
 				ctx,
 				row,

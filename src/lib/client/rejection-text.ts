@@ -35,6 +35,7 @@ const REFUSAL_TEXT: Record<string, () => string> = {
 	startInPast: m.issue_start_in_past,
 	startBeforeBirth: m.issue_start_before_birth,
 	idTaken: m.refusal_id_taken,
+	registeredElsewhere: m.refusal_registered_elsewhere,
 	serverError: m.refusal_server_error
 };
 
