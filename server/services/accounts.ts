@@ -23,7 +23,7 @@ import {
 	invalidateUserSessions,
 	type AuthSession
 } from '../auth/session';
-import { sessionsEnded } from '../auth/session-ended';
+import { afterCredentialChange } from '../auth/credentials';
 import { consumeToken, issueToken, lookupToken, retireTokens, type TokenState } from '../auth/tokens';
 import {
 	generateRecoveryCodes,
@@ -672,9 +672,9 @@ async function setPasswordWithToken(
 			})
 			.where('id', '=', userId)
 			.execute();
-		await retireTokens(tx, userId, purpose, now);
-		// A reset ends every session: whoever knew the old password is logged out everywhere.
-		await invalidateUserSessions(tx, userId);
+		// A reset ends every session and every other mailed link: whoever knew the old password is
+		// logged out everywhere, and an address change they asked for does not go through.
+		await afterCredentialChange(tx, userId, now);
 		await audit(
 			tx,
 			{
@@ -739,10 +739,8 @@ export async function changePassword(
 			.set({ password_hash: passwordHash, updated_at: now.toISOString() })
 			.where('id', '=', user.id)
 			.execute();
-		// Other devices are logged out; this one stays.
-		await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', session.id).execute();
-		// Their live-update streams stop; this session's stream finds its session and goes on.
-		sessionsEnded(user.id);
+		// Other devices are logged out (this one stays) and mailed links end, as after a reset.
+		await afterCredentialChange(tx, user.id, now, { keepSessionId: session.id });
 		await enqueueMail(
 			tx,
 			{
