@@ -24,7 +24,8 @@ export async function handleTrpcRequest(
 	const refused = refuseBatch(request, paths);
 	if (refused) return refused;
 	// No procedure name holds a slash: such a path is not ours to interpret, whatever tRPC makes of it.
-	if (paths.some((path) => path.includes('/'))) return refusal(400, 'BAD_REQUEST', 'badPath', paths, isBatch(request));
+	if (paths.some((path) => path.includes('/')))
+		return refusal(400, 'BAD_REQUEST', 'badPath', paths, isBatch(request));
 	const extraHeaders = new Headers();
 	const context = await createContext(app, request, ip, cookies, extraHeaders, session);
 	// The stream would refuse too, but only inside an SSE answer; a plain 429 is clearer and cheaper.

@@ -10,8 +10,7 @@ import { publicProcedure, router } from '../init';
 
 export const devRouter = router({
 	mailbox: publicProcedure.query(async ({ ctx }) => {
-		const local =
-			isLoopbackAddress(ctx.ip) && !ctx.forwarded && ctx.addressedToUs && ctx.sameOrigin;
+		const local = isLoopbackAddress(ctx.ip) && !ctx.forwarded && ctx.addressedToUs && ctx.sameOrigin;
 		if (!ctx.app.config.demoData || !local) throw new TRPCError({ code: 'NOT_FOUND', message: 'notFound' });
 		const rows = await ctx.app.database.db
 			.selectFrom('mail_outbox')
