@@ -1,13 +1,12 @@
-// Review: refuseBatch (server/trpc/http.ts) reads the procedure list from the URL path after its
-// LAST slash, while tRPC takes everything after /api/trpc/ and splits it at commas. A slash inside
-// the list — `auth.verifyMfa,auth.verifyMfa,x/y` — hides the secret-checking calls from the guard,
-// and tRPC runs every one of them (the last one is simply NOT_FOUND).
+// The batch guard (server/trpc/http.ts) must read the procedure list as tRPC does: everything after
+// /api/trpc/, decoded, split at commas. Read after the LAST slash, `auth.verifyMfa,…,x/y` hid the
+// secret-checking calls from the guard while tRPC ran every one of them (the last one NOT_FOUND).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../server/demo/accounts';
 import { http, loginJar } from './auth-helpers';
 import { createTestApp, type TestApp } from './harness';
 
-describe('review: unbatchable calls hidden behind a slash', () => {
+describe('unbatchable calls hidden in the path', () => {
 	let t: TestApp;
 	beforeEach(async () => {
 		t = await createTestApp();
@@ -37,6 +36,30 @@ describe('review: unbatchable calls hidden behind a slash', () => {
 			calls.map((_, i) => [String(i), { email: 'a@example.org', password: 'falsch-falsch' }])
 		);
 		const answer = await http(t, `${calls.join(',')},x/y?batch=1`, body);
+		expect(answer.status).toBe(400);
+		expect(JSON.stringify(answer.body)).toContain('batchNotAllowed');
+	});
+
+	it('refuses a path with a slash outright, batch or not, before any procedure runs', async () => {
+		for (const path of ['auth.login/x', 'x/auth.login', 'auth.login%2Fx', 'health,x/y?batch=1']) {
+			const answer = await http(t, path, { email: 'a@example.org', password: 'falsch-falsch' });
+			expect(answer.status, path).toBe(400);
+			expect(JSON.stringify(answer.body), path).toContain('badPath');
+		}
+		const failures = await t.app.database.db
+			.selectFrom('audit_events')
+			.select('action')
+			.where('action', '=', 'login.failure')
+			.execute();
+		expect(failures).toEqual([]);
+	});
+
+	it('sees unbatchable calls behind encoded commas, as tRPC decodes them', async () => {
+		const body = {
+			0: { email: 'a@example.org', password: 'x' },
+			1: { email: 'a@example.org', password: 'x' }
+		};
+		const answer = await http(t, 'auth.login%2Cauth.login?batch=1', body);
 		expect(answer.status).toBe(400);
 		expect(JSON.stringify(answer.body)).toContain('batchNotAllowed');
 	});
