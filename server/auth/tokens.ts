@@ -48,7 +48,10 @@ export interface TokenLookup {
 	createdAt: Date | null;
 }
 
-/** Reads a token without using it up. `purposes` limits which kinds count as known. */
+/**
+ * Reads a token without using it up. `purposes` limits which kinds count as known. A link of an
+ * inactive account counts as unknown: a deactivated account is not to be changed by mail.
+ */
 export async function lookupToken(
 	db: Executor,
 	token: string,
@@ -56,8 +59,14 @@ export async function lookupToken(
 	now: Date
 ): Promise<TokenLookup> {
 	const id = hashToken(token);
-	const row = await db.selectFrom('email_tokens').selectAll().where('id', '=', id).executeTakeFirst();
-	if (!row || !purposes.includes(row.purpose))
+	const row = await db
+		.selectFrom('email_tokens')
+		.innerJoin('users', 'users.id', 'email_tokens.user_id')
+		.selectAll('email_tokens')
+		.select('users.active')
+		.where('email_tokens.id', '=', id)
+		.executeTakeFirst();
+	if (!row || !purposes.includes(row.purpose) || row.active !== 1)
 		return { state: 'invalid', id, userId: null, purpose: null, newEmail: null, createdAt: null };
 	const state: TokenState = row.used_at ? 'used' : now >= new Date(row.expires_at) ? 'expired' : 'valid';
 	return {
@@ -82,18 +91,18 @@ export async function consumeToken(db: Executor, id: string, now: Date): Promise
 	return result.numUpdatedRows === 1n;
 }
 
-/** Retires every open token of a purpose (after a reset, the other reset links must not work). */
+/** Retires every open token of the purposes (after a reset, the other reset links must not work). */
 export async function retireTokens(
 	db: Executor,
 	userId: string,
-	purpose: TokenPurpose,
+	purposes: TokenPurpose | readonly TokenPurpose[],
 	now: Date
 ): Promise<void> {
 	await db
 		.updateTable('email_tokens')
 		.set({ used_at: now.toISOString() })
 		.where('user_id', '=', userId)
-		.where('purpose', '=', purpose)
+		.where('purpose', 'in', typeof purposes === 'string' ? [purposes] : purposes)
 		.where('used_at', 'is', null)
 		.execute();
 }

@@ -2,7 +2,7 @@
 // every session of an account (a lost device). Each step ends the sessions it must and is audited.
 import { accountAdminActions, type AccountAdminAction } from '../../src/lib/domain/youth-office';
 import type { AuthSession } from '../auth/session';
-import { invalidateUserSessions } from '../auth/session';
+import { afterCredentialChange } from '../auth/credentials';
 import type { Db, Executor } from '../db/database';
 import { poke } from '../sync/poke';
 import { AccountError } from './accounts';
@@ -26,7 +26,7 @@ async function target(db: Executor, userId: string, admin: Admin, action: Accoun
 	return user;
 }
 
-/** The account can no longer log in; its open sessions end at once. */
+/** The account can no longer log in; its open sessions end at once, its mailed links stop working. */
 export async function deactivateAccount(db: Db, admin: Admin, userId: string, now: Date): Promise<void> {
 	await db.transaction().execute(async (tx) => {
 		await target(tx, userId, admin, 'deactivate');
@@ -35,7 +35,7 @@ export async function deactivateAccount(db: Db, admin: Admin, userId: string, no
 			.set({ active: 0, updated_at: now.toISOString() })
 			.where('id', '=', userId)
 			.execute();
-		await invalidateUserSessions(tx, userId);
+		await afterCredentialChange(tx, userId, now);
 		await audit(
 			tx,
 			{ action: 'account.deactivate', actor: admin, targetType: 'user', targetId: userId },
@@ -65,7 +65,8 @@ export async function reactivateAccount(db: Db, admin: Admin, userId: string, no
 export async function endAllSessions(db: Db, admin: Admin, userId: string, now: Date): Promise<void> {
 	await db.transaction().execute(async (tx) => {
 		await target(tx, userId, admin, 'endSessions');
-		await invalidateUserSessions(tx, userId);
+		// A lost device may have asked for a change of address or a reset: those links end too.
+		await afterCredentialChange(tx, userId, now);
 		await audit(
 			tx,
 			{ action: 'account.sessionsEnded', actor: admin, targetType: 'user', targetId: userId },

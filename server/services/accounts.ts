@@ -23,7 +23,7 @@ import {
 	invalidateUserSessions,
 	type AuthSession
 } from '../auth/session';
-import { sessionsEnded } from '../auth/session-ended';
+import { afterCredentialChange } from '../auth/credentials';
 import { consumeToken, issueToken, lookupToken, retireTokens, type TokenState } from '../auth/tokens';
 import {
 	generateRecoveryCodes,
@@ -143,8 +143,11 @@ export interface SignUpData {
 
 /**
  * Creates an unconfirmed parent account and mails the confirmation link. For an address that has
- * an account already, the answer is the same; the owner gets a mail instead (or, while still
- * unconfirmed, a fresh confirmation link) — the typed password never replaces theirs.
+ * an account already, the answer is the same. A confirmed account's owner gets a mail instead — the
+ * typed password never replaces theirs. An account whose address is not confirmed yet belongs to
+ * nobody proven: the newest sign-up replaces its password and details and earlier links end, so
+ * whoever signed up first with another person's address does not hold the account once that
+ * person signs up and confirms (account pre-hijacking).
  */
 export async function signUp(app: App, ip: string, input: SignUpData): Promise<{ ok: true }> {
 	const db = app.database.db;
@@ -159,24 +162,30 @@ export async function signUp(app: App, ip: string, input: SignUpData): Promise<{
 		const existing = await userByEmail(tx, input.email);
 		if (existing) {
 			if (!existing.email_confirmed_at && existing.role === 'parent') {
-				await sendConfirmation(app, tx, existing, now);
-			} else {
-				await enqueueMail(
+				const replaced = await replaceUnconfirmedSignUp(tx, existing, input, passwordHash, now);
+				await sendConfirmation(app, tx, replaced, now);
+				await audit(
 					tx,
-					{
-						to: existing.email,
-						about: { userId: existing.id },
-						locale: existing.locale,
-						kind: 'alreadyRegistered',
-						params: {
-							name: displayName(existing),
-							loginUrl: links.login(app.config.origin),
-							forgotUrl: links.forgot(app.config.origin)
-						}
-					},
+					{ action: 'signup', actor: actorOf(replaced), targetType: 'user', targetId: replaced.id },
 					now
 				);
+				return;
 			}
+			await enqueueMail(
+				tx,
+				{
+					to: existing.email,
+					about: { userId: existing.id },
+					locale: existing.locale,
+					kind: 'alreadyRegistered',
+					params: {
+						name: displayName(existing),
+						loginUrl: links.login(app.config.origin),
+						forgotUrl: links.forgot(app.config.origin)
+					}
+				},
+				now
+			);
 			await audit(
 				tx,
 				{ action: 'signup', targetType: 'user', targetId: existing.id, outcome: 'refused' },
@@ -212,6 +221,32 @@ export async function signUp(app: App, ip: string, input: SignUpData): Promise<{
 		await audit(tx, { action: 'signup', actor: actorOf(user), targetType: 'user', targetId: user.id }, now);
 	});
 	return { ok: true };
+}
+
+/** The newest sign-up's password, details, locale and consent; earlier links and sessions end. */
+async function replaceUnconfirmedSignUp(
+	tx: Executor,
+	existing: UserRow,
+	input: SignUpData,
+	passwordHash: string,
+	now: Date
+): Promise<UserRow> {
+	const at = now.toISOString();
+	const changes = {
+		password_hash: passwordHash,
+		first_name: input.firstName,
+		last_name: input.lastName,
+		street: input.street,
+		postcode: input.postcode,
+		town: input.town,
+		phone: input.phone || null,
+		locale: input.locale,
+		privacy_consent_at: at,
+		updated_at: at
+	};
+	await tx.updateTable('users').set(changes).where('id', '=', existing.id).execute();
+	await afterCredentialChange(tx, existing.id, now);
+	return { ...existing, ...changes };
 }
 
 function tokenError(state: Exclude<TokenState, 'valid'>): AccountError {
@@ -274,12 +309,16 @@ export async function confirmEmail(
 			return { outcome: 'emailChanged' as const };
 		}
 		if (!(await consumeToken(tx, found.id, now))) throw tokenError('used');
-		if (!user.email_confirmed_at)
+		if (!user.email_confirmed_at) {
 			await tx
 				.updateTable('users')
 				.set({ email_confirmed_at: now.toISOString(), updated_at: now.toISOString() })
 				.where('id', '=', user.id)
 				.execute();
+			// Login refuses unconfirmed accounts, so there should be none; but no session opened before
+			// the address was proven (perhaps by whoever signed up with it) may live on after.
+			await invalidateUserSessions(tx, user.id);
+		}
 		await retireTokens(tx, user.id, 'confirm', now);
 		await audit(
 			tx,
@@ -672,9 +711,9 @@ async function setPasswordWithToken(
 			})
 			.where('id', '=', userId)
 			.execute();
-		await retireTokens(tx, userId, purpose, now);
-		// A reset ends every session: whoever knew the old password is logged out everywhere.
-		await invalidateUserSessions(tx, userId);
+		// A reset ends every session and every other mailed link: whoever knew the old password is
+		// logged out everywhere, and an address change they asked for does not go through.
+		await afterCredentialChange(tx, userId, now);
 		await audit(
 			tx,
 			{
@@ -739,10 +778,8 @@ export async function changePassword(
 			.set({ password_hash: passwordHash, updated_at: now.toISOString() })
 			.where('id', '=', user.id)
 			.execute();
-		// Other devices are logged out; this one stays.
-		await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', session.id).execute();
-		// Their live-update streams stop; this session's stream finds its session and goes on.
-		sessionsEnded(user.id);
+		// Other devices are logged out (this one stays) and mailed links end, as after a reset.
+		await afterCredentialChange(tx, user.id, now, { keepSessionId: session.id });
 		await enqueueMail(
 			tx,
 			{

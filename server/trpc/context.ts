@@ -15,6 +15,8 @@ export interface Context {
 	app: App;
 	/** True when the request provably came from our own origin (Sec-Fetch-Site or Origin); see isSameOrigin. */
 	sameOrigin: boolean;
+	/** True when the request names our origin's host (Host, URL and any Origin); see isAddressedToUs. */
+	addressedToUs: boolean;
 	/** The client address (SvelteKit's getClientAddress: the socket, or ADDRESS_HEADER behind a proxy). */
 	ip: string;
 	/**
@@ -62,6 +64,21 @@ export function isSameOrigin(request: Request, origin: string): boolean {
 	return request.headers.get(SAME_ORIGIN_HEADER) === '1';
 }
 
+/**
+ * True when the request is addressed to our own origin: its Host header and URL name our host, and
+ * an Origin, when sent, is ours. Under DNS rebinding a foreign page reaches this server through its
+ * own host name re-pointed at us: the browser then sees "same-origin" and the peer may be loopback,
+ * but the Host still carries the foreign name, which the page cannot change.
+ */
+export function isAddressedToUs(request: Request, origin: string): boolean {
+	const ours = new URL(origin).host;
+	const host = request.headers.get('host');
+	if (host !== null && host.toLowerCase() !== ours) return false;
+	if (new URL(request.url).host !== ours) return false;
+	const from = request.headers.get('origin');
+	return from === null || from === origin;
+}
+
 export async function createContext(
 	app: App,
 	request: Request,
@@ -80,6 +97,7 @@ export async function createContext(
 	return {
 		app,
 		sameOrigin: isSameOrigin(request, app.config.origin),
+		addressedToUs: isAddressedToUs(request, app.config.origin),
 		ip,
 		forwarded: isForwarded(request, app.config.addressHeader),
 		session,

@@ -56,6 +56,7 @@ export async function createTestApp(
 	const context = (overrides: Partial<Context> = {}): Context => ({
 		app,
 		sameOrigin: true,
+		addressedToUs: true,
 		ip: '127.0.0.1',
 		forwarded: false,
 		session: null,

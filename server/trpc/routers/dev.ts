@@ -1,6 +1,7 @@
 // Development helpers: the local mailbox shows the mail outbox when no SMTP server is configured
 // (and what was sent when one is). It holds set-password and reset links, so it fails closed: only
-// in demo mode, and only for a browser on this machine (loopback, not through a proxy).
+// in demo mode, and only for our own pages in a browser on this machine (loopback, not through a
+// proxy, addressed to our host name: DNS rebinding would otherwise pass as loopback and same-origin).
 import { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
 import { linksIn } from '../../services/mail/render';
@@ -9,7 +10,7 @@ import { publicProcedure, router } from '../init';
 
 export const devRouter = router({
 	mailbox: publicProcedure.query(async ({ ctx }) => {
-		const local = isLoopbackAddress(ctx.ip) && !ctx.forwarded;
+		const local = isLoopbackAddress(ctx.ip) && !ctx.forwarded && ctx.addressedToUs && ctx.sameOrigin;
 		if (!ctx.app.config.demoData || !local) throw new TRPCError({ code: 'NOT_FOUND', message: 'notFound' });
 		const rows = await ctx.app.database.db
 			.selectFrom('mail_outbox')
