@@ -101,7 +101,7 @@ describe('walk-in registrations, duplicates and claims', () => {
 		expect(x.patch.put.requests?.map((r) => r.id)).toEqual([w.requestX]);
 	});
 
-	it('links the walk-in into the existing child: one record, both families reachable, a contract anywhere closes the rest', async () => {
+	it('links the walk-in into the existing child: one record, each family reachable only where it registered, a contract anywhere closes the rest', async () => {
 		const { args } = await walkin(w.kitaZ);
 		await w.push(staffZ, 'createWalkin', args);
 		const [candidate] = await candidates();
@@ -128,11 +128,16 @@ describe('walk-in registrations, duplicates and claims', () => {
 		expect(stub).toMatchObject({ merged_into: w.childId, family_id: args.familyId });
 		expect((await candidates())[0]).toMatchObject({ status: 'linked', decided_by: w.parent.session.userId });
 
-		// X sees the walk-in family's phone number as a second way to reach the family.
+		// X, where only the online family registered, gets none of the walk-in family: no phone
+		// number, no linked record (a family's data reaches a Kita only because it registered there).
 		const x = await w.pull(w.staffX);
-		expect(x.patch.put.guardians?.map((g) => g.phone).sort()).toEqual(['02922 123', '02922 4567']);
-		// and the linked record, so the page can tell which families belong to the child
-		expect(x.patch.put.children?.find((c) => c.id === args.child.id)).toMatchObject({
+		expect(x.patch.put.guardians?.map((g) => g.phone).sort()).toEqual(['02922 123']);
+		expect(x.patch.put.children?.map((c) => c.id)).toEqual([w.childId]);
+		// Z, where the walk-in family registered, keeps it and now also reaches the family that
+		// agreed to the link; the linked record tells the page which families belong to the child.
+		const zLinked = await w.pull(staffZ);
+		expect(zLinked.patch.put.guardians?.map((g) => g.phone).sort()).toEqual(['02922 123', '02922 4567']);
+		expect(zLinked.patch.put.children?.find((c) => c.id === args.child.id)).toMatchObject({
 			mergedInto: w.childId,
 			familyId: args.familyId
 		});
