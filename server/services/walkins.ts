@@ -25,6 +25,7 @@ import {
 import type { FamilySource } from '../../src/lib/domain/family';
 import type { Executor } from '../db/database';
 import type { DuplicateCandidatesTable } from '../db/schema';
+import { recordDeletions } from '../sync/deletions';
 import { staffOf } from '../sync/mutators/audiences';
 import { auditAs, worksAt } from '../sync/mutators/caller';
 import type { MutatorContext } from '../sync/mutators/context';
@@ -684,9 +685,11 @@ export type ClaimOutcome = { ok: true; familyId: string; childIds: string[]; pok
 
 /**
  * Takes a walk-in family into a parent's online account: the code on the receipt and the child's
- * birth date must both fit. Walk-in families linked to it through "same child" come along, so the
- * parent sees every request of the child. Guardians move only to free positions of an existing
- * family; the rest stay with their walk-in family, still reachable for the Kitas.
+ * birth date must both fit. Only the family the code belongs to: a "same child" link says nothing
+ * about who may act for, or read the contacts of, another household, so walk-in families linked
+ * to it stay where they are and the surviving record's family keeps holding the requests
+ * (childrenHeldBy). Guardians move only to free positions of an existing family; the rest stay
+ * with their walk-in family.
  */
 export async function claimWalkinFamily(
 	db: Executor,
@@ -706,24 +709,6 @@ export async function claimWalkinFamily(
 	const children = await db.selectFrom('children').selectAll().where('family_id', '=', family.id).execute();
 	if (!children.some((c) => c.birth_date === input.birthDate)) return { ok: false };
 
-	// Walk-in families that the claimed one was linked into come along (unowned ones only).
-	const families = [family.id];
-	for (const stub of children.filter((c) => c.merged_into)) {
-		const target = await db
-			.selectFrom('children')
-			.innerJoin('families', 'families.id', 'children.family_id')
-			.select(['families.id', 'families.owner_user_id', 'families.source'])
-			.where('children.id', '=', stub.merged_into ?? '')
-			.executeTakeFirst();
-		if (
-			target &&
-			target.owner_user_id === null &&
-			target.source === 'walkin' &&
-			!families.includes(target.id)
-		)
-			families.push(target.id);
-	}
-
 	const own = await db
 		.selectFrom('families')
 		.select('id')
@@ -733,7 +718,7 @@ export async function claimWalkinFamily(
 	const joining: string[] = [];
 	if (own) {
 		home = own.id;
-		joining.push(...families);
+		joining.push(family.id);
 	} else {
 		home = family.id;
 		await db
@@ -741,7 +726,6 @@ export async function claimWalkinFamily(
 			.set({ owner_user_id: input.userId, claim_code_hash: null, updated_at: at, seq })
 			.where('id', '=', family.id)
 			.execute();
-		joining.push(...families.slice(1));
 	}
 	for (const from of joining) {
 		await db
@@ -799,13 +783,47 @@ export async function claimWalkinFamily(
 	}
 
 	// A link within one family is moot now: the stub only kept the other family's contacts reachable.
-	await db
-		.deleteFrom('children')
+	// The family's devices and the Kitas of the child may hold the stub from before (a parent who
+	// claimed the other receipt earlier): they get a deletion.
+	const moot = await db
+		.selectFrom('children')
+		.select(['id', 'merged_into'])
 		.where('family_id', '=', home)
 		.where('merged_into', 'in', (eb) =>
 			eb.selectFrom('children as t').select('t.id').where('t.family_id', '=', home)
 		)
 		.execute();
+	if (moot.length) {
+		const kitas = await db
+			.selectFrom('requests')
+			.select(['child_id', 'facility_id'])
+			.distinct()
+			.where(
+				'child_id',
+				'in',
+				moot.map((c) => c.merged_into ?? '')
+			)
+			.execute();
+		await recordDeletions(
+			db,
+			moot.flatMap((c) => [
+				{ entity: 'children' as const, rowId: c.id, familyId: home },
+				...kitas
+					.filter((k) => k.child_id === c.merged_into)
+					.map((k) => ({ entity: 'children' as const, rowId: c.id, facilityId: k.facility_id }))
+			]),
+			seq,
+			now
+		);
+		await db
+			.deleteFrom('children')
+			.where(
+				'id',
+				'in',
+				moot.map((c) => c.id)
+			)
+			.execute();
+	}
 
 	// The parent's client holds a cookie from before: everything of the family must count as new.
 	const childIds = (await db.selectFrom('children').select('id').where('family_id', '=', home).execute()).map(
