@@ -4,7 +4,7 @@
 // alone — and claimed later by the family's own online account with the code on their receipt.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { isBorn } from '../../src/lib/domain/kita-year';
 import {
@@ -24,7 +24,7 @@ import {
 } from '../../src/lib/domain/staff';
 import type { FamilySource } from '../../src/lib/domain/family';
 import type { Executor } from '../db/database';
-import type { DuplicateCandidatesTable } from '../db/schema';
+import type { DB, DuplicateCandidatesTable } from '../db/schema';
 import { recordDeletions } from '../sync/deletions';
 import { staffOf } from '../sync/mutators/audiences';
 import { auditAs, worksAt } from '../sync/mutators/caller';
@@ -176,8 +176,24 @@ async function rootChild(db: Executor, childId: string): Promise<string> {
 }
 
 /**
- * Records every other record of the district with the same normalised name and birth date as a
- * possible duplicate of the walk-in child, for the walk-in's Kita to decide.
+ * A child that registered somewhere: a request at a Kita or a child-minding request. Only such
+ * records count as possible duplicates — a child entered in an account and registered nowhere is
+ * nobody's business, and matching it would let staff probe which children exist in the district
+ * (names and trial birth dates) and make the portal ask a family no Kita ever heard of.
+ */
+function registeredSomewhere(eb: ExpressionBuilder<DB, 'children'>) {
+	return eb.or([
+		eb.exists(eb.selectFrom('requests as r').select('r.id').whereRef('r.child_id', '=', 'children.id')),
+		eb.exists(
+			eb.selectFrom('childminder_requests as cm').select('cm.id').whereRef('cm.child_id', '=', 'children.id')
+		)
+	]);
+}
+
+/**
+ * Records every other record of the district with the same normalised name and birth date that
+ * registered somewhere as a possible duplicate of the walk-in child, for the walk-in's Kita to
+ * decide.
  */
 export async function detectDuplicates(
 	db: Executor,
@@ -192,14 +208,17 @@ export async function detectDuplicates(
 		.where('match_key', '=', await matchKeyOf(db, childId))
 		.where('id', '!=', childId)
 		.where('merged_into', 'is', null)
+		.where(registeredSomewhere)
 		.execute();
 	for (const m of matches) await recordCandidate(db, { facilityId, childId, matchChildId: m.id }, seq, now);
 	return matches.length;
 }
 
 /**
- * The other way round: a child entered online that matches earlier walk-ins (not yet claimed or
- * linked) becomes a possible duplicate for each walk-in's Kita to decide. Returns the staff to poke.
+ * The other way round: a child of an account that matches earlier walk-ins (not yet claimed or
+ * linked) becomes a possible duplicate for each walk-in's Kita to decide — once it registered
+ * somewhere (called when the child is saved and when a registration or child-minding request is
+ * submitted); before that it is no match. Returns the staff to poke.
  */
 export async function detectWalkinMatches(
 	db: Executor,
@@ -207,6 +226,14 @@ export async function detectWalkinMatches(
 	seq: number,
 	now: Date
 ): Promise<string[]> {
+	const registered = await db
+		.selectFrom('children')
+		.select('id')
+		.where('id', '=', childId)
+		.where('merged_into', 'is', null)
+		.where(registeredSomewhere)
+		.executeTakeFirst();
+	if (!registered) return [];
 	const matchKey = await matchKeyOf(db, childId);
 	const walkins = await db
 		.selectFrom('children')

@@ -163,7 +163,7 @@ describe('walk-in registrations, duplicates and claims', () => {
 		expect(await w.status(args.requestId)).toBe('placedElsewhere');
 	});
 
-	it('finds an earlier walk-in when the family later enters the same child online', async () => {
+	it('finds an earlier walk-in once the family registers the same child online, not before', async () => {
 		const { args } = await walkin(w.kitaZ, { firstName: 'Ole', lastName: 'Früher', birthDate: '2023-05-01' });
 		await w.push(staffZ, 'createWalkin', args);
 		expect(await candidates()).toEqual([]);
@@ -174,6 +174,23 @@ describe('walk-in registrations, duplicates and claims', () => {
 			lastName: 'Frueher',
 			birthDate: '2023-05-01'
 		});
+		// Entered in the account, registered nowhere: no match (no Kita's business yet).
+		expect(await candidates()).toEqual([]);
+		await w.push(w.parent, 'submitRegistration', {
+			registrationId: crypto.randomUUID(),
+			childId: onlineChild,
+			items: [
+				{
+					requestId: crypto.randomUUID(),
+					facilityId: w.kitaY,
+					startDate: '2027-08-01',
+					weeklyHours: 35,
+					changeRequest: false,
+					comment: ''
+				}
+			]
+		});
+		expect(await w.lastRejection(w.parent)).toBeUndefined();
 		expect(await candidates()).toEqual([
 			expect.objectContaining({ facility_id: w.kitaZ, child_id: args.child.id, match_child_id: onlineChild })
 		]);
@@ -185,6 +202,30 @@ describe('walk-in registrations, duplicates and claims', () => {
 			birthDate: '2023-05-01'
 		});
 		expect(await candidates()).toHaveLength(1);
+	});
+
+	it('finds an earlier walk-in once the family asks for child-minding for the same child', async () => {
+		const { args } = await walkin(w.kitaZ, { firstName: 'Ole', lastName: 'Früher', birthDate: '2023-05-01' });
+		await w.push(staffZ, 'createWalkin', args);
+		const onlineChild = crypto.randomUUID();
+		await w.push(w.parent, 'saveChild', {
+			id: onlineChild,
+			firstName: 'Ole',
+			lastName: 'Frueher',
+			birthDate: '2023-05-01'
+		});
+		expect(await candidates()).toEqual([]);
+		await w.push(w.parent, 'submitChildminding', {
+			id: crypto.randomUUID(),
+			childId: onlineChild,
+			startDate: '2027-02-01',
+			weeklyHours: 35,
+			comment: ''
+		});
+		expect(await w.lastRejection(w.parent)).toBeUndefined();
+		expect(await candidates()).toEqual([
+			expect.objectContaining({ facility_id: w.kitaZ, child_id: args.child.id, match_child_id: onlineChild })
+		]);
 	});
 
 	it('keeps a look-alike separate, and refuses a second decision with the current state', async () => {
