@@ -45,13 +45,22 @@ describe('review: a claim takes the linked walk-in family along', () => {
 			.executeTakeFirstOrThrow();
 		await w.push(staffZ, 'decideDuplicate', { candidateId: pair.id, decision: 'ask' });
 		const admin = await createUserWithSession(db, w.t.clock.now(), 'admin');
-		await w.t.caller({ session: admin }).youthOffice.decideDuplicate({ candidateId: pair.id, decision: 'link' });
+		await w.t
+			.caller({ session: admin })
+			.youthOffice.decideDuplicate({ candidateId: pair.id, decision: 'link' });
 
 		// Mother claims her receipt.
-		const claimer = actor(await createUserWithSession(db, w.t.clock.now(), 'parent', { email: 'm@example.org' }));
-		await w.t.caller({ session: claimer.session }).family.claim({ code: mother.code, birthDate: lena.birthDate });
+		const claimer = actor(
+			await createUserWithSession(db, w.t.clock.now(), 'parent', { email: 'm@example.org' })
+		);
+		await w.t
+			.caller({ session: claimer.session })
+			.family.claim({ code: mother.code, birthDate: lena.birthDate });
 		const text = JSON.stringify((await w.pull(claimer)).patch);
-		await w.push(claimer, 'withdrawRequest', { requestId: father.args.requestId, expectedStatus: 'registered' });
+		await w.push(claimer, 'withdrawRequest', {
+			requestId: father.args.requestId,
+			expectedStatus: 'registered'
+		});
 
 		expect({
 			seesOtherGuardian: text.includes('Versteckweg 9'),

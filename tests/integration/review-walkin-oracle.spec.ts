@@ -14,7 +14,9 @@ describe('review: walk-in duplicate search as an oracle', () => {
 		w = await staffWorld();
 		staffZ = await staffOfZ(w);
 		const stranger = actor(
-			await createUserWithSession(w.t.app.database.db, w.t.clock.now(), 'parent', { email: 'karin@example.org' })
+			await createUserWithSession(w.t.app.database.db, w.t.clock.now(), 'parent', {
+				email: 'karin@example.org'
+			})
 		);
 		// A child entered in an account, registered nowhere.
 		await w.push(stranger, 'saveChild', {
