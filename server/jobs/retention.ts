@@ -500,9 +500,9 @@ async function removeRequestsPastPromise(
 				});
 	}
 
-	// Per Kita and child: once no request of the child is left there, the Kita's devices drop the
-	// child, the records linked into it and their families' contacts (the pull keeps whatever is
-	// still in the Kita's scope), and the Kita's duplicate suggestions for it go.
+	// Per Kita and child: the Kita's devices drop the records linked into the child and the families'
+	// contacts no longer in its scope, and once no request of the child is left there the child
+	// itself (the pull keeps whatever is still in the Kita's scope); the duplicate suggestions go.
 	const pairs = new Map<string, { facilityId: string; rootId: string }>();
 	for (const r of requests)
 		pairs.set(`${r.facility_id}|${rootOf(r)}`, { facilityId: r.facility_id, rootId: rootOf(r) });
@@ -515,13 +515,9 @@ async function removeRequestsPastPromise(
 			.execute();
 		const recordIds = records.map((c) => c.id);
 		for (const id of recordIds) children.add(id);
-		const left = await tx
-			.selectFrom('requests')
-			.select('id')
-			.where('facility_id', '=', facilityId)
-			.where('child_id', 'in', recordIds)
-			.executeTakeFirst();
-		if (left) continue;
+		// A family reaches a Kita only through its own requests there: its contacts (and its record
+		// linked into the child) may go while the child still has a request there. The deletions are
+		// offered; the pull keeps whatever is still in the Kita's scope.
 		const familyIds = [...new Set(records.map((c) => c.family_id))];
 		const guardians = await tx
 			.selectFrom('guardians')
@@ -529,10 +525,20 @@ async function removeRequestsPastPromise(
 			.where('family_id', 'in', familyIds)
 			.execute();
 		deletions.push(
-			...recordIds.map((id) => ({ entity: 'children' as const, rowId: id, facilityId })),
+			...recordIds
+				.filter((id) => id !== rootId)
+				.map((id) => ({ entity: 'children' as const, rowId: id, facilityId })),
 			...familyIds.map((id) => ({ entity: 'families' as const, rowId: id, facilityId })),
 			...guardians.map((g) => ({ entity: 'guardians' as const, rowId: g.id, facilityId }))
 		);
+		const left = await tx
+			.selectFrom('requests')
+			.select('id')
+			.where('facility_id', '=', facilityId)
+			.where('child_id', 'in', recordIds)
+			.executeTakeFirst();
+		if (left) continue;
+		deletions.push({ entity: 'children' as const, rowId: rootId, facilityId });
 		const candidates = await tx
 			.selectFrom('duplicate_candidates')
 			.select('id')

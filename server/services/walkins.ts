@@ -4,7 +4,7 @@
 // alone — and claimed later by the family's own online account with the code on their receipt.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { isBorn } from '../../src/lib/domain/kita-year';
 import {
@@ -24,7 +24,8 @@ import {
 } from '../../src/lib/domain/staff';
 import type { FamilySource } from '../../src/lib/domain/family';
 import type { Executor } from '../db/database';
-import type { DuplicateCandidatesTable } from '../db/schema';
+import type { DB, DuplicateCandidatesTable } from '../db/schema';
+import { recordDeletions } from '../sync/deletions';
 import { staffOf } from '../sync/mutators/audiences';
 import { auditAs, worksAt } from '../sync/mutators/caller';
 import type { MutatorContext } from '../sync/mutators/context';
@@ -175,8 +176,24 @@ async function rootChild(db: Executor, childId: string): Promise<string> {
 }
 
 /**
- * Records every other record of the district with the same normalised name and birth date as a
- * possible duplicate of the walk-in child, for the walk-in's Kita to decide.
+ * A child that registered somewhere: a request at a Kita or a child-minding request. Only such
+ * records count as possible duplicates — a child entered in an account and registered nowhere is
+ * nobody's business, and matching it would let staff probe which children exist in the district
+ * (names and trial birth dates) and make the portal ask a family no Kita ever heard of.
+ */
+function registeredSomewhere(eb: ExpressionBuilder<DB, 'children'>) {
+	return eb.or([
+		eb.exists(eb.selectFrom('requests as r').select('r.id').whereRef('r.child_id', '=', 'children.id')),
+		eb.exists(
+			eb.selectFrom('childminder_requests as cm').select('cm.id').whereRef('cm.child_id', '=', 'children.id')
+		)
+	]);
+}
+
+/**
+ * Records every other record of the district with the same normalised name and birth date that
+ * registered somewhere as a possible duplicate of the walk-in child, for the walk-in's Kita to
+ * decide.
  */
 export async function detectDuplicates(
 	db: Executor,
@@ -191,14 +208,17 @@ export async function detectDuplicates(
 		.where('match_key', '=', await matchKeyOf(db, childId))
 		.where('id', '!=', childId)
 		.where('merged_into', 'is', null)
+		.where(registeredSomewhere)
 		.execute();
 	for (const m of matches) await recordCandidate(db, { facilityId, childId, matchChildId: m.id }, seq, now);
 	return matches.length;
 }
 
 /**
- * The other way round: a child entered online that matches earlier walk-ins (not yet claimed or
- * linked) becomes a possible duplicate for each walk-in's Kita to decide. Returns the staff to poke.
+ * The other way round: a child of an account that matches earlier walk-ins (not yet claimed or
+ * linked) becomes a possible duplicate for each walk-in's Kita to decide — once it registered
+ * somewhere (called when the child is saved and when a registration or child-minding request is
+ * submitted); before that it is no match. Returns the staff to poke.
  */
 export async function detectWalkinMatches(
 	db: Executor,
@@ -206,6 +226,14 @@ export async function detectWalkinMatches(
 	seq: number,
 	now: Date
 ): Promise<string[]> {
+	const registered = await db
+		.selectFrom('children')
+		.select('id')
+		.where('id', '=', childId)
+		.where('merged_into', 'is', null)
+		.where(registeredSomewhere)
+		.executeTakeFirst();
+	if (!registered) return [];
 	const matchKey = await matchKeyOf(db, childId);
 	const walkins = await db
 		.selectFrom('children')
@@ -684,9 +712,11 @@ export type ClaimOutcome = { ok: true; familyId: string; childIds: string[]; pok
 
 /**
  * Takes a walk-in family into a parent's online account: the code on the receipt and the child's
- * birth date must both fit. Walk-in families linked to it through "same child" come along, so the
- * parent sees every request of the child. Guardians move only to free positions of an existing
- * family; the rest stay with their walk-in family, still reachable for the Kitas.
+ * birth date must both fit. Only the family the code belongs to: a "same child" link says nothing
+ * about who may act for, or read the contacts of, another household, so walk-in families linked
+ * to it stay where they are and the surviving record's family keeps holding the requests
+ * (childrenHeldBy). Guardians move only to free positions of an existing family; the rest stay
+ * with their walk-in family.
  */
 export async function claimWalkinFamily(
 	db: Executor,
@@ -706,24 +736,6 @@ export async function claimWalkinFamily(
 	const children = await db.selectFrom('children').selectAll().where('family_id', '=', family.id).execute();
 	if (!children.some((c) => c.birth_date === input.birthDate)) return { ok: false };
 
-	// Walk-in families that the claimed one was linked into come along (unowned ones only).
-	const families = [family.id];
-	for (const stub of children.filter((c) => c.merged_into)) {
-		const target = await db
-			.selectFrom('children')
-			.innerJoin('families', 'families.id', 'children.family_id')
-			.select(['families.id', 'families.owner_user_id', 'families.source'])
-			.where('children.id', '=', stub.merged_into ?? '')
-			.executeTakeFirst();
-		if (
-			target &&
-			target.owner_user_id === null &&
-			target.source === 'walkin' &&
-			!families.includes(target.id)
-		)
-			families.push(target.id);
-	}
-
 	const own = await db
 		.selectFrom('families')
 		.select('id')
@@ -733,7 +745,7 @@ export async function claimWalkinFamily(
 	const joining: string[] = [];
 	if (own) {
 		home = own.id;
-		joining.push(...families);
+		joining.push(family.id);
 	} else {
 		home = family.id;
 		await db
@@ -741,7 +753,6 @@ export async function claimWalkinFamily(
 			.set({ owner_user_id: input.userId, claim_code_hash: null, updated_at: at, seq })
 			.where('id', '=', family.id)
 			.execute();
-		joining.push(...families.slice(1));
 	}
 	for (const from of joining) {
 		await db
@@ -799,13 +810,47 @@ export async function claimWalkinFamily(
 	}
 
 	// A link within one family is moot now: the stub only kept the other family's contacts reachable.
-	await db
-		.deleteFrom('children')
+	// The family's devices and the Kitas of the child may hold the stub from before (a parent who
+	// claimed the other receipt earlier): they get a deletion.
+	const moot = await db
+		.selectFrom('children')
+		.select(['id', 'merged_into'])
 		.where('family_id', '=', home)
 		.where('merged_into', 'in', (eb) =>
 			eb.selectFrom('children as t').select('t.id').where('t.family_id', '=', home)
 		)
 		.execute();
+	if (moot.length) {
+		const kitas = await db
+			.selectFrom('requests')
+			.select(['child_id', 'facility_id'])
+			.distinct()
+			.where(
+				'child_id',
+				'in',
+				moot.map((c) => c.merged_into ?? '')
+			)
+			.execute();
+		await recordDeletions(
+			db,
+			moot.flatMap((c) => [
+				{ entity: 'children' as const, rowId: c.id, familyId: home },
+				...kitas
+					.filter((k) => k.child_id === c.merged_into)
+					.map((k) => ({ entity: 'children' as const, rowId: c.id, facilityId: k.facility_id }))
+			]),
+			seq,
+			now
+		);
+		await db
+			.deleteFrom('children')
+			.where(
+				'id',
+				'in',
+				moot.map((c) => c.id)
+			)
+			.execute();
+	}
 
 	// The parent's client holds a cookie from before: everything of the family must count as new.
 	const childIds = (await db.selectFrom('children').select('id').where('family_id', '=', home).execute()).map(

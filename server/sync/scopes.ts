@@ -143,7 +143,7 @@ export function parentScope(userId: string): Scope {
 					.execute();
 				return put<'guardians'>(rows.map(toGuardian));
 			}),
-			source('children', async (tx, since) => {
+			source('children', async (tx, since, reset) => {
 				const rows = await tx
 					.selectFrom('children')
 					.innerJoin('families', 'families.id', 'children.family_id')
@@ -152,8 +152,10 @@ export function parentScope(userId: string): Scope {
 					.where('children.seq', '>', since)
 					.execute();
 				// A linked record says so, so the pages can tell where its requests went (links are final).
+				// A stub a claim made moot (both records now in the family) is deleted (sync_deletions).
 				return put<'children'>(
-					rows.map((r) => (r.merged_into ? { ...toChild(r), mergedInto: r.merged_into } : toChild(r)))
+					rows.map((r) => (r.merged_into ? { ...toChild(r), mergedInto: r.merged_into } : toChild(r))),
+					reset ? [] : await deletedForOwner(tx, 'children', since, userId)
 				);
 			}),
 			heldSource(

@@ -19,10 +19,11 @@ type ChildBuilder = ExpressionBuilder<DB & { c: DB['children'] }, 'c'>;
 
 /**
  * What staff devices may hold changed shape: duplicate suggestions no longer carry the other
- * family's names, town, request count or child id (security issue, point 2). A new generation in
- * the key gives every staff device a reset, so the rows it kept from before are wiped too.
+ * family's names, town, request count or child id (security issue, point 2); a linked walk-in
+ * family's contacts reach only the Kitas it registered at (generation 3). A new generation in the
+ * key gives every staff device a reset, so the rows it kept from before are wiped too.
  */
-const STAFF_SCOPE_GENERATION = 2;
+const STAFF_SCOPE_GENERATION = 3;
 
 /**
  * The scope key names the Kitas (hashed, to keep the cookie short): a staff member who gains or
@@ -37,7 +38,7 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 	if (facilityIds.length === 0) return { key: staffScopeKey(userId, []), sources: publicSources };
 	const kitas = [...facilityIds];
 	// A request of the caller's Kitas for this child, (with `since`) one that changed since the cookie.
-	const requestOf = (eb: ChildBuilder, childColumn: 'c.id' | 'c.merged_into', since?: number) =>
+	const requestOf = (eb: ChildBuilder, childColumn: 'c.id', since?: number) =>
 		eb.exists(
 			eb
 				.selectFrom('requests as r')
@@ -46,27 +47,55 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 				.where('r.facility_id', 'in', kitas)
 				.$if(since !== undefined, (q) => q.where('r.seq', '>', since ?? 0))
 		);
-	// The children of the Kitas' requests, and the records linked into them.
-	const inScope = (eb: ChildBuilder) => eb.or([requestOf(eb, 'c.id'), requestOf(eb, 'c.merged_into')]);
-	// A row of child `c` (the child, its family, a guardian) to (re)send: the row changed itself
-	// (`seq`), or a request of the Kitas for the child changed — then it is sent even if it did not.
-	const changed = (eb: ChildBuilder, seq: Expression<number>, since: number) =>
-		eb.or([
-			eb.and([eb(seq, '>', since), requestOf(eb, 'c.id')]),
-			eb.and([eb(seq, '>', since), requestOf(eb, 'c.merged_into')]),
-			requestOf(eb, 'c.id', since),
-			requestOf(eb, 'c.merged_into', since)
-		]);
-	// Contact rows (families, guardians) of a family with such a child.
-	const ofChangedChild = (familyId: Expression<string>, seq: Expression<number>, since: number) => {
+	// A request of the caller's Kitas made by family `familyId` (its registration's family, wherever
+	// the request points now) or held by it (the family of the child the request points to: after a
+	// link, the surviving record's family, which agreed to it). (With `since`) one that changed since.
+	const requestOfFamily = (familyId: Expression<string>, since?: number) => {
 		const eb = expressionBuilder<DB, never>();
 		return eb.exists(
 			eb
-				.selectFrom('children as c')
-				.select('c.id')
-				.where('c.family_id', '=', familyId)
-				.where((w) => changed(w, seq, since))
+				.selectFrom('requests as r')
+				.innerJoin('registrations as reg', 'reg.id', 'r.registration_id')
+				.innerJoin('children as held', 'held.id', 'r.child_id')
+				.select('r.id')
+				.where('r.facility_id', 'in', kitas)
+				.where((w) => w.or([w('reg.family_id', '=', familyId), w('held.family_id', '=', familyId)]))
+				.$if(since !== undefined, (q) => q.where('r.seq', '>', since ?? 0))
 		);
+	};
+	// A record linked into a child of the Kitas' requests, by a family that registered at the Kitas
+	// (the Kita holds that family's request now attached to the surviving child).
+	const linkedRecordOf = (eb: ChildBuilder, since?: number) =>
+		eb.exists(
+			eb
+				.selectFrom('requests as r')
+				.innerJoin('registrations as reg', 'reg.id', 'r.registration_id')
+				.select('r.id')
+				.whereRef('r.child_id', '=', 'c.merged_into')
+				.whereRef('reg.family_id', '=', 'c.family_id')
+				.where('r.facility_id', 'in', kitas)
+				.$if(since !== undefined, (q) => q.where('r.seq', '>', since ?? 0))
+		);
+	// The children of the Kitas' requests, and the records linked into them by families that
+	// registered at the Kitas.
+	const inScope = (eb: ChildBuilder) => eb.or([requestOf(eb, 'c.id'), linkedRecordOf(eb)]);
+	// A child row to (re)send: the row changed itself (`seq`), or a request of the Kitas for the
+	// child changed — then it is sent even if it did not.
+	const changed = (eb: ChildBuilder, since: number) =>
+		eb.or([
+			eb.and([eb('c.seq', '>', since), inScope(eb)]),
+			requestOf(eb, 'c.id', since),
+			linkedRecordOf(eb, since)
+		]);
+	// Contact rows (families, guardians) of a family that registered at the Kitas or holds a request
+	// there: the row changed itself, or such a request changed. A family whose record was linked into
+	// a child of the Kitas reaches only the Kitas it registered at itself.
+	const contactChanged = (familyId: Expression<string>, seq: Expression<number>, since: number) => {
+		const eb = expressionBuilder<DB, never>();
+		return eb.or([
+			eb.and([eb(seq, '>', since), requestOfFamily(familyId)]),
+			requestOfFamily(familyId, since)
+		]);
 	};
 	/**
 	 * A source of rows of the Kitas, with the rows retention deleted for them since the cookie (none
@@ -127,15 +156,15 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					.execute();
 				return rows.map(toRequestEvent);
 			}),
-			// The children of the Kitas' requests, and the records linked into them (whose families
-			// are further contacts).
+			// The children of the Kitas' requests, and the records linked into them by families that
+			// registered at the Kitas.
 			kitaSource(
 				'children',
 				async (tx, since) => {
 					const rows = await tx
 						.selectFrom('children as c')
 						.selectAll('c')
-						.where((eb) => changed(eb, eb.ref('c.seq'), since))
+						.where((eb) => changed(eb, since))
 						.execute();
 					return rows.map((r) => ({ ...toChild(r), mergedInto: r.merged_into }));
 				},
@@ -159,24 +188,23 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					.execute();
 				return rows.map(toRegistration);
 			}),
-			// Contact families: the child's own and those of records linked into it ("same child").
+			// Contact families: those that registered at the Kitas, and the family holding the request.
 			kitaSource(
 				'families',
 				async (tx, since) => {
 					const rows = await tx
 						.selectFrom('families as f')
 						.selectAll('f')
-						.where((eb) => ofChangedChild(eb.ref('f.id'), eb.ref('f.seq'), since))
+						.where((eb) => contactChanged(eb.ref('f.id'), eb.ref('f.seq'), since))
 						.execute();
 					return rows.map(toFamily);
 				},
 				(tx, ids) =>
 					tx
-						.selectFrom('children as c')
-						.select('c.family_id as id')
-						.distinct()
-						.where('c.family_id', 'in', ids)
-						.where(inScope)
+						.selectFrom('families as f')
+						.select('f.id')
+						.where('f.id', 'in', ids)
+						.where((eb) => requestOfFamily(eb.ref('f.id')))
 						.execute()
 			),
 			kitaSource(
@@ -185,18 +213,16 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					const rows = await tx
 						.selectFrom('guardians as g')
 						.selectAll('g')
-						.where((eb) => ofChangedChild(eb.ref('g.family_id'), eb.ref('g.seq'), since))
+						.where((eb) => contactChanged(eb.ref('g.family_id'), eb.ref('g.seq'), since))
 						.execute();
 					return rows.map(toGuardian);
 				},
 				(tx, ids) =>
 					tx
 						.selectFrom('guardians as g')
-						.innerJoin('children as c', 'c.family_id', 'g.family_id')
 						.select('g.id')
-						.distinct()
 						.where('g.id', 'in', ids)
-						.where(inScope)
+						.where((eb) => requestOfFamily(eb.ref('g.family_id')))
 						.execute()
 			),
 			kitaSource('duplicateCandidates', async (tx, since) => {

@@ -12,6 +12,7 @@ import {
 	linkOpenCandidate,
 	staffOfZ,
 	staffWorld,
+	walkin,
 	type Actor as StaffActor,
 	type StaffWorld
 } from './staff-world';
@@ -241,5 +242,51 @@ describe('retention of a request held through a link', () => {
 		expect(kitaAfter.patch.del.families).toHaveLength(2);
 		expect(kitaAfter.patch.del.duplicateCandidates).toEqual([candidateId]);
 		expect(kitaAfter.patch.put.children).toBeUndefined();
+	});
+
+	it('drops the walk-in family’s contacts at its Kita once its own request there is gone, while the child stays', async () => {
+		// Jelena registers Mia in person at Z for 2026/27; the online family confirms the link and
+		// registers Mia at Z for 2027/28 itself.
+		const walk = await walkin(w.kitaZ);
+		walk.args.startDate = '2027-01-04';
+		await w.push(staffZ, 'createWalkin', walk.args);
+		expect(await w.lastRejection(staffZ)).toBeUndefined();
+		const pair = await db().selectFrom('duplicate_candidates').select('id').executeTakeFirstOrThrow();
+		await w.push(staffZ, 'decideDuplicate', { candidateId: pair.id, decision: 'ask' });
+		await w.push(w.parent, 'answerLinkQuestion', { candidateId: pair.id, answer: 'mine' });
+		const own = crypto.randomUUID();
+		await w.push(w.parent, 'submitRegistration', {
+			registrationId: crypto.randomUUID(),
+			childId: w.childId,
+			items: [
+				{
+					requestId: own,
+					facilityId: w.kitaZ,
+					startDate: '2027-08-01',
+					weeklyHours: 35,
+					changeRequest: false,
+					comment: ''
+				}
+			]
+		});
+		expect(await w.lastRejection(w.parent)).toBeUndefined();
+		const kita = await w.pull(staffZ);
+		const jelena = walk.args.guardians.map((g) => g.id);
+		expect(kita.patch.put.guardians?.map((g) => g.id)).toEqual(expect.arrayContaining(jelena));
+
+		// 2026/27 requests go on 1 Aug 2028; Mia's own request at Z (2027/28) stays.
+		w.t.clock.set('2028-08-01T09:00:00Z');
+		await db().updateTable('users').set({ last_login_at: w.t.clock.now().toISOString() }).execute();
+		await runRetention({ db: db(), now: w.t.clock.now, periods: { ...DEFAULT_RETENTION } });
+		expect(await w.status(own)).toBe('registered');
+
+		const after = await w.pull(staffZ, kita.cookie);
+		expect(after.patch.del.requests).toEqual([walk.args.requestId]);
+		expect(after.patch.del.guardians?.sort()).toEqual([...jelena].sort());
+		expect(after.patch.del.families).toEqual([walk.args.familyId]);
+		expect(after.patch.del.children).toEqual([walk.args.child.id]);
+		const fresh = JSON.stringify((await w.pull(staffZ)).patch);
+		expect(fresh).not.toContain('Bahnhofstraße 12');
+		expect(fresh).toContain('Steinerstraße 3');
 	});
 });

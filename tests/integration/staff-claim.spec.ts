@@ -43,7 +43,7 @@ describe('claim of a walk-in family by a parent', () => {
 		return { first, second };
 	}
 
-	it('takes the walk-in family into the online account and shows every request of the linked child', async () => {
+	it('takes only the receipt’s own walk-in family: the household it was linked into stays where it is', async () => {
 		const { first, second } = await twoWalkins();
 		const newParent = actor(
 			await createUserWithSession(db(), w.t.clock.now(), 'parent', { email: 'lina-eltern@example.org' })
@@ -56,13 +56,35 @@ describe('claim of a walk-in family by a parent', () => {
 			.family.claim({ code: second.code.toLowerCase().replace(/-/g, ' '), birthDate: '2023-09-09' });
 		expect(result.children).toBeGreaterThanOrEqual(1);
 
+		// Z's record was linked into X's: the requests are held by X's walk-in family, which nobody
+		// claimed. The claim brings the parent's own (linked) record and guardians, nothing of X's.
 		const after = await w.pull(newParent, before.cookie);
-		expect(after.patch.put.requests?.map((r) => r.id).sort()).toEqual(
+		expect(after.patch.put.requests).toBeUndefined();
+		expect(after.patch.put.children).toEqual([
+			expect.objectContaining({ id: second.args.child.id, mergedInto: first.args.child.id })
+		]);
+		expect(after.patch.put.guardians?.map((g) => g.familyId)).toEqual(
+			second.args.guardians.map(() => second.args.familyId)
+		);
+		const firstFamily = await db()
+			.selectFrom('families')
+			.select(['owner_user_id', 'claim_code_hash'])
+			.where('id', '=', first.args.familyId)
+			.executeTakeFirstOrThrow();
+		expect(firstFamily.owner_user_id).toBeNull();
+		expect(firstFamily.claim_code_hash).not.toBeNull();
+
+		// With X's receipt too, the parent holds both requests, and the link inside the family is
+		// resolved: one child, not the walk-in twice.
+		await w.t
+			.caller({ session: newParent.session })
+			.family.claim({ code: first.code, birthDate: '2023-09-09' });
+		const both = await w.pull(newParent, after.cookie);
+		expect(both.patch.put.requests?.map((r) => r.id).sort()).toEqual(
 			[first.args.requestId, second.args.requestId].sort()
 		);
-		// One child, not the walk-in twice: the link inside the family is resolved.
-		expect(after.patch.put.children?.map((c) => c.firstName)).toEqual(['Lina']);
-		expect(after.patch.put.guardians?.length).toBeGreaterThanOrEqual(1);
+		expect(both.patch.put.children?.map((c) => c.firstName)).toEqual(['Lina']);
+		expect(both.patch.del.children).toEqual([second.args.child.id]);
 		// Status mails now go to the account.
 		await w.push(w.staffX, 'makeOffer', {
 			requestId: first.args.requestId,
@@ -89,12 +111,13 @@ describe('claim of a walk-in family by a parent', () => {
 			.execute();
 		expect(audits).toEqual([
 			{ actor_id: newParent.session.userId, outcome: 'ok' },
+			{ actor_id: newParent.session.userId, outcome: 'ok' },
 			{ actor_id: other.userId, outcome: 'refused' }
 		]);
 	});
 
 	it('moves the walk-in child into a family the parent already has', async () => {
-		const { second } = await twoWalkins();
+		const { first, second } = await twoWalkins();
 		await w.t
 			.caller({ session: w.parent.session })
 			.family.claim({ code: second.code, birthDate: '2023-09-09' });
@@ -105,12 +128,18 @@ describe('claim of a walk-in family by a parent', () => {
 			.executeTakeFirstOrThrow();
 		const lina = await db()
 			.selectFrom('children')
-			.select(['family_id', 'merged_into'])
+			.select(['id', 'family_id', 'merged_into'])
 			.where('first_name', '=', 'Lina')
+			.orderBy('merged_into')
 			.execute();
-		expect(lina).toEqual([{ family_id: parentFamily.id, merged_into: null }]);
+		// The claimed (Z) record moves into the parent's family; X's walk-in family, which it was
+		// linked into, stays unowned with its requests.
+		expect(lina).toEqual([
+			{ id: first.args.child.id, family_id: first.args.familyId, merged_into: null },
+			{ id: second.args.child.id, family_id: parentFamily.id, merged_into: first.args.child.id }
+		]);
 		const pulled = await w.pull(w.parent);
-		expect(pulled.patch.put.requests).toHaveLength(4);
+		expect(pulled.patch.put.requests?.map((r) => r.id).sort()).toEqual([w.requestX, w.requestY].sort());
 	});
 
 	it('refuses a wrong birth date the same way as a wrong code, and stops guessing', async () => {

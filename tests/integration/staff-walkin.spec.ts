@@ -101,7 +101,7 @@ describe('walk-in registrations, duplicates and claims', () => {
 		expect(x.patch.put.requests?.map((r) => r.id)).toEqual([w.requestX]);
 	});
 
-	it('links the walk-in into the existing child: one record, both families reachable, a contract anywhere closes the rest', async () => {
+	it('links the walk-in into the existing child: one record, each family reachable only where it registered, a contract anywhere closes the rest', async () => {
 		const { args } = await walkin(w.kitaZ);
 		await w.push(staffZ, 'createWalkin', args);
 		const [candidate] = await candidates();
@@ -128,11 +128,16 @@ describe('walk-in registrations, duplicates and claims', () => {
 		expect(stub).toMatchObject({ merged_into: w.childId, family_id: args.familyId });
 		expect((await candidates())[0]).toMatchObject({ status: 'linked', decided_by: w.parent.session.userId });
 
-		// X sees the walk-in family's phone number as a second way to reach the family.
+		// X, where only the online family registered, gets none of the walk-in family: no phone
+		// number, no linked record (a family's data reaches a Kita only because it registered there).
 		const x = await w.pull(w.staffX);
-		expect(x.patch.put.guardians?.map((g) => g.phone).sort()).toEqual(['02922 123', '02922 4567']);
-		// and the linked record, so the page can tell which families belong to the child
-		expect(x.patch.put.children?.find((c) => c.id === args.child.id)).toMatchObject({
+		expect(x.patch.put.guardians?.map((g) => g.phone).sort()).toEqual(['02922 123']);
+		expect(x.patch.put.children?.map((c) => c.id)).toEqual([w.childId]);
+		// Z, where the walk-in family registered, keeps it and now also reaches the family that
+		// agreed to the link; the linked record tells the page which families belong to the child.
+		const zLinked = await w.pull(staffZ);
+		expect(zLinked.patch.put.guardians?.map((g) => g.phone).sort()).toEqual(['02922 123', '02922 4567']);
+		expect(zLinked.patch.put.children?.find((c) => c.id === args.child.id)).toMatchObject({
 			mergedInto: w.childId,
 			familyId: args.familyId
 		});
@@ -158,7 +163,7 @@ describe('walk-in registrations, duplicates and claims', () => {
 		expect(await w.status(args.requestId)).toBe('placedElsewhere');
 	});
 
-	it('finds an earlier walk-in when the family later enters the same child online', async () => {
+	it('finds an earlier walk-in once the family registers the same child online, not before', async () => {
 		const { args } = await walkin(w.kitaZ, { firstName: 'Ole', lastName: 'Früher', birthDate: '2023-05-01' });
 		await w.push(staffZ, 'createWalkin', args);
 		expect(await candidates()).toEqual([]);
@@ -169,6 +174,23 @@ describe('walk-in registrations, duplicates and claims', () => {
 			lastName: 'Frueher',
 			birthDate: '2023-05-01'
 		});
+		// Entered in the account, registered nowhere: no match (no Kita's business yet).
+		expect(await candidates()).toEqual([]);
+		await w.push(w.parent, 'submitRegistration', {
+			registrationId: crypto.randomUUID(),
+			childId: onlineChild,
+			items: [
+				{
+					requestId: crypto.randomUUID(),
+					facilityId: w.kitaY,
+					startDate: '2027-08-01',
+					weeklyHours: 35,
+					changeRequest: false,
+					comment: ''
+				}
+			]
+		});
+		expect(await w.lastRejection(w.parent)).toBeUndefined();
 		expect(await candidates()).toEqual([
 			expect.objectContaining({ facility_id: w.kitaZ, child_id: args.child.id, match_child_id: onlineChild })
 		]);
@@ -180,6 +202,30 @@ describe('walk-in registrations, duplicates and claims', () => {
 			birthDate: '2023-05-01'
 		});
 		expect(await candidates()).toHaveLength(1);
+	});
+
+	it('finds an earlier walk-in once the family asks for child-minding for the same child', async () => {
+		const { args } = await walkin(w.kitaZ, { firstName: 'Ole', lastName: 'Früher', birthDate: '2023-05-01' });
+		await w.push(staffZ, 'createWalkin', args);
+		const onlineChild = crypto.randomUUID();
+		await w.push(w.parent, 'saveChild', {
+			id: onlineChild,
+			firstName: 'Ole',
+			lastName: 'Frueher',
+			birthDate: '2023-05-01'
+		});
+		expect(await candidates()).toEqual([]);
+		await w.push(w.parent, 'submitChildminding', {
+			id: crypto.randomUUID(),
+			childId: onlineChild,
+			startDate: '2027-02-01',
+			weeklyHours: 35,
+			comment: ''
+		});
+		expect(await w.lastRejection(w.parent)).toBeUndefined();
+		expect(await candidates()).toEqual([
+			expect.objectContaining({ facility_id: w.kitaZ, child_id: args.child.id, match_child_id: onlineChild })
+		]);
 	});
 
 	it('keeps a look-alike separate, and refuses a second decision with the current state', async () => {

@@ -248,6 +248,7 @@ export const parentMutators: MutatorRegistry = {
 				for (const id of await staffOf(ctx.tx, [item.facilityId])) ctx.affected.add(id);
 				names.push(`${facility.name}, ${facility.postcode} ${facility.town}`);
 			}
+			for (const id of await detectWalkinMatches(ctx.tx, child.id, seq, ctx.now)) ctx.affected.add(id);
 			await notifyRegistration(
 				ctx.tx,
 				{
@@ -372,6 +373,7 @@ export const parentMutators: MutatorRegistry = {
 					seq
 				})
 				.execute();
+			for (const id of await detectWalkinMatches(ctx.tx, child.id, seq, ctx.now)) ctx.affected.add(id);
 			await notifyChildminding(
 				ctx.tx,
 				{
