@@ -1,4 +1,4 @@
-// Review: claiming a walk-in with its receipt code also takes every UNOWNED walk-in family it was
+// Found by the review of issue 12: claiming a walk-in with its receipt code also takes every UNOWNED walk-in family it was
 // linked into (claimWalkinFamily: "come along") — their child record with all its requests and
 // their guardians at free positions. The youth office decided "same child"; nobody decided that the
 // holder of one receipt may act for, and read the contacts of, the other household.
@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createUserWithSession } from './fixtures';
 import { actor, staffOfZ, staffWorld, walkin, type Actor, type StaffWorld } from './staff-world';
 
-describe('review: a claim takes the linked walk-in family along', () => {
+describe('security: a claim takes the linked walk-in family along', () => {
 	let w: StaffWorld;
 	let staffZ: Actor;
 	beforeEach(async () => {

@@ -1,4 +1,4 @@
-// Review: "nothing of the other family reaches staff before consent" — yet a walk-in is matched
+// Found by the review of issue 12: "nothing of the other family reaches staff before consent" — yet a walk-in is matched
 // against EVERY child of the district, and the suggestion tells the Kita whether a match exists and
 // whether it belongs to an online account (match.confirmedBy). Staff can enter walk-ins with a
 // name and trial birth dates and read off which child exists, with its exact birth date, even for
@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createUserWithSession } from './fixtures';
 import { actor, staffOfZ, staffWorld, walkin, type Actor, type StaffWorld } from './staff-world';
 
-describe('review: walk-in duplicate search as an oracle', () => {
+describe('security: walk-in duplicate search as an oracle', () => {
 	let w: StaffWorld;
 	let staffZ: Actor;
 	beforeEach(async () => {

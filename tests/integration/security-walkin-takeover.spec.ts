@@ -1,9 +1,9 @@
-// Review: a link must not hand the walk-in family's contacts (address, phone, e-mail) to Kitas where
+// Found by the review of issue 12: a link must not hand the walk-in family's contacts (address, phone, e-mail) to Kitas where
 // only the online family registered. A family's data reaches a Kita only because it registered there.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { staffOfZ, staffWorld, walkin, type Actor, type StaffWorld } from './staff-world';
 
-describe('review: a link hands the walk-in family’s contacts to Kitas it never registered at', () => {
+describe('security: a link hands the walk-in family’s contacts to Kitas it never registered at', () => {
 	let w: StaffWorld;
 	let staffZ: Actor;
 	beforeEach(async () => {
