@@ -86,10 +86,11 @@ test('parents whose login is about to end are offered to stay logged in', async 
 		const names = new URL(route.request().url()).pathname.split('/').pop()?.split(',') ?? [];
 		if (names.includes('auth.extendSession')) extended = true;
 		const response = await route.fetch();
-		const body = (await response.json()) as {
-			result?: { data?: { expiresAt?: string; serverNow?: string } };
-		}[];
-		const data = body[names.indexOf('auth.sessionInfo')]?.result?.data;
+		type Answer = { result?: { data?: { expiresAt?: string; serverNow?: string } } };
+		// Account calls are never batched (one answer); other calls may be (a list of answers).
+		const body = (await response.json()) as Answer | Answer[];
+		const answers = Array.isArray(body) ? body : [body];
+		const data = answers[names.indexOf('auth.sessionInfo')]?.result?.data;
 		if (!extended && data?.serverNow)
 			data.expiresAt = new Date(Date.parse(data.serverNow) + 4 * 60_000).toISOString();
 		await route.fulfill({ response, json: body });

@@ -233,6 +233,11 @@ export function seedOnlineChild(
 			at,
 			seq
 		);
+		// Registered somewhere (child-minding), so that a walk-in of the same child is a possible
+		// duplicate: children registered nowhere are not matched (no existence oracle for staff).
+		db.prepare(
+			"INSERT INTO childminder_requests (id, number, family_id, child_id, start_date, weekly_hours, comment, status, internal_note, submitted_at, updated_at, seq) VALUES (?, ?, ?, ?, '2027-08-01', 35, '', 'submitted', '', ?, ?, ?)"
+		).run(crypto.randomUUID(), `TP-E2E-${ids.childId.slice(0, 8)}`, ids.familyId, ids.childId, at, at, seq);
 		return ids;
 	});
 }

@@ -150,8 +150,10 @@ test.describe('walk-in registration ("Anmeldung vor Ort")', () => {
 
 		await parent.getByRole('link', { name: 'Meine Anmeldungen' }).first().click();
 		const section = parent.getByRole('region', { name: new RegExp(`Lina ${lastName}`) });
-		// Both Kitas' registrations of the one linked child.
-		await expect(section.getByRole('article')).toHaveCount(2);
+		// A claim takes only the receipt's own family: the registration now belongs to the child it was
+		// linked into (the other walk-in household), and the claimer is told where it is held.
+		await expect(section).toContainText('Die Anmeldungen dieses Kindes werden dort geführt');
+		await expect(section.getByRole('article')).toHaveCount(0);
 		await parentContext.close();
 	});
 
@@ -161,7 +163,7 @@ test.describe('walk-in registration ("Anmeldung vor Ort")', () => {
 	}) => {
 		const lastName = unique('Konto');
 		const child = { firstName: 'Mats', lastName, birthDate: '2023-06-06' };
-		// A family with an online account and no request anywhere.
+		// A family with an online account that registered for child-minding only, at no Kita.
 		const email = `${lastName.toLowerCase()}@example.org`;
 		createParentAccount(email);
 		const online = seedOnlineChild(email, child, 'Karla');
@@ -206,7 +208,12 @@ test.describe('walk-in registration ("Anmeldung vor Ort")', () => {
 		expect(childOfRequest(walkin.request_id)).toBe(online.childId);
 		await parent.getByRole('link', { name: 'Meine Anmeldungen' }).first().click();
 		const section = parent.getByRole('region', { name: new RegExp(`Mats ${lastName}`) });
-		await expect(section.getByRole('article')).toHaveCount(1);
+		// The linked request (marked as registered in person, no buttons) and the family's own
+		// child-minding request.
+		await expect(section.getByRole('article')).toHaveCount(2);
+		const linked = section.getByRole('article').filter({ hasText: 'Vor Ort bei der Kita angemeldet' });
+		await expect(linked).toHaveCount(1);
+		await expect(linked.getByRole('button')).toHaveCount(0);
 		await parentContext.close();
 
 		// The Kita now holds the linked request with the family's contact.
