@@ -110,6 +110,11 @@ export class LocalDb extends Dexie {
 		this.version(5).stores({
 			linkQuestions: 'id, status'
 		});
+		// The family page and the receipt list guardians by position: without the index Dexie refused
+		// the query and the stored guardians showed as empty forms (issue 13).
+		this.version(6).stores({
+			guardians: 'id, familyId, position'
+		});
 		// A fresh database gets a fresh clientId (DESIGN.md: mutation ids count per clientId).
 		this.on('populate', (tx) => {
 			void tx.table('meta').add({ key: 'clientId', value: crypto.randomUUID() });

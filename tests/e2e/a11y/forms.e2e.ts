@@ -54,14 +54,24 @@ test('forms name their errors at the top and at each field, and keep what was ty
 				await open(page, route.path(params));
 				await waitForContent(page, 'de');
 				// Something typed into the first empty text field must survive the failed submission.
-				const field = page
+				// (Fields that show stored data, such as the family's first guardian, are not empty.)
+				const fields = await page
 					.getByRole('main')
 					.locator('input[type="text"]:visible, input:not([type]):visible')
-					.first();
+					.all();
+				let field = page.getByRole('main').locator('input[type="text"]:visible').first();
+				let hasField = false;
+				for (const candidate of fields)
+					if ((await candidate.inputValue()) === '') {
+						field = candidate;
+						hasField = true;
+						break;
+					}
 				const typed = 'Probe';
-				const hasField = (await field.count()) > 0 && (await field.inputValue()) === '';
 				if (hasField) await field.fill(typed);
-				const submit = page.getByRole('main').locator('button[type="submit"]:visible:enabled').first();
+				// The form of that field: a form above it may hold complete stored data (the family's guardian).
+				const form = hasField ? field.locator('xpath=ancestor::form[1]') : page.getByRole('main');
+				const submit = form.locator('button[type="submit"]:visible:enabled').first();
 				await submit.click();
 				await expect(page.getByRole('main').locator('[aria-invalid="true"]').first()).toBeVisible();
 				const state = await errorState(page);
