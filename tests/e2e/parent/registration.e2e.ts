@@ -36,10 +36,20 @@ test.describe('parents register offline', () => {
 			page.getByText(/Sie sind offline\. Ihre Anmeldung ist auf diesem Gerät gespeichert/)
 		).toBeVisible();
 		await expect(page.getByText('Wird übertragen …').first()).toBeVisible();
+		// Not green before the server confirmed it (issue 13, defect 2).
+		await expect(
+			childSection(page, child.firstName).getByText('Sie haben sich erfolgreich angemeldet.')
+		).toHaveCount(0);
+		await expect(childSection(page, child.firstName).getByText(/Noch nicht beim Kreisjugendamt/)).toHaveCount(
+			2
+		);
 		expect(requestsOfChild(child.firstName)).toHaveLength(0);
 
 		await context.setOffline(false);
 		await waitForEmptyOutbox(page);
+		// The offline note gives way once it is sent (defect 3).
+		await expect(page.getByText('Ihre Anmeldung wurde gesendet.')).toBeVisible();
+		await expect(page.getByText(/Sie sind offline\. Ihre Anmeldung/)).toHaveCount(0);
 		await expect(
 			childSection(page, child.firstName).getByText('Sie haben sich erfolgreich angemeldet.')
 		).toHaveCount(2);
