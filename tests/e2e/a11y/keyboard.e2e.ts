@@ -189,6 +189,8 @@ test('parents sign up, register and accept the offer the Kita made — by keyboa
 		await page.goto('/meine-anmeldungen');
 		const accept = page.getByRole('button', { name: de('offer_accept') });
 		await expect(accept).toBeVisible({ timeout: 20_000 });
+		// What accepting means, and that phone or a visit count too (issue 13, point 12).
+		await expect(page.getByText(de('offer_explain'))).toBeVisible();
 		await activate(page, accept);
 		const dialog = page.getByRole('dialog', { name: de('offer_accept_title', { name: kita }) });
 		await expect(dialog).toBeVisible();

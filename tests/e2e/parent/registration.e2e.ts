@@ -54,6 +54,12 @@ test.describe('parents register offline', () => {
 			childSection(page, child.firstName).getByText('Sie haben sich erfolgreich angemeldet.')
 		).toHaveCount(2);
 		expect(requestsOfChild(child.firstName).map((r) => r.status)).toEqual(['registered', 'registered']);
+		// Wish 1 cannot move up: its button is disabled and looks it (issue 13, point 13).
+		const up = childSection(page, child.firstName)
+			.getByRole('button', { name: /nach oben$/ })
+			.first();
+		await expect(up).toBeDisabled();
+		expect(await up.evaluate((b) => getComputedStyle(b).borderTopStyle)).toBe('dashed');
 		const mail = serverDb(
 			(db) =>
 				db
