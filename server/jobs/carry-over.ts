@@ -15,8 +15,7 @@ import { isOpen, type RequestStatus } from '../../src/lib/domain/placement';
 import type { Db, Executor } from '../db/database';
 import { audit } from '../services/audit';
 import { listKitaYears } from '../services/catalogue';
-import { enqueueMail } from '../services/mail/outbox';
-import { familyRecipients } from '../services/notifications';
+import { mailFamily } from '../services/notifications';
 import { familyHoldingChild } from '../services/families';
 import { usersConcerned } from '../services/placement';
 import { transitionRequest } from '../services/requests';
@@ -54,23 +53,18 @@ async function notifyCarryOver(
 	now: Date,
 	origin: string
 ): Promise<void> {
-	for (const r of await familyRecipients(db, familyId))
-		await enqueueMail(
-			db,
-			{
-				to: r.email,
-				about: r.about,
-				locale: r.locale,
-				kind: 'carryOver',
-				params: {
-					name: r.name,
-					fromYear: from.label,
-					toYear: to.label,
-					loginUrl: `${origin}/meine-anmeldungen`
-				}
-			},
-			now
-		);
+	await mailFamily(
+		db,
+		familyId,
+		'carryOver',
+		(r) => ({
+			name: r.name,
+			fromYear: from.label,
+			toYear: to.label,
+			loginUrl: `${origin}/meine-anmeldungen`
+		}),
+		now
+	);
 }
 
 async function carryOverYear(

@@ -2,6 +2,7 @@
 // after login); the registration confirmation lists the Kitas, as proof of the announced demand.
 import type { Executor } from '../db/database';
 import { enqueueMail, type MailOwner } from './mail/outbox';
+import type { MailKind, MailParamsByKind } from './mail/types';
 import { intlLocale } from '../../src/lib/domain/locale';
 
 interface Recipient {
@@ -45,6 +46,18 @@ export async function familyRecipients(db: Executor, familyId: string): Promise<
 	}));
 }
 
+/** One mail of `kind` to each of the family's recipients, in the recipient's language. */
+export async function mailFamily<K extends MailKind>(
+	db: Executor,
+	familyId: string,
+	kind: K,
+	params: (r: Recipient) => MailParamsByKind[K],
+	now: Date
+): Promise<void> {
+	for (const r of await familyRecipients(db, familyId))
+		await enqueueMail(db, { to: r.email, about: r.about, locale: r.locale, kind, params: params(r) }, now);
+}
+
 function berlinTime(at: Date, locale: string): string {
 	return new Intl.DateTimeFormat(intlLocale(locale), {
 		dateStyle: 'medium',
@@ -65,25 +78,20 @@ export async function notifyRegistration(
 	now: Date,
 	origin: string
 ): Promise<void> {
-	for (const r of await familyRecipients(db, input.familyId))
-		await enqueueMail(
-			db,
-			{
-				to: r.email,
-				about: r.about,
-				locale: r.locale,
-				kind: 'registration',
-				params: {
-					name: r.name,
-					child: input.childFirstName,
-					number: input.number,
-					submittedAt: berlinTime(now, r.locale),
-					kitas: input.kitas,
-					receiptUrl: `${origin}/meine-anmeldungen/beleg/${input.registrationId}`
-				}
-			},
-			now
-		);
+	await mailFamily(
+		db,
+		input.familyId,
+		'registration',
+		(r) => ({
+			name: r.name,
+			child: input.childFirstName,
+			number: input.number,
+			submittedAt: berlinTime(now, r.locale),
+			kitas: input.kitas,
+			receiptUrl: `${origin}/meine-anmeldungen/beleg/${input.registrationId}`
+		}),
+		now
+	);
 }
 
 export async function notifyStatusChange(
@@ -92,18 +100,13 @@ export async function notifyStatusChange(
 	now: Date,
 	origin: string
 ): Promise<void> {
-	for (const r of await familyRecipients(db, familyId))
-		await enqueueMail(
-			db,
-			{
-				to: r.email,
-				about: r.about,
-				locale: r.locale,
-				kind: 'statusChange',
-				params: { name: r.name, loginUrl: `${origin}/meine-anmeldungen` }
-			},
-			now
-		);
+	await mailFamily(
+		db,
+		familyId,
+		'statusChange',
+		(r) => ({ name: r.name, loginUrl: `${origin}/meine-anmeldungen` }),
+		now
+	);
 }
 
 /**
@@ -116,18 +119,13 @@ export async function notifyLinkQuestion(
 	now: Date,
 	origin: string
 ): Promise<void> {
-	for (const r of await familyRecipients(db, familyId))
-		await enqueueMail(
-			db,
-			{
-				to: r.email,
-				about: r.about,
-				locale: r.locale,
-				kind: 'linkQuestion',
-				params: { name: r.name, loginUrl: `${origin}/familie` }
-			},
-			now
-		);
+	await mailFamily(
+		db,
+		familyId,
+		'linkQuestion',
+		(r) => ({ name: r.name, loginUrl: `${origin}/familie` }),
+		now
+	);
 }
 
 export async function notifyChildminding(
@@ -136,23 +134,18 @@ export async function notifyChildminding(
 	now: Date,
 	origin: string
 ): Promise<void> {
-	for (const r of await familyRecipients(db, input.familyId))
-		await enqueueMail(
-			db,
-			{
-				to: r.email,
-				about: r.about,
-				locale: r.locale,
-				kind: 'childminding',
-				params: {
-					name: r.name,
-					child: input.childFirstName,
-					number: input.number,
-					submittedAt: berlinTime(now, r.locale),
-					officeAddress: input.officeAddress,
-					statusUrl: `${origin}/meine-anmeldungen`
-				}
-			},
-			now
-		);
+	await mailFamily(
+		db,
+		input.familyId,
+		'childminding',
+		(r) => ({
+			name: r.name,
+			child: input.childFirstName,
+			number: input.number,
+			submittedAt: berlinTime(now, r.locale),
+			officeAddress: input.officeAddress,
+			statusUrl: `${origin}/meine-anmeldungen`
+		}),
+		now
+	);
 }
