@@ -1,6 +1,7 @@
 // Arabic mail texts, for accounts whose locale is Arabic. Plain words for parents; German terms the
 // portal and the Kitas use stay in brackets. render.ts marks the HTML right-to-left.
 import type { Role } from '../../../src/lib/domain/roles';
+import { plural } from './plural';
 import type { MailLocale } from './types';
 
 const roleNames: Record<Role, string> = {
@@ -9,6 +10,12 @@ const roleNames: Record<Role, string> = {
 	childminding: 'قسم الاستشارة للرعاية النهارية (Fachberatung)',
 	admin: 'الإدارة'
 };
+
+// After لمدة ("for"): genitive dual, 3–10 with the plural, 11–99 with the singular accusative.
+const minutes = (n: number) =>
+	plural('ar', n, { one: 'دقيقة واحدة', two: 'دقيقتين', few: '# دقائق', many: '# دقيقة', other: '# دقيقة' });
+const hours = (n: number) =>
+	plural('ar', n, { one: 'ساعة واحدة', two: 'ساعتين', few: '# ساعات', many: '# ساعة', other: '# ساعة' });
 
 export const ar: MailLocale = {
 	greeting: (name) => `مرحبًا ${name}،`,
@@ -23,7 +30,7 @@ export const ar: MailLocale = {
 				{ text: 'يرجى تأكيد عنوان بريدك الإلكتروني بهذا الرابط:' },
 				{ link: p.confirmUrl, label: 'تأكيد عنوان البريد الإلكتروني' },
 				{
-					text: `لأسباب أمنية يكون الرابط صالحًا لمدة ${p.minutes} دقيقة ويمكن استخدامه مرة واحدة فقط. إذا لم يعمل عند النقر عليه، فانسخه والصقه في شريط العنوان في متصفحك.`
+					text: `لأسباب أمنية يكون الرابط صالحًا لمدة ${minutes(p.minutes)} ويمكن استخدامه مرة واحدة فقط. إذا لم يعمل عند النقر عليه، فانسخه والصقه في شريط العنوان في متصفحك.`
 				},
 				{ text: 'هل انتهت صلاحية الرابط؟ بهذا الرابط الثاني تحصل على رابط جديد:' },
 				{ link: p.resendUrl, label: 'طلب رابط تأكيد جديد' },
@@ -50,7 +57,7 @@ export const ar: MailLocale = {
 				{ text: 'عيّن كلمة المرور الجديدة بهذا الرابط:' },
 				{ link: p.resetUrl, label: 'تعيين كلمة مرور جديدة' },
 				{
-					text: `الرابط صالح لمدة ${p.minutes} دقيقة ويمكن استخدامه مرة واحدة فقط. بعد ذلك يتم تسجيل خروجك من جميع الأجهزة وتسجّل الدخول بكلمة المرور الجديدة.`
+					text: `الرابط صالح لمدة ${minutes(p.minutes)} ويمكن استخدامه مرة واحدة فقط. بعد ذلك يتم تسجيل خروجك من جميع الأجهزة وتسجّل الدخول بكلمة المرور الجديدة.`
 				},
 				{ text: 'إذا لم تطلب كلمة مرور جديدة، يمكنك تجاهل هذه الرسالة.' }
 			]
@@ -62,7 +69,7 @@ export const ar: MailLocale = {
 				{ text: 'عيّن كلمة المرور بهذا الرابط:' },
 				{ link: p.inviteUrl, label: 'تعيين كلمة المرور' },
 				{
-					text: `الرابط صالح لمدة ${p.hours} ساعة. عند أول تسجيل دخول تُعدّ تسجيل الدخول بخطوتين باستخدام تطبيق مصادقة.`
+					text: `الرابط صالح لمدة ${hours(p.hours)}. عند أول تسجيل دخول تُعدّ تسجيل الدخول بخطوتين باستخدام تطبيق مصادقة.`
 				}
 			]
 		}),
@@ -73,7 +80,7 @@ export const ar: MailLocale = {
 					text: 'تريد استخدام هذا العنوان لحسابك في Kita-Portal. يصبح ساريًا فقط بعد تأكيده بهذا الرابط:'
 				},
 				{ link: p.confirmUrl, label: 'تأكيد عنوان البريد الإلكتروني الجديد' },
-				{ text: `الرابط صالح لمدة ${p.minutes} دقيقة ويمكن استخدامه مرة واحدة فقط.` },
+				{ text: `الرابط صالح لمدة ${minutes(p.minutes)} ويمكن استخدامه مرة واحدة فقط.` },
 				{ text: 'إذا لم تطلب ذلك، يمكنك تجاهل هذه الرسالة.' }
 			]
 		}),
@@ -84,7 +91,7 @@ export const ar: MailLocale = {
 					text: 'تم تغيير عنوان البريد الإلكتروني لحسابك في Kita-Portal. من الآن تصل رسائل البوابة إلى العنوان الجديد.'
 				},
 				{
-					text: 'إذا لم تقم بذلك، فيرجى التواصل مع مكتب رعاية الشباب في Kreis Soest وإعادة تعيين كلمة المرور:'
+					text: 'إذا لم تقم بذلك، فيرجى التواصل مع مكتب رعاية الشباب (Jugendamt) في Kreis Soest وإعادة تعيين كلمة المرور:'
 				},
 				{ link: p.forgotUrl, label: 'نسيت كلمة المرور' }
 			]
@@ -108,7 +115,7 @@ export const ar: MailLocale = {
 					text: 'تؤكد هذه الرسالة والإيصال في البوابة أنك أعلنت حاجتك إلى الرعاية (المادة 3b من KiBiz).'
 				},
 				{
-					text: 'فور تمكّن روضة من عرض مكان عليك، تتغيّر الحالة في البوابة إلى „عرض عقد" (Vertragsangebot). وستتواصل معك إدارة الروضة عبر البريد الإلكتروني أو الهاتف أو البريد.'
+					text: 'فور تمكّن روضة من عرض مكان عليك، تتغيّر الحالة في البوابة إلى «عرض عقد» (Vertragsangebot). وستتواصل معك إدارة الروضة عبر البريد الإلكتروني أو الهاتف أو البريد.'
 				},
 				{ link: p.receiptUrl, label: 'عرض الإيصال والحالة' }
 			]
@@ -147,7 +154,7 @@ export const ar: MailLocale = {
 			subject: `تأكيد التسجيل المسبق عبر الإنترنت للرعاية لدى مربية ${p.number}`,
 			blocks: [
 				{
-					text: `وصل تسجيلك للحصول على مكان لدى مربية (Kindertagespflege) لـ ${p.child} (الرقم ${p.number}، ${p.submittedAt}). أُرسل إلى قسم الاستشارة المختص (Fachberatung) في مكتب رعاية الشباب، الذي سيتواصل معك عند الحاجة.`
+					text: `وصل تسجيلك للحصول على مكان لدى مربية (Kindertagespflege) لـ ${p.child} (الرقم ${p.number}، ${p.submittedAt}). أُرسل إلى قسم الاستشارة المختص (Fachberatung) في مكتب رعاية الشباب (Jugendamt)، الذي سيتواصل معك عند الحاجة.`
 				},
 				{
 					text: 'التسجيل في Kita-Portal لا يحلّ محلّ طلب الدعم المالي للرعاية النهارية ولا محلّ العقد مع المربية.'

@@ -1,5 +1,6 @@
 // German mail texts (the portal's language; complete). Plain words, as the FAQ speaks to parents.
 import type { Role } from '../../../src/lib/domain/roles';
+import { plural } from './plural';
 import type { MailLocale } from './types';
 
 const roleNames: Record<Role, string> = {
@@ -8,6 +9,9 @@ const roleNames: Record<Role, string> = {
 	childminding: 'Fachberatung Kindertagespflege',
 	admin: 'Administration'
 };
+
+const minutes = (n: number) => plural('de', n, { one: '# Minute', other: '# Minuten' });
+const hours = (n: number) => plural('de', n, { one: '# Stunde', other: '# Stunden' });
 
 export const de: MailLocale = {
 	greeting: (name) => `Guten Tag ${name},`,
@@ -22,7 +26,7 @@ export const de: MailLocale = {
 				{ text: 'Bitte bestätigen Sie Ihre E-Mail-Adresse mit diesem Link:' },
 				{ link: p.confirmUrl, label: 'E-Mail-Adresse bestätigen' },
 				{
-					text: `Aus Sicherheitsgründen ist der Link ${p.minutes} Minuten gültig und kann nur einmal verwendet werden. Sollte der Link durch Anklicken nicht funktionieren, kopieren Sie ihn und fügen Sie ihn in die Adresszeile Ihres Browsers ein.`
+					text: `Aus Sicherheitsgründen ist der Link ${minutes(p.minutes)} gültig und kann nur einmal verwendet werden. Sollte der Link durch Anklicken nicht funktionieren, kopieren Sie ihn und fügen Sie ihn in die Adresszeile Ihres Browsers ein.`
 				},
 				{ text: 'Ist der Link abgelaufen? Mit diesem zweiten Link erhalten Sie einen neuen:' },
 				{ link: p.resendUrl, label: 'Neuen Bestätigungslink anfordern' },
@@ -51,7 +55,7 @@ export const de: MailLocale = {
 				{ text: 'Mit diesem Link vergeben Sie ein neues Passwort:' },
 				{ link: p.resetUrl, label: 'Neues Passwort vergeben' },
 				{
-					text: `Der Link ist ${p.minutes} Minuten gültig und kann nur einmal verwendet werden. Danach sind Sie auf allen Geräten abgemeldet und melden sich mit dem neuen Passwort an.`
+					text: `Der Link ist ${minutes(p.minutes)} gültig und kann nur einmal verwendet werden. Danach sind Sie auf allen Geräten abgemeldet und melden sich mit dem neuen Passwort an.`
 				},
 				{ text: 'Wenn Sie kein neues Passwort angefordert haben, können Sie diese E-Mail ignorieren.' }
 			]
@@ -65,7 +69,7 @@ export const de: MailLocale = {
 				{ text: 'Mit diesem Link vergeben Sie Ihr Passwort:' },
 				{ link: p.inviteUrl, label: 'Passwort vergeben' },
 				{
-					text: `Der Link ist ${p.hours} Stunden gültig. Bei der ersten Anmeldung richten Sie die Zwei-Faktor-Anmeldung mit einer Authenticator-App ein.`
+					text: `Der Link ist ${hours(p.hours)} gültig. Bei der ersten Anmeldung richten Sie die Zwei-Faktor-Anmeldung mit einer Authenticator-App ein.`
 				}
 			]
 		}),
@@ -76,7 +80,7 @@ export const de: MailLocale = {
 					text: 'Sie möchten diese E-Mail-Adresse für Ihr Benutzerkonto im Kita-Portal verwenden. Sie gilt erst, wenn Sie sie mit diesem Link bestätigen:'
 				},
 				{ link: p.confirmUrl, label: 'Neue E-Mail-Adresse bestätigen' },
-				{ text: `Der Link ist ${p.minutes} Minuten gültig und kann nur einmal verwendet werden.` },
+				{ text: `Der Link ist ${minutes(p.minutes)} gültig und kann nur einmal verwendet werden.` },
 				{ text: 'Wenn Sie das nicht veranlasst haben, können Sie diese E-Mail ignorieren.' }
 			]
 		}),

@@ -1,5 +1,6 @@
 // English mail texts, for accounts whose locale is English.
 import type { Role } from '../../../src/lib/domain/roles';
+import { plural } from './plural';
 import type { MailLocale } from './types';
 
 const roleNames: Record<Role, string> = {
@@ -8,6 +9,9 @@ const roleNames: Record<Role, string> = {
 	childminding: 'child-minding advisory service (Fachberatung)',
 	admin: 'administration'
 };
+
+const minutes = (n: number) => plural('en', n, { one: '# minute', other: '# minutes' });
+const hours = (n: number) => plural('en', n, { one: '# hour', other: '# hours' });
 
 export const en: MailLocale = {
 	greeting: (name) => `Hello ${name},`,
@@ -22,7 +26,7 @@ export const en: MailLocale = {
 				{ text: 'Please confirm your email address with this link:' },
 				{ link: p.confirmUrl, label: 'Confirm email address' },
 				{
-					text: `For security reasons the link is valid for ${p.minutes} minutes and works once. If clicking it does not work, copy the link and paste it into your browser's address bar.`
+					text: `For security reasons the link is valid for ${minutes(p.minutes)} and works once. If clicking it does not work, copy the link and paste it into your browser's address bar.`
 				},
 				{ text: 'Has the link expired? This second link sends you a new one:' },
 				{ link: p.resendUrl, label: 'Request a new confirmation link' },
@@ -49,7 +53,7 @@ export const en: MailLocale = {
 				{ text: 'Set a new password with this link:' },
 				{ link: p.resetUrl, label: 'Set a new password' },
 				{
-					text: `The link is valid for ${p.minutes} minutes and works once. Afterwards you are logged out on all devices and log in with the new password.`
+					text: `The link is valid for ${minutes(p.minutes)} and works once. Afterwards you are logged out on all devices and log in with the new password.`
 				},
 				{ text: 'If you did not ask for a new password, you can ignore this email.' }
 			]
@@ -61,7 +65,7 @@ export const en: MailLocale = {
 				{ text: 'Set your password with this link:' },
 				{ link: p.inviteUrl, label: 'Set password' },
 				{
-					text: `The link is valid for ${p.hours} hours. At your first login you set up two-factor login with an authenticator app.`
+					text: `The link is valid for ${hours(p.hours)}. At your first login you set up two-factor login with an authenticator app.`
 				}
 			]
 		}),
@@ -72,7 +76,7 @@ export const en: MailLocale = {
 					text: 'you want to use this email address for your Kita-Portal account. It counts only once you confirm it with this link:'
 				},
 				{ link: p.confirmUrl, label: 'Confirm new email address' },
-				{ text: `The link is valid for ${p.minutes} minutes and works once.` },
+				{ text: `The link is valid for ${minutes(p.minutes)} and works once.` },
 				{ text: 'If you did not ask for this, you can ignore this email.' }
 			]
 		}),
@@ -83,7 +87,7 @@ export const en: MailLocale = {
 					text: 'the email address of your Kita-Portal account was changed. Messages from the portal now go to the new address.'
 				},
 				{
-					text: 'If you did not do this, please contact the youth office of Kreis Soest and reset your password:'
+					text: 'If you did not do this, please contact the youth welfare office (Jugendamt) of Kreis Soest and reset your password:'
 				},
 				{ link: p.forgotUrl, label: 'Forgot password' }
 			]
@@ -148,7 +152,7 @@ export const en: MailLocale = {
 			subject: `Online pre-registration confirmation, child-minding ${p.number}`,
 			blocks: [
 				{
-					text: `Your registration for a child-minding place (Kindertagespflege) for ${p.child} has been received (number ${p.number}, ${p.submittedAt}). It was sent to the responsible advisers (Fachberatung) of the youth office, who will contact you if needed.`
+					text: `Your registration for a child-minding place (Kindertagespflege) for ${p.child} has been received (number ${p.number}, ${p.submittedAt}). It was sent to the responsible advisers (Fachberatung) of the youth welfare office (Jugendamt), who will contact you if needed.`
 				},
 				{
 					text: 'Registering in the Kita-Portal replaces neither the application for child-minding funding nor the contract with the child-minder.'

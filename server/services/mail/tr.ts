@@ -1,6 +1,7 @@
 // Turkish mail texts, for accounts whose locale is Turkish. Plain words for parents; German terms
 // the portal and the Kitas use stay in brackets.
 import type { Role } from '../../../src/lib/domain/roles';
+import { plural } from './plural';
 import type { MailLocale } from './types';
 
 const roleNames: Record<Role, string> = {
@@ -9,6 +10,10 @@ const roleNames: Record<Role, string> = {
 	childminding: 'gündüz bakımı danışmanlık birimi (Fachberatung)',
 	admin: 'yönetim'
 };
+
+// Turkish has no plural after numbers ("60 dakika"); the helper keeps the mails alike.
+const minutes = (n: number) => plural('tr', n, { other: '# dakika' });
+const hours = (n: number) => plural('tr', n, { other: '# saat' });
 
 export const tr: MailLocale = {
 	greeting: (name) => `Merhaba ${name},`,
@@ -23,7 +28,7 @@ export const tr: MailLocale = {
 				{ text: 'Lütfen e-posta adresinizi bu bağlantıyla onaylayın:' },
 				{ link: p.confirmUrl, label: 'E-posta adresini onayla' },
 				{
-					text: `Güvenlik nedeniyle bağlantı ${p.minutes} dakika geçerlidir ve yalnızca bir kez kullanılabilir. Tıklayınca çalışmazsa bağlantıyı kopyalayıp tarayıcınızın adres çubuğuna yapıştırın.`
+					text: `Güvenlik nedeniyle bağlantı ${minutes(p.minutes)} geçerlidir ve yalnızca bir kez kullanılabilir. Tıklayınca çalışmazsa bağlantıyı kopyalayıp tarayıcınızın adres çubuğuna yapıştırın.`
 				},
 				{ text: 'Bağlantının süresi mi doldu? Bu ikinci bağlantıyla yenisini alırsınız:' },
 				{ link: p.resendUrl, label: 'Yeni onay bağlantısı iste' },
@@ -50,7 +55,7 @@ export const tr: MailLocale = {
 				{ text: 'Yeni şifrenizi bu bağlantıyla belirleyin:' },
 				{ link: p.resetUrl, label: 'Yeni şifre belirle' },
 				{
-					text: `Bağlantı ${p.minutes} dakika geçerlidir ve yalnızca bir kez kullanılabilir. Ardından tüm cihazlarda oturumunuz kapanır ve yeni şifreyle giriş yaparsınız.`
+					text: `Bağlantı ${minutes(p.minutes)} geçerlidir ve yalnızca bir kez kullanılabilir. Ardından tüm cihazlarda oturumunuz kapanır ve yeni şifreyle giriş yaparsınız.`
 				},
 				{ text: 'Yeni şifre istemediyseniz bu e-postayı dikkate almayabilirsiniz.' }
 			]
@@ -62,7 +67,7 @@ export const tr: MailLocale = {
 				{ text: 'Şifrenizi bu bağlantıyla belirleyin:' },
 				{ link: p.inviteUrl, label: 'Şifre belirle' },
 				{
-					text: `Bağlantı ${p.hours} saat geçerlidir. İlk girişte bir doğrulama uygulamasıyla iki adımlı girişi kurarsınız.`
+					text: `Bağlantı ${hours(p.hours)} geçerlidir. İlk girişte bir doğrulama uygulamasıyla iki adımlı girişi kurarsınız.`
 				}
 			]
 		}),
@@ -73,7 +78,7 @@ export const tr: MailLocale = {
 					text: 'Bu e-posta adresini Kita-Portal hesabınız için kullanmak istiyorsunuz. Adres ancak bu bağlantıyla onayladığınızda geçerli olur:'
 				},
 				{ link: p.confirmUrl, label: 'Yeni e-posta adresini onayla' },
-				{ text: `Bağlantı ${p.minutes} dakika geçerlidir ve yalnızca bir kez kullanılabilir.` },
+				{ text: `Bağlantı ${minutes(p.minutes)} geçerlidir ve yalnızca bir kez kullanılabilir.` },
 				{ text: 'Bunu siz istemediyseniz bu e-postayı dikkate almayabilirsiniz.' }
 			]
 		}),
@@ -84,7 +89,7 @@ export const tr: MailLocale = {
 					text: 'Kita-Portal hesabınızın e-posta adresi değiştirildi. Portalın mesajları artık yeni adrese gider.'
 				},
 				{
-					text: "Bunu siz yapmadıysanız lütfen Kreis Soest Gençlik Dairesi'ne başvurun ve şifrenizi sıfırlayın:"
+					text: "Bunu siz yapmadıysanız lütfen Kreis Soest Gençlik Dairesi'ne (Jugendamt) başvurun ve şifrenizi sıfırlayın:"
 				},
 				{ link: p.forgotUrl, label: 'Şifremi unuttum' }
 			]
@@ -108,7 +113,7 @@ export const tr: MailLocale = {
 					text: 'Bu e-posta ve portaldaki belge, bakım ihtiyacınızı bildirdiğinizi onaylar (KiBiz § 3b).'
 				},
 				{
-					text: 'Bir kreş size yer sunabildiğinde portaldaki durum „Sözleşme teklifi" (Vertragsangebot) olarak değişir. Kreş yönetimi sizinle e-posta, telefon veya posta yoluyla iletişime geçer.'
+					text: 'Bir kreş size yer sunabildiğinde portaldaki durum “Sözleşme teklifi” (Vertragsangebot) olarak değişir. Kreş yönetimi sizinle e-posta, telefon veya posta yoluyla iletişime geçer.'
 				},
 				{ link: p.receiptUrl, label: 'Belgeyi ve durumu görüntüle' }
 			]
@@ -149,7 +154,7 @@ export const tr: MailLocale = {
 			subject: `Gündüz bakıcısı için çevrimiçi ön kayıt onayı ${p.number}`,
 			blocks: [
 				{
-					text: `${p.child} için gündüz bakıcısında (Kindertagespflege) yer kaydınız alındı (numara ${p.number}, ${p.submittedAt}). Kayıt Gençlik Dairesi'nin ilgili danışmanlık birimine (Fachberatung) gönderildi; gerekirse sizinle iletişime geçecekler.`
+					text: `${p.child} için gündüz bakıcısında (Kindertagespflege) yer kaydınız alındı (numara ${p.number}, ${p.submittedAt}). Kayıt Gençlik Dairesi'nin (Jugendamt) ilgili danışmanlık birimine (Fachberatung) gönderildi; gerekirse sizinle iletişime geçecekler.`
 				},
 				{
 					text: "Kita-Portal'daki kayıt ne gündüz bakımı için destek başvurusunun ne de gündüz bakıcısıyla yapılacak sözleşmenin yerini tutar."
