@@ -3,13 +3,15 @@
 // The word lists are what the review found in the catalogue and the mails.
 
 /** "Ty" and its forms, and the possessive "Twój" (the reflexive "swój" is fine). */
-const PRONOUN = /^(ty|cię|ciebie|ci|tobie|tobą|twój|twoja|twoje|twojego|twojej|twojemu|twoich|twoim|twoją|twoimi|was|wam|wami|wasz|wasza|wasze|waszego|waszej|waszych)$/;
+const PRONOUN =
+	/^(ty|cię|ciebie|ci|tobie|tobą|twój|twoja|twoje|twojego|twojej|twojemu|twoich|twoim|twoją|twoimi|was|wam|wami|wasz|wasza|wasze|waszego|waszej|waszych)$/;
 /** Second person singular verbs: "masz", "możesz", "zobaczysz", "zauważyłeś", "będziesz"… */
 const VERB_2SG = /^(jesteś|\p{L}+(esz|isz|ysz|asz)|\p{L}+(łeś|łaś))$/u;
 /** Words ending like a 2nd person verb that are not one (nouns, "nasz"), and imperatives checked below. */
 const NOT_VERB = new Set(['nasz', 'klawisz', 'afisz', 'kosz', 'mysz', 'grosz']);
 /** Imperatives ("Wybierz…", "kliknij…") that address one person: fine on a button, not in a sentence. */
-const IMPERATIVE = /^(wybierz|kliknij|wpisz|sprawdź|podaj|wprowadź|zapisz|otwórz|poproś|potwierdź|ustaw|zmień|dodaj|usuń|wyślij|zamknij|spróbuj|skontaktuj|zgłoś|pobierz|odpowiedz|zaakceptuj|odrzuć|wróć|przejdź|skorzystaj|zresetuj|wydrukuj|poczekaj|połącz|zaloguj|przyjmij|przejmij|zeskanuj|zobacz|wygeneruj|wypełnij|przechowuj|napisz|opisz|przypisz|zaproś|zignoruj|skopiuj|wklej|odezwij|wyjaśnij|daj|zostaw|zaznacz|pamiętaj|szukaj|drukuj)$/;
+const IMPERATIVE =
+	/^(wybierz|kliknij|wpisz|sprawdź|podaj|wprowadź|zapisz|otwórz|poproś|potwierdź|ustaw|zmień|dodaj|usuń|wyślij|zamknij|spróbuj|skontaktuj|zgłoś|pobierz|odpowiedz|zaakceptuj|odrzuć|wróć|przejdź|skorzystaj|zresetuj|wydrukuj|poczekaj|połącz|zaloguj|przyjmij|przejmij|zeskanuj|zobacz|wygeneruj|wypełnij|przechowuj|napisz|opisz|przypisz|zaproś|zignoruj|skopiuj|wklej|odezwij|wyjaśnij|daj|zostaw|zaznacz|pamiętaj|szukaj|drukuj)$/;
 
 /** The informal words of a Polish text; `sentence` also refuses imperatives (a button may use them). */
 export function informalWords(text: string, sentence = isSentence(text)): string[] {

@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { renderMail } from './render';
 
-const links = { confirmUrl: 'https://k.example/c', resendUrl: 'https://k.example/r', resetUrl: 'https://k.example/p' };
+const links = {
+	confirmUrl: 'https://k.example/c',
+	resendUrl: 'https://k.example/r',
+	resetUrl: 'https://k.example/p'
+};
 
 function minutesText(locale: string, minutes: number): string {
 	return [
@@ -14,7 +18,8 @@ function minutesText(locale: string, minutes: number): string {
 }
 
 function hoursText(locale: string, hours: number): string {
-	return renderMail(locale, 'invite', { name: 'A', role: 'staff', inviteUrl: 'https://k.example/i', hours }).text;
+	return renderMail(locale, 'invite', { name: 'A', role: 'staff', inviteUrl: 'https://k.example/i', hours })
+		.text;
 }
 
 describe('numbers in mails', () => {

@@ -13,8 +13,10 @@ const roleNames: Record<Role, string> = {
 };
 
 // "ważny 1 minutę / 2 minuty / 5 minut": the accusative of a duration.
-const minutes = (n: number) => plural('pl', n, { one: '# minutę', few: '# minuty', many: '# minut', other: '# minuty' });
-const hours = (n: number) => plural('pl', n, { one: '# godzinę', few: '# godziny', many: '# godzin', other: '# godziny' });
+const minutes = (n: number) =>
+	plural('pl', n, { one: '# minutę', few: '# minuty', many: '# minut', other: '# minuty' });
+const hours = (n: number) =>
+	plural('pl', n, { one: '# godzinę', few: '# godziny', many: '# godzin', other: '# godziny' });
 
 export const pl: MailLocale = {
 	greeting: (name) => `Dzień dobry ${name},`,

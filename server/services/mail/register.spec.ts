@@ -14,15 +14,33 @@ const samples: { [K in MailKind]: MailParamsByKind[K] } = {
 	changeEmail: { name: 'A', confirmUrl: url, minutes: 60 },
 	emailChanged: { name: 'A', forgotUrl: url },
 	passwordChanged: { name: 'A', forgotUrl: url },
-	registration: { name: 'A', child: 'B', number: 'K-1', submittedAt: '1.1.2027', kitas: ['K'], receiptUrl: url },
+	registration: {
+		name: 'A',
+		child: 'B',
+		number: 'K-1',
+		submittedAt: '1.1.2027',
+		kitas: ['K'],
+		receiptUrl: url
+	},
 	statusChange: { name: 'A', loginUrl: url },
 	linkQuestion: { name: 'A', loginUrl: url },
 	carryOver: { name: 'A', fromYear: '2026/27', toYear: '2027/28', loginUrl: url },
-	childminding: { name: 'A', child: 'B', number: 'T-1', submittedAt: '1.1.2027', officeAddress: 'X', statusUrl: url }
+	childminding: {
+		name: 'A',
+		child: 'B',
+		number: 'T-1',
+		submittedAt: '1.1.2027',
+		officeAddress: 'X',
+		statusUrl: url
+	}
 };
 
 function mail(locale: string, kind: MailKind): string {
-	const rendered = renderMail(locale, kind, samples[kind] as MailParamsByKind[typeof kind] & { name: string });
+	const rendered = renderMail(
+		locale,
+		kind,
+		samples[kind] as MailParamsByKind[typeof kind] & { name: string }
+	);
 	return `${rendered.subject}\n${rendered.text}`;
 }
 

@@ -11,8 +11,10 @@ const roleNames: Record<Role, string> = {
 	admin: 'администрация'
 };
 
-const minutes = (n: number) => plural('ru', n, { one: '# минуту', few: '# минуты', many: '# минут', other: '# минуты' });
-const hours = (n: number) => plural('ru', n, { one: '# час', few: '# часа', many: '# часов', other: '# часа' });
+const minutes = (n: number) =>
+	plural('ru', n, { one: '# минуту', few: '# минуты', many: '# минут', other: '# минуты' });
+const hours = (n: number) =>
+	plural('ru', n, { one: '# час', few: '# часа', many: '# часов', other: '# часа' });
 
 export const ru: MailLocale = {
 	greeting: (name) => `Здравствуйте, ${name}!`,

@@ -13,7 +13,8 @@ const roleNames: Record<Role, string> = {
 
 const minutes = (n: number) =>
 	plural('uk', n, { one: '# хвилину', few: '# хвилини', many: '# хвилин', other: '# хвилини' });
-const hours = (n: number) => plural('uk', n, { one: '# годину', few: '# години', many: '# годин', other: '# години' });
+const hours = (n: number) =>
+	plural('uk', n, { one: '# годину', few: '# години', many: '# годин', other: '# години' });
 
 export const uk: MailLocale = {
 	greeting: (name) => `Добрий день, ${name}!`,
