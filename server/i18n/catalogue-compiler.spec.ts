@@ -70,6 +70,40 @@ describe('compileMessage', () => {
 		expect(run(source, { count: 7 })).toBe('7 Stück');
 	});
 
+	it('writes the start and end the forms share once, never splitting a placeholder', () => {
+		const forms = {
+			'countPlural=one': 'Auf diesem Gerät gibt es {count} Änderung. Bitte warten.',
+			'countPlural=*': 'Auf diesem Gerät gibt es {count} Änderungen. Bitte warten.'
+		};
+		const source = compileMessage('k', plural(forms));
+		expect(source.match(/Auf diesem Gerät/g)).toHaveLength(1);
+		expect(source.match(/Bitte warten/g)).toHaveLength(1);
+		expect(run(source, { count: 1 })).toBe('Auf diesem Gerät gibt es 1 Änderung. Bitte warten.');
+		expect(run(source, { count: 3 })).toBe('Auf diesem Gerät gibt es 3 Änderungen. Bitte warten.');
+		// the forms differ right after a placeholder or inside a name: {count} and {counter} stay whole
+		const split = compileMessage(
+			'k',
+			plural({ 'countPlural=one': '{count} x {counter}', 'countPlural=*': '{count} y {count}' })
+		);
+		expect(run(split, { count: 2, counter: 9 })).toBe('2 y 2');
+		expect(run(split, { count: 1, counter: 9 })).toBe('1 x 9');
+		const arabic = compileMessage(
+			'k',
+			plural({ 'countPlural=one': 'دقيقة واحدة', 'countPlural=*': '{count} دقيقة' })
+		);
+		expect(run(arabic, { count: 1 }, 'ar')).toBe('دقيقة واحدة');
+		expect(run(arabic, { count: 11 }, 'ar')).toBe('11 دقيقة');
+	});
+
+	it('compiles forms that are all the same as one text', () => {
+		const source = compileMessage(
+			'k',
+			plural({ 'countPlural=one': '{count} km', 'countPlural=*': '{count} km' })
+		);
+		expect(source).not.toContain('plural');
+		expect(run(source, { count: 1 })).toBe('1 km');
+	});
+
 	it('refuses forms it cannot compile instead of guessing', () => {
 		expect(() => compileMessage('k', plural({ 'countPlural=one': 'eins' }))).toThrow(/"\*" case/);
 		expect(() =>

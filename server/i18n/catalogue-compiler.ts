@@ -47,18 +47,45 @@ export function compileMessage(key: string, message: Message): string {
 	const declaration = (variant.declarations ?? []).find((d) => d.startsWith(`local ${selector} =`));
 	const input = /^local \w+ = (\w+): plural$/.exec(declaration ?? '')?.[1];
 	if (!input) throw new Error(`${key}: selector ${selector} must be declared as "<input>: plural"`);
+	const forms = Object.values(variant.match);
+	if (!(`${selector}=*` in variant.match)) throw new Error(`${key}: a plural message needs a "*" case`);
+	// The forms of a sentence differ in a word or two: the shared start and end are written once.
+	const [head, tail] = sharedEnds(forms);
+	const middle = (text: string) => renderText(text.slice(head.length, text.length - tail.length));
 	const cases: string[] = [];
-	let fallback: string | undefined;
+	let fallback = '';
 	for (const [condition, text] of Object.entries(variant.match)) {
 		const value = condition.slice(selector.length + 1);
 		if (!condition.startsWith(`${selector}=`)) throw new Error(`${key}: unknown match ${condition}`);
-		if (value === '*') fallback = renderText(text);
+		if (value === '*') fallback = middle(text);
 		else if (/^\d+$/.test(value))
-			cases.unshift(`String(i.${input}) === ${JSON.stringify(value)} ? ${renderText(text)}`);
-		else cases.push(`c === ${JSON.stringify(value)} ? ${renderText(text)}`);
+			cases.unshift(`String(i.${input}) === ${JSON.stringify(value)} ? ${middle(text)}`);
+		else cases.push(`c === ${JSON.stringify(value)} ? ${middle(text)}`);
 	}
-	if (fallback === undefined) throw new Error(`${key}: a plural message needs a "*" case`);
-	return `(i, plural) => { const c = plural(i.${input}); return ${[...cases, fallback].join(' : ')}; }`;
+	if (forms.every((f) => f === forms[0])) return compileMessage(key, forms[0] ?? '');
+	const choice = `(${[...cases, fallback].join(' : ')})`;
+	const parts = [head && renderText(head), choice, tail && renderText(tail)].filter(Boolean);
+	return `(i, plural) => { const c = plural(i.${input}); return ${parts.join(' + ')}; }`;
+}
+
+/** The longest start and end all texts share, cut so that no placeholder is split. */
+function sharedEnds(texts: string[]): [string, string] {
+	const first = texts[0] ?? '';
+	const shortest = Math.min(...texts.map((t) => t.length));
+	let start = 0;
+	while (start < shortest && texts.every((t) => t[start] === first[start])) start++;
+	let head = first.slice(0, start);
+	if (head.lastIndexOf('{') > head.lastIndexOf('}')) head = head.slice(0, head.lastIndexOf('{'));
+	let end = 0;
+	while (
+		end < shortest - head.length &&
+		texts.every((t) => t[t.length - 1 - end] === first[first.length - 1 - end])
+	)
+		end++;
+	let tail = first.slice(first.length - end);
+	const close = tail.indexOf('}');
+	if (close !== -1 && (tail.indexOf('{') === -1 || close < tail.indexOf('{'))) tail = tail.slice(close + 1);
+	return [head, tail];
 }
 
 /** The inputs a message takes in any language (placeholders and declared inputs), sorted. */

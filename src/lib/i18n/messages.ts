@@ -28,16 +28,9 @@ const texts = new Map<string, Text>();
 const loaded = new Map<string, Promise<void>>();
 let pluralRules: Intl.PluralRules | undefined;
 
-/** A number's plural category; a number shown formatted ("10.012", "10 012", "1,5") counts by its value. */
 function plural(n: unknown): string {
 	pluralRules ??= new Intl.PluralRules(getLocale());
-	const value =
-		typeof n === 'number'
-			? n
-			: String(n)
-					.replace(/[^\d,.]|[,.](?=\d{3}\b)/g, '')
-					.replace(',', '.');
-	return pluralRules.select(Number(value));
+	return pluralRules.select(Number(n));
 }
 
 function fill(module: { default: Record<string, unknown> }): void {

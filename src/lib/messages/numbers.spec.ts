@@ -39,7 +39,8 @@ const STANDS_ALONE: Record<string, string[]> = {
 	staff_dup_waiting: ['count'],
 	office_carry_waiting: ['count'],
 	staff_pager_status: ['total'],
-	staff_queue_count: ['shown'],
+	// shown formatted ("10.012"); the plural follows `count`, the same number as a value
+	staff_queue_count: ['shown', 'total'],
 	facility_places_free: ['places'],
 	report_kitas_explain: ['mean', 'median']
 };
