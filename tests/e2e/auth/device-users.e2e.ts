@@ -2,8 +2,16 @@
 // user's session; a second login waits for the first person to log out; every tab follows a login or
 // logout; a session that ended keeps the device's data and says so at once.
 import { expect, test, type Page } from '@playwright/test';
-import { openForOffline, waitForEmptyOutbox, waitForSync } from '../helpers';
-import { loginAsDemoStaff, readDb, seedRequests, staffKitas, unique, withDb } from '../staff/steps';
+import { freshTotp, openForOffline, waitForEmptyOutbox, waitForSync } from '../helpers';
+import {
+	DEMO_STAFF,
+	loginAsDemoStaff,
+	readDb,
+	seedRequests,
+	staffKitas,
+	unique,
+	withDb
+} from '../staff/steps';
 import { login } from './steps';
 
 const PARENT = { email: 'eltern@demo.kita-portal.invalid', password: 'Eltern-Demo-2026' };
@@ -74,9 +82,18 @@ test("staff A's unsent walk-in is neither sent under parent B's login nor lost, 
 	);
 	expect(clientBoundToB).toBe(0);
 
-	// A logs in again in tab 1: the walk-in arrives once, as A's.
+	// A logs in again in tab 1 (from the notice, without reloading: a reload would ask the server,
+	// which now knows B): the walk-in arrives once, as A's.
 	await tab2.close();
-	await loginAsDemoStaff(page);
+	await page.getByRole('alert').getByRole('link', { name: 'Erneut anmelden' }).click();
+	await page.getByLabel('E-Mail-Adresse').fill(DEMO_STAFF.email);
+	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_STAFF.password);
+	await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+	await page
+		.getByLabel('Code aus der App')
+		.fill(await freshTotp(page, DEMO_STAFF.email, DEMO_STAFF.totpSecret));
+	await page.getByRole('button', { name: 'Bestätigen' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Sitzung abgelaufen' })).toHaveCount(0);
 	await waitForEmptyOutbox(page);
 	expect(walkinsNamed(lastName)).toBe(1);
 });
