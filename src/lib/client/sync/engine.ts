@@ -2,6 +2,7 @@
 // visible. Push: after each mutation, one tab at a time (Web Locks), in order, retrying with
 // backoff on network and server errors, stopping on 401 (the outbox is kept for after login).
 import { TRPCClientError } from '@trpc/client';
+import { isUserChange } from '$lib/sync/read-records';
 import { SCHEMA_VERSION } from '$lib/sync/version';
 import { localDb, ownerOf, type LocalDb } from '../local-db';
 import { session } from '../session.svelte';
@@ -108,7 +109,7 @@ let backoff = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function refreshPending(db: LocalDb): Promise<void> {
-	syncStatus.pending = await db.outbox.count();
+	syncStatus.pending = await db.outbox.filter(isUserChange).count();
 }
 
 /** Pushes pending mutations and pulls; concurrent calls coalesce into one more round. */
