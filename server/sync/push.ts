@@ -16,6 +16,8 @@ import { Refusal } from './refusal';
 import { nextSeq } from './seq';
 
 export class ForeignClientError extends Error {}
+/** The push names another user than the session's: the outbox is not this session's to send. */
+export class OutboxOfAnotherUserError extends Error {}
 
 async function clientRow(tx: Tx, clientId: string, session: AuthSession, now: Date) {
 	const row = await tx
@@ -186,6 +188,9 @@ async function applyOne(
 export async function push(app: App, session: AuthSession, input: PushInput): Promise<PushResult> {
 	if (input.schemaVersion < MIN_CLIENT_SCHEMA_VERSION)
 		return { kind: 'updateRequired', minSchemaVersion: MIN_CLIENT_SCHEMA_VERSION };
+	// Checked before the client id is bound: a tab of user A pushing with user B's cookie (B logged in
+	// in another tab) must neither apply A's changes as B nor tie A's client id to B.
+	if (input.userId !== session.userId) throw new OutboxOfAnotherUserError('outboxOfAnotherUser');
 	const db = app.database.db;
 	let last = (await db.transaction().execute((tx) => clientRow(tx, input.clientId, session, app.now())))
 		.last_mutation_id;

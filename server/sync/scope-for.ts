@@ -20,3 +20,18 @@ export function scopeFor(session: AuthSession | null): Scope {
 			return publicScope;
 	}
 }
+
+/**
+ * What a device's pull may get, by the user its local database belongs to (`owner`). A user's
+ * database gets that user's scope while their session lasts and nothing else: null means the session
+ * ended or another user logged in on this browser, and the client keeps what it holds. An anonymous
+ * database gets public data only, even while someone is logged in in another tab.
+ */
+export function deviceScope(
+	session: AuthSession | null,
+	owner: string | null
+): { scope: Scope; userId: string | null } | null {
+	if (owner === null) return { scope: publicScope, userId: null };
+	if (!session?.mfaVerified || session.userId !== owner) return null;
+	return { scope: scopeFor(session), userId: session.userId };
+}

@@ -11,7 +11,7 @@ import { push } from '../../server/sync/push';
 import { addDays, dayOfInstant, type Day } from '../../src/lib/domain/calendar-day';
 import type { UserId } from '../../src/lib/domain/ids';
 import type { Role } from '../../src/lib/domain/roles';
-import type { Mutation } from '../../src/lib/sync/protocol';
+import { SCHEMA_VERSION, type Mutation } from '../../src/lib/sync/protocol';
 import { familyMutations } from './mutations';
 import { ROOT } from './env';
 
@@ -95,7 +95,12 @@ export async function openStartDate(db: Db, now: Date): Promise<Day> {
 
 /** Pushes through the server's own push (one transaction per mutation); fails on any rejection. */
 export async function pushOrFail(app: App, account: Account, clientId: string, mutations: Mutation[]) {
-	const result = await push(app, account.session, { clientId, schemaVersion: 1, mutations });
+	const result = await push(app, account.session, {
+		clientId,
+		userId: account.session.userId,
+		schemaVersion: SCHEMA_VERSION,
+		mutations
+	});
 	const last = mutations.at(-1)?.id ?? 0;
 	if (result.kind !== 'ok' || result.lastMutationId !== last)
 		throw new Error(`push answered ${JSON.stringify(result)}`);

@@ -2,12 +2,14 @@
 // work does not share the server's event loop. Loopback only: the spec's URL is checked.
 import { readFileSync } from 'node:fs';
 import autocannon, { type RawRequest, type RequestSpec } from 'autocannon';
+import { SCHEMA_VERSION } from '../../src/lib/sync/version';
 import { guardianArgs } from './mutations';
 
 export type LoadKind = 'pull' | 'push' | 'finder';
 
 export interface LoadUser {
 	token: string;
+	userId: string;
 	clientId: string;
 	cookie: string;
 	guardianId: string;
@@ -55,7 +57,7 @@ function requestsFor(spec: LoadSpec): RequestSpec[] {
 		return [
 			{
 				method: 'GET',
-				path: pullPath({ clientId: null, schemaVersion: 1, cookie: null }),
+				path: pullPath({ clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null }),
 				headers: common
 			}
 		];
@@ -67,7 +69,12 @@ function requestsFor(spec: LoadSpec): RequestSpec[] {
 					const user = nextUser();
 					return {
 						...request,
-						path: pullPath({ clientId: user.clientId, schemaVersion: 1, cookie: user.cookie }),
+						path: pullPath({
+							clientId: user.clientId,
+							userId: user.userId,
+							schemaVersion: SCHEMA_VERSION,
+							cookie: user.cookie
+						}),
 						headers: { ...common, cookie: `session=${user.token}` }
 					};
 				}
@@ -85,7 +92,8 @@ function requestsFor(spec: LoadSpec): RequestSpec[] {
 				const id = client.last + 1;
 				const body = JSON.stringify({
 					clientId: client.clientId,
-					schemaVersion: 1,
+					userId: client.user.userId,
+					schemaVersion: SCHEMA_VERSION,
 					mutations: [
 						{
 							id,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pull } from '../../server/sync/pull';
 import { scopeFor } from '../../server/sync/scope-for';
 import { toRequest } from '../../server/services/requests';
+import { SCHEMA_VERSION } from '../../src/lib/sync/version';
 import { dexieBench } from './browser';
 import { buildSnapshot, CHROME_PATH, freePort, ROOT, scratchDir, startServer, table } from './env';
 import { openApp, seedRequests, type SeededParent } from './fixtures';
@@ -75,12 +76,18 @@ async function main(): Promise<void> {
 			const result = await pull(
 				seedApp.database.db,
 				scopeFor(parent.session),
-				{ clientId: parent.clientId, schemaVersion: 1, cookie: null },
+				{
+					clientId: parent.clientId,
+					userId: parent.session.userId,
+					schemaVersion: SCHEMA_VERSION,
+					cookie: null
+				},
 				parent.session.userId
 			);
 			if (result.kind !== 'patch') throw new Error('seed pull failed');
 			users.push({
 				token: parent.token,
+				userId: parent.session.userId,
 				clientId: parent.clientId,
 				cookie: result.cookie,
 				guardianId: parent.guardianId

@@ -6,7 +6,7 @@ import { pull } from '../../server/sync/pull';
 import { push } from '../../server/sync/push';
 import { scopeFor } from '../../server/sync/scope-for';
 import { addDays } from '../../src/lib/domain/calendar-day';
-import type { Mutation, PullResult } from '../../src/lib/sync/protocol';
+import { SCHEMA_VERSION, type Mutation, type PullResult } from '../../src/lib/sync/protocol';
 import { median } from './env';
 import { benchFacilities, createAccount, openStartDate, pushOrFail, type Account } from './fixtures';
 import { familyMutations, guardianArgs } from './mutations';
@@ -40,7 +40,12 @@ export async function pushOf500(app: App): Promise<PushFigure> {
 	}
 	const clientId = crypto.randomUUID();
 	const started = performance.now();
-	const result = await push(app, account.session, { clientId, schemaVersion: 1, mutations });
+	const result = await push(app, account.session, {
+		clientId,
+		userId: account.session.userId,
+		schemaVersion: SCHEMA_VERSION,
+		mutations
+	});
 	const ms = performance.now() - started;
 	if (result.kind !== 'ok' || result.lastMutationId !== 500)
 		throw new Error(`push: ${JSON.stringify(result)}`);
@@ -58,7 +63,7 @@ async function timedPull(app: App, account: Account, clientId: string, cookie: s
 	const result = await pull(
 		app.database.db,
 		scopeFor(account.session),
-		{ clientId, schemaVersion: 1, cookie },
+		{ clientId, userId: account.session.userId, schemaVersion: SCHEMA_VERSION, cookie },
 		account.session.userId
 	);
 	const ms = performance.now() - started;

@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext } from '@playwright/test';
+import { SCHEMA_VERSION } from '../../src/lib/sync/version';
 import { buildSnapshot, freePort, launchChromium, ROOT, scratchDir, startServer, table } from '../bench/env';
 
 const FIRST_LOAD_BUDGET = 60 * 1024;
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
 	const checks: Check[] = [];
 	try {
 		const pull = await fetch(
-			`${server.origin}/api/trpc/sync.pull?input=${encodeURIComponent(JSON.stringify({ clientId: null, schemaVersion: 1, cookie: null }))}`
+			`${server.origin}/api/trpc/sync.pull?input=${encodeURIComponent(JSON.stringify({ clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null }))}`
 		);
 		const body = (await pull.json()) as {
 			result: { data: { patch: { put: { facilities?: { id: string }[] } } } };

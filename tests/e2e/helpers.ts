@@ -5,6 +5,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import Database from 'better-sqlite3';
 import { E2E_DATABASE_PATH } from '../../playwright.config';
+import { SCHEMA_VERSION } from '../../src/lib/sync/version';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 /** Runs a script in the page; false while the document is being replaced (e.g. by a reload). */
@@ -108,7 +109,9 @@ export interface PublicData {
 
 /** Everything an anonymous client pulls on its first sync. */
 export async function pullPublicData(request: APIRequestContext): Promise<PublicData> {
-	const input = encodeURIComponent(JSON.stringify({ clientId: null, schemaVersion: 1, cookie: null }));
+	const input = encodeURIComponent(
+		JSON.stringify({ clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null })
+	);
 	const response = await request.get(`/api/trpc/sync.pull?input=${input}`);
 	expect(response.ok(), `sync.pull answered ${response.status()}`).toBe(true);
 	const body = (await response.json()) as {

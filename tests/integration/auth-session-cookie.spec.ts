@@ -41,7 +41,7 @@ async function throughHook(
 	});
 }
 
-const pull = { clientId: null, schemaVersion: SCHEMA_VERSION, cookie: null };
+const pull = { clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null };
 
 describe('session cookie renewal', () => {
 	let t: TestApp;

@@ -39,6 +39,7 @@ describe('online backups', () => {
 				const id = crypto.randomUUID();
 				const result = await caller.sync.push({
 					clientId,
+					userId: parent.userId,
 					schemaVersion: SCHEMA_VERSION,
 					mutations: [
 						{

@@ -76,6 +76,7 @@ describe('report of a Kita year on a known data set', () => {
 			const id = who.next++;
 			await t.caller({ session: who.session }).sync.push({
 				clientId: who.clientId,
+				userId: who.session.userId,
 				schemaVersion: SCHEMA_VERSION,
 				mutations: [{ id, name, args, createdAt: '' }]
 			});

@@ -73,7 +73,12 @@ export async function officeWorld(start = '2026-11-25T09:00:00Z'): Promise<Offic
 		const mutation: Mutation = { id, name, args, createdAt: t.clock.now().toISOString() };
 		const result = await t
 			.caller({ session: who.session })
-			.sync.push({ clientId: who.clientId, schemaVersion: SCHEMA_VERSION, mutations: [mutation] });
+			.sync.push({
+				clientId: who.clientId,
+				userId: who.session.userId,
+				schemaVersion: SCHEMA_VERSION,
+				mutations: [mutation]
+			});
 		if (result.kind !== 'ok') throw new Error(`push: ${result.kind}`);
 		const row = await db
 			.selectFrom('sync_rejections')
@@ -88,7 +93,12 @@ export async function officeWorld(start = '2026-11-25T09:00:00Z'): Promise<Offic
 	async function pull(who: Actor | null, cookie: string | null = null): Promise<PullPatch> {
 		const result = await t
 			.caller({ session: who?.session ?? null })
-			.sync.pull({ clientId: who?.clientId ?? null, schemaVersion: SCHEMA_VERSION, cookie });
+			.sync.pull({
+				clientId: who?.clientId ?? null,
+				userId: who?.session.userId ?? null,
+				schemaVersion: SCHEMA_VERSION,
+				cookie
+			});
 		if (result.kind !== 'patch') throw new Error('expected a patch');
 		return result;
 	}

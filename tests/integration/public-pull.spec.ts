@@ -13,7 +13,7 @@ describe('sync.pull in the public scope', () => {
 	});
 
 	const pull = (cookie: string | null) =>
-		t.caller().sync.pull({ clientId: null, schemaVersion: SCHEMA_VERSION, cookie });
+		t.caller().sync.pull({ clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie });
 
 	it('returns every active Kita on the first pull and nothing on the next', async () => {
 		const first = await pull(null);

@@ -6,6 +6,7 @@ import type { AuthSession } from '../../server/auth/session';
 import { handleTrpcRequest } from '../../server/trpc/http';
 import { recordingJar } from './auth-helpers';
 import { createUserWithSession } from './fixtures';
+import { SCHEMA_VERSION } from '../../src/lib/sync/protocol';
 import { createTestApp, type TestApp } from './harness';
 
 describe('cross-site calls with a session', () => {
@@ -87,7 +88,7 @@ describe('cross-site calls with a session', () => {
 	});
 
 	it('refuses a session query that is otherwise public (sync.pull) cross-site, but serves it anonymously', async () => {
-		const pull = { clientId: null, schemaVersion: 1, cookie: null };
+		const pull = { clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null };
 		expect(await get('sync.pull', pull, parent, { 'sec-fetch-site': 'cross-site' })).toBe(403);
 		expect(await get('sync.pull', pull, parent, { 'sec-fetch-site': 'same-origin' })).toBe(200);
 		// The public catalogue stays readable from anywhere (no session, nothing private, no side effect).

@@ -26,7 +26,12 @@ describe('security: client-chosen ids', () => {
 	const pushRaw = (who: Actor, mutations: Mutation[]) =>
 		w.t
 			.caller({ session: who.session })
-			.sync.push({ clientId: who.clientId, schemaVersion: SCHEMA_VERSION, mutations });
+			.sync.push({
+				clientId: who.clientId,
+				userId: who.session.userId,
+				schemaVersion: SCHEMA_VERSION,
+				mutations
+			});
 	const rejection = (who: Actor, id: number) =>
 		w.t.app.database.db
 			.selectFrom('sync_rejections')

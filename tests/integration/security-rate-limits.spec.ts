@@ -194,7 +194,7 @@ describe('batches over HTTP', () => {
 	});
 
 	it(`caps other batches at ${MAX_BATCH_ITEMS} calls`, async () => {
-		const pull = { clientId: null, schemaVersion: SCHEMA_VERSION, cookie: null };
+		const pull = { clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null };
 		const query = (n: number) =>
 			http(t, `${times(n, () => 'sync.pull').join(',')}?batch=1`, batchBody(n, pull), { method: 'GET' });
 		expect((await query(MAX_BATCH_ITEMS)).status).toBe(200);

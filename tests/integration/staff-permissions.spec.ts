@@ -149,7 +149,12 @@ describe('permission walk over every staff mutation', () => {
 		const mutation = { id: who.next++, name, args, createdAt: w.t.clock.now().toISOString() };
 		await w.t
 			.caller({ session: who.session })
-			.sync.push({ clientId: who.clientId, schemaVersion: SCHEMA_VERSION, mutations: [mutation] });
+			.sync.push({
+				clientId: who.clientId,
+				userId: who.session.userId,
+				schemaVersion: SCHEMA_VERSION,
+				mutations: [mutation]
+			});
 		return w.lastRejection(who);
 	}
 
@@ -199,7 +204,7 @@ describe('permission walk over every staff mutation', () => {
 		expect(JSON.stringify(y.patch.put)).not.toContain('Paul');
 		const anonymous = await w.t
 			.caller()
-			.sync.pull({ clientId: null, schemaVersion: SCHEMA_VERSION, cookie: null });
+			.sync.pull({ clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null });
 		if (anonymous.kind !== 'patch') throw new Error('expected a patch');
 		expect(anonymous.patch.put.requests).toBeUndefined();
 		expect(anonymous.patch.put.guardians).toBeUndefined();

@@ -28,13 +28,23 @@ describe('sync.push and sync.pull for parents', () => {
 		createdAt: '2026-12-02T09:00:00Z'
 	});
 	const pushAs = (session: AuthSession, mutations: Mutation[], cid = clientId) =>
-		as(session).sync.push({ clientId: cid, schemaVersion: SCHEMA_VERSION, mutations });
+		as(session).sync.push({
+			clientId: cid,
+			userId: session.userId,
+			schemaVersion: SCHEMA_VERSION,
+			mutations
+		});
 	const pullAs = async (
 		session: AuthSession,
 		cookie: string | null = null,
 		cid: string | null = clientId
 	) => {
-		const r = await as(session).sync.pull({ clientId: cid, schemaVersion: SCHEMA_VERSION, cookie });
+		const r = await as(session).sync.pull({
+			clientId: cid,
+			userId: session.userId,
+			schemaVersion: SCHEMA_VERSION,
+			cookie
+		});
 		if (r.kind !== 'patch') throw new Error('expected a patch');
 		return r;
 	};

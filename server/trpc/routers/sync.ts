@@ -1,28 +1,31 @@
 import { TRPCError } from '@trpc/server';
-import { pullInputSchema, pushInputSchema } from '../../../src/lib/sync/protocol';
+import { MIN_CLIENT_SCHEMA_VERSION, pullInputSchema, pushInputSchema } from '../../../src/lib/sync/protocol';
 import { openLiveStream, TooManyStreamsError } from '../../sync/live-stream';
 import { pull } from '../../sync/pull';
-import { ForeignClientError, push } from '../../sync/push';
-import { scopeFor } from '../../sync/scope-for';
+import { ForeignClientError, OutboxOfAnotherUserError, push } from '../../sync/push';
+import { deviceScope } from '../../sync/scope-for';
 import { authedProcedure, publicProcedure, router } from '../init';
 
 export const syncRouter = router({
-	pull: publicProcedure
-		.input(pullInputSchema)
-		.query(({ ctx, input }) =>
-			pull(
-				ctx.app.database.db,
-				scopeFor(ctx.session),
-				input,
-				ctx.session?.mfaVerified ? ctx.session.userId : null
-			)
-		),
+	pull: publicProcedure.input(pullInputSchema).query(({ ctx, input }) => {
+		if (input.schemaVersion < MIN_CLIENT_SCHEMA_VERSION)
+			return { kind: 'updateRequired', minSchemaVersion: MIN_CLIENT_SCHEMA_VERSION } as const;
+		if (input.userId === undefined)
+			throw new TRPCError({ code: 'BAD_REQUEST', message: 'deviceUserMissing' });
+		const device = deviceScope(ctx.session, input.userId);
+		if (!device) return { kind: 'sessionEnded' } as const;
+		return pull(ctx.app.database.db, device.scope, input, device.userId);
+	}),
 	push: authedProcedure.input(pushInputSchema).mutation(async ({ ctx, input }) => {
 		try {
 			return await push(ctx.app, ctx.session, input);
 		} catch (error) {
 			if (error instanceof ForeignClientError)
 				throw new TRPCError({ code: 'FORBIDDEN', message: 'clientOfAnotherUser' });
+			// The outbox is another user's: refused before anything is bound, and the client asks that
+			// user to log in again with the outbox kept (401, like an ended session).
+			if (error instanceof OutboxOfAnotherUserError)
+				throw new TRPCError({ code: 'UNAUTHORIZED', message: 'outboxOfAnotherUser' });
 			throw error;
 		}
 	}),

@@ -4,6 +4,7 @@ import { goto } from '$app/navigation';
 import type { KnownUser } from '$lib/domain/account';
 import { isAccountErrorCode, type AccountErrorCode } from '$lib/domain/account-codes';
 import { loadDataLayer, openLocalDb } from './data-layer';
+import { isUserChange } from '$lib/sync/read-records';
 import { safeNext } from './safe-next';
 import { forgetUser, rememberUser, session } from './session.svelte';
 import { isTRPCClientError, trpc } from './trpc';
@@ -66,7 +67,7 @@ export async function refreshSession(): Promise<void> {
 /** Changes of this user not yet pushed to the server (the sync outbox, if this build has one). */
 export async function unsyncedChanges(): Promise<number> {
 	const table = (await openLocalDb()).tables.find((t) => t.name === 'outbox');
-	return table ? table.count() : 0;
+	return table ? table.filter((entry: { name: string }) => isUserChange(entry)).count() : 0;
 }
 
 /** Ends the session on the server, then deletes this user's local database and forgets them. */

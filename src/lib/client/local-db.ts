@@ -152,6 +152,12 @@ export function localDbName(userId: string): string {
 	return `kita-portal-${userId}`;
 }
 
+/** The user a local database belongs to (null: the anonymous one), as push and pull name it. */
+export function ownerOf(db: Pick<LocalDb, 'name'>): string | null {
+	const userId = db.name.slice(localDbName('').length);
+	return userId === ANONYMOUS ? null : userId;
+}
+
 let current: LocalDb | null = null;
 
 /** The local database of the user on this device (anonymous until login). */

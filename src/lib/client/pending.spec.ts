@@ -19,6 +19,14 @@ describe('pendingIds', () => {
 		]);
 		expect([...ids].sort()).toEqual(['c1', 'f1', 'q1', 'r1']);
 	});
+
+	it('does not count a recorded read as a pending change of what was read (issue 14, point 6)', () => {
+		const ids = pendingIds([
+			{ id: 1, name: 'auditRead', args: { kind: 'request', id: 'q1' }, createdAt: '' },
+			{ id: 2, name: 'rejectRequest', args: { requestId: 'q2', expectedStatus: 'registered' }, createdAt: '' }
+		]);
+		expect([...ids]).toEqual(['q2']);
+	});
 });
 
 describe('move', () => {

@@ -1,4 +1,5 @@
 // Which local rows still wait for the server: every id named in a pending mutation's arguments.
+import { isUserChange } from '$lib/sync/read-records';
 import type { OutboxEntry } from './local-db';
 
 export function pendingIds(outbox: readonly OutboxEntry[]): Set<string> {
@@ -11,6 +12,6 @@ export function pendingIds(outbox: readonly OutboxEntry[]): Set<string> {
 				else visit(inner);
 			}
 	};
-	for (const entry of outbox) visit(entry.args);
+	for (const entry of outbox) if (isUserChange(entry)) visit(entry.args);
 	return ids;
 }

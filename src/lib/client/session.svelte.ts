@@ -26,16 +26,43 @@ class SessionState {
 
 export const session = new SessionState();
 
+/**
+ * Tells the other tabs of this browser that someone logged in or out. A BroadcastChannel rather than
+ * the storage event: writing the same user again (a new login after the session ended) changes
+ * nothing in localStorage, so no storage event would fire, and the other tabs stayed "ended".
+ */
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('kita-portal:session');
+
 export function rememberUser(user: KnownUser): void {
 	localStorage.setItem(STORAGE_KEY, JSON.stringify(user));
 	session.user = user;
 	session.expired = false;
+	channel?.postMessage('login');
 }
 
 export function forgetUser(): void {
 	localStorage.removeItem(STORAGE_KEY);
 	session.user = null;
 	session.expired = false;
+	channel?.postMessage('logout');
+}
+
+/**
+ * Every open tab follows a login or logout in another tab at once. The same user logging in again
+ * resumes here too; any other change of user reloads the tab, so that nothing typed here for the
+ * previous user is saved into the next user's local database, and every page shows who is logged in.
+ */
+export function followOtherTabs(reload: () => void = () => location.reload()): () => void {
+	if (!channel) return () => {};
+	const listener = () => {
+		const user = load();
+		if (user && user.userId === session.user?.userId) {
+			session.user = user;
+			session.expired = false;
+		} else if (user || session.user) reload();
+	};
+	channel.addEventListener('message', listener);
+	return () => channel.removeEventListener('message', listener);
 }
 
 /**

@@ -66,8 +66,16 @@ export const mutationSchema = z.object({
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
+/**
+ * The user whose local database a push or pull serves (null: the anonymous one). Optional in the
+ * schema only so that clients older than MIN_CLIENT_SCHEMA_VERSION still learn they must update.
+ */
+const deviceUserSchema = z.string().min(1).max(100).nullable().optional();
+
 export const pushInputSchema = z.object({
 	clientId: z.uuid(),
+	/** The user the outbox belongs to; the server refuses the push under anyone else's session. */
+	userId: deviceUserSchema,
 	schemaVersion: z.int().positive(),
 	mutations: z.array(mutationSchema).max(1000)
 });
@@ -81,6 +89,8 @@ export type PushResult =
 
 export const pullInputSchema = z.object({
 	clientId: z.uuid().nullable(),
+	/** The user the local database belongs to: a user's database never gets another scope. */
+	userId: deviceUserSchema,
 	schemaVersion: z.int().positive(),
 	cookie: z.string().max(1000).nullable()
 });
@@ -96,4 +106,9 @@ export type PullResult =
 			patch: Patch;
 			rejections: Rejection[];
 	  }
+	/**
+	 * The local database belongs to a user whose session ended on this browser (or another user
+	 * logged in): the client keeps every row and its outbox and asks that user to log in again.
+	 */
+	| { kind: 'sessionEnded' }
 	| { kind: 'updateRequired'; minSchemaVersion: number };

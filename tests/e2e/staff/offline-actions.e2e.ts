@@ -58,6 +58,9 @@ test.describe('Kita staff work offline', () => {
 		}
 		await page.getByRole('link', { name: 'Zur Warteliste' }).click();
 		await expect(page.getByRole('row').filter({ hasText: 'Vertragsangebot' })).toHaveCount(2);
+		// Opening each request recorded a read for the audit log; those are not the user's changes
+		// (issue 14, point 6): three changes, not six.
+		await expect(page.getByRole('banner').getByText('3 Änderungen noch nicht übertragen')).toBeVisible();
 
 		// Meanwhile the parents of Carla withdrew their registration.
 		withdrawOnServer(c.requestId);

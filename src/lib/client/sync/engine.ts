@@ -2,8 +2,9 @@
 // visible. Push: after each mutation, one tab at a time (Web Locks), in order, retrying with
 // backoff on network and server errors, stopping on 401 (the outbox is kept for after login).
 import { TRPCClientError } from '@trpc/client';
+import { isUserChange } from '$lib/sync/read-records';
 import { SCHEMA_VERSION } from '$lib/sync/version';
-import { localDb, type LocalDb } from '../local-db';
+import { localDb, ownerOf, type LocalDb } from '../local-db';
 import { session } from '../session.svelte';
 import { trpcClient as trpc } from '../trpc-client';
 import { applyPull, ReplayNotLoaded } from './apply-patch';
@@ -48,11 +49,22 @@ async function withLock<T>(db: LocalDb, fn: () => Promise<T>): Promise<T> {
 async function pullOnce(db: LocalDb): Promise<void> {
 	const [clientId, cookie] = await Promise.all([db.meta.get('clientId'), db.meta.get('cookie')]);
 	const result = await trpc.sync.pull.query(
-		{ clientId: clientId?.value ?? null, schemaVersion: SCHEMA_VERSION, cookie: cookie?.value ?? null },
+		{
+			clientId: clientId?.value ?? null,
+			userId: ownerOf(db),
+			schemaVersion: SCHEMA_VERSION,
+			cookie: cookie?.value ?? null
+		},
 		{ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
 	);
 	if (result.kind === 'updateRequired') {
 		syncStatus.phase = 'updateRequired';
+		return;
+	}
+	if (result.kind === 'sessionEnded') {
+		// This database's user is no longer the one logged in: keep every row and the outbox, and ask
+		// them to log in again (the pull resumes from the same cookie afterwards).
+		session.expired = true;
 		return;
 	}
 	const at = new Date();
@@ -78,7 +90,7 @@ async function pushAll(db: LocalDb): Promise<void> {
 		const batch = await db.outbox.orderBy('id').limit(PUSH_BATCH).toArray();
 		if (!batch.length) return;
 		const result = await trpc.sync.push.mutate(
-			{ clientId, schemaVersion: SCHEMA_VERSION, mutations: batch },
+			{ clientId, userId: ownerOf(db), schemaVersion: SCHEMA_VERSION, mutations: batch },
 			{ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
 		);
 		if (result.kind === 'updateRequired') {
@@ -97,7 +109,7 @@ let backoff = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function refreshPending(db: LocalDb): Promise<void> {
-	syncStatus.pending = await db.outbox.count();
+	syncStatus.pending = await db.outbox.filter(isUserChange).count();
 }
 
 /** Pushes pending mutations and pulls; concurrent calls coalesce into one more round. */

@@ -1,0 +1,9 @@
+// Mutations that record that someone read personal data (the audit log), not a change the user made.
+// They travel in the outbox like changes, but are never counted or shown as the user's pending
+// changes: "5 Änderungen noch nicht übertragen" after two staff actions misled (issue 14, point 6).
+const READ_RECORDS: ReadonlySet<string> = new Set(['auditRead']);
+
+/** Whether an outbox entry is a change the user made (and so counts as "not yet sent"). */
+export function isUserChange(entry: { name: string }): boolean {
+	return !READ_RECORDS.has(entry.name);
+}
