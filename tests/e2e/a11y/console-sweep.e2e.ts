@@ -82,7 +82,8 @@ const EXPECTED: Expected[] = [
 		kind: 'request failed',
 		mode: 'offline',
 		text: /^net::ERR_INTERNET_DISCONNECTED /,
-		reason: 'offline, the browser refuses every network request so; the app expects it and shows the offline state'
+		reason:
+			'offline, the browser refuses every network request so; the app expects it and shows the offline state'
 	},
 	{
 		kind: 'console',
@@ -92,10 +93,16 @@ const EXPECTED: Expected[] = [
 	},
 	{
 		kind: 'request failed',
-		leaving: true,
-		text: /^net::ERR_ABORTED GET \/(api\/trpc\/|_app\/immutable\/)/,
+		text: /^net::ERR_ABORTED GET \/api\/trpc\/sync\.poke$/,
 		reason:
-			'a full page load cancels what the page it replaces still had open: the live-update stream (sync.poke), a pull, a module'
+			'the live-update stream never ends by itself: the app closes it when the user or the connection changes, and a page load cuts it'
+	},
+	{
+		kind: 'request failed',
+		leaving: true,
+		text: /^net::ERR_ABORTED GET \/(api\/trpc\/[\w.,]+|_app\/immutable\/[\w/.-]+)$/,
+		reason:
+			'a full page load cancels what the page it replaces was still loading: a pull, the session check, a module'
 	},
 	{
 		kind: 'http error',
@@ -131,6 +138,15 @@ const EXPECTED: Expected[] = [
 	}
 ];
 
+/** Runs in the page: an error logged with a console message, by name and message. */
+function describe(value: unknown): string {
+	if (value && typeof value === 'object' && 'message' in value) {
+		const error = value as { name?: unknown; message?: unknown };
+		return `${String(error.name)}: ${String(error.message)}`;
+	}
+	return '';
+}
+
 interface Finding {
 	kind: 'console' | 'page error' | 'request failed' | 'http error';
 	text: string;
@@ -142,6 +158,7 @@ class Recorder {
 	/** True while a full page load replaces the page. */
 	leaving = false;
 	readonly found: string[] = [];
+	private readonly pending: Promise<void>[] = [];
 
 	constructor(
 		context: BrowserContext,
@@ -149,8 +166,22 @@ class Recorder {
 	) {
 		context.on('console', (message) => {
 			const text = `${message.type()}: ${message.text()}`;
-			if (message.type() === 'error' || (message.type() === 'warning' && /SchemaError|unhandled ?rejection/i.test(text)))
-				this.record({ kind: 'console', text });
+			const relevant =
+				message.type() === 'error' ||
+				(message.type() === 'warning' && /SchemaError|unhandled ?rejection/i.test(text));
+			if (!relevant) return;
+			const where = { ...this.where };
+			const leaving = this.leaving;
+			// An error object logged with the text shows only its (minified) class name in the text:
+			// its name and message say what failed (Dexie's "SchemaError: KeyPath position …").
+			this.pending.push(
+				Promise.all(message.args().map((arg) => arg.evaluate(describe).catch(() => '')))
+					.then((parts) => parts.filter(Boolean).join(' '))
+					.catch(() => '')
+					.then((detail) =>
+						this.record({ kind: 'console', text: detail ? `${text} — ${detail}` : text }, where, leaving)
+					)
+			);
 		});
 		context.on('weberror', (error) => {
 			const e = error.error();
@@ -177,18 +208,24 @@ class Recorder {
 		return path.replace(/\?.*$/, '');
 	}
 
-	private record(finding: Finding): void {
-		const { who, pattern, mode } = this.where;
+	private record(finding: Finding, where = this.where, leaving = this.leaving): void {
+		const { who, pattern, mode } = where;
 		const expected = EXPECTED.some(
 			(e) =>
 				e.kind === finding.kind &&
 				(!e.mode || e.mode === mode) &&
 				(!e.pattern || e.pattern === pattern) &&
 				(!e.who || e.who.includes(who)) &&
-				(!e.leaving || this.leaving) &&
+				(!e.leaving || leaving) &&
 				e.text.test(finding.text)
 		);
 		if (!expected) this.found.push(`${pattern} × ${who} × ${mode}: [${finding.kind}] ${finding.text}`);
+	}
+
+	/** Everything recorded, once the details of the last console messages were read. */
+	async findings(): Promise<string[]> {
+		await Promise.all(this.pending);
+		return this.found;
 	}
 
 	/** A full page load: what the old page still had open is cancelled. */
@@ -225,8 +262,10 @@ async function settle(page: Page, mode: Mode, what: string): Promise<void> {
 	} else {
 		await expect(indicator, `${what}: not shown as offline`).toContainText(t('de', 'sync_offline'));
 	}
-	// Errors of the local queries arrive after the page's data: let the event loop run once more.
-	await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+	// A failing query reports after the page rendered what it had: let two frames pass.
+	await page.evaluate(
+		() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+	);
 }
 
 /**
@@ -252,9 +291,7 @@ async function sweep(
 					const response = await page.goto(target.path);
 					expect.soft(response?.fromServiceWorker(), `${what}: not served by the service worker`).toBe(true);
 				});
-			const t0 = Date.now();
 			await settle(page, mode, what);
-			if (process.env.SWEEP_TIMING) console.log(`${what}: settle ${Date.now() - t0} ms`);
 		}
 	}
 	await context.setOffline(false);
@@ -277,6 +314,39 @@ test('the sweep knows every page', () => {
 	expect(Object.keys(NOT_CHECKED).filter((route) => !(route in EXTRA_PAGES))).toEqual([]);
 });
 
+test.describe('the sweep itself', () => {
+	// The page's code comes from the network here, so that the test can hand it a broken query.
+	test.use({ serviceWorkers: 'block' });
+
+	test('fails on a local query by a key path without index (the guardians defect of issue 13)', async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		await signIn(context, 'parent', baseURL ?? '');
+		const recorder = new Recorder(context, baseURL ?? '');
+		let broken = 0;
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			const response = await route.fetch();
+			const code = await response.text();
+			const bad = code.replace(/orderBy\((["'`])position\1\)/g, () => {
+				broken++;
+				return 'orderBy(`notIndexed`)';
+			});
+			await route.fulfill({ response, body: bad });
+		});
+		recorder.where = { who: 'parent', pattern: '/familie', mode: 'online' };
+		await recorder.load(page, () => page.goto('/familie'));
+		await settle(page, 'online', 'the broken /familie');
+		expect(broken, 'the guardians query was not found in the page code').toBeGreaterThan(0);
+		expect(await recorder.findings()).toContainEqual(
+			expect.stringMatching(
+				/^\/familie × parent × online: \[console\] error: .*SchemaError: KeyPath notIndexed on object store guardians is not indexed/
+			)
+		);
+	});
+});
+
 const WHO: Who[] = ['visitor', 'parent', 'staff', 'childminding', 'admin'];
 
 for (const who of WHO) {
@@ -290,6 +360,6 @@ for (const who of WHO) {
 			await waitForServiceWorker(page);
 		});
 		await sweep(page, context, recorder, who, targetsFor(who, params));
-		expect(recorder.found, `console sweep as ${who}`).toEqual([]);
+		expect(await recorder.findings(), `console sweep as ${who}`).toEqual([]);
 	});
 }
