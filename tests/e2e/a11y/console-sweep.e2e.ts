@@ -8,7 +8,8 @@ import { pullPublicData, syncIndicator, waitForServiceWorker } from '../helpers'
 import { t } from './catalogue';
 import { open } from './checks';
 import { discoverRoutes, NOT_CHECKED, ROUTE_CASES, type RouteCase, type RouteParams } from './routes';
-import { seedRouteParams, signIn } from './steps';
+import { staffKitas, seedRequests } from '../staff/steps';
+import { demoAccount, seedRouteParams, signIn, unique, withDb } from './steps';
 import type { Role } from '../../../src/lib/domain/roles';
 
 type Who = 'visitor' | Role;
@@ -305,7 +306,70 @@ test.beforeAll(async ({ request }) => {
 	// The parent's family gets a child registered at two Kitas with an offer from the first, and a
 	// child-minding request; the staff member's Kita gets a request.
 	params = seedRouteParams(facility.id, 'Sweep');
+	seedDuplicatesAndFeedback(params.registrationId);
 });
+
+/**
+ * The lists that are empty in the demo data get entries: at each of the staff member's Kitas (the
+ * pages show one at a time) walk-ins that may be the parent's child (one question the family
+ * answers, one the Kita has not decided) and two walk-ins only the youth office can link; and a
+ * report of a barrier.
+ */
+function seedDuplicatesAndFeedback(registrationId: string): void {
+	for (const kita of staffKitas()) {
+		const [asked, open, other] = seedRequests(kita, 3, {
+			source: 'walkin',
+			firstName: (i) => `Sweep${unique()}${i}`,
+			lastName: 'Dublette'
+		});
+		if (!asked || !open || !other) throw new Error('walk-ins missing');
+		withDb((db) => {
+			const seq = (
+				db.prepare('UPDATE sync_state SET seq = seq + 1 WHERE id = 1 RETURNING seq').get() as { seq: number }
+			).seq;
+			const at = new Date().toISOString();
+			const { child_id: parentChild } = db
+				.prepare('SELECT child_id FROM registrations WHERE id = ?')
+				.get(registrationId) as { child_id: string };
+			const { id: staffId } = db
+				.prepare('SELECT id FROM users WHERE email = ?')
+				.get(demoAccount('staff').email) as { id: string };
+			const candidate = db.prepare(
+				'INSERT INTO duplicate_candidates (id, facility_id, child_id, match_child_id, status, found_at, asked_at, asked_by, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+			);
+			candidate.run(
+				crypto.randomUUID(),
+				kita,
+				asked.childId,
+				parentChild,
+				'askedFamily',
+				at,
+				at,
+				staffId,
+				seq
+			);
+			candidate.run(crypto.randomUUID(), kita, open.childId, parentChild, 'open', at, null, null, seq);
+			candidate.run(
+				crypto.randomUUID(),
+				kita,
+				other.childId,
+				asked.childId,
+				'awaitingOffice',
+				at,
+				at,
+				staffId,
+				seq
+			);
+		});
+	}
+	withDb((db) =>
+		db
+			.prepare(
+				"INSERT INTO feedback (id, created_at, kind, page, message, wants_reply, locale) VALUES (?, ?, 'barrier', '/kitas', 'Die Karte ist mit der Tastatur nicht bedienbar.', 0, 'de')"
+			)
+			.run(crypto.randomUUID(), new Date().toISOString())
+	);
+}
 
 test('the sweep knows every page', () => {
 	const known = new Set([...ROUTE_CASES.map((r) => r.pattern), ...Object.keys(EXTRA_PAGES)]);
