@@ -140,7 +140,7 @@ const EXPECTED: Expected[] = [
 ];
 
 /** Runs in the page: an error logged with a console message, by name and message. */
-function describe(value: unknown): string {
+function describeError(value: unknown): string {
 	if (value && typeof value === 'object' && 'message' in value) {
 		const error = value as { name?: unknown; message?: unknown };
 		return `${String(error.name)}: ${String(error.message)}`;
@@ -176,7 +176,7 @@ class Recorder {
 			// An error object logged with the text shows only its (minified) class name in the text:
 			// its name and message say what failed (Dexie's "SchemaError: KeyPath position …").
 			this.pending.push(
-				Promise.all(message.args().map((arg) => arg.evaluate(describe).catch(() => '')))
+				Promise.all(message.args().map((arg) => arg.evaluate(describeError).catch(() => '')))
 					.then((parts) => parts.filter(Boolean).join(' '))
 					.catch(() => '')
 					.then((detail) =>
@@ -281,6 +281,8 @@ async function sweep(
 	targets: Target[]
 ): Promise<void> {
 	for (const mode of ['online', 'offline'] as const) {
+		// A pull cut off by going offline counts as offline.
+		recorder.where = { ...recorder.where, mode };
 		await context.setOffline(mode === 'offline');
 		for (const target of targets) {
 			if (target.skip?.[mode]) continue;
@@ -409,13 +411,28 @@ test.describe('the sweep itself', () => {
 			)
 		);
 	});
+
+	test('fails on an unhandled rejection', async ({ page, context, baseURL }) => {
+		const recorder = new Recorder(context, baseURL ?? '');
+		recorder.where = { who: 'visitor', pattern: '/impressum', mode: 'online' };
+		await recorder.load(page, () => page.goto('/impressum'));
+		await settle(page, 'online', '/impressum');
+		await page.evaluate(() => {
+			void Promise.reject(new Error('nobody waits for this'));
+		});
+		await expect
+			.poll(() => recorder.findings())
+			.toContainEqual(
+				expect.stringMatching(/^\/impressum × visitor × online: \[page error\] .*nobody waits for this/)
+			);
+	});
 });
 
 const WHO: Who[] = ['visitor', 'parent', 'staff', 'childminding', 'admin'];
 
 for (const who of WHO) {
 	test(`console sweep as ${who}`, async ({ page, context, baseURL }) => {
-		test.setTimeout(120_000);
+		test.setTimeout(180_000);
 		const recorder = new Recorder(context, baseURL ?? '');
 		if (who !== 'visitor') await signIn(context, who, baseURL ?? '');
 		recorder.where = { who, pattern: '/', mode: 'online' };
