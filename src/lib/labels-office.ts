@@ -3,7 +3,6 @@ import type { ChildmindingEvent, ChildmindingStatus } from '$lib/domain/childmin
 import type { KitaYearIssue } from '$lib/domain/kita-year-admin';
 import { m } from '$lib/i18n/messages';
 
-
 export const childmindingStatusLabel: Record<ChildmindingStatus, () => string> = {
 	submitted: m.fb_status_submitted,
 	inContact: m.fb_status_in_contact,

@@ -56,4 +56,3 @@ export function offerIssueText(issue: OfferIssue): string {
 			return m.staff_offer_hours_not_offered();
 	}
 }
-

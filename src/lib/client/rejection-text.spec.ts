@@ -104,7 +104,8 @@ describe('describeRejection', () => {
 				for (const part of [text.what, text.why]) {
 					// A message missing in this language renders as its key; an unfilled input as {name}.
 					expect(part, where).not.toMatch(/^[a-z_]+$|\{[a-z]+\}/);
-					if (locale !== 'de') expect(part, where).not.toBe(german.texts.get(pair)![part === text.what ? 'what' : 'why']);
+					if (locale !== 'de')
+						expect(part, where).not.toBe(german.texts.get(pair)![part === text.what ? 'what' : 'why']);
 				}
 				// The thing is named: the child, the Kita, the guardian's number, the Kita year.
 				expect(text.what, where).toMatch(/Mia Sommer|Kita Sonnenschein|1|2026\/27/);
@@ -115,7 +116,10 @@ describe('describeRejection', () => {
 
 	it('names the guardian and the group of details that changed (issue 13, defect 4)', async () => {
 		const { describeRejection } = await textsIn('de');
-		const refused = describeRejection({ name: 'saveGuardian', args: ARGS.saveGuardian, code: 'notFound' }, NAMES);
+		const refused = describeRejection(
+			{ name: 'saveGuardian', args: ARGS.saveGuardian, code: 'notFound' },
+			NAMES
+		);
 		expect(refused.what).toBe(de.rej_guardian_address.replace('{position}', '1'));
 		expect(refused.what).toContain('Adresse von Erziehungsberechtigter Person 1');
 		const taken = describeRejection(
@@ -133,7 +137,9 @@ describe('describeRejection', () => {
 		const { describeRejection } = await textsIn('de');
 		const failed = describeRejection({ name: 'makeOffer', args: ARGS.makeOffer, code: 'serverError' }, NAMES);
 		expect(failed.next[0]).toEqual({ kind: 'retry' });
-		expect(failed.what).toBe('Ihr Platzangebot für Mia Sommer (Kita Sonnenschein) wurde nicht übernommen.');
+		expect(failed.what).toBe(
+			'Ihr Vertragsangebot für Mia Sommer (Kita Sonnenschein) wurde nicht übernommen.'
+		);
 		const stale = describeRejection({ name: 'makeOffer', args: ARGS.makeOffer, code: 'staleStatus' }, NAMES);
 		expect(stale.next.map((step) => step.kind)).toEqual(['reload', 'link']);
 	});

@@ -158,7 +158,8 @@ const WHAT: Record<MutationName, Text> = {
 		args.kind === 'queueExport'
 			? m.rej_audit_export({ kita: kitaName(names, str(args.id)) })
 			: m.rej_audit_request({ child: ofRequest({ requestId: args.id }, names).child }),
-	saveFacility: (args, names) => m.rej_facility({ kita: names.facilities.get(str(args.id)) ?? str(args.name) }),
+	saveFacility: (args, names) =>
+		m.rej_facility({ kita: names.facilities.get(str(args.id)) ?? str(args.name) }),
 	setCapacities: (args, names) => m.rej_capacities({ kita: kitaName(names, str(args.facilityId)) }),
 	saveFacilityInfo: (args, names) => m.rej_facility_info({ kita: kitaName(names, str(args.facilityId)) }),
 	saveKitaYear: (args) => m.rej_kita_year({ year: str(args.id) }),
@@ -326,7 +327,10 @@ function isKnownMutation(name: string): name is MutationName {
 }
 
 /** The whole text of one refused mutation, with its next steps. */
-export function describeRejection(rejection: RejectionInput, names: RejectionNames = NO_NAMES): RejectionText {
+export function describeRejection(
+	rejection: RejectionInput,
+	names: RejectionNames = NO_NAMES
+): RejectionText {
 	const args = (rejection.args && typeof rejection.args === 'object' ? rejection.args : {}) as Args;
 	const code = rejection.code;
 	if (!isKnownMutation(rejection.name)) {
