@@ -22,7 +22,10 @@ test('a local database that cannot be read shows a notice, not an empty page', a
 		const fail = () => {
 			throw new DOMException('Internal error opening backing store', 'UnknownError');
 		};
-		for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as Record<string, unknown>[])
+		for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<
+			string,
+			unknown
+		>[])
 			for (const method of ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count'])
 				proto[method] = fail;
 	});
