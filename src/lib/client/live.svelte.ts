@@ -1,9 +1,8 @@
 // Reactive reads from the local database for components: re-runs when the key changes and when the
 // tables change. The queries run once the data layer has loaded (after the first render). A query
-// that fails is not shown as an empty result: `failed` is set and the layout shows a notice
-// (local-read.svelte.ts).
+// that fails is not shown as an empty result: `failed` is set, `loaded` stays false, and the data
+// layer reports it once and shows a notice (local-db.ts `readFailed`).
 import { loadDataLayer } from './data-layer';
-import { localRead, reportReadFailure } from './local-read.svelte';
 
 /**
  * Runs `query` now and whenever the tables it read change, once the data layer is there; returns
@@ -16,10 +15,16 @@ export function watchQuery<T>(
 ): () => void {
 	let stopped = false;
 	let unsubscribe: (() => void) | undefined;
-	void loadDataLayer().then(({ liveQuery }) => {
+	void loadDataLayer().then(({ liveQuery, readFailed }) => {
 		if (stopped) return;
 		// A query that throws at once (a table the schema lacks) fails like one that rejects.
-		const subscription = liveQuery(async () => query()).subscribe({ next, error });
+		const subscription = liveQuery(async () => query()).subscribe({
+			next,
+			error: (e: unknown) => {
+				readFailed(e);
+				error(e);
+			}
+		});
 		unsubscribe = () => subscription.unsubscribe();
 	}, error);
 	return () => {
@@ -35,32 +40,17 @@ export interface LiveState<T> {
 	failed: boolean;
 }
 
-/**
- * Follows `query` into `state`: a result sets `current` and `loaded`; a failure sets `failed`
- * (and counts in localRead) and leaves `loaded` false, so that no page shows "nothing there".
- */
+/** Follows `query` into `state` (live()'s reactive state; a plain object in tests). */
 export function follow<T>(state: LiveState<T>, query: () => Promise<T>): () => void {
-	const setFailed = (failed: boolean) => {
-		if (state.failed === failed) return;
-		state.failed = failed;
-		localRead.failures += failed ? 1 : -1;
-	};
-	const stop = watchQuery(
+	return watchQuery(
 		query,
 		(value) => {
-			setFailed(false);
 			state.current = value;
 			state.loaded = true;
+			state.failed = false;
 		},
-		(error: unknown) => {
-			reportReadFailure(error);
-			setFailed(true);
-		}
+		() => (state.failed = true)
 	);
-	return () => {
-		stop();
-		setFailed(false);
-	};
 }
 
 export function live<K, T>(
@@ -73,15 +63,5 @@ export function live<K, T>(
 		const k = key();
 		return follow(state, () => query(k));
 	});
-	return {
-		get current() {
-			return state.current;
-		},
-		get loaded() {
-			return state.loaded;
-		},
-		get failed() {
-			return state.failed;
-		}
-	};
+	return state;
 }
