@@ -2,7 +2,7 @@
 // words, and offers the next step. Provoked for real: two devices of one family both enter a second
 // guardian; the device that was offline loses.
 import { expect, test, type Page } from '@playwright/test';
-import { waitForEmptyOutbox, waitForSync } from '../helpers';
+import { expectNoA11yViolations, waitForEmptyOutbox, waitForSync } from '../helpers';
 import { createParentAccount, loginAs, unique } from '../staff/steps';
 
 async function fillGuardian(page: Page, position: 1 | 2, firstName: string, town: string) {
@@ -33,6 +33,10 @@ test('a second guardian entered offline on another device is refused with a text
 	// The second device has the family, then loses the connection.
 	const second = await browser.newContext({ baseURL, serviceWorkers: 'block', locale: 'de-DE' });
 	const device = await second.newPage();
+	const consoleErrors: string[] = [];
+	device.on('console', (message) => {
+		if (message.type() === 'error') consoleErrors.push(message.text());
+	});
 	await loginAs(device, email);
 	await device.goto('/familie');
 	await waitForSync(device);
@@ -61,6 +65,8 @@ test('a second guardian entered offline on another device is refused with a text
 	await expect(entry).not.toContainText('Der Server hat die Änderung nicht übernommen');
 	await expect(entry.getByRole('link', { name: 'Zur Familie' })).toHaveAttribute('href', '/familie');
 
+	await expectNoA11yViolations(device);
+
 	await entry.getByRole('button', { name: 'Daten vom Server neu laden' }).click();
 	await expect(
 		device.getByRole('status').filter({ hasText: 'Die Daten vom Server sind geladen' })
@@ -73,5 +79,7 @@ test('a second guardian entered offline on another device is refused with a text
 	const stored = device.getByRole('form', { name: /^Erziehungsberechtigte Person 2/ });
 	await expect(stored.getByLabel('Vorname')).toHaveValue('Bernd');
 	await expect(stored.getByLabel('Ort')).toHaveValue('Soest');
+	// Offline sync attempts leave network errors; nothing else (no missing text, no failed query).
+	expect(consoleErrors.filter((text) => !/Failed to load resource|net::ERR/.test(text))).toEqual([]);
 	await second.close();
 });
