@@ -1,26 +1,7 @@
-// Texts of the youth office's mutations and refusals for the "needs attention" list, and labels
-// shared by its pages.
+// Labels shared by the youth office's pages.
 import type { ChildmindingEvent, ChildmindingStatus } from '$lib/domain/childminding';
 import type { KitaYearIssue } from '$lib/domain/kita-year-admin';
-import { registerTexts } from '$lib/client/rejection-text';
 import { m } from '$lib/i18n/messages';
-
-registerTexts(
-	{
-		saveFacility: m.office_mutation_save_facility,
-		setCapacities: m.office_mutation_set_capacities,
-		saveFacilityInfo: m.office_mutation_save_facility_info,
-		saveKitaYear: m.office_mutation_save_kita_year,
-		childmindingTransition: m.office_mutation_childminding_transition,
-		saveChildmindingNote: m.office_mutation_childminding_note
-	},
-	{
-		unknownMunicipality: m.office_refusal_unknown_municipality,
-		openRequests: m.office_refusal_open_requests,
-		invalidKitaYear: m.office_refusal_invalid_kita_year,
-		requestsOutsideYear: m.office_refusal_requests_outside_year
-	}
-);
 
 export const childmindingStatusLabel: Record<ChildmindingStatus, () => string> = {
 	submitted: m.fb_status_submitted,

@@ -1,7 +1,6 @@
-// Texts of the staff pages that depend on codes: history events, actors, reasons of an Absage,
-// offer problems, and what the "needs attention" list says about refused staff mutations.
+// Texts of the staff pages that depend on codes: history events, actors, reasons of an Absage and
+// offer problems.
 import type { OfferIssue, RejectReason } from '$lib/domain/staff';
-import { registerTexts } from '$lib/client/rejection-text';
 import { m } from '$lib/i18n/messages';
 
 const EVENTS: Record<string, () => string> = {
@@ -57,25 +56,3 @@ export function offerIssueText(issue: OfferIssue): string {
 			return m.staff_offer_hours_not_offered();
 	}
 }
-
-registerTexts(
-	{
-		makeOffer: m.staff_mutation_offer,
-		withdrawOffer: m.staff_mutation_withdraw_offer,
-		rejectRequest: m.staff_mutation_reject,
-		recordAnswer: m.staff_mutation_answer,
-		concludeContract: m.staff_mutation_contract,
-		createWalkin: m.staff_mutation_walkin,
-		renewClaimCode: m.staff_mutation_claim_code,
-		decideDuplicate: m.staff_mutation_duplicate,
-		auditRead: m.staff_mutation_audit
-	},
-	{
-		invalidOffer: m.staff_refusal_invalid_offer,
-		offerNotDue: m.refusal_not_allowed,
-		idTaken: m.staff_refusal_id_taken,
-		alreadyLinked: m.staff_refusal_already_linked,
-		alreadyClaimed: m.staff_refusal_already_claimed,
-		facilityNotFound: m.refusal_not_found
-	}
-);

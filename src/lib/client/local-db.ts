@@ -12,6 +12,22 @@ import { session } from './session.svelte';
 // The data layer's reactive queries (see data-layer.ts): Dexie loads with this module.
 export { liveQuery } from 'dexie';
 
+let readFailureReported = false;
+
+/**
+ * A live query failed (schema error, storage evicted, quota; issue 13): reported to the console
+ * once, and a notice shown above the page (local-read-notice.ts, loaded only then).
+ */
+export function readFailed(error: unknown): void {
+	if (readFailureReported) return;
+	readFailureReported = true;
+	console.error('Local database query failed:', error);
+	if (typeof document === 'undefined') return;
+	// A template literal: the catalogue compiler follows quoted imports and would copy the notice's
+	// texts into every page's namespace; the module loads them itself, when needed.
+	void import(`./local-read-notice`).then((notice) => notice.showLocalReadNotice());
+}
+
 export interface Bookmark {
 	facilityId: string;
 	addedAt: string;

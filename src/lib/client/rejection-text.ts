@@ -1,61 +1,360 @@
-// Plain-language texts for refused mutations in the "needs attention" list.
+// Plain-language texts for refused mutations in the "needs attention" list: what was refused, named
+// as the user knows it (which child, which Kita, which guardian and which of their details), why the
+// server refused it, and what to do next. Every (mutation, reason) pair the server can give
+// (src/lib/sync/refusals.ts) has its own text; the generic one is for reasons this version does not
+// know (a newer server) and still names the change.
+import type { Guardian } from '$lib/domain/family';
+import type { MutationName } from '$lib/domain/mutations';
 import type { RequestStatus } from '$lib/domain/placement';
 import { requestStatusLabel } from '$lib/labels-status';
 import { m } from '$lib/i18n/messages';
+import { TEMPORARY_REFUSALS } from '$lib/sync/refusals';
 
-const MUTATION_TEXT: Record<string, () => string> = {
-	saveGuardian: m.mutation_save_guardian,
-	saveChild: m.mutation_save_child,
-	submitRegistration: m.mutation_submit_registration,
-	updateRequest: m.mutation_update_request,
-	rankRequests: m.mutation_rank_requests,
-	withdrawRequest: m.mutation_withdraw_request,
-	answerOffer: m.mutation_answer_offer,
-	submitChildminding: m.mutation_submit_childminding,
-	withdrawChildminding: m.mutation_withdraw_childminding,
-	answerLinkQuestion: m.mutation_answer_link_question
-};
-
-const REFUSAL_TEXT: Record<string, () => string> = {
-	staleStatus: m.refusal_stale_status,
-	notAllowed: m.refusal_not_allowed,
-	wrongActor: m.refusal_not_permitted,
-	notPermitted: m.refusal_not_permitted,
-	notFound: m.refusal_not_found,
-	linkedElsewhere: m.refusal_linked_elsewhere,
-	notBorn: m.error_not_born,
-	invalidInput: m.refusal_invalid_input,
-	invalidRegistration: m.refusal_invalid_registration,
-	alreadyRegistered: m.refusal_already_registered,
-	duplicateKita: m.refusal_already_registered,
-	offerLapsed: m.refusal_offer_lapsed,
-	offersNotYetOpen: m.refusal_offers_not_yet_open,
-	kitaYearEnded: m.issue_year_ended,
-	noKitaYear: m.issue_no_kita_year,
-	startInPast: m.issue_start_in_past,
-	startBeforeBirth: m.issue_start_before_birth,
-	idTaken: m.refusal_id_taken,
-	registeredElsewhere: m.refusal_registered_elsewhere,
-	serverError: m.refusal_server_error
-};
-
-/** Extra mutation and refusal texts registered by other audiences (staff, youth office). */
-export function registerTexts(
-	mutations: Record<string, () => string>,
-	refusals: Record<string, () => string>
-): void {
-	Object.assign(MUTATION_TEXT, mutations);
-	Object.assign(REFUSAL_TEXT, refusals);
+/** What the device holds to name the things a refused mutation was about. */
+export interface RejectionNames {
+	facilities: ReadonlyMap<string, string>;
+	/** Child id → "first last". */
+	children: ReadonlyMap<string, string>;
+	requests: ReadonlyMap<string, { childId: string; facilityId: string }>;
+	childminding: ReadonlyMap<string, { childId: string }>;
+	/** Possible duplicates (staff) and link questions (parents): the walk-in's or own child. */
+	duplicates: ReadonlyMap<string, { childId: string; facilityId?: string; facilityName?: string }>;
+	/** Family id → one of its children's names (walk-in families for the claim code). */
+	families: ReadonlyMap<string, string>;
+	guardians: ReadonlyMap<string, Guardian>;
+	/** Kita staff edit their Kita's description at /kita/angaben, the youth office at /verwaltung. */
+	staff: boolean;
 }
 
-export function describeMutation(name: string, args: unknown, facilities: Map<string, string>): string {
-	const base = (MUTATION_TEXT[name] ?? m.mutation_unknown)();
-	const facilityId = (args as { facilityId?: string } | null)?.facilityId;
-	return facilityId && facilities.has(facilityId) ? `${base} (${facilities.get(facilityId)})` : base;
+export const NO_NAMES: RejectionNames = {
+	facilities: new Map(),
+	children: new Map(),
+	requests: new Map(),
+	childminding: new Map(),
+	duplicates: new Map(),
+	families: new Map(),
+	guardians: new Map(),
+	staff: false
+};
+
+export type NextStep =
+	/** Drop the local change (its form's draft) and pull the server's data. */
+	| { kind: 'reload' }
+	/** Send the same change again: the cause was temporary. */
+	| { kind: 'retry' }
+	| { kind: 'link'; href: string; label: string };
+
+export interface RejectionText {
+	what: string;
+	why: string;
+	next: NextStep[];
+	/** True when the reason is one this version has no text for (the generic one is shown). */
+	unknownReason: boolean;
 }
 
-export function describeRefusal(code: string): string {
-	return (REFUSAL_TEXT[code] ?? m.refusal_unknown)();
+export interface RejectionInput {
+	name: string;
+	args?: unknown;
+	code: string;
+	current?: unknown;
+}
+
+type Args = Record<string, unknown>;
+type Text = (args: Args, names: RejectionNames) => string;
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+function childName(names: RejectionNames, childId: string): string {
+	return names.children.get(childId) ?? m.rej_some_child();
+}
+
+function kitaName(names: RejectionNames, facilityId: string): string {
+	return names.facilities.get(facilityId) ?? m.rej_some_kita();
+}
+
+/** Child and Kita of a request, from the device or from the refusal's `current` request. */
+function ofRequest(args: Args, names: RejectionNames): { child: string; kita: string } {
+	const request = names.requests.get(str(args.requestId));
+	return {
+		child: request ? childName(names, request.childId) : m.rej_some_child(),
+		kita: request ? kitaName(names, request.facilityId) : m.rej_some_kita()
+	};
+}
+
+function ofChildminding(args: Args, names: RejectionNames): { child: string } {
+	const row = names.childminding.get(str(args.id));
+	return { child: row ? childName(names, row.childId) : m.rej_some_child() };
+}
+
+function ofDuplicate(args: Args, names: RejectionNames): { child: string; kita: string } {
+	const row = names.duplicates.get(str(args.candidateId));
+	return {
+		child: row ? childName(names, row.childId) : m.rej_some_child(),
+		kita: row?.facilityName ?? (row?.facilityId ? kitaName(names, row.facilityId) : m.rej_some_kita())
+	};
+}
+
+const GUARDIAN_GROUPS = {
+	name: ['firstName', 'lastName'],
+	address: ['street', 'postcode', 'town'],
+	contact: ['phone', 'email']
+} as const;
+
+/** Which of a guardian's details the change was about, compared with what the server holds. */
+function guardianText(args: Args, names: RejectionNames): string {
+	const position = Number(args.position) === 2 ? 2 : 1;
+	const stored = names.guardians.get(str(args.id)) as Record<string, unknown> | undefined;
+	const changed = stored
+		? (Object.keys(GUARDIAN_GROUPS) as (keyof typeof GUARDIAN_GROUPS)[]).filter((group) =>
+				GUARDIAN_GROUPS[group].some((field) => (args[field] ?? '') !== (stored[field] ?? ''))
+			)
+		: [];
+	if (changed.length === 1) {
+		if (changed[0] === 'name') return m.rej_guardian_name({ position });
+		if (changed[0] === 'address') return m.rej_guardian_address({ position });
+		return m.rej_guardian_contact({ position });
+	}
+	return m.rej_guardian_all({ position });
+}
+
+/** What was refused, per mutation. */
+const WHAT: Record<MutationName, Text> = {
+	saveGuardian: guardianText,
+	saveChild: (args, names) => {
+		const child = `${str(args.firstName)} ${str(args.lastName)}`.trim() || m.rej_some_child();
+		return names.children.has(str(args.id)) ? m.rej_child_change({ child }) : m.rej_child_new({ child });
+	},
+	submitRegistration: (args, names) => {
+		const items = Array.isArray(args.items) ? (args.items as Args[]) : [];
+		const kita = items.map((item) => kitaName(names, str(item.facilityId))).join(', ') || m.rej_some_kita();
+		return m.rej_registration({ child: childName(names, str(args.childId)), kita });
+	},
+	updateRequest: (args, names) => m.rej_update_request(ofRequest(args, names)),
+	rankRequests: (args, names) => m.rej_rank({ child: childName(names, str(args.childId)) }),
+	withdrawRequest: (args, names) => m.rej_withdraw_request(ofRequest(args, names)),
+	answerOffer: (args, names) =>
+		args.answer === 'decline'
+			? m.rej_decline_offer(ofRequest(args, names))
+			: m.rej_accept_offer(ofRequest(args, names)),
+	submitChildminding: (args, names) => m.rej_childminding({ child: childName(names, str(args.childId)) }),
+	withdrawChildminding: (args, names) => m.rej_withdraw_childminding(ofChildminding(args, names)),
+	answerLinkQuestion: (args, names) => m.rej_link_answer(ofDuplicate(args, names)),
+	makeOffer: (args, names) => m.rej_offer(ofRequest(args, names)),
+	withdrawOffer: (args, names) => m.rej_withdraw_offer(ofRequest(args, names)),
+	rejectRequest: (args, names) => m.rej_reject(ofRequest(args, names)),
+	recordAnswer: (args, names) => m.rej_record_answer(ofRequest(args, names)),
+	concludeContract: (args, names) => m.rej_contract(ofRequest(args, names)),
+	createWalkin: (args, names) => {
+		const child = (args.child ?? {}) as Args;
+		return m.rej_walkin({
+			child: `${str(child.firstName)} ${str(child.lastName)}`.trim() || m.rej_some_child(),
+			kita: kitaName(names, str(args.facilityId))
+		});
+	},
+	renewClaimCode: (args, names) =>
+		m.rej_claim_code({ child: names.families.get(str(args.familyId)) ?? m.rej_some_child() }),
+	decideDuplicate: (args, names) => m.rej_duplicate({ child: ofDuplicate(args, names).child }),
+	auditRead: (args, names) =>
+		args.kind === 'queueExport'
+			? m.rej_audit_export({ kita: kitaName(names, str(args.id)) })
+			: m.rej_audit_request({ child: ofRequest({ requestId: args.id }, names).child }),
+	saveFacility: (args, names) =>
+		m.rej_facility({ kita: names.facilities.get(str(args.id)) ?? str(args.name) }),
+	setCapacities: (args, names) => m.rej_capacities({ kita: kitaName(names, str(args.facilityId)) }),
+	saveFacilityInfo: (args, names) => m.rej_facility_info({ kita: kitaName(names, str(args.facilityId)) }),
+	saveKitaYear: (args) => m.rej_kita_year({ year: str(args.id) }),
+	childmindingTransition: (args, names) => m.rej_childminding_step(ofChildminding(args, names)),
+	saveChildmindingNote: (args, names) => m.rej_childminding_note(ofChildminding(args, names))
+};
+
+type Why = Record<string, Text>;
+
+// Reasons that read the same whatever the change was (sync.push's own, and rule texts).
+const ANY: Why = {
+	notPermitted: () => m.refusal_not_permitted(),
+	invalidInput: () => m.refusal_invalid_input(),
+	idTaken: () => m.refusal_id_taken(),
+	serverError: () => m.rej_why_server_error()
+};
+
+const REQUEST_STEP: Why = {
+	notFound: () => m.rej_why_request_not_found(),
+	staleStatus: () => m.rej_why_stale_request(),
+	notAllowed: () => m.refusal_not_allowed(),
+	wrongActor: () => m.rej_why_wrong_actor()
+};
+const PARENT_REQUEST: Why = {
+	...REQUEST_STEP,
+	linkedElsewhere: () => m.refusal_linked_elsewhere(),
+	registeredElsewhere: () => m.refusal_registered_elsewhere()
+};
+const OWN_CHILD: Why = {
+	notFound: () => m.rej_why_child_not_found(),
+	linkedElsewhere: () => m.refusal_linked_elsewhere()
+};
+const RULES: Why = {
+	invalidRegistration: () => m.refusal_invalid_registration(),
+	noKitaYear: () => m.issue_no_kita_year()
+};
+const DUPLICATE: Why = {
+	notFound: () => m.rej_why_question_not_found(),
+	staleStatus: () => m.rej_why_stale_duplicate(),
+	alreadyLinked: () => m.staff_refusal_already_linked()
+};
+const FACILITY: Why = { notFound: () => m.rej_why_facility_not_found() };
+const CHILDMINDING: Why = {
+	notFound: () => m.rej_why_childminding_not_found(),
+	staleStatus: () => m.rej_why_stale_childminding(),
+	notAllowed: () => m.refusal_not_allowed(),
+	wrongActor: () => m.rej_why_wrong_actor()
+};
+
+/** Why it was refused, per mutation and reason. */
+const WHY: Record<MutationName, Why> = {
+	saveGuardian: {
+		notFound: () => m.rej_why_guardian_not_found(),
+		positionTaken: (args) => m.rej_why_position_taken({ position: Number(args.position) === 2 ? 2 : 1 })
+	},
+	saveChild: { notBorn: () => m.error_not_born(), notFound: () => m.rej_why_child_not_found() },
+	submitRegistration: {
+		...OWN_CHILD,
+		...RULES,
+		duplicateKita: () => m.rej_why_duplicate_kita(),
+		facilityNotFound: () => m.rej_why_kita_gone(),
+		alreadyRegistered: () => m.refusal_already_registered()
+	},
+	updateRequest: { ...PARENT_REQUEST, ...RULES },
+	rankRequests: OWN_CHILD,
+	withdrawRequest: PARENT_REQUEST,
+	answerOffer: { ...PARENT_REQUEST, offerLapsed: () => m.refusal_offer_lapsed() },
+	submitChildminding: {
+		...OWN_CHILD,
+		startBeforeBirth: () => m.issue_start_before_birth(),
+		startInPast: () => m.issue_start_in_past()
+	},
+	withdrawChildminding: {
+		...CHILDMINDING,
+		linkedElsewhere: () => m.refusal_linked_elsewhere(),
+		registeredElsewhere: () => m.rej_why_childminding_elsewhere()
+	},
+	answerLinkQuestion: DUPLICATE,
+	makeOffer: {
+		...REQUEST_STEP,
+		invalidOffer: () => m.staff_refusal_invalid_offer(),
+		offersNotYetOpen: () => m.refusal_offers_not_yet_open(),
+		kitaYearEnded: () => m.issue_year_ended()
+	},
+	withdrawOffer: REQUEST_STEP,
+	rejectRequest: REQUEST_STEP,
+	recordAnswer: { ...REQUEST_STEP, offerLapsed: () => m.refusal_offer_lapsed() },
+	concludeContract: REQUEST_STEP,
+	createWalkin: {
+		...RULES,
+		notBorn: () => m.error_not_born(),
+		facilityNotFound: () => m.rej_why_kita_gone(),
+		idTaken: () => m.staff_refusal_id_taken()
+	},
+	renewClaimCode: {
+		notFound: () => m.rej_why_family_not_found(),
+		alreadyClaimed: () => m.staff_refusal_already_claimed()
+	},
+	decideDuplicate: DUPLICATE,
+	auditRead: { notFound: () => m.rej_why_request_not_found() },
+	saveFacility: {
+		...FACILITY,
+		unknownMunicipality: () => m.office_refusal_unknown_municipality(),
+		openRequests: () => m.office_refusal_open_requests()
+	},
+	setCapacities: FACILITY,
+	saveFacilityInfo: FACILITY,
+	saveKitaYear: {
+		notFound: () => m.rej_why_year_not_found(),
+		invalidKitaYear: () => m.office_refusal_invalid_kita_year(),
+		requestsOutsideYear: () => m.office_refusal_requests_outside_year()
+	},
+	childmindingTransition: CHILDMINDING,
+	saveChildmindingNote: { notFound: () => m.rej_why_childminding_not_found() }
+};
+
+/** Where the thing can be looked at now, per mutation (none for the read log). */
+function linkOf(name: MutationName, args: Args, names: RejectionNames): NextStep | null {
+	const link = (href: string, label: string): NextStep => ({ kind: 'link', href, label });
+	switch (name) {
+		case 'saveGuardian':
+		case 'saveChild':
+		case 'answerLinkQuestion':
+			return link('/familie', m.rej_action_family());
+		case 'submitRegistration':
+		case 'updateRequest':
+		case 'rankRequests':
+		case 'withdrawRequest':
+		case 'answerOffer':
+		case 'withdrawChildminding':
+			return link('/meine-anmeldungen', m.rej_action_requests());
+		case 'submitChildminding':
+			return link('/kindertagespflege', m.rej_action_childminding());
+		case 'makeOffer':
+		case 'withdrawOffer':
+		case 'rejectRequest':
+		case 'recordAnswer':
+		case 'concludeContract':
+			return link(`/kita/anfrage/${encodeURIComponent(str(args.requestId))}`, m.rej_action_request());
+		case 'createWalkin':
+			return link('/kita/vor-ort', m.rej_action_walkin());
+		case 'renewClaimCode':
+			return link('/kita', m.rej_action_kita());
+		case 'decideDuplicate':
+			return link('/kita/dubletten', m.rej_action_duplicates());
+		case 'auditRead':
+			return null;
+		case 'saveFacility':
+			return link(`/verwaltung/kitas/${encodeURIComponent(str(args.id))}`, m.rej_action_kita());
+		case 'setCapacities':
+		case 'saveFacilityInfo':
+			return names.staff
+				? link(name === 'setCapacities' ? '/kita/plaetze' : '/kita/angaben', m.rej_action_kita())
+				: link(`/verwaltung/kitas/${encodeURIComponent(str(args.facilityId))}`, m.rej_action_kita());
+		case 'saveKitaYear':
+			return link('/verwaltung/kindergartenjahre', m.rej_action_years());
+		case 'childmindingTransition':
+		case 'saveChildmindingNote':
+			return link(`/fachberatung/${encodeURIComponent(str(args.id))}`, m.rej_action_request());
+	}
+}
+
+function isKnownMutation(name: string): name is MutationName {
+	return Object.hasOwn(WHAT, name);
+}
+
+/** The whole text of one refused mutation, with its next steps. */
+export function describeRejection(
+	rejection: RejectionInput,
+	names: RejectionNames = NO_NAMES
+): RejectionText {
+	const args = (rejection.args && typeof rejection.args === 'object' ? rejection.args : {}) as Args;
+	const code = rejection.code;
+	if (!isKnownMutation(rejection.name)) {
+		const why = ANY[code];
+		return {
+			what: m.rej_unknown_mutation({ name: rejection.name }),
+			why: why ? why(args, names) : m.rej_why_unknown({ code }),
+			next: [{ kind: 'reload' }],
+			unknownReason: !why
+		};
+	}
+	const name = rejection.name;
+	const why = WHY[name][code] ?? ANY[code];
+	const next: NextStep[] = [];
+	if (TEMPORARY_REFUSALS.includes(code)) next.push({ kind: 'retry' });
+	if (name !== 'auditRead') next.push({ kind: 'reload' });
+	const link = linkOf(name, args, names);
+	if (link) next.push(link);
+	return {
+		what: WHAT[name](args, names),
+		why: why ? why(args, names) : m.rej_why_unknown({ code }),
+		next,
+		unknownReason: !why
+	};
 }
 
 /** The server's current state, when the refusal carried a request or child-minding request. */
@@ -63,4 +362,12 @@ export function describeCurrent(current: unknown): string {
 	const status = (current as { status?: string } | undefined)?.status;
 	if (status && status in requestStatusLabel) return requestStatusLabel[status as RequestStatus]();
 	return '';
+}
+
+/** The drafts a refused change leaves in its form: dropped with "reload the server's data". */
+export function draftsOf(rejection: RejectionInput): string[] {
+	const args = (rejection.args ?? {}) as Args;
+	if (rejection.name === 'saveGuardian') return [`guardian-${Number(args.position) === 2 ? 2 : 1}`];
+	if (rejection.name === 'saveChild') return [`child-${str(args.id)}`];
+	return [];
 }

@@ -83,5 +83,9 @@ test.describe('Kita staff work offline', () => {
 		const entry = page.getByRole('article').filter({ hasText: 'Vertragsangebot' });
 		await expect(entry).toHaveCount(1);
 		await expect(entry).toContainText('Zurückgezogen');
+		// It names the child and says why (issue 13, defect 4), with the way back to the request.
+		await expect(entry.getByRole('heading')).toContainText(`Ihr Vertragsangebot für Carla ${lastName}`);
+		await expect(entry).toContainText('inzwischen an anderer Stelle geändert');
+		await expect(entry.getByRole('link', { name: 'Zur Anmeldung' })).toBeVisible();
 	});
 });
