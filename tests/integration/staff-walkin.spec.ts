@@ -67,6 +67,22 @@ describe('walk-in registrations, duplicates and claims', () => {
 		).toBeUndefined();
 	});
 
+	it('refuses a walk-in without a phone number, naming the field and the one reason', async () => {
+		const { args } = await walkin(w.kitaZ);
+		const [guardian] = args.guardians;
+		if (!guardian) throw new Error('no guardian');
+		await w.push(staffZ, 'createWalkin', { ...args, guardians: [{ ...guardian, phone: '  ', email: '' }] });
+		const refused = await w.lastRejection(staffZ);
+		expect(refused?.code).toBe('invalidInput');
+		const issues = (refused?.current as { issues: { path: (string | number)[]; message: string }[] }).issues;
+		expect(issues.map((i) => ({ path: i.path.join('.'), message: i.message }))).toEqual([
+			{ path: 'guardians.0.phone', message: 'phoneRequired' }
+		]);
+		expect(
+			await db().selectFrom('families').select('id').where('id', '=', args.familyId).executeTakeFirst()
+		).toBeUndefined();
+	});
+
 	it('finds the same child in the district and tells staff only that, and who would confirm a link', async () => {
 		const { args } = await walkin(w.kitaZ, {
 			firstName: 'mia ',

@@ -55,18 +55,20 @@ export const phoneSchema = z
 	.regex(/^[+()\d\s/-]*$/, { message: 'invalidPhone' });
 export const optionalEmailSchema = z.union([z.literal(''), z.email({ message: 'invalidEmail' }).max(254)]);
 
-export const guardianInputSchema = z
-	.object({
-		id: z.uuid(),
-		position: z.union([z.literal(1), z.literal(2)]),
-		firstName: personNameSchema,
-		lastName: personNameSchema,
-		street: z.string().trim().min(1, { message: 'required' }).max(200, { message: 'tooLong' }),
-		postcode: postcodeSchema,
-		town: z.string().trim().min(1, { message: 'required' }).max(100, { message: 'tooLong' }),
-		phone: phoneSchema,
-		email: optionalEmailSchema
-	})
+/** A guardian's fields without the contact rule, which differs online and at the front desk. */
+export const guardianFieldsSchema = z.object({
+	id: z.uuid(),
+	position: z.union([z.literal(1), z.literal(2)]),
+	firstName: personNameSchema,
+	lastName: personNameSchema,
+	street: z.string().trim().min(1, { message: 'required' }).max(200, { message: 'tooLong' }),
+	postcode: postcodeSchema,
+	town: z.string().trim().min(1, { message: 'required' }).max(100, { message: 'tooLong' }),
+	phone: phoneSchema,
+	email: optionalEmailSchema
+});
+
+export const guardianInputSchema = guardianFieldsSchema
 	// The Kita must be able to reach the family: a phone number or an email address.
 	.refine((g) => g.phone !== '' || g.email !== '', { message: 'contactRequired', path: ['phone'] });
 export type GuardianInput = z.infer<typeof guardianInputSchema>;
