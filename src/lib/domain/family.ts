@@ -9,6 +9,11 @@ export interface Family {
 	id: string;
 	source: FamilySource;
 	createdAt: string;
+	/**
+	 * Staff only, for a walk-in family that registered at their Kita: its claim code still works (no
+	 * account took it yet). Absent elsewhere, and for other families a Kita holds through a link.
+	 */
+	claimable?: boolean;
 }
 
 export interface Guardian {
