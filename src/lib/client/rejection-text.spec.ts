@@ -19,6 +19,19 @@ describe('describeRefusal', () => {
 		expect(describeRefusal('serverError')).toBe(de.refusal_server_error);
 	});
 
+	it('names what was invalid, e.g. a walk-in without a phone number (issue 13.11)', () => {
+		const current = {
+			issues: [
+				{ path: ['guardians', 0, 'phone'], message: 'phoneRequired' },
+				{ path: ['guardians', 1, 'phone'], message: 'phoneRequired' }
+			]
+		};
+		expect(describeRefusal('invalidInput', current)).toBe(
+			`${de.refusal_invalid_input} ${de.staff_walkin_phone_required}`
+		);
+		expect(describeRefusal('invalidInput')).toBe(de.refusal_invalid_input);
+	});
+
 	it('falls back to the generic text for a code it does not know', () => {
 		expect(describeRefusal('somethingNew')).toBe(de.refusal_unknown);
 	});

@@ -2,6 +2,7 @@
 import type { RequestStatus } from '$lib/domain/placement';
 import { requestStatusLabel } from '$lib/labels-status';
 import { m } from '$lib/i18n/messages';
+import { errorMessage } from './form-errors';
 
 const MUTATION_TEXT: Record<string, () => string> = {
 	saveGuardian: m.mutation_save_guardian,
@@ -54,8 +55,27 @@ export function describeMutation(name: string, args: unknown, facilities: Map<st
 	return facilityId && facilities.has(facilityId) ? `${base} (${facilities.get(facilityId)})` : base;
 }
 
-export function describeRefusal(code: string): string {
-	return (REFUSAL_TEXT[code] ?? m.refusal_unknown)();
+/** Issue codes of the server's schemas that the general form messages do not know. */
+const ISSUE_TEXT: Record<string, () => string> = {
+	phoneRequired: m.staff_walkin_phone_required,
+	privacyNotSigned: m.staff_walkin_privacy_missing
+};
+
+/**
+ * Why the server refused. Invalid input names what was wrong (e.g. a walk-in without a phone
+ * number, from an older device whose form let it through), in the device's language.
+ */
+export function describeRefusal(code: string, current?: unknown): string {
+	const base = (REFUSAL_TEXT[code] ?? m.refusal_unknown)();
+	const issues = (current as { issues?: unknown } | undefined)?.issues;
+	if (code !== 'invalidInput' || !Array.isArray(issues)) return base;
+	const texts = new Set(
+		issues
+			.map((i) => (i as { message?: unknown }).message)
+			.filter((c): c is string => typeof c === 'string')
+			.map((c) => ISSUE_TEXT[c]?.() ?? errorMessage(c))
+	);
+	return [base, ...texts].join(' ');
 }
 
 /** The server's current state, when the refusal carried a request or child-minding request. */
