@@ -3,8 +3,16 @@ import { errorLine } from './error-line';
 
 describe('errorLine', () => {
 	it.each([
-		['Erziehungsberechtigte Person: Telefon', 'Bitte geben Sie eine Telefonnummer an.', 'Erziehungsberechtigte Person: Telefon: Bitte geben Sie eine Telefonnummer an.'],
-		['Die Familie hat den Datenschutzhinweis unterschrieben.', 'Bitte bestätigen Sie.', 'Die Familie hat den Datenschutzhinweis unterschrieben. Bitte bestätigen Sie.'],
+		[
+			'Erziehungsberechtigte Person: Telefon',
+			'Bitte geben Sie eine Telefonnummer an.',
+			'Erziehungsberechtigte Person: Telefon: Bitte geben Sie eine Telefonnummer an.'
+		],
+		[
+			'Die Familie hat den Datenschutzhinweis unterschrieben.',
+			'Bitte bestätigen Sie.',
+			'Die Familie hat den Datenschutzhinweis unterschrieben. Bitte bestätigen Sie.'
+		],
 		['Wechselwunsch?', 'Bitte wählen.', 'Wechselwunsch? Bitte wählen.'],
 		['Telefon:', 'Fehlt.', 'Telefon: Fehlt.'],
 		['', 'Bitte prüfen.', 'Bitte prüfen.'],
