@@ -4,7 +4,7 @@
 // family claims the registration, and — printed offline — that the number follows after the sync;
 // printed again later from the request's page with only that family's data.
 import { expect, test, type Page } from '@playwright/test';
-import { openForOffline, waitForEmptyOutbox, waitForSync } from '../helpers';
+import { expectNoA11yViolations, openForOffline, waitForEmptyOutbox, waitForSync } from '../helpers';
 import { t } from '../a11y/catalogue';
 import { signIn, waitForContent } from '../a11y/steps';
 import { createParentAccount, readDb, seedOnlineChild, staffKitas, unique, withDb } from './steps';
@@ -112,6 +112,7 @@ test.describe('walk-in form and receipt', () => {
 		await expect(page.getByLabel(de('staff_walkin_privacy_signed'))).toBeFocused();
 		// The field says it too, and is marked invalid.
 		await expect(guardian.getByLabel(de('field_phone'))).toHaveAttribute('aria-invalid', 'true');
+		await expectNoA11yViolations(page);
 	});
 
 	test('the receipt names the youth office and the portal, says offline that the number follows, and is printed again from the request page', async ({
@@ -174,6 +175,7 @@ test.describe('walk-in form and receipt', () => {
 		await expect(copy.locator('[data-portal-url]')).toHaveText(origin);
 		await expect(copy).toContainText(de('staff_receipt_code_first'));
 		await expect(copy.locator('[data-claim-code]')).toHaveCount(0);
+		await expectNoA11yViolations(page);
 
 		// A new code for a lost receipt: on the copy, and only its hash on the server.
 		await page.getByRole('button', { name: de('staff_claim_renew') }).click();
