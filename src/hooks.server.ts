@@ -32,7 +32,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 			app.config.origin,
 			app.now()
 		);
-	const response = await resolve(event);
+	// The portal's public address (ORIGIN, as in mail links) for pages that print it, offline too:
+	// the service worker keeps the shell with it.
+	const origin = app?.config.origin ?? '';
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%portal.origin%', escapeAttribute(origin))
+	});
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
@@ -44,6 +49,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		response.headers.set('Cache-Control', 'no-store');
 	return response;
 };
+
+function escapeAttribute(value: string): string {
+	return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	// Log the failure without request data (it may hold personal data); answer without internals.

@@ -195,9 +195,28 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					const rows = await tx
 						.selectFrom('families as f')
 						.selectAll('f')
+						.select((eb) =>
+							eb
+								.exists(
+									eb
+										.selectFrom('requests as r')
+										.innerJoin('registrations as reg', 'reg.id', 'r.registration_id')
+										.select('r.id')
+										.whereRef('reg.family_id', '=', 'f.id')
+										.where('r.facility_id', 'in', kitas)
+								)
+								.as('registered_here')
+						)
 						.where((eb) => contactChanged(eb.ref('f.id'), eb.ref('f.seq'), since))
 						.execute();
-					return rows.map(toFamily);
+					// Whether a receipt's claim code still works: for the Kita's own walk-ins only (a
+					// reprint offers a new code), never for another household it holds through a link.
+					return rows.map((row) => ({
+						...toFamily(row),
+						...(row.source === 'walkin' && row.registered_here
+							? { claimable: row.owner_user_id === null && row.claim_code_hash !== null }
+							: {})
+					}));
 				},
 				(tx, ids) =>
 					tx

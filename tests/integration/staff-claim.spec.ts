@@ -43,6 +43,23 @@ describe('claim of a walk-in family by a parent', () => {
 		return { first, second };
 	}
 
+	it('tells the Kita whether its own walk-in can still be claimed, and nothing of that of a household it was linked into', async () => {
+		const { first, second } = await twoWalkins();
+		const families = async () =>
+			new Map((await w.pull(staffZ)).patch.put.families?.map((f) => [f.id, f]) ?? []);
+		const before = await families();
+		expect(before.get(second.args.familyId)).toMatchObject({ source: 'walkin', claimable: true });
+		// X's walk-in family holds Z's request since the link: Z sees its contacts, not its claim state.
+		expect(before.get(first.args.familyId)).toBeDefined();
+		expect(before.get(first.args.familyId)).not.toHaveProperty('claimable');
+
+		const parent = await createUserWithSession(db(), w.t.clock.now(), 'parent', {
+			email: 'lina-eltern@example.org'
+		});
+		await w.t.caller({ session: parent }).family.claim({ code: second.code, birthDate: '2023-09-09' });
+		expect((await families()).get(second.args.familyId)).toMatchObject({ claimable: false });
+	});
+
 	it('takes only the receipt’s own walk-in family: the household it was linked into stays where it is', async () => {
 		const { first, second } = await twoWalkins();
 		const newParent = actor(

@@ -53,8 +53,9 @@ describe('walk-in registrations, duplicates and claims', () => {
 		const pulled = await w.pull(staffZ);
 		expect(pulled.patch.put.requests?.map((r) => r.id)).toEqual([args.requestId]);
 		expect(pulled.patch.put.guardians?.map((g) => g.phone)).toEqual(['02922 4567']);
+		// Its claim code still works: a reprint of the receipt may offer a new one (issue 13.11).
 		expect(pulled.patch.put.families).toEqual([
-			expect.objectContaining({ id: args.familyId, source: 'walkin' })
+			expect.objectContaining({ id: args.familyId, source: 'walkin', claimable: true })
 		]);
 	});
 
@@ -62,6 +63,22 @@ describe('walk-in registrations, duplicates and claims', () => {
 		const { args } = await walkin(w.kitaX);
 		await w.push(staffZ, 'createWalkin', args);
 		expect(await w.lastRejection(staffZ)).toMatchObject({ code: 'notPermitted' });
+		expect(
+			await db().selectFrom('families').select('id').where('id', '=', args.familyId).executeTakeFirst()
+		).toBeUndefined();
+	});
+
+	it('refuses a walk-in without a phone number, naming the field and the one reason', async () => {
+		const { args } = await walkin(w.kitaZ);
+		const [guardian] = args.guardians;
+		if (!guardian) throw new Error('no guardian');
+		await w.push(staffZ, 'createWalkin', { ...args, guardians: [{ ...guardian, phone: '  ', email: '' }] });
+		const refused = await w.lastRejection(staffZ);
+		expect(refused?.code).toBe('invalidInput');
+		const issues = (refused?.current as { issues: { path: (string | number)[]; message: string }[] }).issues;
+		expect(issues.map((i) => ({ path: i.path.join('.'), message: i.message }))).toEqual([
+			{ path: 'guardians.0.phone', message: 'phoneRequired' }
+		]);
 		expect(
 			await db().selectFrom('families').select('id').where('id', '=', args.familyId).executeTakeFirst()
 		).toBeUndefined();

@@ -133,6 +133,26 @@ describe('describeRejection', () => {
 		]);
 	});
 
+	it('names what was invalid, e.g. a walk-in without a phone number (issue 13, point 11)', async () => {
+		const { describeRejection } = await textsIn('de');
+		const current = {
+			issues: [
+				{ path: ['guardians', 0, 'phone'], message: 'phoneRequired' },
+				{ path: ['guardians', 1, 'phone'], message: 'phoneRequired' }
+			]
+		};
+		const refused = describeRejection(
+			{ name: 'createWalkin', args: ARGS.createWalkin, code: 'invalidInput', current },
+			NAMES
+		);
+		expect(refused.why).toBe(`${de.refusal_invalid_input} ${de.staff_walkin_phone_required}`);
+		const plain = describeRejection(
+			{ name: 'createWalkin', args: ARGS.createWalkin, code: 'invalidInput' },
+			NAMES
+		);
+		expect(plain.why).toBe(de.refusal_invalid_input);
+	});
+
 	it('offers to try again only where the cause was temporary', async () => {
 		const { describeRejection } = await textsIn('de');
 		const failed = describeRejection({ name: 'makeOffer', args: ARGS.makeOffer, code: 'serverError' }, NAMES);

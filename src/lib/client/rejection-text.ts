@@ -9,6 +9,7 @@ import type { RequestStatus } from '$lib/domain/placement';
 import { requestStatusLabel } from '$lib/labels-status';
 import { m } from '$lib/i18n/messages';
 import { TEMPORARY_REFUSALS } from '$lib/sync/refusals';
+import { errorMessage } from './form-errors';
 
 /** What the device holds to name the things a refused mutation was about. */
 export interface RejectionNames {
@@ -326,6 +327,29 @@ function isKnownMutation(name: string): name is MutationName {
 	return Object.hasOwn(WHAT, name);
 }
 
+/** Issue codes of the server's schemas that the general form messages do not know. */
+const ISSUE_TEXT: Record<string, () => string> = {
+	phoneRequired: m.staff_walkin_phone_required,
+	privacyNotSigned: m.staff_walkin_privacy_missing
+};
+
+/**
+ * What the server found invalid (e.g. a walk-in without a phone number, from an older device whose
+ * form let it through), in the device's language: appended to the reason of an `invalidInput`.
+ */
+function invalidDetails(code: string, current: unknown): string[] {
+	const issues = (current as { issues?: unknown } | undefined)?.issues;
+	if (code !== 'invalidInput' || !Array.isArray(issues)) return [];
+	return [
+		...new Set(
+			issues
+				.map((i) => (i as { message?: unknown }).message)
+				.filter((c): c is string => typeof c === 'string')
+				.map((c) => ISSUE_TEXT[c]?.() ?? errorMessage(c))
+		)
+	];
+}
+
 /** The whole text of one refused mutation, with its next steps. */
 export function describeRejection(
 	rejection: RejectionInput,
@@ -351,7 +375,9 @@ export function describeRejection(
 	if (link) next.push(link);
 	return {
 		what: WHAT[name](args, names),
-		why: why ? why(args, names) : m.rej_why_unknown({ code }),
+		why: why
+			? [why(args, names), ...invalidDetails(code, rejection.current)].join(' ')
+			: m.rej_why_unknown({ code }),
 		next,
 		unknownReason: !why
 	};

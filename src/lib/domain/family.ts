@@ -9,6 +9,11 @@ export interface Family {
 	id: string;
 	source: FamilySource;
 	createdAt: string;
+	/**
+	 * Staff only, for a walk-in family that registered at their Kita: its claim code still works (no
+	 * account took it yet). Absent elsewhere, and for other families a Kita holds through a link.
+	 */
+	claimable?: boolean;
 }
 
 export interface Guardian {
@@ -55,18 +60,20 @@ export const phoneSchema = z
 	.regex(/^[+()\d\s/-]*$/, { message: 'invalidPhone' });
 export const optionalEmailSchema = z.union([z.literal(''), z.email({ message: 'invalidEmail' }).max(254)]);
 
-export const guardianInputSchema = z
-	.object({
-		id: z.uuid(),
-		position: z.union([z.literal(1), z.literal(2)]),
-		firstName: personNameSchema,
-		lastName: personNameSchema,
-		street: z.string().trim().min(1, { message: 'required' }).max(200, { message: 'tooLong' }),
-		postcode: postcodeSchema,
-		town: z.string().trim().min(1, { message: 'required' }).max(100, { message: 'tooLong' }),
-		phone: phoneSchema,
-		email: optionalEmailSchema
-	})
+/** A guardian's fields without the contact rule, which differs online and at the front desk. */
+export const guardianFieldsSchema = z.object({
+	id: z.uuid(),
+	position: z.union([z.literal(1), z.literal(2)]),
+	firstName: personNameSchema,
+	lastName: personNameSchema,
+	street: z.string().trim().min(1, { message: 'required' }).max(200, { message: 'tooLong' }),
+	postcode: postcodeSchema,
+	town: z.string().trim().min(1, { message: 'required' }).max(100, { message: 'tooLong' }),
+	phone: phoneSchema,
+	email: optionalEmailSchema
+});
+
+export const guardianInputSchema = guardianFieldsSchema
 	// The Kita must be able to reach the family: a phone number or an email address.
 	.refine((g) => g.phone !== '' || g.email !== '', { message: 'contactRequired', path: ['phone'] });
 export type GuardianInput = z.infer<typeof guardianInputSchema>;

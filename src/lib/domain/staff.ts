@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { compareDays, dayOfInstant, type Day } from './calendar-day';
 import type { Facility, WeeklyHours } from './facility';
-import { childInputSchema, daySchema, guardianInputSchema, type FamilySource } from './family';
+import { childInputSchema, daySchema, guardianFieldsSchema, type FamilySource } from './family';
 import { offerAnswerBy, type KitaYear } from './kita-year';
 import {
 	closesOnContractElsewhere,
@@ -99,8 +99,11 @@ export function answerByOf(offerExpiresAt: string): Day {
 // ------------------------------------------------------------------------------------------------
 // Walk-in registrations ("Anmeldung vor Ort")
 
-/** Walk-in guardians need a postal address and a phone number; email is optional (no internet). */
-export const walkinGuardianSchema = guardianInputSchema.refine((g) => g.phone !== '', {
+/**
+ * Walk-in guardians need a postal address and a phone number; email is optional (no internet). Built
+ * on the bare fields, so a missing phone gets this one message, not also the online "phone or email".
+ */
+export const walkinGuardianSchema = guardianFieldsSchema.refine((g) => g.phone !== '', {
 	message: 'phoneRequired',
 	path: ['phone']
 });

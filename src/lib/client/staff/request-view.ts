@@ -24,6 +24,17 @@ export interface RequestView {
 	pending: boolean;
 	/** Nobody of the family can be mailed: status changes need a printed letter. */
 	needsLetter: boolean;
+	/**
+	 * A registration made at the front desk: its own family and child record, for a reprint of the
+	 * receipt — never the data of a family it was linked with.
+	 */
+	walkin: WalkinRecord | null;
+}
+
+export interface WalkinRecord {
+	family: Family | undefined;
+	child: Child | undefined;
+	guardians: Guardian[];
 }
 
 export async function loadRequestView(id: string): Promise<RequestView | null> {
@@ -52,6 +63,14 @@ export async function loadRequestView(id: string): Promise<RequestView | null> {
 	const mailable = families.some(
 		(f) => f.family?.source === 'online' || f.guardians.some((g) => g.email !== '')
 	);
+	const own = registration?.source === 'walkin' ? registration.familyId : null;
+	const walkin: WalkinRecord | null = own
+		? {
+				family: families.find((f) => f.family?.id === own)?.family,
+				child: [child, ...linked].find((c) => c?.familyId === own),
+				guardians: families.find((f) => f.family?.id === own)?.guardians ?? []
+			}
+		: null;
 	return {
 		request,
 		child,
@@ -61,6 +80,7 @@ export async function loadRequestView(id: string): Promise<RequestView | null> {
 		kitaYear,
 		facility,
 		pending: pendingIds(outbox).has(id),
-		needsLetter: !mailable
+		needsLetter: !mailable,
+		walkin
 	};
 }
