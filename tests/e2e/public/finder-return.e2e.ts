@@ -131,3 +131,22 @@ test('back at the list, it is scrolled to where the Kita was opened', async ({ p
 	await expect(count(page)).toHaveText('66 Einrichtungen gefunden', { timeout: 15_000 });
 	expect(await page.evaluate(() => scrollY)).toBe(0);
 });
+
+test('a Kita opened while the typed search is not yet in the address opens, and back keeps the search', async ({
+	page
+}) => {
+	await page.goto('/kitas');
+	await expect(count(page)).toHaveText('66 Einrichtungen gefunden', { timeout: 15_000 });
+	const search = page.getByRole('searchbox', { name: 'Name, Träger oder Ort' });
+	// Clicked at once: the address follows typing only after a pause.
+	await search.fill('löwenz');
+	await page.getByRole('link', { name: 'Städtische Kita Löwenzahn', exact: true }).click();
+	await expect(page).toHaveURL(/\/kitas\/[\w-]+$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Städtische Kita Löwenzahn');
+	await expect(backLink(page)).toHaveAttribute('href', '/kitas?q=l%C3%B6wenz');
+
+	await page.goBack();
+	await expect(page).toHaveURL(/\/kitas\?q=l%C3%B6wenz$/);
+	await expect(count(page)).toHaveText('1 Einrichtung gefunden', { timeout: 15_000 });
+	await expect(search).toHaveValue('löwenz');
+});
