@@ -4,13 +4,24 @@ import type { RequestStatus } from '../../src/lib/domain/placement';
 import { computeYearReport, type YearReport } from '../../src/lib/domain/reports';
 import type { Executor } from '../db/database';
 
-export async function yearReport(db: Executor, kitaYearId: string, now: Date): Promise<YearReport | null> {
+/** The report of a Kita year, for the district or one municipality; null if either is unknown. */
+export async function yearReport(
+	db: Executor,
+	kitaYearId: string,
+	now: Date,
+	municipalityId: string | null = null
+): Promise<YearReport | null> {
 	const year = await db
 		.selectFrom('kita_years')
 		.select(['id', 'starts_on'])
 		.where('id', '=', kitaYearId)
 		.executeTakeFirst();
 	if (!year) return null;
+	if (
+		municipalityId !== null &&
+		!(await db.selectFrom('municipalities').select('id').where('id', '=', municipalityId).executeTakeFirst())
+	)
+		return null;
 	const [municipalities, facilities, capacities, requests] = await Promise.all([
 		db.selectFrom('municipalities').select(['id', 'name']).execute(),
 		db.selectFrom('facilities').select(['id', 'name', 'municipality_id', 'active']).execute(),
@@ -100,6 +111,7 @@ export async function yearReport(db: Executor, kitaYearId: string, now: Date): P
 			offerExpiresAt: r.offer_expires_at
 		})),
 		events: events.map((e) => ({ requestId: e.request_id, event: e.event, at: e.at })),
-		contractedChildIds: [...new Set(contracted.map((c) => c.child_id))]
+		contractedChildIds: [...new Set(contracted.map((c) => c.child_id))],
+		municipalityId
 	});
 }

@@ -54,6 +54,8 @@ describe('report of a Kita year on a known data set', () => {
 	let report: Awaited<ReturnType<ReturnType<TestApp['caller']>['youthOffice']['report']>>;
 	const child: Record<string, string> = {};
 	const number: Record<string, string> = {};
+	let admin: Actor;
+	let staff: Actor;
 
 	beforeAll(async () => {
 		t = await createTestApp({ demoData: false, clock: testClock('2026-12-02T09:00:00Z') });
@@ -66,7 +68,7 @@ describe('report of a Kita year on a known data set', () => {
 			])
 			.execute();
 		const now = t.clock.now();
-		const admin = actor(await createUserWithSession(db, now, 'admin'));
+		admin = actor(await createUserWithSession(db, now, 'admin'));
 		const parent = actor(await createUserWithSession(db, now, 'parent'));
 		const push = async <N extends MutationName>(
 			who: Actor,
@@ -96,9 +98,7 @@ describe('report of a Kita year on a known data set', () => {
 		await expectOk(push(admin, 'saveFacility', kita(ids.B, 'Kita B', 'werl', [35, 45])));
 		await expectOk(push(admin, 'saveFacility', kita(ids.C, 'Kita C', 'ense', [35])));
 		await expectOk(push(admin, 'saveFacility', kita(ids.D, 'Kita D', 'werl', [35])));
-		const staff = actor(
-			await createUserWithSession(db, now, 'staff', { facilityIds: [ids.A, ids.B, ids.C] })
-		);
+		staff = actor(await createUserWithSession(db, now, 'staff', { facilityIds: [ids.A, ids.B, ids.C] }));
 		const places = (facilityId: string, rows: MutationArgs<'setCapacities'>['rows']) =>
 			expectOk(push(admin, 'setCapacities', { facilityId, kitaYearId: '2027-28', rows }));
 		await places(ids.A, [
@@ -287,5 +287,65 @@ describe('report of a Kita year on a known data set', () => {
 	it('measures days from registration to the first offer and to the contract', () => {
 		expect(report.durations.toOffer).toEqual({ n: 3, min: 3, q1: 5.5, median: 8, q3: 10.5, max: 13 });
 		expect(report.durations.toContract).toEqual({ n: 1, min: 18, q1: 18, median: 18, q3: 18, max: 18 });
+	});
+
+	describe('for one municipality (the server filters)', () => {
+		let ense: typeof report;
+		beforeAll(async () => {
+			ense = await t
+				.caller({ session: admin.session })
+				.youthOffice.report({ kitaYearId: '2027-28', municipalityId: 'ense' });
+		});
+
+		it("keeps only Ense's demand cells, with their totals", () => {
+			expect(
+				ense.demand.rows.map((r) => [r.municipalityName, r.ageBand, r.weeklyHours, r.free, r.waiting])
+			).toEqual([['Ense', 'ue3', 35, 5, 1]]);
+			expect(ense.demand.totals).toEqual({
+				places: 6,
+				contracted: 0,
+				offered: 1,
+				free: 5,
+				waiting: 1,
+				balance: 4
+			});
+		});
+
+		it('lists the children registered at a Kita in Ense, judged on all their requests', () => {
+			// c5 (A and C, the offer at A lapsed) still waits; c3 registered in Werl only.
+			expect(ense.legalClaim.map((c) => c.childId)).toEqual([child.c5]);
+			// c2 and c5 registered at C, each at two Kitas in all.
+			expect(ense.kitasPerChild).toEqual({
+				children: 2,
+				distribution: [{ kitas: 2, children: 2 }],
+				mean: 2,
+				median: 2
+			});
+		});
+
+		it("counts only Ense's offers and the days to them", () => {
+			expect(ense.offers.rows.map((o) => o.facilityName)).toEqual(['Kita C']);
+			expect(ense.offers.totals).toEqual({ open: 1, lapsing: 1, accepted: 0, lapsed: 0 });
+			// c2's offer at C after 13 days; c5's offer came from A (Werl).
+			expect(ense.durations.toOffer).toEqual({ n: 1, min: 13, q1: 13, median: 13, q3: 13, max: 13 });
+			expect(ense.durations.toContract.n).toBe(0);
+		});
+
+		it('gives the same report as before without a municipality', async () => {
+			const all = await t
+				.caller({ session: admin.session })
+				.youthOffice.report({ kitaYearId: '2027-28', municipalityId: null });
+			expect(all.demand.totals).toEqual(report.demand.totals);
+			expect(all.legalClaim).toEqual(report.legalClaim);
+		});
+
+		it('refuses an unknown or malformed municipality, and anyone but an admin', async () => {
+			const call = (session: Actor['session'], municipalityId: string) =>
+				t.caller({ session }).youthOffice.report({ kitaYearId: '2027-28', municipalityId });
+			await expect(call(admin.session, 'atlantis')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+			await expect(call(admin.session, '')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+			await expect(call(admin.session, 'x'.repeat(61))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+			await expect(call(staff.session, 'ense')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		});
 	});
 });

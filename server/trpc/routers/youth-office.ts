@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { dayOfInstant } from '../../../src/lib/domain/calendar-day';
 import { OPEN_STATUSES } from '../../../src/lib/domain/placement';
 import { officeDecideDuplicateSchema } from '../../../src/lib/domain/staff';
-import { auditQuerySchema, kitaYearIdSchema } from '../../../src/lib/domain/youth-office';
+import { auditQuerySchema, kitaYearIdSchema, reportQuerySchema } from '../../../src/lib/domain/youth-office';
 import { closeAllocation } from '../../jobs/carry-over';
 import { audit } from '../../services/audit';
 import { listAudit } from '../../services/audit-log';
@@ -92,9 +92,9 @@ export const youthOfficeRouter = router({
 			};
 		}),
 
-	report: admin.input(z.object({ kitaYearId: kitaYearIdSchema })).query(async ({ ctx, input }) => {
+	report: admin.input(reportQuerySchema).query(async ({ ctx, input }) => {
 		const now = ctx.app.now();
-		const report = await yearReport(ctx.app.database.db, input.kitaYearId, now);
+		const report = await yearReport(ctx.app.database.db, input.kitaYearId, now, input.municipalityId);
 		if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: 'notFound' });
 		await audit(
 			ctx.app.database.db,

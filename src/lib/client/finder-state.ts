@@ -32,3 +32,13 @@ export function filterToQuery(f: FinderFilter): string {
 	const query = p.toString();
 	return query ? `?${query}` : '';
 }
+
+/**
+ * How many of the filters behind the phone's "Filter" disclosure narrow or order the list: each
+ * field set counts once, each ticked feature once, sorting by distance once (with its postcode).
+ * The search text stays outside the disclosure and is not counted.
+ */
+export function activeFilterCount(f: FinderFilter): number {
+	const set = [f.municipalityId, f.birthDate, f.startDate, f.weeklyHours, f.providerType].filter(Boolean);
+	return set.length + f.features.length + (f.sort === 'name' ? 0 : 1);
+}

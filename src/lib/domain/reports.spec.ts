@@ -142,6 +142,84 @@ describe('computeYearReport', () => {
 	});
 });
 
+describe('computeYearReport for one municipality', () => {
+	// Two municipalities: a in Werl, b in Ense. k1 registered at a and b, offered at a after 2 days;
+	// k2 only at b, waiting; k3 only at a, contracted.
+	const both: ReportInput = {
+		...base,
+		municipalities: [
+			{ id: 'werl', name: 'Werl' },
+			{ id: 'ense', name: 'Ense' }
+		],
+		facilities: [
+			{ id: 'a', name: 'A', municipalityId: 'werl', active: true },
+			{ id: 'b', name: 'B', municipalityId: 'ense', active: true }
+		],
+		capacities: [
+			{ facilityId: 'a', ageBand: 'ue3', weeklyHours: 35, places: 3, contracted: 1, offered: 1 },
+			{ facilityId: 'b', ageBand: 'ue3', weeklyHours: 35, places: 5, contracted: 0, offered: 0 }
+		],
+		requests: [
+			request('r1', 'k1', 'offered', { offerExpiresAt: '2027-03-10T09:00:00Z' }),
+			request('r2', 'k1', 'registered', { facilityId: 'b', rank: 2 }),
+			request('r3', 'k2', 'registered', { facilityId: 'b' }),
+			request('r4', 'k3', 'contracted')
+		],
+		events: [
+			{ requestId: 'r1', event: 'offer', at: '2026-12-03T09:00:00Z' },
+			{ requestId: 'r4', event: 'offer', at: '2026-12-05T09:00:00Z' },
+			{ requestId: 'r4', event: 'contract', at: '2026-12-11T09:00:00Z' }
+		]
+	};
+
+	it('shows the whole district without a municipality', () => {
+		const report = computeYearReport(both);
+		expect(report.demand.rows.map((r) => r.municipalityId)).toEqual(['ense', 'werl']);
+		expect(report.kitasPerChild.children).toBe(3);
+		expect(report.offers.rows.map((o) => o.facilityId)).toEqual(['a']);
+		expect(report.durations.toOffer).toMatchObject({ n: 2, min: 2, max: 4 });
+		expect(computeYearReport({ ...both, municipalityId: null })).toEqual(report);
+	});
+
+	it("keeps Ense's demand cells, children, offers and durations; k1's offer in Werl still counts as a place", () => {
+		const report = computeYearReport({ ...both, municipalityId: 'ense' });
+		expect(report.demand.rows).toEqual([
+			expect.objectContaining({ municipalityId: 'ense', places: 5, free: 5, waiting: 1, balance: 4 })
+		]);
+		expect(report.demand.totals).toEqual({
+			places: 5,
+			contracted: 0,
+			offered: 0,
+			free: 5,
+			waiting: 1,
+			balance: 4
+		});
+		// k2 waits at b; k1 holds an offer (in Werl), so it has a place for the legal claim.
+		expect(report.legalClaim.map((c) => c.childId)).toEqual(['k2']);
+		// k1 and k2 registered in Ense; k1 at two Kitas in all.
+		expect(report.kitasPerChild).toEqual({
+			children: 2,
+			distribution: [
+				{ kitas: 1, children: 1 },
+				{ kitas: 2, children: 1 }
+			],
+			mean: 1.5,
+			median: 1.5
+		});
+		expect(report.offers.rows).toEqual([]);
+		expect(report.durations.toOffer.n).toBe(0);
+	});
+
+	it("keeps Werl's offers and durations", () => {
+		const report = computeYearReport({ ...both, municipalityId: 'werl' });
+		expect(report.demand.rows.map((r) => r.municipalityId)).toEqual(['werl']);
+		expect(report.offers.rows.map((o) => [o.facilityId, o.open])).toEqual([['a', 1]]);
+		expect(report.durations.toOffer).toMatchObject({ n: 2, min: 2, max: 4 });
+		expect(report.durations.toContract).toMatchObject({ n: 1, median: 10 });
+		expect(report.kitasPerChild.children).toBe(2);
+	});
+});
+
 describe('toCsv', () => {
 	it('writes a BOM, semicolons and CRLF, quotes what needs it and defuses formulas', () => {
 		const csv = toCsv(

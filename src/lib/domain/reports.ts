@@ -41,6 +41,13 @@ export interface ReportInput {
 	events: readonly { requestId: string; event: string; at: string }[];
 	/** Children with a contract in this or an earlier year: they have a place. */
 	contractedChildIds: readonly string[];
+	/**
+	 * One municipality's view, or the whole district when absent. Every figure is still judged on
+	 * all rows (a child with a place in another municipality has a place), then only that part is
+	 * shown: its demand cells; the children who registered at one of its Kitas (Kitas per child
+	 * counted over all their Kitas); its Kitas' offers; the durations of requests at its Kitas.
+	 */
+	municipalityId?: string | null;
 }
 
 export interface DemandRow {
@@ -153,6 +160,13 @@ export function computeYearReport(input: ReportInput): YearReport {
 	const birth = new Map(input.children.map((c) => [c.id, c.birthDate]));
 	const contractedBefore = new Set(input.contractedChildIds);
 	const byChild = groupBy(input.requests, (r) => r.childId);
+	const scope = input.municipalityId ?? null;
+	const inScope = (facilityId: string) =>
+		scope === null || facilities.get(facilityId)?.municipalityId === scope;
+	/** The children with a request at a Kita of the municipality (all children for the district). */
+	const childrenInScope = [...byChild.entries()].filter(([, requests]) =>
+		requests.some((r) => inScope(r.facilityId))
+	);
 
 	// Demand against places ------------------------------------------------------------------
 	const cells = new Map<string, DemandRow>();
@@ -202,6 +216,7 @@ export function computeYearReport(input: ReportInput): YearReport {
 		waitingChildren.add(childId);
 	}
 	const rows = [...cells.values()]
+		.filter((r) => scope === null || r.municipalityId === scope)
 		.map((r) => {
 			const free = Math.max(0, r.places - r.contracted - r.offered);
 			return { ...r, free, balance: free - r.waiting };
@@ -226,13 +241,13 @@ export function computeYearReport(input: ReportInput): YearReport {
 
 	// Legal claim without a place ------------------------------------------------------------
 	const legalClaim: LegalClaimChild[] = [];
-	for (const [childId, requests] of byChild) {
+	for (const [childId, requests] of childrenInScope) {
 		const birthDate = birth.get(childId);
 		if (!birthDate || contractedBefore.has(childId)) continue;
 		if (requests.some((r) => HOLDS_PLACE.includes(r.status))) continue;
 		// A family that withdrew everywhere, or whose child got a place elsewhere, has no open demand.
 		const wanted = requests.filter((r) => r.status !== 'withdrawn' && r.status !== 'placedElsewhere');
-		if (!wanted.length) continue;
+		if (!wanted.some((r) => inScope(r.facilityId))) continue;
 		const desiredStart = wanted.map((r) => r.startDate).sort(compareDays)[0] as Day;
 		if (!hasLegalClaim(birthDate, desiredStart)) continue;
 		legalClaim.push({
@@ -258,7 +273,7 @@ export function computeYearReport(input: ReportInput): YearReport {
 	);
 
 	// Kitas per registered child ---------------------------------------------------------------
-	const perChild = [...byChild.values()].map((requests) => new Set(requests.map((r) => r.facilityId)).size);
+	const perChild = childrenInScope.map(([, requests]) => new Set(requests.map((r) => r.facilityId)).size);
 	const distribution = [...groupBy(perChild, String).entries()]
 		.map(([kitas, list]) => ({ kitas: Number(kitas), children: list.length }))
 		.sort((a, b) => a.kitas - b.kitas);
@@ -269,6 +284,7 @@ export function computeYearReport(input: ReportInput): YearReport {
 	const offerRows = new Map<string, OfferRow>();
 	for (const r of input.requests) {
 		if (r.status !== 'offered' && r.status !== 'accepted' && r.status !== 'expired') continue;
+		if (!inScope(r.facilityId)) continue;
 		let row = offerRows.get(r.facilityId);
 		if (!row) {
 			row = {
@@ -304,7 +320,8 @@ export function computeYearReport(input: ReportInput): YearReport {
 	const eventsByRequest = groupBy(input.events, (e) => e.requestId);
 	const toOffer: number[] = [];
 	const toContract: number[] = [];
-	for (const requests of byChild.values()) {
+	for (const [, all] of childrenInScope) {
+		const requests = all.filter((r) => inScope(r.facilityId));
 		const registered = requests.map((r) => r.registeredAt).sort()[0];
 		if (!registered) continue;
 		const first = (event: string) =>

@@ -49,6 +49,12 @@ export type AuditFilter = z.output<typeof auditQuerySchema>;
 
 export const kitaYearIdSchema = z.string().regex(/^\d{4}-\d{2}$/, { message: 'invalid' });
 
+/** A report of one Kita year, for the whole district or one municipality (its id, as in the catalogue). */
+export const reportQuerySchema = z.object({
+	kitaYearId: kitaYearIdSchema,
+	municipalityId: z.string().min(1).max(60).nullable().default(null)
+});
+
 export const deleteAccountSchema = z.object({
 	password: z.string().min(1, { message: 'required' }).max(1024, { message: 'tooLong' })
 });

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FINDER_FILTER } from '$lib/domain/facility';
+import { filterFromUrl } from './finder-state';
+import { finderHref, finderScrollFor, rememberFinderQuery, rememberFinderScroll } from './finder-return';
+
+describe('the link back to the finder', () => {
+	const memory = () => {
+		const items = new Map<string, string>();
+		return {
+			getItem: (key: string) => items.get(key) ?? null,
+			setItem: (key: string, value: string) => void items.set(key, value)
+		};
+	};
+
+	it('returns to the finder with the filters last used in the tab', () => {
+		const storage = memory();
+		expect(finderHref(storage)).toBe('/kitas');
+		rememberFinderQuery('?gemeinde=werl&stunden=25', storage);
+		expect(finderHref(storage)).toBe('/kitas?gemeinde=werl&stunden=25');
+		rememberFinderQuery('', storage);
+		expect(finderHref(storage)).toBe('/kitas');
+	});
+
+	it('stays on the finder whatever the storage holds, and storage that fails means no filter', () => {
+		const storage = memory();
+		rememberFinderQuery('?gemeinde=werl&stunden=99', storage);
+		const href = finderHref(storage);
+		expect(filterFromUrl(new URL(href, 'https://portal.example'))).toEqual({
+			...EMPTY_FINDER_FILTER,
+			municipalityId: 'werl'
+		});
+		for (const stored of ['//evil.example/', 'https://evil.example/?q=1', '/../konto']) {
+			rememberFinderQuery(stored, storage);
+			expect(finderHref(storage)).toBe('/kitas');
+		}
+		const broken = {
+			getItem: (): string | null => {
+				throw new Error('SecurityError');
+			},
+			setItem: () => {
+				throw new Error('QuotaExceededError');
+			}
+		};
+		expect(() => rememberFinderQuery('?gemeinde=werl', broken)).not.toThrow();
+		expect(finderHref(broken)).toBe('/kitas');
+	});
+
+	it('brings back the scroll position only to the same list', () => {
+		const storage = memory();
+		expect(finderScrollFor('?gemeinde=werl', storage)).toBeNull();
+		rememberFinderScroll('?gemeinde=werl', 1234.4, storage);
+		expect(finderScrollFor('?gemeinde=werl', storage)).toBe(1234);
+		expect(finderScrollFor('?gemeinde=ense', storage)).toBeNull();
+		storage.setItem('finder-scroll', '{not json');
+		expect(finderScrollFor('?gemeinde=werl', storage)).toBeNull();
+	});
+});

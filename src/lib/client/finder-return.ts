@@ -1,0 +1,54 @@
+// The way back from a Kita's page to the finder: the list's query and scroll position, remembered
+// for this tab (session storage). No imports: the Kita page loads this on its first render.
+const STORAGE = 'finder-query';
+
+/** Remembers the finder's current query for this tab (session storage; none in private modes). */
+export function rememberFinderQuery(query: string, storage: Pick<Storage, 'setItem'> = sessionStorage): void {
+	try {
+		storage.setItem(STORAGE, query);
+	} catch {
+		// Storage refused (quota, privacy mode): the link back then opens the unfiltered finder.
+	}
+}
+
+/**
+ * The finder's address with the filters last used in this tab. Only a query is appended, so the link
+ * stays on /kitas whatever the storage holds; the finder reads it as it reads any address.
+ */
+export function finderHref(storage: Pick<Storage, 'getItem'> = sessionStorage): string {
+	let query = '';
+	try {
+		query = storage.getItem(STORAGE) ?? '';
+	} catch {
+		// As above.
+	}
+	return query.startsWith('?') ? `/kitas${query}` : '/kitas';
+}
+
+const SCROLL = 'finder-scroll';
+
+/** Where the list was scrolled to when the user left it, for the way back to the same list. */
+export function rememberFinderScroll(
+	query: string,
+	y: number,
+	storage: Pick<Storage, 'setItem'> = sessionStorage
+): void {
+	try {
+		storage.setItem(SCROLL, JSON.stringify({ query, y: Math.round(y) }));
+	} catch {
+		// As above: without storage the list opens at its top.
+	}
+}
+
+/** The remembered scroll position, if the list left then had these filters. */
+export function finderScrollFor(
+	query: string,
+	storage: Pick<Storage, 'getItem'> = sessionStorage
+): number | null {
+	try {
+		const saved = JSON.parse(storage.getItem(SCROLL) ?? 'null') as { query?: unknown; y?: unknown } | null;
+		return saved?.query === query && typeof saved.y === 'number' && saved.y > 0 ? saved.y : null;
+	} catch {
+		return null;
+	}
+}

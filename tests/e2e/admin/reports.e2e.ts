@@ -1,0 +1,77 @@
+// Issue 13, point 14: the youth office's reports show their charts before the long tables, and a
+// municipality chosen above them narrows charts and tables alike (the server computes the report).
+import { expect, test, type Page } from '@playwright/test';
+import { withDb } from '../staff/steps';
+import { DEMO_ADMIN, loginWithTotp } from './steps';
+
+/** The places of the active Kitas in the year, in the district or one municipality. */
+function places(kitaYearId: string, municipalityId?: string): number {
+	return withDb(
+		(db) =>
+			(
+				db
+					.prepare(
+						`SELECT COALESCE(SUM(c.places), 0) AS n FROM capacities c JOIN facilities f ON f.id = c.facility_id
+						 WHERE f.active = 1 AND c.kita_year_id = ? AND (? IS NULL OR f.municipality_id = ?)`
+					)
+					.get(kitaYearId, municipalityId ?? null, municipalityId ?? null) as { n: number }
+			).n
+	);
+}
+
+const demandTable = (page: Page) => page.getByRole('table', { name: 'Nachfrage und Plätze' });
+/** The "Plätze" figure in the demand table's sum row. */
+const totalPlaces = (page: Page) =>
+	demandTable(page).getByRole('row').filter({ hasText: 'Summe' }).getByRole('cell').first();
+
+test('the charts come first; a municipality narrows charts and tables', async ({ page }) => {
+	await loginWithTotp(page, DEMO_ADMIN);
+	await page.goto('/verwaltung/berichte');
+	await expect(page.getByRole('heading', { level: 1, name: 'Berichte' })).toBeVisible();
+	const status = page.getByRole('main').getByRole('status');
+	await expect(status).toHaveText(/^Bericht für \d{4}\/\d{2}, erstellt am/, { timeout: 15_000 });
+	const kitaYearId = await page.getByLabel('Kindergartenjahr').inputValue();
+
+	// Every chart before every table, in document order (as a screen reader and a narrow screen read).
+	const order = await page.getByRole('main').evaluate((main) => {
+		const charts = [...main.querySelectorAll('[role="img"]')];
+		const tables = [...main.querySelectorAll('table')];
+		const firstTable = tables[0];
+		return {
+			charts: charts.length,
+			tables: tables.length,
+			chartsFirst:
+				firstTable !== undefined &&
+				charts.every((c) => c.compareDocumentPosition(firstTable) & Node.DOCUMENT_POSITION_FOLLOWING)
+		};
+	});
+	// Four charts; four or five tables (the children with a legal claim only when there are some).
+	expect(order).toEqual({ charts: 4, tables: expect.any(Number), chartsFirst: true });
+	expect(order.tables).toBeGreaterThanOrEqual(4);
+	await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Auf einen Blick');
+
+	const district = places(kitaYearId);
+	expect(district).toBeGreaterThan(0);
+	await expect(totalPlaces(page)).toHaveText(district.toLocaleString('de-DE'));
+	await expect(
+		page.getByRole('img', { name: /^Freie Plätze und wartende Kinder je Gemeinde/ })
+	).toBeVisible();
+
+	const municipality = page.getByLabel('Gemeinde', { exact: true });
+	await expect(municipality).toHaveValue('');
+	await municipality.selectOption({ label: 'Werl' });
+	await expect(status).toHaveText(/^Bericht für \d{4}\/\d{2}, Gemeinde Werl, erstellt am/);
+	const werl = places(kitaYearId, 'werl');
+	expect(werl).toBeGreaterThan(0);
+	expect(werl).toBeLessThan(district);
+	await expect(totalPlaces(page)).toHaveText(werl.toLocaleString('de-DE'));
+	const rowHeaders = await demandTable(page).getByRole('rowheader').allTextContents();
+	expect(new Set(rowHeaders)).toEqual(new Set(['Werl', 'Summe']));
+	// The chart follows: per age group and weekly hours in Werl.
+	await expect(
+		page.getByRole('img', { name: /^Freie Plätze und wartende Kinder in Werl je Altersgruppe/ })
+	).toBeVisible();
+
+	await municipality.selectOption({ label: 'Alle Gemeinden' });
+	await expect(totalPlaces(page)).toHaveText(district.toLocaleString('de-DE'));
+});
