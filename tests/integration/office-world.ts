@@ -71,14 +71,12 @@ export async function officeWorld(start = '2026-11-25T09:00:00Z'): Promise<Offic
 	): Promise<Rejected | null> {
 		const id = who.next++;
 		const mutation: Mutation = { id, name, args, createdAt: t.clock.now().toISOString() };
-		const result = await t
-			.caller({ session: who.session })
-			.sync.push({
-				clientId: who.clientId,
-				userId: who.session.userId,
-				schemaVersion: SCHEMA_VERSION,
-				mutations: [mutation]
-			});
+		const result = await t.caller({ session: who.session }).sync.push({
+			clientId: who.clientId,
+			userId: who.session.userId,
+			schemaVersion: SCHEMA_VERSION,
+			mutations: [mutation]
+		});
 		if (result.kind !== 'ok') throw new Error(`push: ${result.kind}`);
 		const row = await db
 			.selectFrom('sync_rejections')
@@ -91,14 +89,12 @@ export async function officeWorld(start = '2026-11-25T09:00:00Z'): Promise<Offic
 			: null;
 	}
 	async function pull(who: Actor | null, cookie: string | null = null): Promise<PullPatch> {
-		const result = await t
-			.caller({ session: who?.session ?? null })
-			.sync.pull({
-				clientId: who?.clientId ?? null,
-				userId: who?.session.userId ?? null,
-				schemaVersion: SCHEMA_VERSION,
-				cookie
-			});
+		const result = await t.caller({ session: who?.session ?? null }).sync.pull({
+			clientId: who?.clientId ?? null,
+			userId: who?.session.userId ?? null,
+			schemaVersion: SCHEMA_VERSION,
+			cookie
+		});
 		if (result.kind !== 'patch') throw new Error('expected a patch');
 		return result;
 	}

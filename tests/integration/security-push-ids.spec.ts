@@ -24,14 +24,12 @@ describe('security: client-chosen ids', () => {
 		createdAt: '2026-12-02T09:00:00Z'
 	});
 	const pushRaw = (who: Actor, mutations: Mutation[]) =>
-		w.t
-			.caller({ session: who.session })
-			.sync.push({
-				clientId: who.clientId,
-				userId: who.session.userId,
-				schemaVersion: SCHEMA_VERSION,
-				mutations
-			});
+		w.t.caller({ session: who.session }).sync.push({
+			clientId: who.clientId,
+			userId: who.session.userId,
+			schemaVersion: SCHEMA_VERSION,
+			mutations
+		});
 	const rejection = (who: Actor, id: number) =>
 		w.t.app.database.db
 			.selectFrom('sync_rejections')

@@ -147,14 +147,12 @@ describe('permission walk over every staff mutation', () => {
 
 	async function attempt(who: Actor, name: MutationName, args: unknown) {
 		const mutation = { id: who.next++, name, args, createdAt: w.t.clock.now().toISOString() };
-		await w.t
-			.caller({ session: who.session })
-			.sync.push({
-				clientId: who.clientId,
-				userId: who.session.userId,
-				schemaVersion: SCHEMA_VERSION,
-				mutations: [mutation]
-			});
+		await w.t.caller({ session: who.session }).sync.push({
+			clientId: who.clientId,
+			userId: who.session.userId,
+			schemaVersion: SCHEMA_VERSION,
+			mutations: [mutation]
+		});
 		return w.lastRejection(who);
 	}
 

@@ -54,25 +54,21 @@ export async function staffWorld(start = '2026-12-02T09:00:00Z'): Promise<StaffW
 
 	async function push<N extends MutationName>(who: Actor, name: N, args: MutationArgs<N>): Promise<void> {
 		const mutation: Mutation = { id: who.next++, name, args, createdAt: t.clock.now().toISOString() };
-		const result = await t
-			.caller({ session: who.session })
-			.sync.push({
-				clientId: who.clientId,
-				userId: who.session.userId,
-				schemaVersion: SCHEMA_VERSION,
-				mutations: [mutation]
-			});
+		const result = await t.caller({ session: who.session }).sync.push({
+			clientId: who.clientId,
+			userId: who.session.userId,
+			schemaVersion: SCHEMA_VERSION,
+			mutations: [mutation]
+		});
 		if (result.kind !== 'ok') throw new Error(`push: ${result.kind}`);
 	}
 	async function pull(who: Actor, cookie: string | null = null): Promise<PullPatch> {
-		const result = await t
-			.caller({ session: who.session })
-			.sync.pull({
-				clientId: who.clientId,
-				userId: who.session.userId,
-				schemaVersion: SCHEMA_VERSION,
-				cookie
-			});
+		const result = await t.caller({ session: who.session }).sync.pull({
+			clientId: who.clientId,
+			userId: who.session.userId,
+			schemaVersion: SCHEMA_VERSION,
+			cookie
+		});
 		if (result.kind !== 'patch') throw new Error('expected a patch');
 		return result;
 	}
