@@ -3,6 +3,7 @@
 import { goto } from '$app/navigation';
 import type { KnownUser } from '$lib/domain/account';
 import { isAccountErrorCode, type AccountErrorCode } from '$lib/domain/account-codes';
+import { landingPath } from '$lib/domain/landing';
 import { loadDataLayer, openLocalDb } from './data-layer';
 import { safeNext } from './safe-next';
 import { forgetUser, rememberUser, session } from './session.svelte';
@@ -42,10 +43,10 @@ export function toCallError(error: unknown): CallError {
 export { safeNext };
 
 export function homeFor(user: KnownUser): string {
-	return user.role === 'admin' ? '/verwaltung/konten' : '/';
+	return landingPath(user.role);
 }
 
-/** The login is complete: remember the user on this device and go on. */
+/** The login is complete: remember the user on this device and go on (an explicit safe `next` wins). */
 export async function completeLogin(user: KnownUser, next: string | null): Promise<void> {
 	rememberUser(user);
 	await goto(safeNext(next) ?? homeFor(user));
