@@ -38,7 +38,10 @@ const CM_IN_PLAY: readonly string[] = ['submitted', 'inContact', 'placed'];
 const PLACED: readonly string[] = ['contracted', 'placed'];
 
 /** An offer the parents can still answer at `now` (after its time only the server's job closes it). */
-export function isOpenOffer(request: { status: RequestStatus; offerExpiresAt: string | null }, now: Date): boolean {
+export function isOpenOffer(
+	request: { status: RequestStatus; offerExpiresAt: string | null },
+	now: Date
+): boolean {
 	return (
 		request.status === 'offered' &&
 		(request.offerExpiresAt === null || Date.parse(request.offerExpiresAt) > now.getTime())
