@@ -2,7 +2,7 @@
 // (children, open requests, offers with their answer time, the next step), staff on their queue,
 // the Fachberatung on theirs, admins on the youth office's overview — and an explicit `next` wins.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoA11yViolations, waitForSync } from '../helpers';
+import { expectNoA11yViolations, waitForServiceWorker, waitForSync } from '../helpers';
 import { DEMO_ADMIN, DEMO_ADVISER, loginWithTotp, type DemoLogin } from '../admin/steps';
 import { createParentAccount, DEMO_STAFF, seedRequests, staffKitas, unique, withDb } from '../staff/steps';
 
@@ -71,6 +71,7 @@ test('a parent with a family sees the offer with its answer time, offline too', 
 	const { child, kita } = seedFamilyWithOffer(email, expiresAt);
 	await loginParent(page, email);
 	await expect(page).toHaveURL(/\/uebersicht$/);
+	await waitForServiceWorker(page);
 	await waitForSync(page);
 
 	const next = page.getByRole('region', { name: 'Nächster Schritt' });
