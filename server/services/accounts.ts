@@ -97,7 +97,18 @@ export async function knownUser(db: Executor, user: UserRow): Promise<KnownUser>
 		firstName: user.first_name,
 		lastName: user.last_name,
 		facilityIds,
-		locale: user.locale
+		locale: user.locale,
+		...(user.role === 'parent'
+			? {
+					contact: {
+						street: user.street ?? '',
+						postcode: user.postcode ?? '',
+						town: user.town ?? '',
+						phone: user.phone ?? '',
+						email: user.email
+					}
+				}
+			: {})
 	};
 }
 

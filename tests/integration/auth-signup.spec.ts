@@ -64,6 +64,27 @@ describe('sign-up and email confirmation', () => {
 		);
 	});
 
+	// Issue 13, point 7: the family form starts guardian 1 with what was given at sign-up.
+	it('gives the logged-in parent the name, address, phone and email of the sign-up', async () => {
+		await t.caller().auth.signUp(await signUpInput(t, { phone: '02922 4711' }));
+		const token = await tokenFromMail(t, 'anna@example.org', '/konto/bestaetigen');
+		await t.caller().auth.confirmEmail({ token });
+		const login = await t.caller().auth.login({ email: 'anna@example.org', password: 'ein langes Passwort' });
+		expect(login.user).toMatchObject({
+			firstName: 'Anna',
+			lastName: 'Beispiel',
+			contact: {
+				street: 'Marktstraße 5',
+				postcode: '59457',
+				town: 'Werl',
+				phone: '02922 4711',
+				email: 'anna@example.org'
+			}
+		});
+		// Nothing is written into the family by the sign-up itself: the parent checks and saves it.
+		expect(await t.app.database.db.selectFrom('guardians').selectAll().execute()).toEqual([]);
+	});
+
 	it('stores only the SHA-256 of a link token', async () => {
 		await t.caller().auth.signUp(await signUpInput(t));
 		const token = await tokenFromMail(t, 'anna@example.org', '/konto/bestaetigen');

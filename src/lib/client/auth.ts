@@ -42,14 +42,15 @@ export function toCallError(error: unknown): CallError {
 /** Only the portal's own pages are followed after login (no open redirect). */
 export { safeNext };
 
-export function homeFor(user: KnownUser): string {
-	return user.role === 'admin' ? '/verwaltung/konten' : '/';
+/** Where `user` starts: their role's own page (loaded when needed, not with the login pages). */
+export async function homeFor(user: KnownUser): Promise<string> {
+	return (await import('$lib/domain/landing')).landingPath(user.role);
 }
 
-/** The login is complete: remember the user on this device and go on. */
+/** The login is complete: remember the user on this device and go on (an explicit safe `next` wins). */
 export async function completeLogin(user: KnownUser, next: string | null): Promise<void> {
 	rememberUser(user);
-	await goto(safeNext(next) ?? homeFor(user));
+	await goto(safeNext(next) ?? (await homeFor(user)));
 }
 
 /** Asks the server who is logged in (when online). A vanished session keeps the local data. */

@@ -27,6 +27,7 @@ export const NEXT_ROUTES = [
 	'passwort-neu',
 	'passwort-vergessen',
 	'registrieren',
+	'uebersicht',
 	'verwaltung'
 ];
 

@@ -136,6 +136,15 @@ export const inviteSchema = z
 export const roleSchema = z.enum(ROLES);
 
 /** Who is logged in, as the client remembers it (also offline) to pick menus and the local database. */
+/** What a parent gave at sign-up, to start guardian 1 of the family form with (never saved by itself). */
+export interface SignUpContact {
+	street: string;
+	postcode: string;
+	town: string;
+	phone: string;
+	email: string;
+}
+
 export interface KnownUser {
 	userId: string;
 	role: Role;
@@ -143,6 +152,8 @@ export interface KnownUser {
 	lastName: string;
 	facilityIds: string[];
 	locale: string;
+	/** Parents only. */
+	contact?: SignUpContact;
 }
 
 /** What the login step tells the client to do next. */

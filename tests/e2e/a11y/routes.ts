@@ -67,6 +67,7 @@ export const ROUTE_CASES: RouteCase[] = [
 	plain('/impressum', 'public'),
 	plain('/datenschutz', 'public'),
 	plain('/anmeldung', 'parent', true),
+	plain('/uebersicht', 'parent'),
 	plain('/meine-anmeldungen', 'parent'),
 	{
 		pattern: '/meine-anmeldungen/beleg/[id]',

@@ -1,7 +1,44 @@
 // Sign-up as the FAQ describes it: "Eltern-Login" → "Benutzerkonto erstellen" → "Registrieren",
 // the confirmation mail (read from /dev/mailbox), the link, login and logout.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { waitForEmptyOutbox, waitForSync } from '../helpers';
+import { readDb } from '../staff/steps';
 import { followMailLink, localDatabases, login, logout, uniqueEmail } from './steps';
+
+/** The guardians the server holds for the family of the account `email`. */
+function guardiansOf(email: string): unknown[] {
+	return readDb((db) =>
+		db
+			.prepare(
+				'SELECT g.position, g.first_name, g.last_name, g.street, g.postcode, g.town, g.phone, g.email FROM guardians g JOIN families f ON f.id = g.family_id JOIN users u ON u.id = f.owner_user_id WHERE u.email = ? ORDER BY g.position'
+			)
+			.all(email)
+	);
+}
+
+/** The ids of the form drafts in the logged-in user's local database. */
+function localDrafts(page: Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+		const name = names.find((n) => n.startsWith('kita-portal-') && n !== 'kita-portal-anon');
+		if (!name) return [];
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open(name);
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(new Error(String(open.error)));
+		});
+		try {
+			const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+				const request = db.transaction('drafts').objectStore('drafts').getAllKeys();
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(new Error(String(request.error)));
+			});
+			return keys.map(String);
+		} finally {
+			db.close();
+		}
+	});
+}
 
 test('a parent signs up, confirms the address by mail, logs in and out', async ({ page }) => {
 	const email = uniqueEmail('eltern');
@@ -38,6 +75,7 @@ test('a parent signs up, confirms the address by mail, logs in and out', async (
 	await page.getByRole('textbox', { name: 'Straße und Hausnummer', exact: true }).fill('Am Markt 3');
 	await page.getByRole('textbox', { name: 'Postleitzahl', exact: true }).fill('59457');
 	await page.getByRole('textbox', { name: 'Ort', exact: true }).fill('Werl');
+	await page.getByRole('textbox', { name: 'Telefon (freiwillig)', exact: true }).fill('02922 4711');
 	await page.getByRole('textbox', { name: 'E-Mail-Adresse', exact: true }).fill(email);
 	await page.getByRole('textbox', { name: 'Passwort', exact: true }).fill(password);
 	await page.getByRole('checkbox', { name: /Datenschutzerklärung/ }).check();
@@ -63,8 +101,48 @@ test('a parent signs up, confirms the address by mail, logs in and out', async (
 	expect(new URL(page.url()).hash).toBe('');
 
 	await login(page, email, password);
+	// Issue 13, point 5: a parent lands on the overview, whose next step is the family.
+	await expect(page).toHaveURL(/\/uebersicht$/);
 	const banner = page.getByRole('banner');
 	await expect(banner.getByText('Angemeldet: Erika Beispiel')).toBeVisible();
+
+	// Issue 13, point 7: guardian 1 starts with what was given at sign-up; nothing is sent, and no
+	// draft is kept, until the parent saves it.
+	await page
+		.getByRole('region', { name: 'Nächster Schritt' })
+		.getByRole('link', { name: 'Familie anlegen' })
+		.click();
+	const guardian = page.getByRole('form', { name: 'Erziehungsberechtigte Person 1' });
+	await expect(guardian.getByLabel('Vorname')).toHaveValue('Erika');
+	await expect(guardian.getByLabel('Nachname')).toHaveValue('Beispiel');
+	await expect(guardian.getByLabel('Straße und Hausnummer')).toHaveValue('Am Markt 3');
+	await expect(guardian.getByLabel('Postleitzahl')).toHaveValue('59457');
+	await expect(guardian.getByLabel('Ort')).toHaveValue('Werl');
+	await expect(guardian.getByLabel('Telefon')).toHaveValue('02922 4711');
+	await expect(guardian.getByLabel('E-Mail')).toHaveValue(email);
+	await expect(guardian.getByText('Diese Angaben stammen aus Ihrem Benutzerkonto')).toBeVisible();
+	// Position 2 stays empty.
+	await expect(
+		page.getByRole('form', { name: 'Erziehungsberechtigte Person 2 (freiwillig)' }).getByLabel('Vorname')
+	).toHaveValue('');
+	await waitForSync(page);
+	expect(guardiansOf(email)).toEqual([]);
+	expect(await localDrafts(page)).not.toContain('guardian-1');
+	await guardian.getByRole('button', { name: 'Angaben speichern' }).click();
+	await expect(guardian.getByRole('status')).toContainText('Gespeichert.');
+	await waitForEmptyOutbox(page);
+	expect(guardiansOf(email)).toEqual([
+		{
+			position: 1,
+			first_name: 'Erika',
+			last_name: 'Beispiel',
+			street: 'Am Markt 3',
+			postcode: '59457',
+			town: 'Werl',
+			phone: '02922 4711',
+			email
+		}
+	]);
 	await expect(banner.getByRole('link', { name: 'Mein Konto' })).toBeVisible();
 	// The user's own local database appears once the app works for them.
 	const userDbs = async () =>
