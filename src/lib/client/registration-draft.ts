@@ -39,3 +39,17 @@ export function move<T>(list: T[], index: number, delta: -1 | 1): T[] {
 	[copy[index], copy[target]] = [copy[target] as T, copy[index] as T];
 	return copy;
 }
+
+/** The summary ("Angaben prüfen") the form leads to before anything is sent. */
+export const SUMMARY_PATH = '/anmeldung/pruefen';
+
+/** Where "Kind hier anmelden" goes for one Kita: the registration with that Kita chosen. */
+export function registerHerePath(facilityId: string): string {
+	return `/anmeldung?kita=${encodeURIComponent(facilityId)}`;
+}
+
+/** The same, through the login first when nobody is logged in on this device. */
+export function registerHereLink(facilityId: string, loggedIn: boolean): string {
+	const target = registerHerePath(facilityId);
+	return loggedIn ? target : `/login?next=${encodeURIComponent(target)}`;
+}

@@ -68,6 +68,7 @@ export const ROUTE_CASES: RouteCase[] = [
 	plain('/datenschutz', 'public'),
 	plain('/anmeldung', 'parent', true),
 	plain('/uebersicht', 'parent'),
+	plain('/anmeldung/pruefen', 'parent'),
 	plain('/meine-anmeldungen', 'parent'),
 	{
 		pattern: '/meine-anmeldungen/beleg/[id]',
