@@ -3,11 +3,14 @@ import { openForOffline, waitForEmptyOutbox, waitForSync } from '../helpers';
 import {
 	addChild,
 	childSection,
+	continueToSummary,
 	countChildren,
+	ensureGuardian,
 	fillRegistration,
 	loginAsDemoParent,
 	requestsOfChild,
 	serverDb,
+	submitFromSummary,
 	uniqueChild
 } from './steps';
 
@@ -17,6 +20,7 @@ test.describe('parents register offline', () => {
 		context
 	}) => {
 		await loginAsDemoParent(page);
+		await ensureGuardian(page);
 		const child = uniqueChild();
 		await addChild(page, child);
 		await openForOffline(page, '/anmeldung');
@@ -30,6 +34,26 @@ test.describe('parents register offline', () => {
 		await expect(page.getByRole('heading', { name: `Wunsch 1: ${names[0]}` })).toBeVisible();
 		await expect(page.locator('#item-1-start')).toHaveValue('2027-08-01');
 		await expect(page.getByLabel('Kommentar').first()).toHaveValue('Geschwisterkind besucht die Einrichtung');
+
+		// Check your answers (issue 13, point 8): built from the draft on the device, offline too.
+		await continueToSummary(page);
+		const main = page.getByRole('main');
+		await expect(main.getByText(new RegExp(`${child.firstName} Testmann, geboren am`))).toBeVisible();
+		await expect(main.getByRole('heading', { name: `Wunsch 2: ${names[1]}` })).toBeVisible();
+		await expect(main.getByText('Geschwisterkind besucht die Einrichtung')).toBeVisible();
+		await expect(main.getByText(/Sie sind offline\. Die Anmeldung wird auf diesem Gerät gespeichert/)).toBeVisible();
+		// "Ändern" leads to the exact field and back to the summary, with the change kept.
+		await main.getByRole('link', { name: `Ändern Wechselwunsch – ${names[1]}` }).click();
+		await expect(page.locator('#item-1-change')).toBeFocused();
+		await page.locator('#item-1-change').check();
+		await page.getByRole('button', { name: 'Zurück zur Zusammenfassung' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Angaben prüfen' })).toBeVisible();
+		const changeRows = main.getByRole('definition').filter({ hasText: /^(Ja|Nein)$/ });
+		await expect(changeRows).toHaveText(['Nein', 'Ja']);
+		// A reload of the summary keeps everything (the draft is on the device).
+		await page.reload();
+		await expect(main.getByRole('heading', { name: `Wunsch 1: ${names[0]}` })).toBeVisible();
+		await expect(changeRows).toHaveText(['Nein', 'Ja']);
 
 		await page.getByRole('button', { name: 'Anmeldung absenden' }).click();
 		await expect(
@@ -83,11 +107,12 @@ test.describe('parents register offline', () => {
 			}
 			await route.continue();
 		});
+		await ensureGuardian(page);
 		await addChild(page, child);
 		await page.goto('/anmeldung');
 		await waitForSync(page);
 		await fillRegistration(page, child.firstName, 'Geseke', 1);
-		await page.getByRole('button', { name: 'Anmeldung absenden' }).click();
+		await submitFromSummary(page);
 		await waitForEmptyOutbox(page);
 		expect(dropped).toBe(1);
 		expect(countChildren(child.firstName)).toBe(1);

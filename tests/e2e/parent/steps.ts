@@ -1,6 +1,6 @@
 // Steps of the parent flows: logging in as the demo parent, adding a child, and reading what the
 // server stored (straight from the e2e server's SQLite file, read-only) to prove "exactly once".
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { E2E_DATABASE_PATH } from '../../../playwright.config';
 
@@ -35,6 +35,28 @@ export async function addChild(
 	await form.getByLabel('Geburtsdatum').fill(birthDate);
 	await form.getByRole('button', { name: 'Kind hinzufügen' }).click();
 	await expect(page.getByText(`${child.firstName} ${child.lastName}`)).toBeVisible();
+}
+
+/**
+ * The family's first guardian, saved (again) through /familie: without it /anmeldung asks for it
+ * first (issue 13, point 6). Saving over an existing one keeps its id, so tests may share the parent.
+ */
+export async function ensureGuardian(page: Page): Promise<void> {
+	await page.goto('/familie');
+	const form = page.getByRole('form', { name: 'Erziehungsberechtigte Person 1' });
+	await fillGuardian(form);
+	await form.getByRole('button', { name: 'Angaben speichern' }).click();
+	await expect(form.getByRole('status')).toContainText('Gespeichert.');
+}
+
+/** Fills the guardian form (of /familie or of the registration's "Zuerst Ihre Angaben"). */
+export async function fillGuardian(form: Locator): Promise<void> {
+	await form.getByLabel('Vorname').fill('Paula');
+	await form.getByLabel('Nachname').fill('Testmann');
+	await form.getByLabel('Straße und Hausnummer').fill('Steinerstraße 3');
+	await form.getByLabel('Postleitzahl').fill('59457');
+	await form.getByLabel('Ort').fill('Werl');
+	await form.getByLabel('Telefon').fill('02922 123');
 }
 
 export function serverDb<T>(read: (db: Database.Database) => T): T {
@@ -89,6 +111,19 @@ export async function fillRegistration(
 		await page.locator(`#item-${i}-hours`).selectOption({ index: 1 });
 	}
 	return names;
+}
+
+/** From the form to the summary ("Angaben prüfen"), then "Anmeldung absenden". */
+export async function continueToSummary(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Weiter zur Zusammenfassung' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Angaben prüfen' })).toBeVisible();
+}
+
+export async function submitFromSummary(page: Page): Promise<void> {
+	await continueToSummary(page);
+	await page.getByRole('button', { name: 'Anmeldung absenden' }).click();
+	// Sent once it is in the outbox: the page then shows the family's registrations.
+	await expect(page).toHaveURL(/\/meine-anmeldungen/);
 }
 
 /** The child's section on "Meine Anmeldungen" (other tests add children to the same demo parent). */
