@@ -92,6 +92,15 @@ test('parents sign up, register and accept the offer the Kita made — by keyboa
 			page,
 			page.getByRole('navigation', { name: de('nav_label') }).getByRole('link', { name: de('nav_family') })
 		);
+		// The family's own data first: without it the registration asks for it (issue 13, point 6).
+		const guardian = page.getByRole('form', { name: de('family_guardian_1') });
+		await typeInto(page, guardian.getByRole('textbox', { name: de('field_first_name'), exact: true }), 'Leyla');
+		await typeInto(page, guardian.getByRole('textbox', { name: de('field_last_name'), exact: true }), child.lastName);
+		await typeInto(page, guardian.getByRole('textbox', { name: de('field_street'), exact: true }), 'Am Markt 3');
+		await typeInto(page, guardian.getByRole('textbox', { name: de('field_postcode'), exact: true }), '59609');
+		await typeInto(page, guardian.getByRole('textbox', { name: de('field_town'), exact: true }), 'Anröchte');
+		await activate(page, guardian.getByRole('button', { name: de('family_save_guardian') }));
+		await expect(guardian.getByRole('status')).toHaveText(de('saved_locally'));
 		const form = page.getByRole('form', { name: de('child_add') }).last();
 		await typeInto(page, form.getByLabel(de('field_child_first_name')), child.firstName);
 		await typeInto(page, form.getByLabel(de('field_child_last_name')), child.lastName);
@@ -121,6 +130,9 @@ test('parents sign up, register and accept the offer the Kita made — by keyboa
 		await tabTo(page, hours);
 		await page.keyboard.press('ArrowDown');
 		await expect(hours).not.toHaveValue('');
+		// Check your answers (issue 13, point 8), then send.
+		await activate(page, page.getByRole('button', { name: de('registration_continue') }));
+		await expect(page.getByRole('heading', { level: 1, name: de('check_title') })).toBeVisible();
 		await activate(page, page.getByRole('button', { name: de('registration_submit') }));
 		await expect(page.getByText(de('my_requests_sent'))).toBeVisible();
 		await expect.poll(() => requestStatus(child.firstName), { timeout: 20_000 }).toEqual(['registered']);
