@@ -99,6 +99,7 @@ test('parents sign up, register and accept the offer the Kita made — by keyboa
 		await typeInto(page, guardian.getByRole('textbox', { name: de('field_street'), exact: true }), 'Am Markt 3');
 		await typeInto(page, guardian.getByRole('textbox', { name: de('field_postcode'), exact: true }), '59609');
 		await typeInto(page, guardian.getByRole('textbox', { name: de('field_town'), exact: true }), 'Anröchte');
+		await typeInto(page, guardian.getByRole('textbox', { name: de('field_phone'), exact: true }), '02947 123');
 		await activate(page, guardian.getByRole('button', { name: de('family_save_guardian') }));
 		await expect(guardian.getByRole('status')).toHaveText(de('saved_locally'));
 		const form = page.getByRole('form', { name: de('child_add') }).last();
