@@ -49,7 +49,8 @@ export function itemIssues(item: DraftItem, facts: DraftFacts): ItemIssue[] {
 
 export function draftErrors(draft: RegistrationDraft, facts: DraftFacts): DraftError[] {
 	const found: DraftError[] = [];
-	if (!facts.child) found.push({ fieldId: CHILD_FIELD, label: m.registration_child(), message: m.error_required() });
+	if (!facts.child)
+		found.push({ fieldId: CHILD_FIELD, label: m.registration_child(), message: m.error_required() });
 	if (!draft.items.length)
 		found.push({ fieldId: KITAS_FIELD, label: m.registration_kitas(), message: m.error_no_kita_chosen() });
 	draft.items.forEach((item, index) => {

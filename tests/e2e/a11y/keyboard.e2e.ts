@@ -94,12 +94,28 @@ test('parents sign up, register and accept the offer the Kita made — by keyboa
 		);
 		// The family's own data first: without it the registration asks for it (issue 13, point 6).
 		const guardian = page.getByRole('form', { name: de('family_guardian_1') });
-		await typeInto(page, guardian.getByRole('textbox', { name: de('field_first_name'), exact: true }), 'Leyla');
-		await typeInto(page, guardian.getByRole('textbox', { name: de('field_last_name'), exact: true }), child.lastName);
-		await typeInto(page, guardian.getByRole('textbox', { name: de('field_street'), exact: true }), 'Am Markt 3');
+		await typeInto(
+			page,
+			guardian.getByRole('textbox', { name: de('field_first_name'), exact: true }),
+			'Leyla'
+		);
+		await typeInto(
+			page,
+			guardian.getByRole('textbox', { name: de('field_last_name'), exact: true }),
+			child.lastName
+		);
+		await typeInto(
+			page,
+			guardian.getByRole('textbox', { name: de('field_street'), exact: true }),
+			'Am Markt 3'
+		);
 		await typeInto(page, guardian.getByRole('textbox', { name: de('field_postcode'), exact: true }), '59609');
 		await typeInto(page, guardian.getByRole('textbox', { name: de('field_town'), exact: true }), 'Anröchte');
-		await typeInto(page, guardian.getByRole('textbox', { name: de('field_phone'), exact: true }), '02947 123');
+		await typeInto(
+			page,
+			guardian.getByRole('textbox', { name: de('field_phone'), exact: true }),
+			'02947 123'
+		);
 		await activate(page, guardian.getByRole('button', { name: de('family_save_guardian') }));
 		await expect(guardian.getByRole('status')).toHaveText(de('saved_locally'));
 		const form = page.getByRole('form', { name: de('child_add') }).last();

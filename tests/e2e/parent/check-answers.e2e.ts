@@ -32,8 +32,12 @@ test('check your answers online: every answer shown, "Ändern" there and back, t
 
 	const main = page.getByRole('main');
 	const wish = (rank: number, name: string) =>
-		main.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Wunsch ${rank}: ${name}` }) });
-	await expect(main.getByText(new RegExp(`${child.firstName} Testmann, geboren am 10\\.03\\.2024`))).toBeVisible();
+		main
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading', { name: `Wunsch ${rank}: ${name}` }) });
+	await expect(
+		main.getByText(new RegExp(`${child.firstName} Testmann, geboren am 10\\.03\\.2024`))
+	).toBeVisible();
 	await expect(wish(1, names[0] ?? '')).toContainText('Wunsch 1 von 2');
 	await expect(wish(1, names[0] ?? '')).toContainText('01.08.2027');
 	await expect(wish(1, names[0] ?? '')).toContainText(/\d+ Stunden\/Woche/);

@@ -18,8 +18,12 @@ test.beforeAll(async ({ request }) => {
 /** The registration form shows this Kita as a chosen wish. */
 async function expectChosen(page: Page, name: string): Promise<void> {
 	await expect(page).toHaveURL(/\/anmeldung$/);
-	await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^Wunsch \\d+: ${escape(name)}$`) })).toBeVisible();
-	await expect(page.getByRole('status').filter({ hasText: `${name} ist als Wunscheinrichtung ausgewählt.` })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 3, name: new RegExp(`^Wunsch \\d+: ${escape(name)}$`) })
+	).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: `${name} ist als Wunscheinrichtung ausgewählt.` })
+	).toBeVisible();
 }
 
 function escape(text: string): string {
@@ -51,14 +55,19 @@ test('a logged-out visitor goes from a Kita page through the login into the regi
 	await expect(page.getByRole('heading', { level: 3, name: new RegExp(escape(kita.name)) })).toHaveCount(1);
 });
 
-test('"Kind hier anmelden" on the Merkliste opens the registration with that Kita chosen', async ({ page }) => {
+test('"Kind hier anmelden" on the Merkliste opens the registration with that Kita chosen', async ({
+	page
+}) => {
 	await loginAsDemoParent(page);
 	await ensureGuardian(page);
 	const kita = kitas[7] as PublicFacility;
 	await page.goto(`/kitas/${kita.id}`);
 	await waitForSync(page);
 	await page.getByRole('button', { name: /merken$/ }).click();
-	await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Merkliste' }).click();
+	await page
+		.getByRole('navigation', { name: 'Hauptnavigation' })
+		.getByRole('link', { name: 'Merkliste' })
+		.click();
 	await page.getByRole('link', { name: `Kind hier anmelden: ${kita.name}` }).click();
 	await expectChosen(page, kita.name);
 });

@@ -41,7 +41,9 @@ test.describe('parents register offline', () => {
 		await expect(main.getByText(new RegExp(`${child.firstName} Testmann, geboren am`))).toBeVisible();
 		await expect(main.getByRole('heading', { name: `Wunsch 2: ${names[1]}` })).toBeVisible();
 		await expect(main.getByText('Geschwisterkind besucht die Einrichtung')).toBeVisible();
-		await expect(main.getByText(/Sie sind offline\. Die Anmeldung wird auf diesem Gerät gespeichert/)).toBeVisible();
+		await expect(
+			main.getByText(/Sie sind offline\. Die Anmeldung wird auf diesem Gerät gespeichert/)
+		).toBeVisible();
 		// "Ändern" leads to the exact field and back to the summary, with the change kept.
 		await main.getByRole('link', { name: `Ändern Wechselwunsch – ${names[1]}` }).click();
 		await expect(page.locator('#item-1-change')).toBeFocused();
