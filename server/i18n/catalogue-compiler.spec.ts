@@ -130,6 +130,8 @@ describe('namespaces', () => {
 		expect(routeArea('src/routes/+layout.ts')).toBe('core');
 		expect(routeArea('src/routes/+page.svelte')).toBe('/');
 		expect(routeArea('src/hooks.client.ts')).toBe('core');
+		expect(routeArea('src/lib/deferred/SessionExpiryWarning.svelte')).toBe('deferred');
+		expect(namespaceName('deferred')).toBe('deferred');
 		expect(routeArea('src/routes/konto/AccountSettings.svelte')).toBeUndefined();
 		expect(routeArea('src/lib/components/parent/ChildForm.svelte')).toBeUndefined();
 	});

@@ -13,6 +13,14 @@ export type Message = string | Variant[];
 export type Catalogue = Record<string, Message>;
 
 export const CORE = 'core';
+/**
+ * The shell's later parts (src/lib/deferred/): what the root layout shows only after the first
+ * render or on demand (the session warning, the logout flow). Their texts are a namespace of their
+ * own, loaded with them (`loadMessages(DEFERRED)`), so the shell's texts — in every first load —
+ * stay small. The shell imports these files with a template literal, which the import scan does not
+ * follow: a quoted import would carry the shell (core) to them.
+ */
+export const DEFERRED = 'deferred';
 /** The namespace of the start page "/". */
 export const HOME = 'home';
 
@@ -110,6 +118,7 @@ export function messageInputs(messages: Message[]): string[] {
  */
 export function routeArea(file: string): string | undefined {
 	if (file === 'src/hooks.client.ts') return CORE;
+	if (file.startsWith('src/lib/deferred/')) return DEFERRED;
 	const route = /^src\/routes\/(.*)$/.exec(file)?.[1];
 	if (route === undefined) return undefined;
 	const segments = route.split('/');

@@ -55,6 +55,9 @@ function load(namespace: string): Promise<void> {
 	return pending;
 }
 
+/** The texts of the shell's later parts (src/lib/deferred/): `loadMessages(DEFERRED_TEXTS)`. */
+export const DEFERRED_TEXTS = 'deferred';
+
 /** The namespaces a page of the route `routeId` (SvelteKit's, e.g. `/kitas/[id]`) needs: core and its own. */
 export function namespacesFor(routeId: string | null): string[] {
 	return ['core', ...(AREA_NAMESPACES[routeId ?? ''] ?? [])];
