@@ -14,6 +14,9 @@ test('invite → set password → set up TOTP → login', async ({ page }) => {
 		.getByRole('textbox', { name: 'Code aus der App', exact: true })
 		.fill(await freshTotp(page, DEMO_ADMIN.email, DEMO_ADMIN.totpSecret));
 	await page.getByRole('button', { name: 'Bestätigen' }).click();
+	// Admins land on the youth office's overview (issue 13, point 5); accounts are one click away.
+	await expect(page).toHaveURL(/\/verwaltung\/berichte$/);
+	await page.goto('/verwaltung/konten');
 	await expect(page.getByRole('heading', { name: 'Konten verwalten', level: 1 })).toBeVisible();
 
 	await page.getByRole('textbox', { name: 'E-Mail-Adresse', exact: true }).fill(email);

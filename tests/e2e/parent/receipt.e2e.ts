@@ -2,7 +2,15 @@
 // the registration mail's link — also on a second device that never saw the registration.
 import { expect, test, type Page } from '@playwright/test';
 import { waitForEmptyOutbox, waitForSync } from '../helpers';
-import { addChild, fillRegistration, loginAsDemoParent, serverDb, uniqueChild } from './steps';
+import {
+	addChild,
+	ensureGuardian,
+	fillRegistration,
+	loginAsDemoParent,
+	serverDb,
+	submitFromSummary,
+	uniqueChild
+} from './steps';
 
 /** The receipt page shows the registration's number, the child and the Kita. */
 async function expectReceipt(page: Page, number: string, child: string, kita: string) {
@@ -29,10 +37,11 @@ test('the receipt opens from "Meine Anmeldungen" and from the mail, on this devi
 }) => {
 	await loginAsDemoParent(page);
 	const child = uniqueChild();
+	await ensureGuardian(page);
 	await addChild(page, child);
 	await page.goto('/anmeldung');
 	const [kita = ''] = await fillRegistration(page, child.firstName, 'Werl', 1);
-	await page.getByRole('button', { name: 'Anmeldung absenden' }).click();
+	await submitFromSummary(page);
 	await waitForEmptyOutbox(page);
 	const { id, number } = serverDb(
 		(db) =>
