@@ -2,13 +2,14 @@
 // a parent finds Kitas (online and offline), signs up with the mail's link, enters the family and a
 // child, registers at two Kitas through "Angaben prüfen" (sent offline), ranks them; the Kita makes
 // an offer offline; the parent accepts online; the Kita concludes the contract and the other Kita's
-// request closes; the receipt opens; a second device shows the same family. Screenshots at 360 px
+// request closes; a front desk enters a walk-in offline and that family claims it; the receipt
+// opens; a second device shows the same family. Screenshots at 360 px
 // and 1280 px of every stop go into the test's output folder (test-results/…), as artifacts.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { followMailLink, login, uniqueEmail } from './auth/steps';
 import { openForOffline, waitForEmptyOutbox, waitForSync } from './helpers';
 import { continueToSummary } from './parent/steps';
-import { loginAsDemoStaff, readDb, staffKitas, statusOf } from './staff/steps';
+import { createParentAccount, loginAs, loginAsDemoStaff, readDb, staffKitas, statusOf } from './staff/steps';
 
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
 	for (const [width, height] of [
@@ -21,6 +22,23 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
 		await testInfo.attach(`${name}-${width}`, { path, contentType: 'image/png' });
 	}
 	await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+/** The front desk's form for a family without internet (Anmeldung vor Ort). */
+async function fillWalkin(page: Page, lastName: string): Promise<void> {
+	const guardian = page.getByRole('group', { name: 'Erziehungsberechtigte Person' });
+	await guardian.getByLabel('Vorname').fill('Jelena');
+	await guardian.getByLabel('Nachname').fill(lastName);
+	await guardian.getByLabel('Straße und Hausnummer').fill('Bahnhofstraße 12');
+	await guardian.getByLabel('Postleitzahl').fill('59609');
+	await guardian.getByLabel('Ort').fill('Anröchte');
+	await guardian.getByLabel(/^Telefon/).fill('02947 4567');
+	const child = page.getByRole('group', { name: 'Kind' });
+	await child.getByLabel('Vorname des Kindes').fill('Mats');
+	await child.getByLabel('Nachname des Kindes').fill(lastName);
+	await child.getByLabel('Geburtsdatum').fill('2023-09-09');
+	await page.getByLabel('Gewünschter Betreuungsbeginn').fill('2027-02-01');
+	await page.getByLabel(/Datenschutzhinweis unterschrieben/).check();
 }
 
 const facilityName = (id: string) =>
@@ -184,21 +202,55 @@ test('a day in the life of the portal', async ({ page, context, browser }, testI
 	expect(statusOf(ownRequest)).toBe('contracted');
 	expect(statusOf(otherRequest)).toBe('placedElsewhere');
 	await shoot(staff, testInfo, '09-staff-contract');
+
+	// 9. A family without internet registers at the front desk, offline; later it claims the
+	// registration into an account of its own with the receipt's code, and "Familie" shows what the
+	// front desk entered.
+	const walkinName = `Vorort${Date.now().toString(36)}`;
+	await openForOffline(staff, '/kita/vor-ort');
+	await staff.getByLabel('Angezeigte Einrichtung').selectOption(ownKita);
+	await staffContext.setOffline(true);
+	await fillWalkin(staff, walkinName);
+	await staff.getByRole('button', { name: 'Anmeldung speichern' }).click();
+	const walkinReceipt = staff.getByRole('region', { name: /Anmeldebestätigung/ });
+	await expect(walkinReceipt).toContainText('Nummer folgt nach dem Abgleich');
+	const code = (await walkinReceipt.locator('[data-claim-code]').textContent())?.trim() ?? '';
+	await shoot(staff, testInfo, '10-walkin-receipt-offline');
+	await staffContext.setOffline(false);
+	await waitForEmptyOutbox(staff);
+	await expect(walkinReceipt).toContainText(/KP-\d{4}-\d{6}/);
 	await staffContext.close();
 
-	// 9. The receipt, from "Meine Anmeldungen".
+	const claimEmail = `${walkinName.toLowerCase()}@example.org`;
+	createParentAccount(claimEmail);
+	const claimContext = await browser.newContext();
+	const claimer = await claimContext.newPage();
+	await loginAs(claimer, claimEmail);
+	await claimer.goto('/familie/uebernehmen');
+	await claimer.getByLabel('Übernahmecode').fill(code);
+	await claimer.getByLabel('Geburtsdatum').fill('2023-09-09');
+	await claimer.getByRole('button', { name: 'Anmeldung übernehmen' }).click();
+	await expect(claimer.getByRole('status').filter({ hasText: 'in Ihrem Benutzerkonto' })).toBeVisible();
+	await claimer.goto('/familie');
+	const claimed = claimer.getByRole('form', { name: 'Erziehungsberechtigte Person 1' });
+	await expect(claimed.getByLabel('Nachname')).toHaveValue(walkinName);
+	await expect(claimed.getByLabel('Telefon')).toHaveValue('02947 4567');
+	await shoot(claimer, testInfo, '11-claimed-family');
+	await claimContext.close();
+
+	// 10. The receipt, from "Meine Anmeldungen".
 	await page.goto('/meine-anmeldungen');
 	await waitForSync(page);
-	await shoot(page, testInfo, '10-my-requests');
+	await shoot(page, testInfo, '12-my-requests');
 	await page
 		.getByRole('link', { name: /^Bestätigung KP-/ })
 		.first()
 		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Anmeldebestätigung' })).toBeVisible();
 	await expect(page.getByRole('article')).toContainText(ownKitaName);
-	await shoot(page, testInfo, '11-receipt');
+	await shoot(page, testInfo, '13-receipt');
 
-	// 10. A second device shows the same family.
+	// 11. A second device shows the same family.
 	const second = await browser.newContext();
 	const device = await second.newPage();
 	await login(device, email, password);
@@ -208,7 +260,7 @@ test('a day in the life of the portal', async ({ page, context, browser }, testI
 		device.getByRole('form', { name: 'Erziehungsberechtigte Person 1' }).getByLabel('Nachname')
 	).toHaveValue(lastName);
 	await expect(device.getByText(`Lotta ${lastName}`)).toBeVisible();
-	await shoot(device, testInfo, '12-second-device-family');
+	await shoot(device, testInfo, '14-second-device-family');
 	await second.close();
 
 	expect(errors).toEqual([]);
