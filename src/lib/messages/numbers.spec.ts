@@ -39,6 +39,8 @@ const STANDS_ALONE: Record<string, string[]> = {
 	staff_dup_waiting: ['count'],
 	office_carry_waiting: ['count'],
 	staff_pager_status: ['total'],
+	// "Wunsch 2 von 3": a position out of a total, no counted noun in any language
+	check_rank_value: ['rank', 'count'],
 	// shown formatted ("10.012"); the plural follows `count`, the same number as a value
 	staff_queue_count: ['shown', 'total'],
 	facility_places_free: ['places'],
