@@ -9,7 +9,15 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { followMailLink, login, uniqueEmail } from './auth/steps';
 import { openForOffline, waitForEmptyOutbox, waitForSync } from './helpers';
 import { continueToSummary } from './parent/steps';
-import { createParentAccount, loginAs, loginAsDemoStaff, readDb, staffKitas, statusOf } from './staff/steps';
+import {
+	createParentAccount,
+	fillWalkin,
+	loginAs,
+	loginAsDemoStaff,
+	readDb,
+	staffKitas,
+	statusOf
+} from './staff/steps';
 
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
 	for (const [width, height] of [
@@ -22,23 +30,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
 		await testInfo.attach(`${name}-${width}`, { path, contentType: 'image/png' });
 	}
 	await page.setViewportSize({ width: 1280, height: 720 });
-}
-
-/** The front desk's form for a family without internet (Anmeldung vor Ort). */
-async function fillWalkin(page: Page, lastName: string): Promise<void> {
-	const guardian = page.getByRole('group', { name: 'Erziehungsberechtigte Person' });
-	await guardian.getByLabel('Vorname').fill('Jelena');
-	await guardian.getByLabel('Nachname').fill(lastName);
-	await guardian.getByLabel('Straße und Hausnummer').fill('Bahnhofstraße 12');
-	await guardian.getByLabel('Postleitzahl').fill('59609');
-	await guardian.getByLabel('Ort').fill('Anröchte');
-	await guardian.getByLabel(/^Telefon/).fill('02947 4567');
-	const child = page.getByRole('group', { name: 'Kind' });
-	await child.getByLabel('Vorname des Kindes').fill('Mats');
-	await child.getByLabel('Nachname des Kindes').fill(lastName);
-	await child.getByLabel('Geburtsdatum').fill('2023-09-09');
-	await page.getByLabel('Gewünschter Betreuungsbeginn').fill('2027-02-01');
-	await page.getByLabel(/Datenschutzhinweis unterschrieben/).check();
 }
 
 const facilityName = (id: string) =>
@@ -210,7 +201,8 @@ test('a day in the life of the portal', async ({ page, context, browser }, testI
 	await openForOffline(staff, '/kita/vor-ort');
 	await staff.getByLabel('Angezeigte Einrichtung').selectOption(ownKita);
 	await staffContext.setOffline(true);
-	await fillWalkin(staff, walkinName);
+	await fillWalkin(staff, { firstName: 'Mats', lastName: walkinName, birthDate: '2023-09-09' });
+	await staff.getByLabel(/Datenschutzhinweis unterschrieben/).check();
 	await staff.getByRole('button', { name: 'Anmeldung speichern' }).click();
 	const walkinReceipt = staff.getByRole('region', { name: /Anmeldebestätigung/ });
 	await expect(walkinReceipt).toContainText('Nummer folgt nach dem Abgleich');

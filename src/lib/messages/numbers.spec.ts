@@ -1,24 +1,8 @@
 // Issue 13, points 15 and 16: a number in a text agrees with the words around it in every language
 // ("1 Änderung", "2 Änderungen"; "4 أشهر", "11 شهرًا"; "72 години"). So every message that shows a
 // counted number is a plural message, selected by that number, in each of the seven languages.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-type Variant = { declarations?: string[]; selectors?: string[]; match: Record<string, string> };
-type Message = string | Variant[];
-
-const root = resolve(import.meta.dirname, '../../..');
-const LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl'] as const;
-
-function catalogue(locale: string): Record<string, Message> {
-	const all = JSON.parse(readFileSync(resolve(root, `src/lib/messages/${locale}.json`), 'utf8')) as Record<
-		string,
-		Message
-	>;
-	delete all.$schema;
-	return all;
-}
+import { catalogue, LOCALES, type Message, type Variant } from '../../../tests/i18n/catalogues';
 
 /** Placeholder names that carry a count or an amount. */
 const NUMERIC =

@@ -1,25 +1,9 @@
 // Issue 13, points 15 and 16: wording that a fluent review found misleading or wrong — the status
 // "Angemeldet" read as "enrolled", the Turkish consent sentence glued from three parts, Polish "Ty",
 // quotation marks of another language, and the registration's comment field named unlike the FAQ.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { catalogue, LOCALES, type Message } from '../../../tests/i18n/catalogues';
 import { informalWords } from '../../../tests/i18n/polish-register';
-
-type Variant = { match: Record<string, string> };
-type Message = string | Variant[];
-
-const root = resolve(import.meta.dirname, '../../..');
-const LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl'] as const;
-
-function catalogue(locale: string): Record<string, Message> {
-	const all = JSON.parse(readFileSync(resolve(root, `src/lib/messages/${locale}.json`), 'utf8')) as Record<
-		string,
-		Message
-	>;
-	delete all.$schema;
-	return all;
-}
 
 function texts(message: Message | undefined): string[] {
 	if (message === undefined) return [];

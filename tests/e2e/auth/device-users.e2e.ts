@@ -1,10 +1,11 @@
 // Issue 14, points 1 and 2: one browser, several people. An outbox is sent only under its own
 // user's session; a second login waits for the first person to log out; every tab follows a login or
 // logout; a session that ended keeps the device's data and says so at once.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { freshTotp, openForOffline, waitForEmptyOutbox, waitForSync } from '../helpers';
 import {
 	DEMO_STAFF,
+	fillWalkin,
 	loginAsDemoStaff,
 	readDb,
 	seedRequests,
@@ -15,22 +16,6 @@ import {
 import { login } from './steps';
 
 const PARENT = { email: 'eltern@demo.kita-portal.invalid', password: 'Eltern-Demo-2026' };
-
-async function fillWalkin(page: Page, lastName: string): Promise<void> {
-	const guardian = page.getByRole('group', { name: 'Erziehungsberechtigte Person' });
-	await guardian.getByLabel('Vorname').fill('Jelena');
-	await guardian.getByLabel('Nachname').fill(lastName);
-	await guardian.getByLabel('Straße und Hausnummer').fill('Bahnhofstraße 12');
-	await guardian.getByLabel('Postleitzahl').fill('59609');
-	await guardian.getByLabel('Ort').fill('Anröchte');
-	await guardian.getByLabel(/^Telefon/).fill('02947 4567');
-	const child = page.getByRole('group', { name: 'Kind' });
-	await child.getByLabel('Vorname des Kindes').fill('Lina');
-	await child.getByLabel('Nachname des Kindes').fill(lastName);
-	await child.getByLabel('Geburtsdatum').fill('2023-09-09');
-	await page.getByLabel('Gewünschter Betreuungsbeginn').fill('2027-02-01');
-	await page.getByLabel(/Datenschutzhinweis unterschrieben/).check();
-}
 
 const clientsOf = (email: string) =>
 	readDb((db) =>
@@ -60,7 +45,8 @@ test("staff A's unsent walk-in is neither sent under parent B's login nor lost, 
 	// Sends fail (a weak line): the walk-in waits in A's outbox; the family holds its receipt. (On the
 	// context: every tab of this browser pushes the same outbox.)
 	await context.route('**/api/trpc/sync.push**', (route) => route.abort('connectionreset'));
-	await fillWalkin(page, lastName);
+	await fillWalkin(page, { firstName: 'Lina', lastName, birthDate: '2023-09-09' });
+	await page.getByLabel(/Datenschutzhinweis unterschrieben/).check();
 	await page.getByRole('button', { name: 'Anmeldung speichern' }).click();
 	await expect(page.getByRole('region', { name: /Anmeldebestätigung/ })).toBeVisible();
 

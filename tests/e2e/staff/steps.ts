@@ -269,3 +269,22 @@ export function statusOf(requestId: string): string {
 			(db.prepare('SELECT status FROM requests WHERE id = ?').get(requestId) as { status: string }).status
 	);
 }
+
+/** Fills the front desk's walk-in form ("Anmeldung vor Ort") for a family without internet. */
+export async function fillWalkin(
+	page: Page,
+	child: { firstName: string; lastName: string; birthDate: string }
+): Promise<void> {
+	const guardian = page.getByRole('group', { name: 'Erziehungsberechtigte Person' });
+	await guardian.getByLabel('Vorname').fill('Jelena');
+	await guardian.getByLabel('Nachname').fill(child.lastName);
+	await guardian.getByLabel('Straße und Hausnummer').fill('Bahnhofstraße 12');
+	await guardian.getByLabel('Postleitzahl').fill('59609');
+	await guardian.getByLabel('Ort').fill('Anröchte');
+	await guardian.getByLabel(/^Telefon/).fill('02947 4567');
+	const group = page.getByRole('group', { name: 'Kind' });
+	await group.getByLabel('Vorname des Kindes').fill(child.firstName);
+	await group.getByLabel('Nachname des Kindes').fill(child.lastName);
+	await group.getByLabel('Geburtsdatum').fill(child.birthDate);
+	await page.getByLabel('Gewünschter Betreuungsbeginn').fill('2027-02-01');
+}

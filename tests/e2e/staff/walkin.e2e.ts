@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openForOffline, waitForEmptyOutbox, waitForSync } from '../helpers';
 import { DEMO_ADMIN, loginWithTotp } from '../admin/steps';
 import {
+	fillWalkin,
 	createParentAccount,
 	loginAs,
 	loginAsDemoStaff,
@@ -11,22 +12,6 @@ import {
 	staffKitas,
 	unique
 } from './steps';
-
-/** Fills in the walk-in form for Lina or another child, as the front desk does. */
-async function fillWalkin(page: Page, child: { firstName: string; lastName: string; birthDate: string }) {
-	const guardian = page.getByRole('group', { name: 'Erziehungsberechtigte Person' });
-	await guardian.getByLabel('Vorname').fill('Jelena');
-	await guardian.getByLabel('Nachname').fill(child.lastName);
-	await guardian.getByLabel('Straße und Hausnummer').fill('Bahnhofstraße 12');
-	await guardian.getByLabel('Postleitzahl').fill('59609');
-	await guardian.getByLabel('Ort').fill('Anröchte');
-	await guardian.getByLabel('Telefon').fill('02947 4567');
-	const group = page.getByRole('group', { name: 'Kind' });
-	await group.getByLabel('Vorname des Kindes').fill(child.firstName);
-	await group.getByLabel('Nachname des Kindes').fill(child.lastName);
-	await group.getByLabel('Geburtsdatum').fill(child.birthDate);
-	await page.getByLabel('Gewünschter Betreuungsbeginn').fill('2027-02-01');
-}
 
 /** The walk-in's request and child on the server (the family that is not `otherFamilyId`). */
 function walkinRow(lastName: string, otherFamilyId: string) {
