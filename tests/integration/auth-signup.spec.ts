@@ -186,7 +186,7 @@ describe('sign-up and email confirmation', () => {
 		const input = await signUpInput(t);
 		for (const [field, value, message] of [
 			['firstName', '', 'required'],
-			['postcode', '5945', 'postcodeInvalid'],
+			['postcode', '5945', 'invalidPostcode'],
 			['email', 'anna@', 'emailInvalid'],
 			['password', 'kurz', 'passwordTooShort'],
 			['password', 'x'.repeat(129), 'passwordTooLong'],

@@ -9,7 +9,7 @@ const TEXTS: Record<Exclude<AccountErrorCode, 'rateLimited'>, () => string> = {
 	emailInvalid: m.auth_err_email_invalid,
 	passwordTooShort: m.auth_err_password_too_short,
 	passwordTooLong: m.auth_err_password_too_long,
-	postcodeInvalid: m.auth_err_postcode_invalid,
+	invalidPostcode: m.auth_err_invalid_postcode,
 	phoneInvalid: m.auth_err_phone_invalid,
 	consentRequired: m.auth_err_consent_required,
 	captchaRequired: m.auth_err_captcha_required,

@@ -8,7 +8,7 @@ export const ACCOUNT_ERROR_CODES = [
 	'emailInvalid',
 	'passwordTooShort',
 	'passwordTooLong',
-	'postcodeInvalid',
+	'invalidPostcode',
 	'phoneInvalid',
 	'consentRequired',
 	'captchaRequired',

@@ -61,7 +61,7 @@ describe('account schemas', () => {
 		);
 		expect(errors).toEqual({
 			firstName: 'required',
-			postcode: 'postcodeInvalid',
+			postcode: 'invalidPostcode',
 			privacyConsent: 'consentRequired',
 			captcha: 'captchaRequired'
 		});

@@ -2,6 +2,7 @@
 // (the same schemas validate every tRPC input). Error messages are codes; the client translates them.
 import { z } from 'zod';
 import { ROLES, type Role } from './roles';
+import { postcodeSchema } from './schema-parts';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
@@ -73,11 +74,7 @@ export const signUpSchema = z.object({
 	firstName: text(100),
 	lastName: text(100),
 	street: text(200),
-	postcode: z
-		.string('required')
-		.trim()
-		.min(1, 'required')
-		.regex(/^\d{5}$/, 'postcodeInvalid'),
+	postcode: z.string('required').trim().min(1, 'required').pipe(postcodeSchema),
 	town: text(100),
 	phone: optionalPhone.default(''),
 	email: emailSchema,

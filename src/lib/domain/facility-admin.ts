@@ -3,12 +3,11 @@
 // a Kita keeps up to date itself. Error messages are codes; the client translates them.
 import { z } from 'zod';
 import { AGE_BANDS, FEATURES, PROVIDER_TYPES, WEEKLY_HOURS, type Capacity, type Facility } from './facility';
+import { postcodeSchema, weeklyHoursSchema } from './schema-parts';
 
 const text = (max: number) =>
 	z.string().trim().min(1, { message: 'required' }).max(max, { message: 'tooLong' });
 const optionalText = (max: number) => z.string().trim().max(max, { message: 'tooLong' });
-
-export const weeklyHoursSchema = z.union([z.literal(25), z.literal(35), z.literal(45)]);
 
 /** Phone numbers as people write them: digits, spaces, +, /, -, brackets. */
 const phoneSchema = optionalText(40).regex(/^[+()\d\s/-]*$/, { message: 'invalidPhone' });
@@ -42,10 +41,7 @@ export const facilityInputSchema = z
 		provider: text(200),
 		providerType: z.enum(PROVIDER_TYPES, { message: 'required' }),
 		street: text(200),
-		postcode: z
-			.string()
-			.trim()
-			.regex(/^\d{5}$/, { message: 'invalidPostcode' }),
+		postcode: postcodeSchema,
 		town: text(100),
 		lat: z
 			.number({ message: 'invalidNumber' })

@@ -1,6 +1,7 @@
 // The zod schema of a Kita's master data (demo data and imports are checked against it).
 import { z } from 'zod';
 import { FEATURES, PROVIDER_TYPES } from './facility';
+import { postcodeSchema, weeklyHoursSchema } from './schema-parts';
 
 export const facilitySchema = z.object({
 	id: z.uuid(),
@@ -9,13 +10,13 @@ export const facilitySchema = z.object({
 	provider: z.string().trim().min(2).max(200),
 	providerType: z.enum(PROVIDER_TYPES),
 	street: z.string().trim().min(2).max(200),
-	postcode: z.string().regex(/^\d{5}$/),
+	postcode: postcodeSchema,
 	town: z.string().trim().min(2).max(100),
 	lat: z.number().min(-90).max(90),
 	lon: z.number().min(-180).max(180),
 	minAgeMonths: z.int().min(0).max(144),
 	maxAgeMonths: z.int().min(0).max(144),
-	weeklyHours: z.array(z.union([z.literal(25), z.literal(35), z.literal(45)])).min(1),
+	weeklyHours: z.array(weeklyHoursSchema).min(1),
 	features: z.array(z.enum(FEATURES)),
 	phone: z.string().trim().max(40),
 	email: z.union([z.email(), z.literal('')]),

@@ -1,6 +1,6 @@
 // Families, guardians and children as both sides hold them, with the input rules for each field.
 import { z } from 'zod';
-import { isDay } from './calendar-day';
+import { daySchema, postcodeSchema } from './schema-parts';
 
 export const FAMILY_SOURCES = ['online', 'walkin'] as const;
 export type FamilySource = (typeof FAMILY_SOURCES)[number];
@@ -43,16 +43,11 @@ export interface Child {
 	mergedInto?: string | null;
 }
 
-export const daySchema = z.string().refine(isDay, { message: 'invalidDate' });
 export const personNameSchema = z
 	.string()
 	.trim()
 	.min(1, { message: 'required' })
 	.max(100, { message: 'tooLong' });
-export const postcodeSchema = z
-	.string()
-	.trim()
-	.regex(/^\d{5}$/, { message: 'invalidPostcode' });
 export const phoneSchema = z
 	.string()
 	.trim()

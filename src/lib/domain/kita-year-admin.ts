@@ -2,13 +2,12 @@
 // registration cycle needs (DESIGN.md): registration opens, the preferred deadline, the Kitas'
 // review, offers, the end of allocation — and a year that does not overlap another.
 import { z } from 'zod';
-import { addMonths, compareDays, dayParts, isDay } from './calendar-day';
+import { addMonths, compareDays, dayParts } from './calendar-day';
 import type { KitaYearId } from './ids';
 import { kitaYearLabel, kitaYearStartYear, type KitaYear } from './kita-year';
+import { daySchema } from './schema-parts';
 
 export const MAX_OFFER_RESPONSE_DAYS = 90;
-
-const daySchema = z.string().refine(isDay, { message: 'invalidDate' });
 
 export const kitaYearInputSchema = z.object({
 	id: z.string().refine((id) => kitaYearStartYear(id) !== null, { message: 'invalidKitaYear' }),

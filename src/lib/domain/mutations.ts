@@ -1,9 +1,10 @@
 // Every sync mutation by name, with the zod schema of its arguments. The client validates with the
 // same schema before writing to its outbox; the server parses again before running the mutator.
 import { z } from 'zod';
-import { childInputSchema, daySchema, guardianInputSchema } from './family';
+import { childInputSchema, guardianInputSchema } from './family';
 import { CHILDMINDING_STATUSES } from './childminding';
 import { REQUEST_STATUSES } from './placement';
+import { commentSchema, daySchema, weeklyHoursSchema } from './schema-parts';
 import { facilityInfoSchema, facilityInputSchema, setCapacitiesSchema } from './facility-admin';
 import { kitaYearInputSchema } from './kita-year-admin';
 import { childmindingNoteSchema, childmindingTransitionSchema } from './youth-office';
@@ -19,8 +20,6 @@ import {
 	transitionOnlySchema
 } from './staff';
 
-const weeklyHoursSchema = z.union([z.literal(25), z.literal(35), z.literal(45)]);
-const commentSchema = z.string().trim().max(2000, { message: 'tooLong' });
 const requestStatusSchema = z.enum(REQUEST_STATUSES);
 
 export const requestItemSchema = z.object({

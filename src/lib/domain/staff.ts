@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { compareDays, dayOfInstant, type Day } from './calendar-day';
 import type { Facility, WeeklyHours } from './facility';
-import { childInputSchema, daySchema, guardianFieldsSchema, type FamilySource } from './family';
+import { childInputSchema, guardianFieldsSchema, type FamilySource } from './family';
 import { offerAnswerBy, type KitaYear } from './kita-year';
+import { commentSchema, daySchema, weeklyHoursSchema } from './schema-parts';
 import {
 	closesOnContractElsewhere,
 	REQUEST_STATUSES,
@@ -12,8 +13,6 @@ import {
 	type RequestStatus
 } from './placement';
 
-export const weeklyHoursSchema = z.union([z.literal(25), z.literal(35), z.literal(45)]);
-export const commentSchema = z.string().trim().max(2000, { message: 'tooLong' });
 export const requestStatusSchema = z.enum(REQUEST_STATUSES);
 
 /** The reasons of an Absage staff choose from; the free text adds detail. */
