@@ -1,18 +1,22 @@
 // `npm run soak [-- --short | --seconds=N]`: the fault soak of issue 8. Several Chromium clients (one
 // with two tabs, one user on two devices, one with a skewed clock) keep writing while the harness
 // cuts their network, drops push responses after the server committed, sends pushes twice and
-// replays old ones, kills the server with SIGKILL and restarts it on the same database, and ships a
-// new service worker while mutations wait in an outbox. Then it lets everything settle and checks:
-// the server holds every acknowledged mutation exactly once, every client converged to the
-// server's state with an empty outbox. Loopback only; bounded in time; stops by itself.
+// replays old ones, kills the server with SIGKILL and restarts it on the same database, ships a
+// new service worker while mutations wait in an outbox, and lets another user log in on a device
+// whose user has unsent changes (issue 14). Then it lets everything settle and checks: the server
+// holds every acknowledged mutation exactly once and under its own user (nothing misfiled), every
+// client converged to the server's state with an empty outbox. Loopback only; bounded in time;
+// stops by itself.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page, Route } from '@playwright/test';
+import type { Db } from '../../server/db/database';
 import type { KnownUser } from '../../src/lib/domain/account';
 import { freePort, launchChromium, scratchDir, startServer, table, type ServerProcess } from '../bench/env';
 import { createAccount, openApp, type Account } from '../bench/fixtures';
 import { guardianArgs } from '../bench/mutations';
+import { hashPassword } from '../../server/auth/password';
 import { startProxy, type SoakProxy } from './proxy';
 
 const argSeconds = process.argv.find((a) => a.startsWith('--seconds='));
@@ -32,6 +36,7 @@ type FaultKind =
 	| 'staleReplay'
 	| 'serverKill9'
 	| 'workerUpdateWithPending'
+	| 'anotherUserLogin'
 	| 'clockSkew';
 
 interface Sent {
@@ -168,6 +173,106 @@ async function nudge(page: Page): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// anotherUserLogin (issue 14): a second person logs in on a device whose user has unsent changes.
+
+const SOAK_PASSWORD = 'soak-Passwort-14';
+
+/** The accounts get a password (the fixture made them without one) and their own name; returns their addresses. */
+async function prepareLogins(db: Db, users: Record<string, Account>): Promise<Map<string, string>> {
+	const passwordHash = await hashPassword(SOAK_PASSWORD);
+	const emails = new Map<string, string>();
+	for (const [key, account] of Object.entries(users)) {
+		const row = await db
+			.updateTable('users')
+			.set({
+				password_hash: passwordHash,
+				first_name: 'Soak',
+				last_name: `${key.charAt(0).toUpperCase()}${key.slice(1)}`
+			})
+			.where('id', '=', account.session.userId)
+			.returning('email')
+			.executeTakeFirstOrThrow();
+		emails.set(account.session.userId, row.email);
+	}
+	return emails;
+}
+
+/** Logs in through the login page, as the person at the device would. */
+async function logInAs(page: Page, origin: string, email: string): Promise<void> {
+	if (!page.url().endsWith('/login')) await page.goto(`${origin}/login`);
+	const password = page.getByLabel('Passwort', { exact: true });
+	await password.waitFor({ timeout: 15_000 });
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await password.fill(SOAK_PASSWORD);
+	await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+	await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
+}
+
+/** Waits until `dbName` exists in the page's browser with a client id (the app made it after login). */
+async function waitForLocalDb(page: Page, dbName: string): Promise<string> {
+	const deadline = Date.now() + 20_000;
+	while (Date.now() < deadline) {
+		const exists = await page
+			.evaluate(async (name) => (await indexedDB.databases()).some((d) => d.name === name), dbName)
+			.catch(() => false);
+		if (exists) {
+			const local = await readLocal(page, dbName).catch(() => null);
+			if (local?.clientId) return local.clientId;
+		}
+		await sleep(250);
+	}
+	throw new Error(`no local database ${dbName} at ${page.url()}`);
+}
+
+/** A mark in the page's window: gone once the tab loaded anew. */
+const markTab = (page: Page) => page.evaluate(() => ((window as { soakMark?: number }).soakMark = 1));
+const tabReloaded = (page: Page) =>
+	page.evaluate(() => (window as { soakMark?: number }).soakMark === undefined).catch(() => false);
+
+/** A user's sends and every client id they were sent under, for the misfiled check. */
+interface Owner {
+	name: string;
+	userId: string;
+	clientIds: Set<string>;
+	sent: Sent[];
+}
+
+/**
+ * Mutations applied under another account than the one that made them, and client ids bound to
+ * another user. `foreignRows` are rows that some device's local database of one user held while
+ * they belong to another (found while the fault ran and at the end).
+ */
+function countMisfiled(sqlite: Database.Database, owners: Owner[], problems: string[]): number {
+	const clientUser = sqlite.prepare(`SELECT user_id FROM sync_clients WHERE client_id = ?`);
+	const childOwner = sqlite.prepare(
+		`SELECT f.owner_user_id AS owner FROM children c JOIN families f ON f.id = c.family_id WHERE c.id = ?`
+	);
+	const guardianOwner = sqlite.prepare(
+		`SELECT f.owner_user_id AS owner FROM guardians g JOIN families f ON f.id = g.family_id WHERE g.id = ?`
+	);
+	let misfiled = 0;
+	for (const o of owners) {
+		for (const clientId of o.clientIds) {
+			const bound = (clientUser.get(clientId) as { user_id: string } | undefined)?.user_id;
+			if (bound !== undefined && bound !== o.userId) {
+				misfiled += 1;
+				problems.push(`${o.name}: client ${clientId} is bound to another user (${bound})`);
+			}
+		}
+		const targets = new Map(o.sent.map((x) => [x.targetId, x.name]));
+		for (const [targetId, name] of targets) {
+			const row = (name === 'saveChild' ? childOwner : guardianOwner).get(targetId) as
+				{ owner: string } | undefined;
+			if (row && row.owner !== o.userId) {
+				misfiled += 1;
+				problems.push(`${o.name}: ${name} ${targetId} applied under another account (${row.owner})`);
+			}
+		}
+	}
+	return misfiled;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
 	const started = Date.now();
@@ -180,6 +285,7 @@ async function main(): Promise<void> {
 		staleReplay: 0,
 		serverKill9: 0,
 		workerUpdateWithPending: 0,
+		anotherUserLogin: 0,
 		clockSkew: 0
 	};
 	const harnessErrors: string[] = [];
@@ -192,8 +298,11 @@ async function main(): Promise<void> {
 	const users = {
 		anna: await createAccount(app.database.db, new Date(), 'parent'),
 		bernd: await createAccount(app.database.db, new Date(), 'parent'),
-		clara: await createAccount(app.database.db, new Date(), 'parent')
+		clara: await createAccount(app.database.db, new Date(), 'parent'),
+		// anotherUserLogin: logs in on Bernd's or Clara's device while their changes wait.
+		emil: await createAccount(app.database.db, new Date(), 'parent')
 	};
+	const emails = await prepareLogins(app.database.db, users);
 	app.stopJobs();
 	await app.database.close();
 
@@ -218,7 +327,9 @@ async function main(): Promise<void> {
 			locale: 'de'
 		};
 		await context.addInitScript({
-			content: `window.__name = (f) => f; localStorage.setItem('kita-portal:user', ${JSON.stringify(JSON.stringify(user))});`
+			// Once per context: after a logout, or another user's login (anotherUserLogin), the device
+			// keeps what the app wrote, also in tabs opened later.
+			content: `window.__name = (f) => f; if (!localStorage.getItem('soak:seeded')) { localStorage.setItem('soak:seeded', '1'); localStorage.setItem('kita-portal:user', ${JSON.stringify(JSON.stringify(user))}); }`
 		});
 		if (skewMs)
 			await context.addInitScript({
@@ -402,6 +513,164 @@ async function main(): Promise<void> {
 		return true;
 	}
 
+	// anotherUserLogin: how often each sequence ran, the other user's sends, and rows found in the
+	// local database of a user they do not belong to.
+	const anotherUser = { sessionEndedThenLogin: 0, refusedWhileActive: 0 };
+	const emil: Owner = { name: 'Emil', userId: users.emil.session.userId, clientIds: new Set(), sent: [] };
+	const foreignRows: string[] = [];
+	let anotherUserRound = 0;
+
+	/** Ends every session of `userId` on the server, as its expiry would. */
+	function expireSessions(userId: string): void {
+		const db = new Database(databasePath, { fileMustExist: true });
+		try {
+			db.pragma('busy_timeout = 5000');
+			db.prepare(`UPDATE sessions SET expires_at = ? WHERE user_id = ?`).run(
+				new Date(Date.now() - 60_000).toISOString(),
+				userId
+			);
+		} finally {
+			db.close();
+		}
+	}
+
+	/** Rows in `dbName` (the local database of `ownerId`) that another user sent. */
+	async function checkLocalOwnership(page: Page, dbName: string, ownerId: string, when: string) {
+		const local = await readLocal(page, dbName);
+		const others = new Set<string>();
+		for (const c of clients)
+			if (c.account.session.userId !== ownerId) {
+				others.add(c.guardianId);
+				for (const x of c.sent) others.add(x.targetId);
+			}
+		if (emil.userId !== ownerId) for (const x of emil.sent) others.add(x.targetId);
+		for (const row of [...local.children, ...local.guardians])
+			if (others.has(row.split('|')[0] ?? '')) foreignRows.push(`${when}: ${dbName} holds ${row}`);
+	}
+
+	/**
+	 * User A (this client) has changes waiting while sends fail; user B (Emil) comes to the same
+	 * device. Two sequences in turn: (1) A's session ends on the server, B logs in in a second tab,
+	 * writes, the network returns, B logs out and A logs in again; (2) B opens the login page while
+	 * A's session is active and is refused. A's changes must reach the server under A only.
+	 */
+	async function anotherUserLogin(client: Client): Promise<boolean> {
+		const tab1 = client.pages[0];
+		if (!tab1 || client.pages.length > 1) return false;
+		const userA = client.account.session.userId;
+		const emailA = emails.get(userA);
+		const emailB = emails.get(emil.userId);
+		if (!emailA || !emailB) throw new Error('no address for the login');
+		const sessionEnds = anotherUserRound % 2 === 0;
+		anotherUserRound += 1;
+		const block = (route: Route) => route.abort('connectionrefused');
+		await client.context.route(isPush, block);
+		let blocked = true;
+		const networkBack = async () => {
+			if (!blocked) return;
+			blocked = false;
+			await client.context.unroute(isPush, block);
+		};
+		const tab2 = await client.context.newPage();
+		try {
+			await writeNow(client, 2); // sends fail: A's changes wait in A's outbox
+			if (!sessionEnds) {
+				await tab2.goto(`${origin}/login`);
+				// (2) Refused: the page names who is logged in and offers no login form.
+				const note = tab2.getByRole('main').getByText(/Auf diesem Gerät ist .+ angemeldet/);
+				await note.waitFor({ timeout: 15_000 }).catch(() => {});
+				await sleep(1500); // the session check has answered by now
+				const formShown = await tab2.getByLabel('Passwort', { exact: true }).isVisible();
+				if (formShown || !(await note.isVisible()))
+					findings.push(
+						`${client.name}: the login page let another user log in while ${client.name} was active`
+					);
+				else anotherUser.refusedWhileActive += 1;
+				await networkBack();
+				await nudge(tab1).catch(() => {});
+				return true;
+			}
+
+			// (1) A's session ends on the server; B logs in in the second tab, and every tab follows.
+			expireSessions(userA);
+			await tab2.goto(`${origin}/login`);
+			await markTab(tab1);
+			await logInAs(tab2, origin, emailB);
+			const dbB = `kita-portal-${emil.userId}`;
+			emil.clientIds.add(await waitForLocalDb(tab2, dbB));
+			const followed = Date.now() + 15_000;
+			while (!(await tabReloaded(tab1)) && Date.now() < followed) await sleep(250);
+			if (!(await tabReloaded(tab1)))
+				findings.push(`${client.name}: the first tab did not follow Emil's login`);
+			// B writes while sends still fail, then the network returns.
+			const children = [0, 1].map(() => ({
+				id: crypto.randomUUID(),
+				firstName: `Kind ${emil.sent.length + 1}`,
+				lastName: 'Emil',
+				birthDate: '2023-05-01'
+			}));
+			const ids = await enqueue(
+				tab2,
+				dbB,
+				children.map((args) => ({ name: 'saveChild', args }))
+			);
+			ids.forEach((mutationId, i) =>
+				emil.sent.push({
+					mutationId,
+					name: 'saveChild',
+					targetId: children[i]?.id ?? '',
+					expect: 'applied'
+				})
+			);
+			await checkLocalOwnership(tab2, dbB, emil.userId, 'Emil logged in, sends failing');
+			await networkBack();
+			const drained = Date.now() + 20_000;
+			let outboxB = -1;
+			while (Date.now() < drained) {
+				outboxB = (await readLocal(tab2, dbB).catch(() => null))?.outbox.length ?? -1;
+				if (outboxB === 0) break;
+				await nudge(tab2).catch(() => {});
+				await sleep(1000);
+			}
+			if (outboxB !== 0) findings.push(`${client.name}: Emil's outbox did not drain (${outboxB} left)`);
+			await checkLocalOwnership(tab2, dbB, emil.userId, 'Emil synced');
+			await checkLocalOwnership(tab2, client.dbName, userA, 'Emil synced');
+			const waiting = (await readLocal(tab2, client.dbName)).outbox.length;
+			if (waiting === 0)
+				findings.push(`${client.name}: the outbox emptied while Emil was logged in (sent under Emil?)`);
+
+			// B logs out (every tab follows), then A logs in again in the first tab.
+			await markTab(tab1);
+			await tab2.getByRole('banner').getByRole('button', { name: 'Abmelden' }).click();
+			const anyway = tab2.getByRole('button', { name: 'Trotzdem abmelden' });
+			const loggedOut = Date.now() + 15_000;
+			while (Date.now() < loggedOut) {
+				if (await anyway.isVisible().catch(() => false)) {
+					findings.push(`${client.name}: Emil's logout warned of unsent changes`);
+					await anyway.click();
+				}
+				const gone = await tab2
+					.evaluate(() => localStorage.getItem('kita-portal:user') === null)
+					.catch(() => false);
+				if (gone && (await tabReloaded(tab1))) break;
+				await sleep(250);
+			}
+			await markTab(tab2);
+			await logInAs(tab1, origin, emailA);
+			const clientId = await waitForLocalDb(tab1, client.dbName);
+			if (clientId !== client.clientId)
+				findings.push(`${client.name}: another client id after logging in again (${clientId})`);
+			const cookie = (await client.context.cookies(origin)).find((c) => c.name === 'session');
+			if (cookie) client.account = { ...client.account, token: cookie.value };
+			anotherUser.sessionEndedThenLogin += 1;
+			await nudge(tab1).catch(() => {});
+			return true;
+		} finally {
+			await networkBack();
+			await tab2.close().catch(() => {});
+		}
+	}
+
 	const injectors: Record<Exclude<FaultKind, 'clockSkew'>, (client: Client) => Promise<boolean>> = {
 		async disconnect(client) {
 			await client.context.setOffline(true);
@@ -447,7 +716,8 @@ async function main(): Promise<void> {
 			server = await startServer({ databasePath, port: serverPort, origin });
 			return true;
 		},
-		workerUpdateWithPending: (client) => exclusive(client, () => workerUpdate(client))
+		workerUpdateWithPending: (client) => exclusive(client, () => workerUpdate(client)),
+		anotherUserLogin: (client) => exclusive(client, () => anotherUserLogin(client))
 	};
 
 	try {
@@ -477,16 +747,27 @@ async function main(): Promise<void> {
 			'serverKill9',
 			'workerUpdateWithPending',
 			'staleReplay',
+			'anotherUserLogin',
 			'disconnect',
 			'droppedResponseAfterCommit'
 		];
 		const singleTab = clients.filter((c) => c.pages.length === 1);
+		// A device of its user alone (Anna's two devices share one session): Bernd's or Clara's.
+		const ownDevice = singleTab.filter(
+			(c) => clients.filter((o) => o.account.session.userId === c.account.session.userId).length === 1
+		);
 		if (ONLY) order.splice(0, order.length, ...order.filter((k) => ONLY.includes(k)));
 		let round = 0;
-		while (Date.now() < until) {
+		// Each kind at least once, even when its turn comes after the time is up (--short).
+		while (Date.now() < until || round < new Set(order).size) {
 			const kind = order[round % order.length] ?? 'disconnect';
 			round += 1;
-			const client = kind === 'workerUpdateWithPending' ? pick(singleTab) : pick(clients);
+			const client =
+				kind === 'workerUpdateWithPending'
+					? pick(singleTab)
+					: kind === 'anotherUserLogin'
+						? pick(ownDevice)
+						: pick(clients);
 			try {
 				if (await injectors[kind](client)) faults[kind] += 1;
 			} catch (error) {
@@ -601,6 +882,22 @@ async function main(): Promise<void> {
 			const extra = n(allRejections, c.clientId) - refused;
 			if (extra !== 0) problems.push(`${c.name}: ${extra} unexpected rejections`);
 		}
+		// The other user's sends (anotherUserLogin) count the same way.
+		for (const x of emil.sent) {
+			const acknowledged = [...emil.clientIds].some(
+				(id) =>
+					((clientRow.get(id) as { last_mutation_id: number } | undefined)?.last_mutation_id ?? 0) >=
+						x.mutationId && n(childRow, x.targetId) > 0
+			);
+			const writes = n(auditCount, 'child.write', x.targetId);
+			if (!acknowledged && writes === 0) {
+				lost += 1;
+				problems.push(`Emil saveChild ${x.targetId}: not on the server`);
+			} else if (writes > 1) {
+				duplicated += 1;
+				problems.push(`Emil saveChild ${x.targetId}: applied ${writes} times`);
+			}
+		}
 		for (const [guardianId, sends] of guardianSends) {
 			const writes = n(auditCount, 'family.write', guardianId);
 			if (writes < sends) lost += sends - writes;
@@ -608,7 +905,7 @@ async function main(): Promise<void> {
 			if (writes !== sends) problems.push(`guardian ${guardianId}: ${sends} saves sent, ${writes} applied`);
 		}
 		// Nothing on the server that no client sent (a phantom or a harness race would show here).
-		const sentIds = new Set(clients.flatMap((c) => c.sent.map((x) => x.targetId)));
+		const sentIds = new Set([...clients, emil].flatMap((c) => c.sent.map((x) => x.targetId)));
 		let phantoms = 0;
 		for (const account of Object.values(users))
 			for (const row of serverState(account.session.userId).children)
@@ -616,13 +913,36 @@ async function main(): Promise<void> {
 					phantoms += 1;
 					problems.push(`server row no client sent: child ${row}`);
 				}
+		// Misfiled: a change applied under another account, a client id bound to another user, a row
+		// in the local database of a user it does not belong to (while the fault ran, or now).
+		for (const c of clients)
+			for (const [i, page] of c.pages.entries())
+				await checkLocalOwnership(
+					page,
+					c.dbName,
+					c.account.session.userId,
+					`${c.name}#${i + 1} at the end`
+				).catch((e: unknown) => harnessErrors.push(`local ownership ${c.name}: ${String(e)}`));
+		const owners: Owner[] = [
+			...clients.map((c) => ({
+				name: c.name,
+				userId: c.account.session.userId,
+				clientIds: new Set([c.clientId]),
+				sent: c.sent
+			})),
+			emil
+		];
+		const misfiled = countMisfiled(sqlite, owners, problems) + foreignRows.length;
+		for (const row of foreignRows) problems.push(`local row of another user: ${row}`);
 		sqlite.close();
 
 		const mutations = clients.reduce((s, c) => s + c.sent.length, 0);
 		const refusedCount = clients.reduce((s, c) => s + c.sent.filter((x) => x.expect === 'refused').length, 0);
 		const faultTotal = Object.values(faults).reduce((a, b) => a + b, 0);
 		const notConverged = [...converged.entries()].filter(([, ok]) => !ok).map(([name]) => name);
-		const missingKinds = (Object.keys(faults) as FaultKind[]).filter((k) => faults[k] === 0);
+		const missingKinds = (Object.keys(faults) as FaultKind[]).filter(
+			(k) => faults[k] === 0 && (!ONLY || ONLY.includes(k) || k === 'clockSkew')
+		);
 		console.log(
 			`\nKita-Portal fault soak${SHORT ? ' (--short)' : ''}: ${FAULT_SECONDS} s of faults, ${clients.length} clients (${clients.reduce((s, c) => s + c.pages.length, 0)} tabs)\n`
 		);
@@ -636,8 +956,12 @@ async function main(): Promise<void> {
 					['  pending in an outbox at the worker update', String(pendingAtWorkerUpdate)],
 					['faults injected', String(faultTotal)],
 					...(Object.entries(faults) as [FaultKind, number][]).map(([k, v]) => [`  ${k}`, String(v)]),
+					["    A's session ended, B logged in, then A again", String(anotherUser.sessionEndedThenLogin)],
+					['    B refused while A was logged in', String(anotherUser.refusedWhileActive)],
+					['  mutations of B (Emil) on those devices', String(emil.sent.length)],
 					['lost', String(lost)],
 					['duplicated', String(duplicated)],
+					['misfiled (under another user, or in another user’s local data)', String(misfiled)],
 					['unacknowledged at the end', String(unacknowledged)],
 					['rows on the server that no client sent', String(phantoms)],
 					[
@@ -670,6 +994,7 @@ async function main(): Promise<void> {
 			},
 			{ name: 'nothing lost', ok: lost === 0 },
 			{ name: 'nothing duplicated', ok: duplicated === 0 },
+			{ name: 'nothing misfiled', ok: misfiled === 0 },
 			{ name: 'every mutation acknowledged', ok: unacknowledged === 0 },
 			{ name: 'no rows that no client sent', ok: phantoms === 0 },
 			{ name: 'every tab converged', ok: notConverged.length === 0 },
