@@ -7,6 +7,7 @@
 // holds every acknowledged mutation exactly once and under its own user (nothing misfiled), every
 // client converged to the server's state with an empty outbox. Loopback only; bounded in time;
 // stops by itself.
+import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -513,25 +514,33 @@ async function main(): Promise<void> {
 		return true;
 	}
 
-	// anotherUserLogin: how often each sequence ran, the other user's sends, and rows found in the
-	// local database of a user they do not belong to.
-	const anotherUser = { sessionEndedThenLogin: 0, refusedWhileActive: 0 };
+	// anotherUserLogin: how often each sequence ran, the other user's sends, new devices of a user,
+	// and rows found in the local database of a user they do not belong to.
+	const anotherUser = { sessionEndedThenLogin: 0, onNewDevice: 0, refusedWhileActive: 0 };
 	const emil: Owner = { name: 'Emil', userId: users.emil.session.userId, clientIds: new Set(), sent: [] };
+	const newDevices: Owner[] = [];
 	const foreignRows: string[] = [];
 	let anotherUserRound = 0;
 
-	/** Ends every session of `userId` on the server, as its expiry would. */
-	function expireSessions(userId: string): void {
+	/** Runs `change` on the server's database (a session starting or ending as the server would). */
+	function onServerDb(change: (db: Database.Database) => void): void {
 		const db = new Database(databasePath, { fileMustExist: true });
 		try {
 			db.pragma('busy_timeout = 5000');
-			db.prepare(`UPDATE sessions SET expires_at = ? WHERE user_id = ?`).run(
-				new Date(Date.now() - 60_000).toISOString(),
-				userId
-			);
+			change(db);
 		} finally {
 			db.close();
 		}
+	}
+	const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+	/** The session of `token` ends on the server, as its expiry would end it. */
+	function expireSession(token: string): void {
+		onServerDb((db) =>
+			db
+				.prepare(`UPDATE sessions SET expires_at = ? WHERE id = ?`)
+				.run(new Date(Date.now() - 60_000).toISOString(), tokenHash(token))
+		);
 	}
 
 	/** Rows in `dbName` (the local database of `ownerId`) that another user sent. */
@@ -543,56 +552,122 @@ async function main(): Promise<void> {
 				others.add(c.guardianId);
 				for (const x of c.sent) others.add(x.targetId);
 			}
-		if (emil.userId !== ownerId) for (const x of emil.sent) others.add(x.targetId);
+		for (const o of [emil, ...newDevices])
+			if (o.userId !== ownerId) for (const x of o.sent) others.add(x.targetId);
 		for (const row of [...local.children, ...local.guardians])
 			if (others.has(row.split('|')[0] ?? '')) foreignRows.push(`${when}: ${dbName} holds ${row}`);
 	}
 
+	/** A device where user A and then B use the browser. */
+	interface SharedDevice {
+		name: string;
+		userId: string;
+		context: BrowserContext;
+		tab: Page;
+		dbName: string;
+		clientId: string;
+		token: string;
+		/** A's changes (two), written as the app writes them. */
+		write(): Promise<void>;
+	}
+
+	/** Two of A's children on `device`'s page, recorded under `owner`. */
+	async function writeChildren(page: Page, dbName: string, owner: Owner, lastName: string): Promise<void> {
+		const children = [0, 1].map(() => ({
+			id: crypto.randomUUID(),
+			firstName: `Kind ${owner.sent.length + 1}`,
+			lastName,
+			birthDate: '2023-05-01'
+		}));
+		const ids = await enqueue(
+			page,
+			dbName,
+			children.map((args) => ({ name: 'saveChild', args }))
+		);
+		ids.forEach((mutationId, i) =>
+			owner.sent.push({ mutationId, name: 'saveChild', targetId: children[i]?.id ?? '', expect: 'applied' })
+		);
+		await nudge(page).catch(() => {});
+	}
+
 	/**
-	 * User A (this client) has changes waiting while sends fail; user B (Emil) comes to the same
-	 * device. Two sequences in turn: (1) A's session ends on the server, B logs in in a second tab,
-	 * writes, the network returns, B logs out and A logs in again; (2) B opens the login page while
-	 * A's session is active and is refused. A's changes must reach the server under A only.
+	 * A new device of the client's user with a session of its own, whose client id the server has
+	 * never seen: issue 14's defect bound such an id to whoever pushed it first.
 	 */
-	async function anotherUserLogin(client: Client): Promise<boolean> {
-		const tab1 = client.pages[0];
-		if (!tab1 || client.pages.length > 1) return false;
-		const userA = client.account.session.userId;
-		const emailA = emails.get(userA);
+	async function newDeviceOf(client: Client): Promise<SharedDevice> {
+		const userId = client.account.session.userId;
+		const token = randomBytes(20).toString('hex');
+		onServerDb((db) =>
+			db
+				.prepare(
+					`INSERT INTO sessions (id, user_id, created_at, expires_at, mfa_verified) VALUES (?, ?, ?, ?, 1)`
+				)
+				.run(
+					tokenHash(token),
+					userId,
+					new Date().toISOString(),
+					new Date(Date.now() + 3600_000).toISOString()
+				)
+		);
+		const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+		await context.addCookies([{ name: 'session', value: token, url: origin }]);
+		const user: KnownUser = {
+			userId,
+			role: 'parent',
+			firstName: 'Soak',
+			lastName: client.name,
+			facilityIds: [],
+			locale: 'de'
+		};
+		await context.addInitScript({
+			content: `window.__name = (f) => f; if (!localStorage.getItem('soak:seeded')) { localStorage.setItem('soak:seeded', '1'); localStorage.setItem('kita-portal:user', ${JSON.stringify(JSON.stringify(user))}); }`
+		});
+		const tab = await context.newPage();
+		await tab.goto(`${origin}/familie`);
+		const dbName = `kita-portal-${userId}`;
+		const clientId = await waitForLocalDb(tab, dbName);
+		const owner: Owner = {
+			name: `${client.name} (new device)`,
+			userId,
+			clientIds: new Set([clientId]),
+			sent: []
+		};
+		newDevices.push(owner);
+		return {
+			name: owner.name,
+			userId,
+			context,
+			tab,
+			dbName,
+			clientId,
+			token,
+			write: () => writeChildren(tab, dbName, owner, client.name)
+		};
+	}
+
+	/**
+	 * (1) A's changes wait while sends fail; A's session on the device ends on the server; B (Emil)
+	 * logs in in a second tab (the first must follow), writes, the network returns; B logs out and
+	 * A logs in again. A's changes must reach the server under A only, B's under B. Returns A's new
+	 * session token.
+	 */
+	async function sessionEndsThenAnotherLogin(device: SharedDevice): Promise<string> {
+		const emailA = emails.get(device.userId);
 		const emailB = emails.get(emil.userId);
 		if (!emailA || !emailB) throw new Error('no address for the login');
-		const sessionEnds = anotherUserRound % 2 === 0;
-		anotherUserRound += 1;
+		const { context, tab: tab1 } = device;
 		const block = (route: Route) => route.abort('connectionrefused');
-		await client.context.route(isPush, block);
+		await context.route(isPush, block);
 		let blocked = true;
 		const networkBack = async () => {
 			if (!blocked) return;
 			blocked = false;
-			await client.context.unroute(isPush, block);
+			await context.unroute(isPush, block);
 		};
-		const tab2 = await client.context.newPage();
+		const tab2 = await context.newPage();
 		try {
-			await writeNow(client, 2); // sends fail: A's changes wait in A's outbox
-			if (!sessionEnds) {
-				await tab2.goto(`${origin}/login`);
-				// (2) Refused: the page names who is logged in and offers no login form.
-				const note = tab2.getByRole('main').getByText(/Auf diesem Gerät ist .+ angemeldet/);
-				await note.waitFor({ timeout: 15_000 }).catch(() => {});
-				await sleep(1500); // the session check has answered by now
-				const formShown = await tab2.getByLabel('Passwort', { exact: true }).isVisible();
-				if (formShown || !(await note.isVisible()))
-					findings.push(
-						`${client.name}: the login page let another user log in while ${client.name} was active`
-					);
-				else anotherUser.refusedWhileActive += 1;
-				await networkBack();
-				await nudge(tab1).catch(() => {});
-				return true;
-			}
-
-			// (1) A's session ends on the server; B logs in in the second tab, and every tab follows.
-			expireSessions(userA);
+			await device.write(); // sends fail: A's changes wait in A's outbox
+			expireSession(device.token);
 			await tab2.goto(`${origin}/login`);
 			await markTab(tab1);
 			await logInAs(tab2, origin, emailB);
@@ -601,43 +676,26 @@ async function main(): Promise<void> {
 			const followed = Date.now() + 15_000;
 			while (!(await tabReloaded(tab1)) && Date.now() < followed) await sleep(250);
 			if (!(await tabReloaded(tab1)))
-				findings.push(`${client.name}: the first tab did not follow Emil's login`);
+				findings.push(`${device.name}: the first tab did not follow Emil's login`);
 			// B writes while sends still fail, then the network returns.
-			const children = [0, 1].map(() => ({
-				id: crypto.randomUUID(),
-				firstName: `Kind ${emil.sent.length + 1}`,
-				lastName: 'Emil',
-				birthDate: '2023-05-01'
-			}));
-			const ids = await enqueue(
-				tab2,
-				dbB,
-				children.map((args) => ({ name: 'saveChild', args }))
-			);
-			ids.forEach((mutationId, i) =>
-				emil.sent.push({
-					mutationId,
-					name: 'saveChild',
-					targetId: children[i]?.id ?? '',
-					expect: 'applied'
-				})
-			);
-			await checkLocalOwnership(tab2, dbB, emil.userId, 'Emil logged in, sends failing');
+			await writeChildren(tab2, dbB, emil, 'Emil');
+			await checkLocalOwnership(tab2, dbB, emil.userId, `${device.name}, Emil logged in, sends failing`);
 			await networkBack();
 			const drained = Date.now() + 20_000;
 			let outboxB = -1;
 			while (Date.now() < drained) {
 				outboxB = (await readLocal(tab2, dbB).catch(() => null))?.outbox.length ?? -1;
 				if (outboxB === 0) break;
-				await nudge(tab2).catch(() => {});
+				// Back online, every tab of the browser hears of it (and would push what it holds).
+				for (const tab of [tab1, tab2]) await nudge(tab).catch(() => {});
 				await sleep(1000);
 			}
-			if (outboxB !== 0) findings.push(`${client.name}: Emil's outbox did not drain (${outboxB} left)`);
-			await checkLocalOwnership(tab2, dbB, emil.userId, 'Emil synced');
-			await checkLocalOwnership(tab2, client.dbName, userA, 'Emil synced');
-			const waiting = (await readLocal(tab2, client.dbName)).outbox.length;
-			if (waiting === 0)
-				findings.push(`${client.name}: the outbox emptied while Emil was logged in (sent under Emil?)`);
+			if (outboxB !== 0) findings.push(`${device.name}: Emil's outbox did not drain (${outboxB} left)`);
+			await sleep(2000); // Emil stays a moment: a tab still pushing A's outbox would do it now
+			await checkLocalOwnership(tab2, dbB, emil.userId, `${device.name}, Emil synced`);
+			await checkLocalOwnership(tab2, device.dbName, device.userId, `${device.name}, Emil synced`);
+			if ((await readLocal(tab2, device.dbName)).outbox.length === 0)
+				findings.push(`${device.name}: A's outbox emptied while Emil was logged in`);
 
 			// B logs out (every tab follows), then A logs in again in the first tab.
 			await markTab(tab1);
@@ -646,7 +704,7 @@ async function main(): Promise<void> {
 			const loggedOut = Date.now() + 15_000;
 			while (Date.now() < loggedOut) {
 				if (await anyway.isVisible().catch(() => false)) {
-					findings.push(`${client.name}: Emil's logout warned of unsent changes`);
+					findings.push(`${device.name}: Emil's logout warned of unsent changes`);
 					await anyway.click();
 				}
 				const gone = await tab2
@@ -657,18 +715,84 @@ async function main(): Promise<void> {
 			}
 			await markTab(tab2);
 			await logInAs(tab1, origin, emailA);
-			const clientId = await waitForLocalDb(tab1, client.dbName);
-			if (clientId !== client.clientId)
-				findings.push(`${client.name}: another client id after logging in again (${clientId})`);
-			const cookie = (await client.context.cookies(origin)).find((c) => c.name === 'session');
-			if (cookie) client.account = { ...client.account, token: cookie.value };
-			anotherUser.sessionEndedThenLogin += 1;
+			const clientId = await waitForLocalDb(tab1, device.dbName);
+			if (clientId !== device.clientId)
+				findings.push(`${device.name}: another client id after logging in again (${clientId})`);
 			await nudge(tab1).catch(() => {});
-			return true;
+			const cookie = (await context.cookies(origin)).find((c) => c.name === 'session');
+			return cookie?.value ?? device.token;
 		} finally {
 			await networkBack();
 			await tab2.close().catch(() => {});
 		}
+	}
+
+	/** (2) B opens the login page while A is logged in (A's changes waiting): refused, with the reason. */
+	async function refusedWhileActive(client: Client, tab1: Page): Promise<void> {
+		const block = (route: Route) => route.abort('connectionrefused');
+		await client.context.route(isPush, block);
+		const tab2 = await client.context.newPage();
+		try {
+			await writeNow(client, 2);
+			await tab2.goto(`${origin}/login`);
+			const note = tab2.getByRole('main').getByText(/Auf diesem Gerät ist .+ angemeldet/);
+			await note.waitFor({ timeout: 15_000 }).catch(() => {});
+			await sleep(1500); // the session check has answered by now
+			const formShown = await tab2.getByLabel('Passwort', { exact: true }).isVisible();
+			if (formShown || !(await note.isVisible()))
+				findings.push(
+					`${client.name}: the login page let another user log in while ${client.name} was active`
+				);
+			else anotherUser.refusedWhileActive += 1;
+		} finally {
+			await client.context.unroute(isPush, block);
+			await tab2.close().catch(() => {});
+			await nudge(tab1).catch(() => {});
+		}
+	}
+
+	/**
+	 * Another person on a device whose user has unsent changes: the sequences above in turn, the
+	 * new device first (the one run of --short).
+	 */
+	async function anotherUserLogin(client: Client): Promise<boolean> {
+		const tab1 = client.pages[0];
+		if (!tab1 || client.pages.length > 1) return false;
+		const sequence = anotherUserRound % 3;
+		anotherUserRound += 1;
+		if (sequence === 1) {
+			await refusedWhileActive(client, tab1);
+			return true;
+		}
+		if (sequence === 2) {
+			const token = await sessionEndsThenAnotherLogin({
+				name: client.name,
+				userId: client.account.session.userId,
+				context: client.context,
+				tab: tab1,
+				dbName: client.dbName,
+				clientId: client.clientId,
+				token: client.account.token,
+				write: () => writeNow(client, 2)
+			});
+			client.account = { ...client.account, token };
+			anotherUser.sessionEndedThenLogin += 1;
+			return true;
+		}
+		const device = await newDeviceOf(client);
+		try {
+			await sessionEndsThenAnotherLogin(device);
+			// A's first changes on this device reach the server before it is put away.
+			const drained = Date.now() + 20_000;
+			while ((await readLocal(device.tab, device.dbName)).outbox.length > 0 && Date.now() < drained) {
+				await nudge(device.tab).catch(() => {});
+				await sleep(1000);
+			}
+			anotherUser.onNewDevice += 1;
+		} finally {
+			await device.context.close();
+		}
+		return true;
 	}
 
 	const injectors: Record<Exclude<FaultKind, 'clockSkew'>, (client: Client) => Promise<boolean>> = {
@@ -882,22 +1006,26 @@ async function main(): Promise<void> {
 			const extra = n(allRejections, c.clientId) - refused;
 			if (extra !== 0) problems.push(`${c.name}: ${extra} unexpected rejections`);
 		}
-		// The other user's sends (anotherUserLogin) count the same way.
-		for (const x of emil.sent) {
-			const acknowledged = [...emil.clientIds].some(
-				(id) =>
-					((clientRow.get(id) as { last_mutation_id: number } | undefined)?.last_mutation_id ?? 0) >=
-						x.mutationId && n(childRow, x.targetId) > 0
-			);
-			const writes = n(auditCount, 'child.write', x.targetId);
-			if (!acknowledged && writes === 0) {
-				lost += 1;
-				problems.push(`Emil saveChild ${x.targetId}: not on the server`);
-			} else if (writes > 1) {
-				duplicated += 1;
-				problems.push(`Emil saveChild ${x.targetId}: applied ${writes} times`);
+		// The other user's sends and those of new devices (anotherUserLogin) count the same way.
+		for (const o of [emil, ...newDevices])
+			for (const x of o.sent) {
+				const acknowledged = [...o.clientIds].some(
+					(id) =>
+						((clientRow.get(id) as { last_mutation_id: number } | undefined)?.last_mutation_id ?? 0) >=
+						x.mutationId
+				);
+				const writes = n(auditCount, 'child.write', x.targetId);
+				if (!acknowledged) {
+					unacknowledged += 1;
+					problems.push(`${o.name} #${x.mutationId} saveChild ${x.targetId}: not acknowledged`);
+				} else if (n(childRow, x.targetId) !== 1 || writes === 0) {
+					lost += 1;
+					problems.push(`${o.name} #${x.mutationId} saveChild ${x.targetId}: not on the server`);
+				} else if (writes > 1) {
+					duplicated += 1;
+					problems.push(`${o.name} #${x.mutationId} saveChild ${x.targetId}: applied ${writes} times`);
+				}
 			}
-		}
 		for (const [guardianId, sends] of guardianSends) {
 			const writes = n(auditCount, 'family.write', guardianId);
 			if (writes < sends) lost += sends - writes;
@@ -905,7 +1033,7 @@ async function main(): Promise<void> {
 			if (writes !== sends) problems.push(`guardian ${guardianId}: ${sends} saves sent, ${writes} applied`);
 		}
 		// Nothing on the server that no client sent (a phantom or a harness race would show here).
-		const sentIds = new Set([...clients, emil].flatMap((c) => c.sent.map((x) => x.targetId)));
+		const sentIds = new Set([...clients, emil, ...newDevices].flatMap((c) => c.sent.map((x) => x.targetId)));
 		let phantoms = 0;
 		for (const account of Object.values(users))
 			for (const row of serverState(account.session.userId).children)
@@ -930,7 +1058,8 @@ async function main(): Promise<void> {
 				clientIds: new Set([c.clientId]),
 				sent: c.sent
 			})),
-			emil
+			emil,
+			...newDevices
 		];
 		const misfiled = countMisfiled(sqlite, owners, problems) + foreignRows.length;
 		for (const row of foreignRows) problems.push(`local row of another user: ${row}`);
@@ -957,8 +1086,10 @@ async function main(): Promise<void> {
 					['faults injected', String(faultTotal)],
 					...(Object.entries(faults) as [FaultKind, number][]).map(([k, v]) => [`  ${k}`, String(v)]),
 					["    A's session ended, B logged in, then A again", String(anotherUser.sessionEndedThenLogin)],
+					['    the same on a new device of A (client id never sent)', String(anotherUser.onNewDevice)],
 					['    B refused while A was logged in', String(anotherUser.refusedWhileActive)],
 					['  mutations of B (Emil) on those devices', String(emil.sent.length)],
+					['  mutations of A on new devices', String(newDevices.reduce((sum, o) => sum + o.sent.length, 0))],
 					['lost', String(lost)],
 					['duplicated', String(duplicated)],
 					['misfiled (under another user, or in another user’s local data)', String(misfiled)],
