@@ -1,18 +1,23 @@
 // `npm run soak [-- --short | --seconds=N]`: the fault soak of issue 8. Several Chromium clients (one
 // with two tabs, one user on two devices, one with a skewed clock) keep writing while the harness
 // cuts their network, drops push responses after the server committed, sends pushes twice and
-// replays old ones, kills the server with SIGKILL and restarts it on the same database, and ships a
-// new service worker while mutations wait in an outbox. Then it lets everything settle and checks:
-// the server holds every acknowledged mutation exactly once, every client converged to the
-// server's state with an empty outbox. Loopback only; bounded in time; stops by itself.
+// replays old ones, kills the server with SIGKILL and restarts it on the same database, ships a
+// new service worker while mutations wait in an outbox, and lets another user log in on a device
+// whose user has unsent changes (issue 14). Then it lets everything settle and checks: the server
+// holds every acknowledged mutation exactly once and under its own user (nothing misfiled), every
+// client converged to the server's state with an empty outbox. Loopback only; bounded in time;
+// stops by itself.
+import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page, Route } from '@playwright/test';
+import type { Db } from '../../server/db/database';
 import type { KnownUser } from '../../src/lib/domain/account';
 import { freePort, launchChromium, scratchDir, startServer, table, type ServerProcess } from '../bench/env';
 import { createAccount, openApp, type Account } from '../bench/fixtures';
 import { guardianArgs } from '../bench/mutations';
+import { hashPassword } from '../../server/auth/password';
 import { startProxy, type SoakProxy } from './proxy';
 
 const argSeconds = process.argv.find((a) => a.startsWith('--seconds='));
@@ -32,6 +37,7 @@ type FaultKind =
 	| 'staleReplay'
 	| 'serverKill9'
 	| 'workerUpdateWithPending'
+	| 'anotherUserLogin'
 	| 'clockSkew';
 
 interface Sent {
@@ -168,6 +174,106 @@ async function nudge(page: Page): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// anotherUserLogin (issue 14): a second person logs in on a device whose user has unsent changes.
+
+const SOAK_PASSWORD = 'soak-Passwort-14';
+
+/** The accounts get a password (the fixture made them without one) and their own name; returns their addresses. */
+async function prepareLogins(db: Db, users: Record<string, Account>): Promise<Map<string, string>> {
+	const passwordHash = await hashPassword(SOAK_PASSWORD);
+	const emails = new Map<string, string>();
+	for (const [key, account] of Object.entries(users)) {
+		const row = await db
+			.updateTable('users')
+			.set({
+				password_hash: passwordHash,
+				first_name: 'Soak',
+				last_name: `${key.charAt(0).toUpperCase()}${key.slice(1)}`
+			})
+			.where('id', '=', account.session.userId)
+			.returning('email')
+			.executeTakeFirstOrThrow();
+		emails.set(account.session.userId, row.email);
+	}
+	return emails;
+}
+
+/** Logs in through the login page, as the person at the device would. */
+async function logInAs(page: Page, origin: string, email: string): Promise<void> {
+	if (!page.url().endsWith('/login')) await page.goto(`${origin}/login`);
+	const password = page.getByLabel('Passwort', { exact: true });
+	await password.waitFor({ timeout: 15_000 });
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await password.fill(SOAK_PASSWORD);
+	await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+	await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
+}
+
+/** Waits until `dbName` exists in the page's browser with a client id (the app made it after login). */
+async function waitForLocalDb(page: Page, dbName: string): Promise<string> {
+	const deadline = Date.now() + 20_000;
+	while (Date.now() < deadline) {
+		const exists = await page
+			.evaluate(async (name) => (await indexedDB.databases()).some((d) => d.name === name), dbName)
+			.catch(() => false);
+		if (exists) {
+			const local = await readLocal(page, dbName).catch(() => null);
+			if (local?.clientId) return local.clientId;
+		}
+		await sleep(250);
+	}
+	throw new Error(`no local database ${dbName} at ${page.url()}`);
+}
+
+/** A mark in the page's window: gone once the tab loaded anew. */
+const markTab = (page: Page) => page.evaluate(() => ((window as { soakMark?: number }).soakMark = 1));
+const tabReloaded = (page: Page) =>
+	page.evaluate(() => (window as { soakMark?: number }).soakMark === undefined).catch(() => false);
+
+/** A user's sends and every client id they were sent under, for the misfiled check. */
+interface Owner {
+	name: string;
+	userId: string;
+	clientIds: Set<string>;
+	sent: Sent[];
+}
+
+/**
+ * Mutations applied under another account than the one that made them, and client ids bound to
+ * another user. `foreignRows` are rows that some device's local database of one user held while
+ * they belong to another (found while the fault ran and at the end).
+ */
+function countMisfiled(sqlite: Database.Database, owners: Owner[], problems: string[]): number {
+	const clientUser = sqlite.prepare(`SELECT user_id FROM sync_clients WHERE client_id = ?`);
+	const childOwner = sqlite.prepare(
+		`SELECT f.owner_user_id AS owner FROM children c JOIN families f ON f.id = c.family_id WHERE c.id = ?`
+	);
+	const guardianOwner = sqlite.prepare(
+		`SELECT f.owner_user_id AS owner FROM guardians g JOIN families f ON f.id = g.family_id WHERE g.id = ?`
+	);
+	let misfiled = 0;
+	for (const o of owners) {
+		for (const clientId of o.clientIds) {
+			const bound = (clientUser.get(clientId) as { user_id: string } | undefined)?.user_id;
+			if (bound !== undefined && bound !== o.userId) {
+				misfiled += 1;
+				problems.push(`${o.name}: client ${clientId} is bound to another user (${bound})`);
+			}
+		}
+		const targets = new Map(o.sent.map((x) => [x.targetId, x.name]));
+		for (const [targetId, name] of targets) {
+			const row = (name === 'saveChild' ? childOwner : guardianOwner).get(targetId) as
+				{ owner: string } | undefined;
+			if (row && row.owner !== o.userId) {
+				misfiled += 1;
+				problems.push(`${o.name}: ${name} ${targetId} applied under another account (${row.owner})`);
+			}
+		}
+	}
+	return misfiled;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
 	const started = Date.now();
@@ -180,6 +286,7 @@ async function main(): Promise<void> {
 		staleReplay: 0,
 		serverKill9: 0,
 		workerUpdateWithPending: 0,
+		anotherUserLogin: 0,
 		clockSkew: 0
 	};
 	const harnessErrors: string[] = [];
@@ -192,8 +299,11 @@ async function main(): Promise<void> {
 	const users = {
 		anna: await createAccount(app.database.db, new Date(), 'parent'),
 		bernd: await createAccount(app.database.db, new Date(), 'parent'),
-		clara: await createAccount(app.database.db, new Date(), 'parent')
+		clara: await createAccount(app.database.db, new Date(), 'parent'),
+		// anotherUserLogin: logs in on Bernd's or Clara's device while their changes wait.
+		emil: await createAccount(app.database.db, new Date(), 'parent')
 	};
+	const emails = await prepareLogins(app.database.db, users);
 	app.stopJobs();
 	await app.database.close();
 
@@ -218,7 +328,9 @@ async function main(): Promise<void> {
 			locale: 'de'
 		};
 		await context.addInitScript({
-			content: `window.__name = (f) => f; localStorage.setItem('kita-portal:user', ${JSON.stringify(JSON.stringify(user))});`
+			// Once per context: after a logout, or another user's login (anotherUserLogin), the device
+			// keeps what the app wrote, also in tabs opened later.
+			content: `window.__name = (f) => f; if (!localStorage.getItem('soak:seeded')) { localStorage.setItem('soak:seeded', '1'); localStorage.setItem('kita-portal:user', ${JSON.stringify(JSON.stringify(user))}); }`
 		});
 		if (skewMs)
 			await context.addInitScript({
@@ -402,6 +514,287 @@ async function main(): Promise<void> {
 		return true;
 	}
 
+	// anotherUserLogin: how often each sequence ran, the other user's sends, new devices of a user,
+	// and rows found in the local database of a user they do not belong to.
+	const anotherUser = { sessionEndedThenLogin: 0, onNewDevice: 0, refusedWhileActive: 0 };
+	const emil: Owner = { name: 'Emil', userId: users.emil.session.userId, clientIds: new Set(), sent: [] };
+	const newDevices: Owner[] = [];
+	const foreignRows: string[] = [];
+	let anotherUserRound = 0;
+
+	/** Runs `change` on the server's database (a session starting or ending as the server would). */
+	function onServerDb(change: (db: Database.Database) => void): void {
+		const db = new Database(databasePath, { fileMustExist: true });
+		try {
+			db.pragma('busy_timeout = 5000');
+			change(db);
+		} finally {
+			db.close();
+		}
+	}
+	const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+	/** The session of `token` ends on the server, as its expiry would end it. */
+	function expireSession(token: string): void {
+		onServerDb((db) =>
+			db
+				.prepare(`UPDATE sessions SET expires_at = ? WHERE id = ?`)
+				.run(new Date(Date.now() - 60_000).toISOString(), tokenHash(token))
+		);
+	}
+
+	/** Rows in `dbName` (the local database of `ownerId`) that another user sent. */
+	async function checkLocalOwnership(page: Page, dbName: string, ownerId: string, when: string) {
+		const local = await readLocal(page, dbName);
+		const others = new Set<string>();
+		for (const c of clients)
+			if (c.account.session.userId !== ownerId) {
+				others.add(c.guardianId);
+				for (const x of c.sent) others.add(x.targetId);
+			}
+		for (const o of [emil, ...newDevices])
+			if (o.userId !== ownerId) for (const x of o.sent) others.add(x.targetId);
+		for (const row of [...local.children, ...local.guardians])
+			if (others.has(row.split('|')[0] ?? '')) foreignRows.push(`${when}: ${dbName} holds ${row}`);
+	}
+
+	/** A device where user A and then B use the browser. */
+	interface SharedDevice {
+		name: string;
+		userId: string;
+		context: BrowserContext;
+		tab: Page;
+		dbName: string;
+		clientId: string;
+		token: string;
+		/** A's changes (two), written as the app writes them. */
+		write(): Promise<void>;
+	}
+
+	/** Two of A's children on `device`'s page, recorded under `owner`. */
+	async function writeChildren(page: Page, dbName: string, owner: Owner, lastName: string): Promise<void> {
+		const children = [0, 1].map(() => ({
+			id: crypto.randomUUID(),
+			firstName: `Kind ${owner.sent.length + 1}`,
+			lastName,
+			birthDate: '2023-05-01'
+		}));
+		const ids = await enqueue(
+			page,
+			dbName,
+			children.map((args) => ({ name: 'saveChild', args }))
+		);
+		ids.forEach((mutationId, i) =>
+			owner.sent.push({ mutationId, name: 'saveChild', targetId: children[i]?.id ?? '', expect: 'applied' })
+		);
+		await nudge(page).catch(() => {});
+	}
+
+	/**
+	 * A new device of the client's user with a session of its own, whose client id the server has
+	 * never seen: issue 14's defect bound such an id to whoever pushed it first.
+	 */
+	async function newDeviceOf(client: Client): Promise<SharedDevice> {
+		const userId = client.account.session.userId;
+		const token = randomBytes(20).toString('hex');
+		onServerDb((db) =>
+			db
+				.prepare(
+					`INSERT INTO sessions (id, user_id, created_at, expires_at, mfa_verified) VALUES (?, ?, ?, ?, 1)`
+				)
+				.run(
+					tokenHash(token),
+					userId,
+					new Date().toISOString(),
+					new Date(Date.now() + 3600_000).toISOString()
+				)
+		);
+		const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+		await context.addCookies([{ name: 'session', value: token, url: origin }]);
+		const user: KnownUser = {
+			userId,
+			role: 'parent',
+			firstName: 'Soak',
+			lastName: client.name,
+			facilityIds: [],
+			locale: 'de'
+		};
+		await context.addInitScript({
+			content: `window.__name = (f) => f; if (!localStorage.getItem('soak:seeded')) { localStorage.setItem('soak:seeded', '1'); localStorage.setItem('kita-portal:user', ${JSON.stringify(JSON.stringify(user))}); }`
+		});
+		const tab = await context.newPage();
+		await tab.goto(`${origin}/familie`);
+		const dbName = `kita-portal-${userId}`;
+		const clientId = await waitForLocalDb(tab, dbName);
+		const owner: Owner = {
+			name: `${client.name} (new device)`,
+			userId,
+			clientIds: new Set([clientId]),
+			sent: []
+		};
+		newDevices.push(owner);
+		return {
+			name: owner.name,
+			userId,
+			context,
+			tab,
+			dbName,
+			clientId,
+			token,
+			write: () => writeChildren(tab, dbName, owner, client.name)
+		};
+	}
+
+	/**
+	 * (1) A's changes wait while sends fail; A's session on the device ends on the server; B (Emil)
+	 * logs in in a second tab (the first must follow), writes, the network returns; B logs out and
+	 * A logs in again. A's changes must reach the server under A only, B's under B. Returns A's new
+	 * session token.
+	 */
+	async function sessionEndsThenAnotherLogin(device: SharedDevice): Promise<string> {
+		const emailA = emails.get(device.userId);
+		const emailB = emails.get(emil.userId);
+		if (!emailA || !emailB) throw new Error('no address for the login');
+		const { context, tab: tab1 } = device;
+		const block = (route: Route) => route.abort('connectionrefused');
+		await context.route(isPush, block);
+		let blocked = true;
+		const networkBack = async () => {
+			if (!blocked) return;
+			blocked = false;
+			await context.unroute(isPush, block);
+		};
+		const tab2 = await context.newPage();
+		try {
+			await device.write(); // sends fail: A's changes wait in A's outbox
+			expireSession(device.token);
+			await tab2.goto(`${origin}/login`);
+			await markTab(tab1);
+			await logInAs(tab2, origin, emailB);
+			const dbB = `kita-portal-${emil.userId}`;
+			emil.clientIds.add(await waitForLocalDb(tab2, dbB));
+			const followed = Date.now() + 15_000;
+			while (!(await tabReloaded(tab1)) && Date.now() < followed) await sleep(250);
+			if (!(await tabReloaded(tab1)))
+				findings.push(`${device.name}: the first tab did not follow Emil's login`);
+			// B writes while sends still fail, then the network returns.
+			await writeChildren(tab2, dbB, emil, 'Emil');
+			await checkLocalOwnership(tab2, dbB, emil.userId, `${device.name}, Emil logged in, sends failing`);
+			await networkBack();
+			const drained = Date.now() + 20_000;
+			let outboxB = -1;
+			while (Date.now() < drained) {
+				outboxB = (await readLocal(tab2, dbB).catch(() => null))?.outbox.length ?? -1;
+				if (outboxB === 0) break;
+				// Back online, every tab of the browser hears of it (and would push what it holds).
+				for (const tab of [tab1, tab2]) await nudge(tab).catch(() => {});
+				await sleep(1000);
+			}
+			if (outboxB !== 0) findings.push(`${device.name}: Emil's outbox did not drain (${outboxB} left)`);
+			await sleep(2000); // Emil stays a moment: a tab still pushing A's outbox would do it now
+			await checkLocalOwnership(tab2, dbB, emil.userId, `${device.name}, Emil synced`);
+			await checkLocalOwnership(tab2, device.dbName, device.userId, `${device.name}, Emil synced`);
+			if ((await readLocal(tab2, device.dbName)).outbox.length === 0)
+				findings.push(`${device.name}: A's outbox emptied while Emil was logged in`);
+
+			// B logs out (every tab follows), then A logs in again in the first tab.
+			await markTab(tab1);
+			await tab2.getByRole('banner').getByRole('button', { name: 'Abmelden' }).click();
+			const anyway = tab2.getByRole('button', { name: 'Trotzdem abmelden' });
+			const loggedOut = Date.now() + 15_000;
+			while (Date.now() < loggedOut) {
+				if (await anyway.isVisible().catch(() => false)) {
+					findings.push(`${device.name}: Emil's logout warned of unsent changes`);
+					await anyway.click();
+				}
+				const gone = await tab2
+					.evaluate(() => localStorage.getItem('kita-portal:user') === null)
+					.catch(() => false);
+				if (gone && (await tabReloaded(tab1))) break;
+				await sleep(250);
+			}
+			await markTab(tab2);
+			await logInAs(tab1, origin, emailA);
+			const clientId = await waitForLocalDb(tab1, device.dbName);
+			if (clientId !== device.clientId)
+				findings.push(`${device.name}: another client id after logging in again (${clientId})`);
+			await nudge(tab1).catch(() => {});
+			const cookie = (await context.cookies(origin)).find((c) => c.name === 'session');
+			return cookie?.value ?? device.token;
+		} finally {
+			await networkBack();
+			await tab2.close().catch(() => {});
+		}
+	}
+
+	/** (2) B opens the login page while A is logged in (A's changes waiting): refused, with the reason. */
+	async function refusedWhileActive(client: Client, tab1: Page): Promise<void> {
+		const block = (route: Route) => route.abort('connectionrefused');
+		await client.context.route(isPush, block);
+		const tab2 = await client.context.newPage();
+		try {
+			await writeNow(client, 2);
+			await tab2.goto(`${origin}/login`);
+			const note = tab2.getByRole('main').getByText(/Auf diesem Gerät ist .+ angemeldet/);
+			await note.waitFor({ timeout: 15_000 }).catch(() => {});
+			await sleep(1500); // the session check has answered by now
+			const formShown = await tab2.getByLabel('Passwort', { exact: true }).isVisible();
+			if (formShown || !(await note.isVisible()))
+				findings.push(
+					`${client.name}: the login page let another user log in while ${client.name} was active`
+				);
+			else anotherUser.refusedWhileActive += 1;
+		} finally {
+			await client.context.unroute(isPush, block);
+			await tab2.close().catch(() => {});
+			await nudge(tab1).catch(() => {});
+		}
+	}
+
+	/**
+	 * Another person on a device whose user has unsent changes: the sequences above in turn, the
+	 * new device first (the one run of --short).
+	 */
+	async function anotherUserLogin(client: Client): Promise<boolean> {
+		const tab1 = client.pages[0];
+		if (!tab1 || client.pages.length > 1) return false;
+		const sequence = anotherUserRound % 3;
+		anotherUserRound += 1;
+		if (sequence === 1) {
+			await refusedWhileActive(client, tab1);
+			return true;
+		}
+		if (sequence === 2) {
+			const token = await sessionEndsThenAnotherLogin({
+				name: client.name,
+				userId: client.account.session.userId,
+				context: client.context,
+				tab: tab1,
+				dbName: client.dbName,
+				clientId: client.clientId,
+				token: client.account.token,
+				write: () => writeNow(client, 2)
+			});
+			client.account = { ...client.account, token };
+			anotherUser.sessionEndedThenLogin += 1;
+			return true;
+		}
+		const device = await newDeviceOf(client);
+		try {
+			await sessionEndsThenAnotherLogin(device);
+			// A's first changes on this device reach the server before it is put away.
+			const drained = Date.now() + 20_000;
+			while ((await readLocal(device.tab, device.dbName)).outbox.length > 0 && Date.now() < drained) {
+				await nudge(device.tab).catch(() => {});
+				await sleep(1000);
+			}
+			anotherUser.onNewDevice += 1;
+		} finally {
+			await device.context.close();
+		}
+		return true;
+	}
+
 	const injectors: Record<Exclude<FaultKind, 'clockSkew'>, (client: Client) => Promise<boolean>> = {
 		async disconnect(client) {
 			await client.context.setOffline(true);
@@ -447,7 +840,8 @@ async function main(): Promise<void> {
 			server = await startServer({ databasePath, port: serverPort, origin });
 			return true;
 		},
-		workerUpdateWithPending: (client) => exclusive(client, () => workerUpdate(client))
+		workerUpdateWithPending: (client) => exclusive(client, () => workerUpdate(client)),
+		anotherUserLogin: (client) => exclusive(client, () => anotherUserLogin(client))
 	};
 
 	try {
@@ -477,16 +871,27 @@ async function main(): Promise<void> {
 			'serverKill9',
 			'workerUpdateWithPending',
 			'staleReplay',
+			'anotherUserLogin',
 			'disconnect',
 			'droppedResponseAfterCommit'
 		];
 		const singleTab = clients.filter((c) => c.pages.length === 1);
+		// A device of its user alone (Anna's two devices share one session): Bernd's or Clara's.
+		const ownDevice = singleTab.filter(
+			(c) => clients.filter((o) => o.account.session.userId === c.account.session.userId).length === 1
+		);
 		if (ONLY) order.splice(0, order.length, ...order.filter((k) => ONLY.includes(k)));
 		let round = 0;
-		while (Date.now() < until) {
+		// Each kind at least once, even when its turn comes after the time is up (--short).
+		while (Date.now() < until || round < new Set(order).size) {
 			const kind = order[round % order.length] ?? 'disconnect';
 			round += 1;
-			const client = kind === 'workerUpdateWithPending' ? pick(singleTab) : pick(clients);
+			const client =
+				kind === 'workerUpdateWithPending'
+					? pick(singleTab)
+					: kind === 'anotherUserLogin'
+						? pick(ownDevice)
+						: pick(clients);
 			try {
 				if (await injectors[kind](client)) faults[kind] += 1;
 			} catch (error) {
@@ -601,6 +1006,26 @@ async function main(): Promise<void> {
 			const extra = n(allRejections, c.clientId) - refused;
 			if (extra !== 0) problems.push(`${c.name}: ${extra} unexpected rejections`);
 		}
+		// The other user's sends and those of new devices (anotherUserLogin) count the same way.
+		for (const o of [emil, ...newDevices])
+			for (const x of o.sent) {
+				const acknowledged = [...o.clientIds].some(
+					(id) =>
+						((clientRow.get(id) as { last_mutation_id: number } | undefined)?.last_mutation_id ?? 0) >=
+						x.mutationId
+				);
+				const writes = n(auditCount, 'child.write', x.targetId);
+				if (!acknowledged) {
+					unacknowledged += 1;
+					problems.push(`${o.name} #${x.mutationId} saveChild ${x.targetId}: not acknowledged`);
+				} else if (n(childRow, x.targetId) !== 1 || writes === 0) {
+					lost += 1;
+					problems.push(`${o.name} #${x.mutationId} saveChild ${x.targetId}: not on the server`);
+				} else if (writes > 1) {
+					duplicated += 1;
+					problems.push(`${o.name} #${x.mutationId} saveChild ${x.targetId}: applied ${writes} times`);
+				}
+			}
 		for (const [guardianId, sends] of guardianSends) {
 			const writes = n(auditCount, 'family.write', guardianId);
 			if (writes < sends) lost += sends - writes;
@@ -608,7 +1033,7 @@ async function main(): Promise<void> {
 			if (writes !== sends) problems.push(`guardian ${guardianId}: ${sends} saves sent, ${writes} applied`);
 		}
 		// Nothing on the server that no client sent (a phantom or a harness race would show here).
-		const sentIds = new Set(clients.flatMap((c) => c.sent.map((x) => x.targetId)));
+		const sentIds = new Set([...clients, emil, ...newDevices].flatMap((c) => c.sent.map((x) => x.targetId)));
 		let phantoms = 0;
 		for (const account of Object.values(users))
 			for (const row of serverState(account.session.userId).children)
@@ -616,13 +1041,37 @@ async function main(): Promise<void> {
 					phantoms += 1;
 					problems.push(`server row no client sent: child ${row}`);
 				}
+		// Misfiled: a change applied under another account, a client id bound to another user, a row
+		// in the local database of a user it does not belong to (while the fault ran, or now).
+		for (const c of clients)
+			for (const [i, page] of c.pages.entries())
+				await checkLocalOwnership(
+					page,
+					c.dbName,
+					c.account.session.userId,
+					`${c.name}#${i + 1} at the end`
+				).catch((e: unknown) => harnessErrors.push(`local ownership ${c.name}: ${String(e)}`));
+		const owners: Owner[] = [
+			...clients.map((c) => ({
+				name: c.name,
+				userId: c.account.session.userId,
+				clientIds: new Set([c.clientId]),
+				sent: c.sent
+			})),
+			emil,
+			...newDevices
+		];
+		const misfiled = countMisfiled(sqlite, owners, problems) + foreignRows.length;
+		for (const row of foreignRows) problems.push(`local row of another user: ${row}`);
 		sqlite.close();
 
 		const mutations = clients.reduce((s, c) => s + c.sent.length, 0);
 		const refusedCount = clients.reduce((s, c) => s + c.sent.filter((x) => x.expect === 'refused').length, 0);
 		const faultTotal = Object.values(faults).reduce((a, b) => a + b, 0);
 		const notConverged = [...converged.entries()].filter(([, ok]) => !ok).map(([name]) => name);
-		const missingKinds = (Object.keys(faults) as FaultKind[]).filter((k) => faults[k] === 0);
+		const missingKinds = (Object.keys(faults) as FaultKind[]).filter(
+			(k) => faults[k] === 0 && (!ONLY || ONLY.includes(k) || k === 'clockSkew')
+		);
 		console.log(
 			`\nKita-Portal fault soak${SHORT ? ' (--short)' : ''}: ${FAULT_SECONDS} s of faults, ${clients.length} clients (${clients.reduce((s, c) => s + c.pages.length, 0)} tabs)\n`
 		);
@@ -636,8 +1085,14 @@ async function main(): Promise<void> {
 					['  pending in an outbox at the worker update', String(pendingAtWorkerUpdate)],
 					['faults injected', String(faultTotal)],
 					...(Object.entries(faults) as [FaultKind, number][]).map(([k, v]) => [`  ${k}`, String(v)]),
+					["    A's session ended, B logged in, then A again", String(anotherUser.sessionEndedThenLogin)],
+					['    the same on a new device of A (client id never sent)', String(anotherUser.onNewDevice)],
+					['    B refused while A was logged in', String(anotherUser.refusedWhileActive)],
+					['  mutations of B (Emil) on those devices', String(emil.sent.length)],
+					['  mutations of A on new devices', String(newDevices.reduce((sum, o) => sum + o.sent.length, 0))],
 					['lost', String(lost)],
 					['duplicated', String(duplicated)],
+					['misfiled (under another user, or in another user’s local data)', String(misfiled)],
 					['unacknowledged at the end', String(unacknowledged)],
 					['rows on the server that no client sent', String(phantoms)],
 					[
@@ -670,6 +1125,7 @@ async function main(): Promise<void> {
 			},
 			{ name: 'nothing lost', ok: lost === 0 },
 			{ name: 'nothing duplicated', ok: duplicated === 0 },
+			{ name: 'nothing misfiled', ok: misfiled === 0 },
 			{ name: 'every mutation acknowledged', ok: unacknowledged === 0 },
 			{ name: 'no rows that no client sent', ok: phantoms === 0 },
 			{ name: 'every tab converged', ok: notConverged.length === 0 },

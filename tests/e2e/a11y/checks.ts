@@ -93,18 +93,41 @@ export async function expectNoHorizontalScroll(page: Page, what: string): Promis
 /**
  * Opens a page as a click on a link would: within the running app (no reload, the local database
  * stays open), or with a first load when the tab is still empty.
+ *
+ * A document's load event comes before the app has started: its router takes link clicks only after
+ * the first page rendered (its texts and code loaded). A click before that is the browser's own — a
+ * full page load that cancels what the starting app still loads (the console sweep then reported its
+ * texts as `net::ERR_ABORTED`). So the click is repeated until the app takes it.
  */
 export async function open(page: Page, path: string): Promise<void> {
 	if (!page.url().startsWith('http')) {
 		await page.goto(path);
 		return;
 	}
-	await page.evaluate((href) => {
-		const link = document.createElement('a');
-		link.href = href;
-		document.body.append(link);
-		link.click();
-		link.remove();
-	}, path);
+	await expect
+		.poll(
+			() =>
+				page.evaluate((href) => {
+					const link = document.createElement('a');
+					link.href = href;
+					document.body.append(link);
+					let taken = false;
+					// Bubbles up after the router's listener (on the document element) had its say.
+					const check = (event: Event) => {
+						taken = event.defaultPrevented;
+						if (!taken) event.preventDefault();
+					};
+					window.addEventListener('click', check);
+					try {
+						link.click();
+					} finally {
+						window.removeEventListener('click', check);
+						link.remove();
+					}
+					return taken;
+				}, path),
+			{ message: `the app did not take a click on a link to ${path}`, timeout: 15_000 }
+		)
+		.toBe(true);
 	await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
 }

@@ -428,6 +428,32 @@ test.describe('the sweep itself', () => {
 	});
 });
 
+// The sweep opens pages as soon as a page loaded; it must not reload one the app is still starting.
+test('opens a page within the app while the app is still starting (a click before its router ran reloaded the page)', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const recorder = new Recorder(context, baseURL ?? '');
+	// The home page's texts come late, as on a busy machine: the document has loaded (goto
+	// returns), the app has not rendered yet, and its router does not take clicks yet.
+	await page.route(/\/i18n\/[\w]+\/home\.de\.js$/, async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		await route.continue();
+	});
+	recorder.where = { who: 'visitor', pattern: '/', mode: 'online' };
+	await recorder.load(page, () => page.goto('/'));
+	const loads: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'document') loads.push(request.url());
+	});
+	recorder.where = { who: 'visitor', pattern: '/impressum', mode: 'online' };
+	await open(page, '/impressum');
+	await settle(page, 'online', '/impressum');
+	expect(loads, 'open() loaded the page anew instead of within the app').toEqual([]);
+	expect(await recorder.findings()).toEqual([]);
+});
+
 const WHO: Who[] = ['visitor', 'parent', 'staff', 'childminding', 'admin'];
 
 for (const who of WHO) {
