@@ -7,6 +7,8 @@ import type { KitaYear } from '$lib/domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '$lib/domain/request';
 import type { DuplicateCandidate, LinkQuestion } from '$lib/domain/staff';
 import type { CapacityRow, EntityName, Rejection } from '$lib/sync/protocol';
+import { nextIdAfter } from '$lib/sync/device-record';
+import { forgetRecord, readRecord } from './device-record-store';
 import { session } from './session.svelte';
 
 // The data layer's reactive queries (see data-layer.ts): Dexie loads with this module.
@@ -131,9 +133,15 @@ export class LocalDb extends Dexie {
 		this.version(6).stores({
 			guardians: 'id, familyId, position'
 		});
-		// A fresh database gets a fresh clientId (DESIGN.md: mutation ids count per clientId).
+		// A fresh database gets a fresh clientId (DESIGN.md: mutation ids count per clientId) — unless
+		// the device record says this user's database held changes before: then the browser lost it
+		// (issue 14, point 3), and the same clientId lets the server say which of them it received;
+		// the ids go on above the highest ever queued, so that none repeats.
 		this.on('populate', (tx) => {
-			void tx.table('meta').add({ key: 'clientId', value: crypto.randomUUID() });
+			const record = readRecord(ownerOf({ name }));
+			void tx.table('meta').add({ key: 'clientId', value: record?.clientId ?? crypto.randomUUID() });
+			if (record)
+				void tx.table('meta').add({ key: 'nextMutationId', value: String(nextIdAfter(record, 1)) });
 		});
 	}
 
@@ -194,6 +202,7 @@ export async function deleteLocalDb(userId: string): Promise<void> {
 		current = null;
 	}
 	await Dexie.delete(name);
+	forgetRecord(userId);
 }
 
 /**

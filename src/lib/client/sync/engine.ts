@@ -3,11 +3,13 @@
 // backoff on network and server errors, stopping on 401 (the outbox is kept for after login).
 import { TRPCClientError } from '@trpc/client';
 import { isUserChange } from '$lib/sync/read-records';
+import { nextIdAfter } from '$lib/sync/device-record';
 import { SCHEMA_VERSION } from '$lib/sync/version';
+import { readLost, readRecord } from '../device-record-store';
 import { localDb, ownerOf, type LocalDb } from '../local-db';
 import { session } from '../session.svelte';
 import { trpcClient as trpc } from '../trpc-client';
-import { applyPull, ReplayNotLoaded } from './apply-patch';
+import { applyPull, ReplayNotLoaded, type Settlement } from './apply-patch';
 import { loadReplay, onMutation, registeredReplay } from './replay';
 import { syncStatus } from './sync-status.svelte';
 
@@ -46,7 +48,32 @@ async function withLock<T>(db: LocalDb, fn: () => Promise<T>): Promise<T> {
 	return fn();
 }
 
+/**
+ * A database the browser emptied (its tables cleared, not deleted: no populate ran) has lost its
+ * clientId too: it takes the recorded one back, so that the pull says what the server received.
+ */
+async function restoreClientId(db: LocalDb): Promise<void> {
+	const record = readRecord(ownerOf(db));
+	if (!record || (await db.meta.get('clientId'))) return;
+	await db.transaction('rw', db.meta, async () => {
+		if (await db.meta.get('clientId')) return;
+		const next = Number((await db.meta.get('nextMutationId'))?.value ?? '1');
+		await db.meta.bulkPut([
+			{ key: 'clientId', value: record.clientId },
+			{ key: 'nextMutationId', value: String(nextIdAfter(record, next)) }
+		]);
+	});
+}
+
+/** Shows the lost-changes notice (loaded only when there is something to show). */
+function showLostChanges(): void {
+	if (typeof document === 'undefined') return;
+	// A template literal, as in local-db.ts: the notice's texts load with it, not with every page.
+	void import(`../lost-changes-notice`).then((notice) => notice.showLostChangesNotice());
+}
+
 async function pullOnce(db: LocalDb): Promise<void> {
+	await restoreClientId(db);
 	const [clientId, cookie] = await Promise.all([db.meta.get('clientId'), db.meta.get('cookie')]);
 	const result = await trpc.sync.pull.query(
 		{
@@ -71,15 +98,19 @@ async function pullOnce(db: LocalDb): Promise<void> {
 	// Pending mutations (from an earlier visit) are re-applied on top: load the mutation side first,
 	// rather than applying a possibly large patch only to roll it back.
 	if (!registeredReplay() && (await db.outbox.count()) > 0) await loadReplay();
+	let settled: Settlement;
 	try {
-		await applyPull(db, result, at);
+		settled = await applyPull(db, result, at);
 	} catch (error) {
 		// Another tab wrote to the outbox meanwhile: the transaction rolled back, apply it again.
 		if (!(error instanceof ReplayNotLoaded)) throw error;
 		await loadReplay();
-		await applyPull(db, result, at);
+		settled = await applyPull(db, result, at);
 	}
 	syncStatus.lastSyncAt = at;
+	if (settled.lost.length) showLostChanges();
+	// Stand-ins for lost mutation ids were queued: they go out with the next round.
+	if (settled.filled) again = true;
 }
 
 /** Pushes the whole outbox in batches; returns when it is empty or a push failed. */
@@ -172,6 +203,8 @@ export function startSync(): () => void {
 			syncStatus.lastSyncAt = row ? new Date(row.value) : null;
 		});
 	void refreshPending(localDb());
+	// Changes named lost stay on screen until the user dismisses them, across reloads.
+	if (readLost(ownerOf(localDb())).length) showLostChanges();
 	onMutation(() => {
 		void refreshPending(localDb());
 		void sync();
