@@ -75,7 +75,11 @@ test('a withdrawal pending when the browser deleted the database is named as los
 	);
 	await expect(notice).toContainText('Bitte prüfen Sie');
 	expect(requestsOfChild(child.firstName).map((r) => r.status)).toEqual(['registered']);
-	await expect(childSection(next, child.firstName).getByText('Angemeldet', { exact: true }).first()).toBeVisible();
+	await expect(
+		childSection(next, child.firstName).getByText('Sie haben sich erfolgreich angemeldet.')
+	).toBeVisible({
+		timeout: 15_000
+	});
 
 	// It stays (another page, a reload) until the user dismisses it; then it is gone for good.
 	await next.goto('/familie');
@@ -108,7 +112,9 @@ test('a withdrawal the server got before the database was deleted is not called 
 	const next = await evictIndexedDb(context, page, baseURL ?? '');
 	await next.goto('/meine-anmeldungen');
 	await waitForEmptyOutbox(next);
-	await expect(childSection(next, child.firstName).getByText('Zurückgezogen', { exact: true }).first()).toBeVisible({
+	await expect(
+		childSection(next, child.firstName).getByText('Sie haben diese Anmeldung zurückgezogen.')
+	).toBeVisible({
 		timeout: 15_000
 	});
 	await expect(lostNotice(next)).toHaveCount(0);
