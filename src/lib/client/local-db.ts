@@ -140,9 +140,12 @@ export class LocalDb extends Dexie {
 		this.on('populate', (tx) => {
 			const record = readRecord(ownerOf({ name }));
 			void tx.table('meta').add({ key: 'clientId', value: record?.clientId ?? crypto.randomUUID() });
-			if (record)
-				void tx.table('meta').add({ key: 'nextMutationId', value: String(nextIdAfter(record, 1)) });
+			if (record) void tx.table('meta').add({ key: 'nextMutationId', value: String(nextIdAfter(record, 1)) });
 		});
+		// A database the browser emptied rather than deleted (no populate ran) has lost its clientId
+		// too: before any query, it takes the recorded one back and counts on above the recorded ids,
+		// so that a change queued now never reuses an id the server already applied.
+		this.on('ready', (db) => restoreClientId(db as LocalDb), true);
 	}
 
 	/** The tables filled by sync.pull, by entity name. */
@@ -168,6 +171,19 @@ export class LocalDb extends Dexie {
 	syncTables(): Table[] {
 		return [...Object.values(this.synced()), this.meta, this.outbox, this.shadows, this.rejections];
 	}
+}
+
+async function restoreClientId(db: LocalDb): Promise<void> {
+	if (await db.meta.get('clientId')) return;
+	const record = readRecord(ownerOf(db));
+	await db.transaction('rw', db.meta, async () => {
+		if (await db.meta.get('clientId')) return;
+		const next = Number((await db.meta.get('nextMutationId'))?.value ?? '1');
+		await db.meta.bulkPut([
+			{ key: 'clientId', value: record?.clientId ?? crypto.randomUUID() },
+			{ key: 'nextMutationId', value: String(nextIdAfter(record, next)) }
+		]);
+	});
 }
 
 export const ANONYMOUS = 'anon';

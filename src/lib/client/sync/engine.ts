@@ -3,9 +3,8 @@
 // backoff on network and server errors, stopping on 401 (the outbox is kept for after login).
 import { TRPCClientError } from '@trpc/client';
 import { isUserChange } from '$lib/sync/read-records';
-import { nextIdAfter } from '$lib/sync/device-record';
 import { SCHEMA_VERSION } from '$lib/sync/version';
-import { readLost, readRecord } from '../device-record-store';
+import { readLost } from '../device-record-store';
 import { localDb, ownerOf, type LocalDb } from '../local-db';
 import { session } from '../session.svelte';
 import { trpcClient as trpc } from '../trpc-client';
@@ -48,23 +47,6 @@ async function withLock<T>(db: LocalDb, fn: () => Promise<T>): Promise<T> {
 	return fn();
 }
 
-/**
- * A database the browser emptied (its tables cleared, not deleted: no populate ran) has lost its
- * clientId too: it takes the recorded one back, so that the pull says what the server received.
- */
-async function restoreClientId(db: LocalDb): Promise<void> {
-	const record = readRecord(ownerOf(db));
-	if (!record || (await db.meta.get('clientId'))) return;
-	await db.transaction('rw', db.meta, async () => {
-		if (await db.meta.get('clientId')) return;
-		const next = Number((await db.meta.get('nextMutationId'))?.value ?? '1');
-		await db.meta.bulkPut([
-			{ key: 'clientId', value: record.clientId },
-			{ key: 'nextMutationId', value: String(nextIdAfter(record, next)) }
-		]);
-	});
-}
-
 /** Shows the lost-changes notice (loaded only when there is something to show). */
 function showLostChanges(): void {
 	if (typeof document === 'undefined') return;
@@ -73,7 +55,6 @@ function showLostChanges(): void {
 }
 
 async function pullOnce(db: LocalDb): Promise<void> {
-	await restoreClientId(db);
 	const [clientId, cookie] = await Promise.all([db.meta.get('clientId'), db.meta.get('cookie')]);
 	const result = await trpc.sync.pull.query(
 		{
