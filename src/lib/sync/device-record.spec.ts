@@ -60,7 +60,7 @@ describe('the device record', () => {
 		expect(settled.holes).toEqual([]);
 	});
 
-	it('names the changes above the server\'s id that the outbox no longer holds as lost', () => {
+	it("names the changes above the server's id that the outbox no longer holds as lost", () => {
 		// The database was deleted: a new one (same client id, ids above 3) holds nothing yet.
 		const settled = settle(queued(1, 2, 3), 1, [], 4);
 		expect(settled.lost.map((c) => c.id)).toEqual([2, 3]);

@@ -30,7 +30,8 @@ export async function namesOf(db: LocalDb, args: unknown): Promise<ChangeNames> 
 	if (text(a.childId)) childIds.add(text(a.childId));
 	if (text(a.facilityId)) facilityIds.add(text(a.facilityId));
 	if (Array.isArray(a.items))
-		for (const item of a.items as Record<string, unknown>[]) if (text(item.facilityId)) facilityIds.add(text(item.facilityId));
+		for (const item of a.items as Record<string, unknown>[])
+			if (text(item.facilityId)) facilityIds.add(text(item.facilityId));
 	const request = text(a.requestId) ? await db.requests.get(text(a.requestId)) : undefined;
 	if (request) {
 		requests.push([request.id, { childId: request.childId, facilityId: request.facilityId }]);
@@ -76,7 +77,13 @@ export async function queueMutation<N extends MutationName>(name: N, args: Mutat
 			// Noted inside the transaction: a tab checking for lost changes (also in a transaction over
 			// the outbox) sees the note only together with the entry.
 			if (clientId) {
-				const change = recordedChange(next, name, parsed, await namesOf(db, parsed), new Date().toISOString());
+				const change = recordedChange(
+					next,
+					name,
+					parsed,
+					await namesOf(db, parsed),
+					new Date().toISOString()
+				);
 				writeRecord(owner, withQueued(readRecord(owner), { userId: owner, clientId }, change));
 				noted = next;
 			}
