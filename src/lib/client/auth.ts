@@ -50,9 +50,6 @@ export async function homeFor(user: KnownUser): Promise<string> {
 /** The login is complete: remember the user on this device and go on (an explicit safe `next` wins). */
 export async function completeLogin(user: KnownUser, next: string | null): Promise<void> {
 	rememberUser(user);
-	// From now on this device holds the user's changes until they are sent: ask the browser not to
-	// evict its storage under pressure (issue 14, point 3; the account page shows the answer).
-	void navigator.storage?.persist?.().catch(() => false);
 	await goto(safeNext(next) ?? (await homeFor(user)));
 }
 

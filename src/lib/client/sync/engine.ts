@@ -176,8 +176,23 @@ export function sync(): Promise<void> {
 	return running;
 }
 
+/**
+ * A logged-in user's device holds their changes until they are sent: the browser is asked not to
+ * evict its storage under pressure (issue 14, point 3; the account page shows the answer). Here, after
+ * the first render and at each login, rather than in the login page's own code (its first load).
+ */
+function askForPersistentStorage(): void {
+	const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+	if (!session.user || !storage?.persist) return;
+	void storage
+		.persisted()
+		.then((persisted) => (persisted ? true : storage.persist()))
+		.catch(() => false);
+}
+
 /** Starts the triggers; returns a function that stops them. */
 export function startSync(): () => void {
+	askForPersistentStorage();
 	void localDb()
 		.meta.get('lastSyncAt')
 		.then((row) => {
