@@ -3,7 +3,13 @@
 // call a change lost that the server already has. A logout deletes the database on purpose: no
 // notice then. The account page shows whether the browser keeps the portal's data for good.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { openForOffline, syncIndicator, waitForEmptyOutbox, waitForSync } from '../helpers';
+import {
+	expectNoA11yViolations,
+	openForOffline,
+	syncIndicator,
+	waitForEmptyOutbox,
+	waitForSync
+} from '../helpers';
 import {
 	addChild,
 	childSection,
@@ -74,6 +80,7 @@ test('a withdrawal pending when the browser deleted the database is named as los
 		`Das Zurückziehen der Anmeldung von ${child.name} bei ${child.kita} wurde nicht übernommen.`
 	);
 	await expect(notice).toContainText('Bitte prüfen Sie');
+	await expectNoA11yViolations(next);
 	expect(requestsOfChild(child.firstName).map((r) => r.status)).toEqual(['registered']);
 	await expect(
 		childSection(next, child.firstName).getByText('Sie haben sich erfolgreich angemeldet.')
@@ -152,4 +159,5 @@ test('the account page shows whether the browser keeps the data for good', async
 		/^Dauerhafte Speicherung auf diesem Gerät: (erlaubt|nicht erlaubt)$/
 	);
 	await expect(section).toContainText(/Änderungen/);
+	await expectNoA11yViolations(page);
 });
