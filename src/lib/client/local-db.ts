@@ -145,7 +145,9 @@ export class LocalDb extends Dexie {
 		// A database the browser emptied rather than deleted (no populate ran) has lost its clientId
 		// too: before any query, it takes the recorded one back and counts on above the recorded ids,
 		// so that a change queued now never reuses an id the server already applied.
-		this.on('ready', (db) => restoreClientId(db as LocalDb), true);
+		// A failure here must not hold the database back: the pages' own queries then report it (a
+		// rejected ready handler left every query waiting, and the page "loading", for good).
+		this.on('ready', (db) => restoreClientId(db as LocalDb).catch(() => {}), true);
 	}
 
 	/** The tables filled by sync.pull, by entity name. */
