@@ -6,6 +6,7 @@
 import { dayOfInstant } from '../../src/lib/domain/calendar-day';
 import { isMutationName, MUTATION_ARGS } from '../../src/lib/domain/mutations';
 import { MIN_CLIENT_SCHEMA_VERSION, type PushInput, type PushResult } from '../../src/lib/sync/protocol';
+import { LOST_ON_DEVICE } from '../../src/lib/sync/read-records';
 import type { App } from '../app';
 import type { AuthSession } from '../auth/session';
 import type { Tx } from '../db/database';
@@ -136,6 +137,21 @@ async function lastMutationId(app: App, clientId: string): Promise<number> {
 	return row.last_mutation_id;
 }
 
+/**
+ * A stand-in for a mutation the client's lost local database took with it (issue 14, point 3): the
+ * server only advances past its id, so that the client's later mutations are not held up by a gap
+ * and the lost one, should it still arrive, is never applied after the client named it lost.
+ */
+async function skipLost(app: App, clientId: string, mutationId: number): Promise<Outcome> {
+	try {
+		await app.database.db.transaction().execute((tx) => advance(tx, clientId, mutationId, app.now()));
+		return 'done';
+	} catch (error) {
+		if (error instanceof ConcurrentPush) return 'raced';
+		throw error;
+	}
+}
+
 /** What became of one mutation: applied or refused (`done`), or another push of the client was first. */
 type Outcome = 'done' | 'raced';
 
@@ -199,7 +215,10 @@ export async function push(app: App, session: AuthSession, input: PushInput): Pr
 		for (const mutation of input.mutations) {
 			if (mutation.id <= last) continue; // applied before: the response was lost, the client resent
 			if (mutation.id !== last + 1) return { kind: 'gap', lastMutationId: last };
-			const outcome = await applyOne(app, session, input.clientId, mutation, affected);
+			const outcome =
+				mutation.name === LOST_ON_DEVICE
+					? await skipLost(app, input.clientId, mutation.id)
+					: await applyOne(app, session, input.clientId, mutation, affected);
 			// Another push of the same client (two tabs) got here first: go on from where it stands.
 			last = outcome === 'raced' ? await lastMutationId(app, input.clientId) : mutation.id;
 		}

@@ -38,7 +38,8 @@ type FaultKind =
 	| 'serverKill9'
 	| 'workerUpdateWithPending'
 	| 'anotherUserLogin'
-	| 'clockSkew';
+	| 'clockSkew'
+	| 'storageEvicted';
 
 interface Sent {
 	mutationId: number;
@@ -108,6 +109,7 @@ async function enqueue(
 					const outbox = tx.objectStore('outbox');
 					const ids: number[] = [];
 					const get = meta.get('nextMutationId');
+					const clientId = meta.get('clientId');
 					get.onsuccess = () => {
 						let next = Number((get.result as { value?: string } | undefined)?.value ?? '1');
 						for (const e of entries) {
@@ -116,6 +118,32 @@ async function enqueue(
 							next += 1;
 						}
 						meta.put({ key: 'nextMutationId', value: String(next) });
+					};
+					// The device record (issue 14, point 3), noted inside the transaction as the app does.
+					clientId.onsuccess = () => {
+						const id = (clientId.result as { value?: string } | undefined)?.value;
+						if (!id) return;
+						const userId = dbName.slice('kita-portal-'.length);
+						const key = `kita-portal:device-record:${userId}`;
+						const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as {
+							clientId: string;
+							highest: number;
+							pending: { id: number }[];
+						} | null;
+						const record =
+							stored?.clientId === id ? stored : { userId, clientId: id, highest: 0, pending: [] };
+						for (const [i, e] of entries.entries()) {
+							const mutationId = (ids[0] ?? 0) + i;
+							record.pending.push({
+								id: mutationId,
+								name: e.name,
+								args: e.args,
+								names: {},
+								at: new Date().toISOString()
+							} as never);
+							record.highest = Math.max(record.highest, mutationId);
+						}
+						localStorage.setItem(key, JSON.stringify(record));
 					};
 					tx.oncomplete = () => ok(ids);
 					tx.onerror = () => fail(tx.error);
@@ -164,6 +192,23 @@ async function readLocal(page: Page, dbName: string): Promise<LocalState> {
 			db.close();
 		}
 	}, dbName);
+}
+
+/** The mutation ids the app named lost after a storage eviction (its notice's list, issue 14). */
+async function namedLostIds(page: Page, dbName: string): Promise<Set<number>> {
+	const ids = await page.evaluate((userId) => {
+		const raw = localStorage.getItem(`kita-portal:lost-changes:${userId}`);
+		return raw ? (JSON.parse(raw) as { id: number }[]).map((c) => c.id) : [];
+	}, dbName.slice('kita-portal-'.length));
+	return new Set(ids);
+}
+
+/**
+ * storageEvicted: a change the app named lost counts as lost only if the server has it not (then
+ * the user was told: `namedLost`); named lost but on the server is `misreported`.
+ */
+function namedLostOutcome(arrived: boolean): 'namedLost' | 'misreported' {
+	return arrived ? 'misreported' : 'namedLost';
 }
 
 /** Nudges the engine as the browser would on reconnect (it pushes and pulls). */
@@ -287,12 +332,15 @@ async function main(): Promise<void> {
 		serverKill9: 0,
 		workerUpdateWithPending: 0,
 		anotherUserLogin: 0,
-		clockSkew: 0
+		clockSkew: 0,
+		storageEvicted: 0
 	};
 	const harnessErrors: string[] = [];
 	/** Defects seen while injecting a fault (they fail the run with the final checks). */
 	const findings: string[] = [];
 	let pendingAtWorkerUpdate = 0;
+	/** Evictions per client (storageEvicted). */
+	const storageEvictions = new Map<string, number>();
 
 	// Accounts straight into the scratch database (a fixture: the soak tests sync, not login).
 	const app = await openApp(databasePath);
@@ -795,6 +843,46 @@ async function main(): Promise<void> {
 		return true;
 	}
 
+	/**
+	 * The browser deletes the client's IndexedDB, as under storage pressure (issue 14, point 3) —
+	 * half the time with changes made offline still waiting — and the app is opened again. The same
+	 * client id must come back (the record outside IndexedDB), so that the server can say what it got.
+	 */
+	async function evictStorage(client: Client): Promise<boolean> {
+		const offline = Math.random() < 0.5;
+		if (offline) {
+			await client.context.setOffline(true);
+			await writeNow(client, 2);
+		}
+		const tabs = client.pages.length;
+		for (const page of client.pages) await page.close().catch(() => {});
+		const blank = await client.context.newPage();
+		const cdp = await client.context.newCDPSession(blank);
+		await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb' });
+		await cdp.detach();
+		const pages: Page[] = [blank];
+		for (let i = 1; i < tabs; i++) pages.push(await client.context.newPage());
+		for (const page of pages) await page.goto(`${origin}/familie`);
+		client.pages = pages;
+		const first = pages[0] ?? blank;
+		const deadline = Date.now() + 20_000;
+		let clientId = '';
+		while (!clientId && Date.now() < deadline) {
+			// Read only once the app created it: opening it here first would create an empty one.
+			const exists = await first
+				.evaluate(async (name) => (await indexedDB.databases()).some((d) => d.name === name), client.dbName)
+				.catch(() => false);
+			if (exists) clientId = (await readLocal(first, client.dbName).catch(() => null))?.clientId ?? '';
+			if (!clientId) await sleep(250);
+		}
+		if (clientId !== client.clientId)
+			findings.push(`${client.name}: the database re-created after eviction has client id "${clientId}"`);
+		storageEvictions.set(client.name, (storageEvictions.get(client.name) ?? 0) + 1);
+		if (offline) await client.context.setOffline(false);
+		await nudge(first).catch(() => {});
+		return true;
+	}
+
 	const injectors: Record<Exclude<FaultKind, 'clockSkew'>, (client: Client) => Promise<boolean>> = {
 		async disconnect(client) {
 			await client.context.setOffline(true);
@@ -841,7 +929,8 @@ async function main(): Promise<void> {
 			return true;
 		},
 		workerUpdateWithPending: (client) => exclusive(client, () => workerUpdate(client)),
-		anotherUserLogin: (client) => exclusive(client, () => anotherUserLogin(client))
+		anotherUserLogin: (client) => exclusive(client, () => anotherUserLogin(client)),
+		storageEvicted: (client) => exclusive(client, () => evictStorage(client))
 	};
 
 	try {
@@ -872,6 +961,7 @@ async function main(): Promise<void> {
 			'workerUpdateWithPending',
 			'staleReplay',
 			'anotherUserLogin',
+			'storageEvicted',
 			'disconnect',
 			'droppedResponseAfterCommit'
 		];
@@ -967,15 +1057,35 @@ async function main(): Promise<void> {
 		let lost = 0;
 		let duplicated = 0;
 		let unacknowledged = 0;
+		const named = { namedLost: 0, misreported: 0 };
+		const namedGuardianSaves = new Map<string, number>();
 		const problems: string[] = [];
 		const guardianSends = new Map<string, number>();
 		for (const c of clients) {
 			const last =
 				(clientRow.get(c.clientId) as { last_mutation_id: number } | undefined)?.last_mutation_id ?? 0;
 			let refused = 0;
+			const namedIds = c.pages[0]
+				? await namedLostIds(c.pages[0], c.dbName).catch(() => new Set<number>())
+				: new Set<number>();
 			for (const s of c.sent) {
 				if (s.mutationId > last) {
 					unacknowledged += 1;
+					continue;
+				}
+				if (namedIds.has(s.mutationId)) {
+					if (s.name === 'saveGuardian') {
+						namedGuardianSaves.set(s.targetId, (namedGuardianSaves.get(s.targetId) ?? 0) + 1);
+						continue;
+					}
+					const arrived =
+						s.expect === 'applied'
+							? n(childRow, s.targetId) === 1
+							: n(rejection, c.clientId, s.mutationId) === 1;
+					const outcome = namedLostOutcome(arrived);
+					named[outcome] += 1;
+					if (outcome === 'misreported')
+						problems.push(`${c.name} #${s.mutationId} ${s.name}: named lost, but the server has it`);
 					continue;
 				}
 				if (s.name === 'saveGuardian') {
@@ -1026,6 +1136,14 @@ async function main(): Promise<void> {
 					problems.push(`${o.name} #${x.mutationId} saveChild ${x.targetId}: applied ${writes} times`);
 				}
 			}
+		for (const [guardianId, namedSaves] of namedGuardianSaves) {
+			// A guardian's saves are counted together: those named lost are lost unless more arrived.
+			const sends = guardianSends.get(guardianId) ?? 0;
+			const arrived = Math.min(namedSaves, Math.max(0, n(auditCount, 'family.write', guardianId) - sends));
+			named.misreported += arrived;
+			named.namedLost += namedSaves - arrived;
+			guardianSends.set(guardianId, sends + arrived);
+		}
 		for (const [guardianId, sends] of guardianSends) {
 			const writes = n(auditCount, 'family.write', guardianId);
 			if (writes < sends) lost += sends - writes;
@@ -1090,7 +1208,9 @@ async function main(): Promise<void> {
 					['    B refused while A was logged in', String(anotherUser.refusedWhileActive)],
 					['  mutations of B (Emil) on those devices', String(emil.sent.length)],
 					['  mutations of A on new devices', String(newDevices.reduce((sum, o) => sum + o.sent.length, 0))],
-					['lost', String(lost)],
+					['lost (neither on the server nor named lost by the app)', String(lost)],
+					['named lost after a storage eviction (not on the server)', String(named.namedLost)],
+					['named lost but on the server (misreported)', String(named.misreported)],
 					['duplicated', String(duplicated)],
 					['misfiled (under another user, or in another user’s local data)', String(misfiled)],
 					['unacknowledged at the end', String(unacknowledged)],
@@ -1124,6 +1244,7 @@ async function main(): Promise<void> {
 				ok: findings.length === 0
 			},
 			{ name: 'nothing lost', ok: lost === 0 },
+			{ name: 'no change named lost that the server has', ok: named.misreported === 0 },
 			{ name: 'nothing duplicated', ok: duplicated === 0 },
 			{ name: 'nothing misfiled', ok: misfiled === 0 },
 			{ name: 'every mutation acknowledged', ok: unacknowledged === 0 },

@@ -7,6 +7,8 @@ import type { KitaYear } from '$lib/domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '$lib/domain/request';
 import type { DuplicateCandidate, LinkQuestion } from '$lib/domain/staff';
 import type { CapacityRow, EntityName, Rejection } from '$lib/sync/protocol';
+import { nextIdAfter } from '$lib/sync/device-record';
+import { forgetRecord, readRecord } from './device-record-store';
 import { session } from './session.svelte';
 
 // The data layer's reactive queries (see data-layer.ts): Dexie loads with this module.
@@ -131,10 +133,21 @@ export class LocalDb extends Dexie {
 		this.version(6).stores({
 			guardians: 'id, familyId, position'
 		});
-		// A fresh database gets a fresh clientId (DESIGN.md: mutation ids count per clientId).
+		// A fresh database gets a fresh clientId (DESIGN.md: mutation ids count per clientId) — unless
+		// the device record says this user's database held changes before: then the browser lost it
+		// (issue 14, point 3), and the same clientId lets the server say which of them it received;
+		// the ids go on above the highest ever queued, so that none repeats.
 		this.on('populate', (tx) => {
-			void tx.table('meta').add({ key: 'clientId', value: crypto.randomUUID() });
+			const record = readRecord(ownerOf({ name }));
+			void tx.table('meta').add({ key: 'clientId', value: record?.clientId ?? crypto.randomUUID() });
+			if (record) void tx.table('meta').add({ key: 'nextMutationId', value: String(nextIdAfter(record, 1)) });
 		});
+		// A database the browser emptied rather than deleted (no populate ran) has lost its clientId
+		// too: before any query, it takes the recorded one back and counts on above the recorded ids,
+		// so that a change queued now never reuses an id the server already applied.
+		// A failure here must not hold the database back: the pages' own queries then report it (a
+		// rejected ready handler left every query waiting, and the page "loading", for good).
+		this.on('ready', (db) => restoreClientId(db as LocalDb).catch(() => {}), true);
 	}
 
 	/** The tables filled by sync.pull, by entity name. */
@@ -160,6 +173,19 @@ export class LocalDb extends Dexie {
 	syncTables(): Table[] {
 		return [...Object.values(this.synced()), this.meta, this.outbox, this.shadows, this.rejections];
 	}
+}
+
+async function restoreClientId(db: LocalDb): Promise<void> {
+	if (await db.meta.get('clientId')) return;
+	const record = readRecord(ownerOf(db));
+	await db.transaction('rw', db.meta, async () => {
+		if (await db.meta.get('clientId')) return;
+		const next = Number((await db.meta.get('nextMutationId'))?.value ?? '1');
+		await db.meta.bulkPut([
+			{ key: 'clientId', value: record?.clientId ?? crypto.randomUUID() },
+			{ key: 'nextMutationId', value: String(nextIdAfter(record, next)) }
+		]);
+	});
 }
 
 export const ANONYMOUS = 'anon';
@@ -194,6 +220,7 @@ export async function deleteLocalDb(userId: string): Promise<void> {
 		current = null;
 	}
 	await Dexie.delete(name);
+	forgetRecord(userId);
 }
 
 /**

@@ -351,6 +351,12 @@ function invalidDetails(code: string, current: unknown): string[] {
 }
 
 /** The whole text of one refused mutation, with its next steps. */
+/** What a change was, in the same words (the lost-changes notice names changes the server never got). */
+export function describeChange(name: string, args: unknown, names: RejectionNames = NO_NAMES): string {
+	const a = (args && typeof args === 'object' ? args : {}) as Args;
+	return isKnownMutation(name) ? WHAT[name](a, names) : m.rej_unknown_mutation({ name });
+}
+
 export function describeRejection(
 	rejection: RejectionInput,
 	names: RejectionNames = NO_NAMES

@@ -1,7 +1,11 @@
 // Applies a pull result atomically: server rows, deletions, cookie, acknowledged outbox entries and
-// rejections together; then re-applies the still pending mutations on top (rebase).
+// rejections together; then re-applies the still pending mutations on top (rebase), and settles the
+// device record: acknowledged changes leave it, changes a lost database took with it are named.
+import { nextIdAfter, settle, type RecordedChange } from '$lib/sync/device-record';
 import type { EntityName, PullResult } from '$lib/sync/protocol';
-import type { LocalDb } from '../local-db';
+import { LOST_ON_DEVICE } from '$lib/sync/read-records';
+import { addLost, readRecord, writeRecord } from '../device-record-store';
+import { ownerOf, type LocalDb } from '../local-db';
 import { registeredReplay } from './replay';
 import { deleteServerRow, putServerRow, restoreShadows } from './writer';
 
@@ -12,9 +16,9 @@ export async function applyPull(
 	db: LocalDb,
 	result: Extract<PullResult, { kind: 'patch' }>,
 	at: Date
-): Promise<void> {
+): Promise<Settlement> {
 	const tables = db.synced();
-	await db.transaction('rw', db.syncTables(), async () => {
+	return db.transaction('rw', db.syncTables(), async () => {
 		if (result.reset) {
 			await Promise.all(Object.values(tables).map((t) => t.clear()));
 			await db.shadows.clear();
@@ -40,5 +44,45 @@ export async function applyPull(
 			{ key: 'cookie', value: result.cookie },
 			{ key: 'lastSyncAt', value: at.toISOString() }
 		]);
+		return settleRecord(db, result.lastMutationId, at);
 	});
+}
+
+export interface Settlement {
+	/** Changes lost with an earlier local database of this user (for the notice). */
+	lost: RecordedChange[];
+	/** Stand-ins queued for lost mutation ids: a push is due. */
+	filled: number;
+}
+
+/**
+ * Inside the pull's transaction (no tab queues meanwhile): the server's lastMutationId against the
+ * device record and the outbox. Returns the changes lost with an earlier database of this user.
+ */
+async function settleRecord(db: LocalDb, lastMutationId: number, at: Date): Promise<Settlement> {
+	const owner = ownerOf(db);
+	const record = readRecord(owner);
+	if (!record) return { lost: [], filled: 0 };
+	const [clientId, next, outboxIds] = await Promise.all([
+		db.meta.get('clientId'),
+		db.meta.get('nextMutationId'),
+		db.outbox.toCollection().primaryKeys()
+	]);
+	// The record of a database with another client id cannot be checked against this pull.
+	if (clientId?.value !== record.clientId) return { lost: [], filled: 0 };
+	const nextId = Number(next?.value ?? '1');
+	const settled = settle(record, lastMutationId, outboxIds, nextId);
+	if (settled.holes.length) {
+		// The server applies a client's mutations in order only: a stand-in for each lost id lets it
+		// go on to the changes made since, and ids keep counting above them.
+		await db.outbox.bulkAdd(
+			settled.holes.map((id) => ({ id, name: LOST_ON_DEVICE, args: null, createdAt: at.toISOString() }))
+		);
+		const highest = Math.max(...settled.holes);
+		await db.meta.put({ key: 'nextMutationId', value: String(nextIdAfter({ ...record, highest }, nextId)) });
+	}
+	// The lost ones move from the record to the notice's list at once, so that none is dropped.
+	addLost(owner, settled.lost);
+	writeRecord(owner, settled.record);
+	return { lost: settled.lost, filled: settled.holes.length };
 }

@@ -4,10 +4,11 @@
 import { TRPCClientError } from '@trpc/client';
 import { isUserChange } from '$lib/sync/read-records';
 import { SCHEMA_VERSION } from '$lib/sync/version';
+import { readLost } from '../device-record-store';
 import { localDb, ownerOf, type LocalDb } from '../local-db';
 import { session } from '../session.svelte';
 import { trpcClient as trpc } from '../trpc-client';
-import { applyPull, ReplayNotLoaded } from './apply-patch';
+import { applyPull, ReplayNotLoaded, type Settlement } from './apply-patch';
 import { loadReplay, onMutation, registeredReplay } from './replay';
 import { syncStatus } from './sync-status.svelte';
 
@@ -46,6 +47,13 @@ async function withLock<T>(db: LocalDb, fn: () => Promise<T>): Promise<T> {
 	return fn();
 }
 
+/** Shows the lost-changes notice (loaded only when there is something to show). */
+function showLostChanges(): void {
+	if (typeof document === 'undefined') return;
+	// A template literal, as in local-db.ts: the notice's texts load with it, not with every page.
+	void import(`../lost-changes-notice`).then((notice) => notice.showLostChangesNotice());
+}
+
 async function pullOnce(db: LocalDb): Promise<void> {
 	const [clientId, cookie] = await Promise.all([db.meta.get('clientId'), db.meta.get('cookie')]);
 	const result = await trpc.sync.pull.query(
@@ -71,15 +79,19 @@ async function pullOnce(db: LocalDb): Promise<void> {
 	// Pending mutations (from an earlier visit) are re-applied on top: load the mutation side first,
 	// rather than applying a possibly large patch only to roll it back.
 	if (!registeredReplay() && (await db.outbox.count()) > 0) await loadReplay();
+	let settled: Settlement;
 	try {
-		await applyPull(db, result, at);
+		settled = await applyPull(db, result, at);
 	} catch (error) {
 		// Another tab wrote to the outbox meanwhile: the transaction rolled back, apply it again.
 		if (!(error instanceof ReplayNotLoaded)) throw error;
 		await loadReplay();
-		await applyPull(db, result, at);
+		settled = await applyPull(db, result, at);
 	}
 	syncStatus.lastSyncAt = at;
+	if (settled.lost.length) showLostChanges();
+	// Stand-ins for lost mutation ids were queued: they go out with the next round.
+	if (settled.filled) again = true;
 }
 
 /** Pushes the whole outbox in batches; returns when it is empty or a push failed. */
@@ -164,14 +176,31 @@ export function sync(): Promise<void> {
 	return running;
 }
 
+/**
+ * A logged-in user's device holds their changes until they are sent: the browser is asked not to
+ * evict its storage under pressure (issue 14, point 3; the account page shows the answer). Here, after
+ * the first render and at each login, rather than in the login page's own code (its first load).
+ */
+function askForPersistentStorage(): void {
+	const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+	if (!session.user || !storage?.persist) return;
+	void storage
+		.persisted()
+		.then((persisted) => (persisted ? true : storage.persist()))
+		.catch(() => false);
+}
+
 /** Starts the triggers; returns a function that stops them. */
 export function startSync(): () => void {
+	askForPersistentStorage();
 	void localDb()
 		.meta.get('lastSyncAt')
 		.then((row) => {
 			syncStatus.lastSyncAt = row ? new Date(row.value) : null;
 		});
 	void refreshPending(localDb());
+	// Changes named lost stay on screen until the user dismisses them, across reloads.
+	if (readLost(ownerOf(localDb())).length) showLostChanges();
 	onMutation(() => {
 		void refreshPending(localDb());
 		void sync();
