@@ -4,7 +4,6 @@
 // (src/lib/sync/refusals.ts) has its own text; the generic one is for reasons this version does not
 // know (a newer server) and still names the change.
 import type { Day } from '$lib/domain/calendar-day';
-import type { Guardian } from '$lib/domain/family';
 import type { MutationName } from '$lib/domain/mutations';
 import {
 	REQUEST_STATUSES,
@@ -18,34 +17,10 @@ import { rejectReasonLabel } from '$lib/labels-staff';
 import { m } from '$lib/i18n/messages';
 import type { ActedBy } from '$lib/sync/protocol';
 import { TEMPORARY_REFUSALS } from '$lib/sync/refusals';
+import { NO_NAMES, type RejectionNames } from './change-names';
 import { errorMessage } from './form-errors';
 
-/** What the device holds to name the things a refused mutation was about. */
-export interface RejectionNames {
-	facilities: ReadonlyMap<string, string>;
-	/** Child id → "first last". */
-	children: ReadonlyMap<string, string>;
-	requests: ReadonlyMap<string, { childId: string; facilityId: string }>;
-	childminding: ReadonlyMap<string, { childId: string }>;
-	/** Possible duplicates (staff) and link questions (parents): the walk-in's or own child. */
-	duplicates: ReadonlyMap<string, { childId: string; facilityId?: string; facilityName?: string }>;
-	/** Family id → one of its children's names (walk-in families for the claim code). */
-	families: ReadonlyMap<string, string>;
-	guardians: ReadonlyMap<string, Guardian>;
-	/** Kita staff edit their Kita's description at /kita/angaben, the youth office at /verwaltung. */
-	staff: boolean;
-}
-
-export const NO_NAMES: RejectionNames = {
-	facilities: new Map(),
-	children: new Map(),
-	requests: new Map(),
-	childminding: new Map(),
-	duplicates: new Map(),
-	families: new Map(),
-	guardians: new Map(),
-	staff: false
-};
+export { NO_NAMES, type RejectionNames } from './change-names';
 
 export type NextStep =
 	/** Drop the local change (its form's draft) and pull the server's data. */

@@ -89,6 +89,14 @@ test('a withdrawal made offline while the Kita made an offer: the entry names ch
 	await expect(decline).toHaveAttribute('href', `/meine-anmeldungen#r-${child.requestId}`);
 	await expectNoA11yViolations(page);
 
+	// Logging out now would delete the entry with what was tried: the warning says so, by rule of number.
+	await page.getByRole('banner').getByRole('button', { name: 'Abmelden' }).click();
+	const warning = page.getByRole('dialog', { name: 'Nicht übernommene Änderungen' });
+	await expect(warning).toContainText(
+		'Unter „Achtung“ steht noch 1 Änderung, die der Server nicht übernommen hat. Beim Abmelden wird dieser Hinweis mit Ihren Eingaben gelöscht.'
+	);
+	await warning.getByRole('button', { name: 'Abbrechen' }).click();
+
 	// The link leads to the offer, where it can be declined.
 	await decline.click();
 	const offered = page.getByRole('article').filter({ hasText: kitaName(kita) });
@@ -143,4 +151,41 @@ test('a staff Absage with a typed comment, refused because a colleague’s offer
 	await entry.getByRole('button', { name: 'Text kopieren' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'in die Zwischenablage kopiert' })).toBeVisible();
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(comment);
+});
+
+test('the logout warning names each change not yet sent, with child and Kita, and counts by rule', async ({
+	page,
+	context
+}) => {
+	const email = `${unique('abmelden').toLowerCase()}@example.org`;
+	createParentAccount(email);
+	const kita = staffKitas()[0] ?? '';
+	const lastName = unique('Warnung');
+	const [child] = seedRequests(kita, 1, { lastName, firstName: () => 'Ida' });
+	if (!child) throw new Error('seed failed');
+	withDb((db) =>
+		db
+			.prepare('UPDATE families SET owner_user_id = (SELECT id FROM users WHERE email = ?) WHERE id = ?')
+			.run(email, child.familyId)
+	);
+	await loginAs(page, email);
+	await page.goto('/meine-anmeldungen');
+	await waitForSync(page);
+	// Sends fail (a weak line): the withdrawal waits on the device.
+	await context.route('**/api/trpc/sync.push**', (route) => route.abort('connectionreset'));
+	const card = page.getByRole('article').filter({ hasText: kitaName(kita) });
+	await card.getByRole('button', { name: 'Zurückziehen' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Zurückziehen' }).click();
+
+	await page.getByRole('banner').getByRole('button', { name: 'Abmelden' }).click();
+	const warning = page.getByRole('dialog', { name: 'Noch nicht übertragene Änderungen' });
+	await expect(warning).toContainText(
+		'Auf diesem Gerät gibt es 1 Änderung, die noch nicht an den Server übertragen wurde. Beim Abmelden wird sie gelöscht.'
+	);
+	await expect(warning.getByRole('listitem')).toHaveText([
+		`Anmeldung zurückziehen: Ida ${lastName}, ${kitaName(kita)}`
+	]);
+	await expectNoA11yViolations(page);
+	await warning.getByRole('button', { name: 'Abbrechen' }).click();
+	await expect(page.getByRole('banner').getByRole('button', { name: 'Abmelden' })).toBeVisible();
 });
