@@ -200,6 +200,9 @@ describe('describeRejection with context', () => {
 			'Das Zurückziehen der Anmeldung von Mia Sommer bei Kita Sonnenschein wurde nicht übernommen.'
 		);
 		expect(text.now).toMatch(/^Vertragsangebot – von der Kita, am \d/);
+		expect(text.why).toBe(
+			'Die Anmeldung wurde inzwischen von der Kita geändert. Ihre Änderung passte nicht mehr zu ihrem Stand.'
+		);
 		expect(text.namesMissing).toBe(false);
 		expect(text.next).toContainEqual({
 			kind: 'link',
@@ -318,7 +321,7 @@ describe('describeRejection with context', () => {
 					},
 					NAMES
 				);
-				for (const part of [text.now, ...text.typed.map((t) => t.label), text.missingNote])
+				for (const part of [text.now, text.why, ...text.typed.map((t) => t.label), text.missingNote])
 					expect(part, `${locale} ${actedBy}`).not.toMatch(/^[a-z_]+$|\{[a-z]+\}/);
 			}
 		}

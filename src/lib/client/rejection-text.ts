@@ -476,6 +476,12 @@ function nowOf(rejection: RejectionInput): string {
 		: m.rej_now_by({ status, by });
 }
 
+/** Someone acted first on the request, and the server said who: "… inzwischen von der Kita geändert". */
+function staleBy(name: MutationName, rejection: RejectionInput): string | null {
+	const by = rejection.actedBy ? ACTED_BY_TEXT[rejection.actedBy]?.() : undefined;
+	return rejection.code === 'staleStatus' && by && stepOf(name, {}) ? m.rej_why_stale_by({ by }) : null;
+}
+
 /** The placement step a request mutation asked for, and who asks for it. */
 function stepOf(name: MutationName, args: Args): { event: PlacementEvent; actor: 'parent' | 'staff' } | null {
 	const answer: PlacementEvent = args.answer === 'decline' ? 'decline' : 'accept';
@@ -598,9 +604,11 @@ export function describeRejection(
 	if (link) next.push(link);
 	return {
 		what: WHAT[name](args, names),
-		why: why
-			? [why(args, names), ...invalidDetails(code, rejection.current)].join(' ')
-			: m.rej_why_unknown({ code }),
+		why:
+			staleBy(name, rejection) ??
+			(why
+				? [why(args, names), ...invalidDetails(code, rejection.current)].join(' ')
+				: m.rej_why_unknown({ code })),
 		typed: typedOf(name, args, names).filter((t) => t.value.trim() !== ''),
 		now: nowOf(rejection),
 		namesMissing: namesMissing(args, names),

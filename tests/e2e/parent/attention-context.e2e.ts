@@ -2,7 +2,7 @@
 // user typed, what happened instead and by whom (a role, never a person), and offers the next step.
 // The parent and the staff member act offline; "meanwhile on the server" the Kita (or a colleague)
 // makes an offer first.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations, openForOffline, waitForEmptyOutbox, waitForSync } from '../helpers';
 import {
 	createParentAccount,
@@ -32,6 +32,14 @@ function offerOnServer(requestId: string, actorId: string): void {
 			"INSERT INTO request_events (id, request_id, at, actor_id, actor_role, event, from_status, to_status, reason, seq) VALUES (?, ?, ?, ?, 'staff', 'offer', 'registered', 'offered', NULL, ?)"
 		).run(crypto.randomUUID(), requestId, at, actorId, seq);
 	});
+}
+
+/** The page at a phone's and a desktop's width, kept with the test's results to look at. */
+async function screenshots(page: Page, name: string): Promise<void> {
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+	}
 }
 
 function kitaName(facilityId: string): string {
@@ -83,11 +91,13 @@ test('a withdrawal made offline while the Kita made an offer: the entry names ch
 	await expect(entry.getByRole('heading', { level: 2 })).toHaveText(
 		`Das Zurückziehen der Anmeldung von Lotta ${lastName} bei ${kitaName(kita)} wurde nicht übernommen.`
 	);
+	await expect(entry).toContainText('Die Anmeldung wurde inzwischen von der Kita geändert.');
 	await expect(entry).toContainText('Aktueller Stand: Vertragsangebot – von der Kita, am');
 	await expect(entry).not.toContainText('auf diesem Gerät nicht gespeichert');
 	const decline = entry.getByRole('link', { name: 'Angebot ablehnen' });
 	await expect(decline).toHaveAttribute('href', `/meine-anmeldungen#r-${child.requestId}`);
 	await expectNoA11yViolations(page);
+	await screenshots(page, 'achtung-parent');
 
 	// Logging out now would delete the entry with what was tried: the warning says so, by rule of number.
 	await page.getByRole('banner').getByRole('button', { name: 'Abmelden' }).click();
@@ -143,6 +153,7 @@ test('a staff Absage with a typed comment, refused because a colleague’s offer
 	);
 	await expect(entry.getByRole('term')).toHaveText(['Grund der Absage', 'Notiz']);
 	await expect(entry.getByRole('definition')).toHaveText(['Sonstiges', comment]);
+	await screenshots(page, 'achtung-staff');
 	await expect(entry).toContainText(
 		'Aktueller Stand: Vertragsangebot – von einer anderen Mitarbeiterin oder einem anderen Mitarbeiter Ihrer Kita'
 	);
@@ -186,6 +197,7 @@ test('the logout warning names each change not yet sent, with child and Kita, an
 		`Anmeldung zurückziehen: Ida ${lastName}, ${kitaName(kita)}`
 	]);
 	await expectNoA11yViolations(page);
+	await screenshots(page, 'logout-warning');
 	await warning.getByRole('button', { name: 'Abbrechen' }).click();
 	await expect(page.getByRole('banner').getByRole('button', { name: 'Abmelden' })).toBeVisible();
 });
