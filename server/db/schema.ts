@@ -294,6 +294,9 @@ export interface SyncRejectionsTable {
 	code: string;
 	message: string;
 	current: string | null;
+	/** The role of whoever made the latest step on the request (ActedBy), never a person. */
+	acted_by: string | null;
+	acted_at: string | null;
 	created_at: string;
 	seq: number;
 }

@@ -3,6 +3,7 @@
 // than the deletions retention pruned gets a reset, so no device misses a deletion.
 import type { Db } from '../db/database';
 import {
+	isActedBy,
 	MIN_CLIENT_SCHEMA_VERSION,
 	type Patch,
 	type PullInput,
@@ -58,7 +59,8 @@ export async function pull(
 					at: r.created_at,
 					code: r.code,
 					message: r.message,
-					current: r.current === null ? undefined : (JSON.parse(r.current) as unknown)
+					current: r.current === null ? undefined : (JSON.parse(r.current) as unknown),
+					...(isActedBy(r.acted_by) ? { actedBy: r.acted_by, actedAt: r.acted_at ?? undefined } : {})
 				}));
 			}
 		}

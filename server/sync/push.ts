@@ -13,6 +13,7 @@ import type { Tx } from '../db/database';
 import type { Mutator, MutatorContext } from './mutators/context';
 import { mutators } from './mutators/registry';
 import { poke } from './poke';
+import { actedByOf } from './acted-by';
 import { Refusal } from './refusal';
 import { nextSeq } from './seq';
 
@@ -80,6 +81,7 @@ export async function recordRejection(
 	try {
 		await app.database.db.transaction().execute(async (tx) => {
 			await clientRow(tx, rejection.clientId, session, now);
+			const acted = await actedByOf(tx, rejection.current, session);
 			await tx
 				.insertInto('sync_rejections')
 				.values({
@@ -90,6 +92,8 @@ export async function recordRejection(
 					code: rejection.code,
 					message: rejection.message,
 					current: rejection.current === undefined ? null : JSON.stringify(rejection.current),
+					acted_by: acted?.actedBy ?? null,
+					acted_at: acted?.actedAt ?? null,
 					created_at: now.toISOString(),
 					seq: await nextSeq(tx)
 				})

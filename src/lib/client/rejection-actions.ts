@@ -19,8 +19,21 @@ export async function reloadFromServer(rejection: LocalRejection): Promise<boole
 	return true;
 }
 
-/** "Try again": queues the same change once more (the cause was temporary) and dismisses the entry. */
-export async function retry(rejection: LocalRejection): Promise<void> {
-	await mutate(rejection.name as MutationName, rejection.args as MutationArgs<MutationName>);
+/**
+ * "Try again": queues the change once more and dismisses the entry — the same change when the cause
+ * was temporary, or `args` (the same step from the status the request has now) when someone acted first.
+ */
+export async function retry(rejection: LocalRejection, args: unknown = rejection.args): Promise<void> {
+	await mutate(rejection.name as MutationName, args as MutationArgs<MutationName>);
 	await (await openLocalDb()).rejections.update(rejection.mutationId, { dismissed: 1 });
+}
+
+/** "Copy the text": what the user typed, to the clipboard. False when the browser does not allow it. */
+export async function copyText(text: string): Promise<boolean> {
+	try {
+		await navigator.clipboard.writeText(text);
+		return true;
+	} catch {
+		return false;
+	}
 }

@@ -171,3 +171,159 @@ describe('describeRejection', () => {
 		expect(unknown.what).toContain('Erziehungsberechtigter Person 1');
 	});
 });
+
+// Issue 14, point 7: each entry names the child and the Kita, what was tried with the values the
+// user typed, what happened instead and by whom (a role), and offers the next step.
+describe('describeRejection with context', () => {
+	const offered = {
+		id: REQUEST,
+		registrationId: DUP,
+		childId: CHILD,
+		facilityId: KITA,
+		status: 'offered'
+	};
+
+	it('a parent’s withdrawal refused because the Kita made an offer: child, Kita, the offer by the Kita, "Angebot ablehnen"', async () => {
+		const { describeRejection } = await textsIn('de');
+		const text = describeRejection(
+			{
+				name: 'withdrawRequest',
+				args: { requestId: REQUEST, expectedStatus: 'registered' },
+				code: 'staleStatus',
+				current: offered,
+				actedBy: 'kita',
+				actedAt: '2026-12-02T09:00:00.000Z'
+			},
+			NAMES
+		);
+		expect(text.what).toBe(
+			'Das Zurückziehen der Anmeldung von Mia Sommer bei Kita Sonnenschein wurde nicht übernommen.'
+		);
+		expect(text.now).toMatch(/^Vertragsangebot – von der Kita, am \d/);
+		expect(text.why).toBe(
+			'Die Anmeldung wurde inzwischen von der Kita geändert. Ihre Änderung passte nicht mehr zu ihrem Stand.'
+		);
+		expect(text.namesMissing).toBe(false);
+		expect(text.next).toContainEqual({
+			kind: 'link',
+			href: `/meine-anmeldungen#r-${REQUEST}`,
+			label: 'Angebot ablehnen'
+		});
+		// Withdrawing an offered request is not a step there is: no "try again".
+		expect(text.next.map((s) => s.kind)).not.toContain('retry');
+	});
+
+	it('a staff Absage refused because a colleague’s offer came first: the typed reason and comment, "Text kopieren"', async () => {
+		const { describeRejection } = await textsIn('de');
+		const note = 'Bitte ab September, Oma betreut im August';
+		const text = describeRejection(
+			{
+				name: 'rejectRequest',
+				args: { requestId: REQUEST, expectedStatus: 'registered', reason: 'other', note },
+				code: 'staleStatus',
+				current: offered,
+				actedBy: 'colleague'
+			},
+			{ ...NAMES, staff: true }
+		);
+		expect(text.what).toContain('Mia Sommer');
+		expect(text.what).toContain('Kita Sonnenschein');
+		expect(text.typed).toEqual([
+			{ label: 'Grund der Absage', value: 'Sonstiges' },
+			{ label: 'Notiz', value: note }
+		]);
+		expect(text.now).toBe(
+			'Vertragsangebot – von einer anderen Mitarbeiterin oder einem anderen Mitarbeiter Ihrer Kita'
+		);
+		expect(text.next).toContainEqual({ kind: 'copy', text: note });
+	});
+
+	it('shows a parent’s typed start, hours and comment readably', async () => {
+		const { describeRejection } = await textsIn('de');
+		const text = describeRejection(
+			{
+				name: 'updateRequest',
+				args: {
+					requestId: REQUEST,
+					expectedStatus: 'registered',
+					startDate: '2027-09-01',
+					weeklyHours: 45,
+					changeRequest: true,
+					comment: 'Bitte ab September, Oma betreut im August'
+				},
+				code: 'staleStatus',
+				current: { ...offered, status: 'withdrawn' },
+				actedBy: 'you'
+			},
+			NAMES
+		);
+		expect(text.typed).toEqual([
+			{ label: 'Beginn', value: '01.09.2027' },
+			{ label: 'Betreuungszeit', value: '45 Stunden/Woche' },
+			{ label: 'Wechselwunsch', value: 'ja' },
+			{ label: 'Kommentar', value: 'Bitte ab September, Oma betreut im August' }
+		]);
+		expect(text.now).toBe(
+			'Zurückgezogen – von Ihnen selbst auf einem anderen Gerät oder in einem anderen Fenster'
+		);
+		expect(text.next).toContainEqual({ kind: 'copy', text: 'Bitte ab September, Oma betreut im August' });
+	});
+
+	it('offers "try again" with the current status when the step is still possible from there', async () => {
+		const { describeRejection } = await textsIn('de');
+		const text = describeRejection(
+			{
+				name: 'answerOffer',
+				args: { requestId: REQUEST, expectedStatus: 'offered', answer: 'decline' },
+				code: 'staleStatus',
+				current: { ...offered, status: 'accepted' },
+				actedBy: 'you'
+			},
+			NAMES
+		);
+		expect(text.typed).toEqual([{ label: 'Antwort', value: 'ablehnen' }]);
+		expect(text.next[0]).toEqual({
+			kind: 'retry',
+			args: { requestId: REQUEST, expectedStatus: 'accepted', answer: 'decline' }
+		});
+	});
+
+	it('names child and Kita from the refusal’s current request when the device has no such request, and says so when it has neither', async () => {
+		const { describeRejection } = await textsIn('de');
+		const fromCurrent = describeRejection(
+			{ name: 'withdrawRequest', args: { requestId: REQUEST }, code: 'staleStatus', current: offered },
+			{ ...NAMES, requests: new Map() }
+		);
+		expect(fromCurrent.what).toContain('Mia Sommer');
+		expect(fromCurrent.namesMissing).toBe(false);
+		const nothing = describeRejection({
+			name: 'withdrawRequest',
+			args: { requestId: REQUEST },
+			code: 'notFound'
+		});
+		expect(nothing.namesMissing).toBe(true);
+		expect(nothing.missingNote).toBe(
+			'Welches Kind und welche Kita das betrifft, ist auf diesem Gerät nicht gespeichert.'
+		);
+	});
+
+	it('has the new texts in every language', async () => {
+		for (const locale of LOCALES) {
+			const { describeRejection } = await textsIn(locale);
+			for (const actedBy of ['kita', 'colleague', 'youthOffice', 'family', 'system', 'you'] as const) {
+				const text = describeRejection(
+					{
+						name: 'rejectRequest',
+						args: { requestId: REQUEST, reason: 'other', note: 'x', expectedStatus: 'registered' },
+						code: 'staleStatus',
+						current: offered,
+						actedBy
+					},
+					NAMES
+				);
+				for (const part of [text.now, text.why, ...text.typed.map((t) => t.label), text.missingNote])
+					expect(part, `${locale} ${actedBy}`).not.toMatch(/^[a-z_]+$|\{[a-z]+\}/);
+			}
+		}
+	});
+});

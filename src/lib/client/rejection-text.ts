@@ -3,51 +3,54 @@
 // server refused it, and what to do next. Every (mutation, reason) pair the server can give
 // (src/lib/sync/refusals.ts) has its own text; the generic one is for reasons this version does not
 // know (a newer server) and still names the change.
-import type { Guardian } from '$lib/domain/family';
+import type { Day } from '$lib/domain/calendar-day';
 import type { MutationName } from '$lib/domain/mutations';
-import type { RequestStatus } from '$lib/domain/placement';
+import {
+	REQUEST_STATUSES,
+	transitionFor,
+	type PlacementEvent,
+	type RequestStatus
+} from '$lib/domain/placement';
+import { formatDateTime, formatDay } from '$lib/format';
 import { requestStatusLabel } from '$lib/labels-status';
+import { rejectReasonLabel } from '$lib/labels-staff';
 import { m } from '$lib/i18n/messages';
+import type { ActedBy } from '$lib/sync/protocol';
 import { TEMPORARY_REFUSALS } from '$lib/sync/refusals';
+import { NO_NAMES, type RejectionNames } from './change-names';
 import { errorMessage } from './form-errors';
 
-/** What the device holds to name the things a refused mutation was about. */
-export interface RejectionNames {
-	facilities: ReadonlyMap<string, string>;
-	/** Child id → "first last". */
-	children: ReadonlyMap<string, string>;
-	requests: ReadonlyMap<string, { childId: string; facilityId: string }>;
-	childminding: ReadonlyMap<string, { childId: string }>;
-	/** Possible duplicates (staff) and link questions (parents): the walk-in's or own child. */
-	duplicates: ReadonlyMap<string, { childId: string; facilityId?: string; facilityName?: string }>;
-	/** Family id → one of its children's names (walk-in families for the claim code). */
-	families: ReadonlyMap<string, string>;
-	guardians: ReadonlyMap<string, Guardian>;
-	/** Kita staff edit their Kita's description at /kita/angaben, the youth office at /verwaltung. */
-	staff: boolean;
-}
-
-export const NO_NAMES: RejectionNames = {
-	facilities: new Map(),
-	children: new Map(),
-	requests: new Map(),
-	childminding: new Map(),
-	duplicates: new Map(),
-	families: new Map(),
-	guardians: new Map(),
-	staff: false
-};
+export { NO_NAMES, type RejectionNames } from './change-names';
 
 export type NextStep =
 	/** Drop the local change (its form's draft) and pull the server's data. */
 	| { kind: 'reload' }
-	/** Send the same change again: the cause was temporary. */
-	| { kind: 'retry' }
+	/**
+	 * Send the change again: the cause was temporary, or (with `args`) someone acted first but the
+	 * same step is still possible from where the request stands now.
+	 */
+	| { kind: 'retry'; args?: unknown }
+	/** Copy what the user typed (a comment, a note) to the clipboard, to use it again. */
+	| { kind: 'copy'; text: string }
 	| { kind: 'link'; href: string; label: string };
+
+/** One value the user had entered, with its field's name. */
+export interface TypedValue {
+	label: string;
+	value: string;
+}
 
 export interface RejectionText {
 	what: string;
 	why: string;
+	/** What the user had entered with the change, readable (dates and hours formatted, codes named). */
+	typed: TypedValue[];
+	/** How things stand now and who made it so (a role), or '' when the refusal carried no state. */
+	now: string;
+	/** True when neither the device nor the refusal can say which child and Kita it was about. */
+	namesMissing: boolean;
+	/** The sentence saying so. */
+	missingNote: string;
 	next: NextStep[];
 	/** True when the reason is one this version has no text for (the generic one is shown). */
 	unknownReason: boolean;
@@ -58,6 +61,8 @@ export interface RejectionInput {
 	args?: unknown;
 	code: string;
 	current?: unknown;
+	actedBy?: ActedBy;
+	actedAt?: string;
 }
 
 type Args = Record<string, unknown>;
@@ -71,6 +76,15 @@ function childName(names: RejectionNames, childId: string): string {
 
 function kitaName(names: RejectionNames, facilityId: string): string {
 	return names.facilities.get(facilityId) ?? m.rej_some_kita();
+}
+
+/** A request the refusal carried as `current` (the server's state, as the user may see it). */
+function currentRequest(current: unknown): { id: string; childId: string; facilityId: string } | null {
+	if (!current || typeof current !== 'object') return null;
+	const row = current as Args;
+	return typeof row.id === 'string' && typeof row.childId === 'string' && typeof row.facilityId === 'string'
+		? { id: row.id, childId: row.childId, facilityId: row.facilityId }
+		: null;
 }
 
 /** Child and Kita of a request, from the device or from the refusal's `current` request. */
@@ -350,6 +364,211 @@ function invalidDetails(code: string, current: unknown): string[] {
 	];
 }
 
+/** A day as the user's language writes it, or the raw text when it is not a day. */
+function day(value: unknown): string {
+	const text = str(value);
+	return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDay(text as Day) : text;
+}
+
+function hours(value: unknown): string {
+	return typeof value === 'number' ? m.hours_per_week({ hours: value }) : '';
+}
+
+/** A request's terms as typed: start, hours, change request, comment (empty ones left out). */
+function termsOf(args: Args, startLabel = m.rej_label_start()): TypedValue[] {
+	return [
+		{ label: startLabel, value: day(args.startDate) },
+		{ label: m.rej_label_hours(), value: hours(args.weeklyHours) },
+		{ label: m.rej_label_change(), value: args.changeRequest === true ? m.rej_yes() : '' },
+		{ label: m.rej_label_comment(), value: str(args.comment) }
+	];
+}
+
+function answerOf(args: Args): TypedValue[] {
+	return [
+		{
+			label: m.rej_label_answer(),
+			value: args.answer === 'decline' ? m.rej_answer_decline() : m.rej_answer_accept()
+		}
+	];
+}
+
+/** What the user typed with the change, per mutation; mutations without typed values have none. */
+function typedOf(name: MutationName, args: Args, names: RejectionNames): TypedValue[] {
+	switch (name) {
+		case 'updateRequest':
+		case 'submitChildminding':
+			return termsOf(args);
+		case 'submitRegistration':
+			return (Array.isArray(args.items) ? (args.items as Args[]) : []).map((item) => ({
+				label: kitaName(names, str(item.facilityId)),
+				value: termsOf(item)
+					.filter((t) => t.value)
+					.map((t) => `${t.label}: ${t.value}`)
+					.join('; ')
+			}));
+		case 'createWalkin':
+			return [
+				{ label: m.rej_label_birth(), value: day((args.child as Args | undefined)?.birthDate) },
+				...termsOf(args)
+			];
+		case 'makeOffer':
+			return [
+				{ label: m.rej_label_start(), value: day(args.startDate) },
+				{ label: m.rej_label_hours(), value: hours(args.weeklyHours) },
+				{ label: m.rej_label_note(), value: str(args.note) }
+			];
+		case 'rejectRequest':
+			return [
+				{ label: m.rej_label_reason(), value: rejectReasonLabel(str(args.reason)) },
+				{ label: m.rej_label_note(), value: str(args.note) }
+			];
+		case 'answerOffer':
+		case 'recordAnswer':
+			return answerOf(args);
+		case 'saveGuardian':
+			return [
+				{ label: m.rej_label_name(), value: `${str(args.firstName)} ${str(args.lastName)}`.trim() },
+				{
+					label: m.rej_label_address(),
+					value: [str(args.street), `${str(args.postcode)} ${str(args.town)}`.trim()]
+						.filter(Boolean)
+						.join(', ')
+				},
+				{ label: m.rej_label_phone(), value: str(args.phone) },
+				{ label: m.rej_label_email(), value: str(args.email) }
+			];
+		case 'saveChild':
+			return [{ label: m.rej_label_birth(), value: day(args.birthDate) }];
+		case 'saveChildmindingNote':
+			return [{ label: m.rej_label_note(), value: str(args.note) }];
+		default:
+			return [];
+	}
+}
+
+/** The free texts the user typed (comments, notes): what "copy the text" copies. */
+function freeTextOf(args: Args): string {
+	const items = Array.isArray(args.items) ? (args.items as Args[]) : [];
+	return [args.comment, args.note, ...items.map((item) => item.comment)]
+		.map(str)
+		.filter((text) => text.trim() !== '')
+		.join('\n\n');
+}
+
+const ACTED_BY_TEXT: Record<ActedBy, () => string> = {
+	kita: m.rej_by_kita,
+	colleague: m.rej_by_colleague,
+	youthOffice: m.rej_by_youth_office,
+	family: m.rej_by_family,
+	system: m.rej_by_system,
+	you: m.rej_by_you
+};
+
+/** How it stands now and who made it so: "Vertragsangebot – von der Kita, am 2. Dez. 2026, 10:00". */
+function nowOf(rejection: RejectionInput): string {
+	const status = describeCurrent(rejection.current);
+	const by = rejection.actedBy ? ACTED_BY_TEXT[rejection.actedBy]?.() : undefined;
+	if (!status || !by) return status;
+	const at = rejection.actedAt ? new Date(rejection.actedAt) : null;
+	return at && !Number.isNaN(at.getTime())
+		? m.rej_now_by_at({ status, by, time: formatDateTime(at) })
+		: m.rej_now_by({ status, by });
+}
+
+/** Someone acted first on the request, and the server said who: "… inzwischen von der Kita geändert". */
+function staleBy(name: MutationName, rejection: RejectionInput): string | null {
+	const by = rejection.actedBy ? ACTED_BY_TEXT[rejection.actedBy]?.() : undefined;
+	return rejection.code === 'staleStatus' && by && stepOf(name, {}) ? m.rej_why_stale_by({ by }) : null;
+}
+
+/** The placement step a request mutation asked for, and who asks for it. */
+function stepOf(name: MutationName, args: Args): { event: PlacementEvent; actor: 'parent' | 'staff' } | null {
+	const answer: PlacementEvent = args.answer === 'decline' ? 'decline' : 'accept';
+	switch (name) {
+		case 'withdrawRequest':
+			return { event: 'withdraw', actor: 'parent' };
+		case 'updateRequest':
+			return { event: 'update', actor: 'parent' };
+		case 'answerOffer':
+			return { event: answer, actor: 'parent' };
+		case 'recordAnswer':
+			return { event: answer, actor: 'staff' };
+		case 'makeOffer':
+			return { event: 'offer', actor: 'staff' };
+		case 'withdrawOffer':
+			return { event: 'withdrawOffer', actor: 'staff' };
+		case 'rejectRequest':
+			return { event: 'reject', actor: 'staff' };
+		case 'concludeContract':
+			return { event: 'contract', actor: 'staff' };
+		default:
+			return null;
+	}
+}
+
+function statusOf(current: unknown): RequestStatus | null {
+	const status = (current as { status?: unknown } | undefined)?.status;
+	return (REQUEST_STATUSES as readonly unknown[]).includes(status) ? (status as RequestStatus) : null;
+}
+
+/**
+ * Someone acted first, but the same step is still one the user may take from where the request
+ * stands now (e.g. declining an offer that was accepted on another device): sent again with the
+ * status the user now sees.
+ */
+function retryFromHere(name: MutationName, args: Args, rejection: RejectionInput): NextStep | null {
+	const status = statusOf(rejection.current);
+	const step = stepOf(name, args);
+	if (rejection.code !== 'staleStatus' || !status || !step) return null;
+	const row = transitionFor(status, step.event);
+	return row?.actors.includes(step.actor)
+		? { kind: 'retry', args: { ...args, expectedStatus: status } }
+		: null;
+}
+
+/** Steps that follow from how the request stands now (a parent's withdrawal met by an offer). */
+function stepsFromHere(name: MutationName, rejection: RejectionInput, names: RejectionNames): NextStep[] {
+	const status = statusOf(rejection.current);
+	const request = currentRequest(rejection.current);
+	if (
+		name === 'withdrawRequest' &&
+		!names.staff &&
+		request &&
+		(status === 'offered' || status === 'accepted')
+	)
+		return [
+			{
+				kind: 'link',
+				href: `/meine-anmeldungen#r-${encodeURIComponent(request.id)}`,
+				label: m.rej_action_decline_offer()
+			}
+		];
+	return [];
+}
+
+/** Whether the device can name the child and Kita (or child-minding request) the change was about. */
+function namesMissing(args: Args, names: RejectionNames): boolean {
+	const knows = (childId: string | undefined, facilityId?: string) =>
+		childId !== undefined &&
+		names.children.has(childId) &&
+		(facilityId === undefined || names.facilities.has(facilityId));
+	if (typeof args.requestId === 'string') {
+		const request = names.requests.get(args.requestId);
+		return !knows(request?.childId, request?.facilityId);
+	}
+	if (typeof args.candidateId === 'string') return !knows(names.duplicates.get(args.candidateId)?.childId);
+	if (typeof args.childId === 'string') return !knows(args.childId);
+	return false;
+}
+
+/** The device's names, with the refusal's `current` request added when the device does not hold it. */
+function withCurrent(names: RejectionNames, current: unknown): RejectionNames {
+	const request = currentRequest(current);
+	if (!request || names.requests.has(request.id)) return names;
+	return { ...names, requests: new Map([...names.requests, [request.id, request]]) };
+}
+
 /** The whole text of one refused mutation, with its next steps. */
 /** What a change was, in the same words (the lost-changes notice names changes the server never got). */
 export function describeChange(name: string, args: unknown, names: RejectionNames = NO_NAMES): string {
@@ -368,22 +587,38 @@ export function describeRejection(
 		return {
 			what: m.rej_unknown_mutation({ name: rejection.name }),
 			why: why ? why(args, names) : m.rej_why_unknown({ code }),
+			typed: [],
+			now: nowOf(rejection),
+			namesMissing: false,
+			missingNote: m.rej_names_missing(),
 			next: [{ kind: 'reload' }],
 			unknownReason: !why
 		};
 	}
 	const name = rejection.name;
+	names = withCurrent(names, rejection.current);
 	const why = WHY[name][code] ?? ANY[code];
 	const next: NextStep[] = [];
 	if (TEMPORARY_REFUSALS.includes(code)) next.push({ kind: 'retry' });
+	const again = retryFromHere(name, args, rejection);
+	if (again) next.push(again);
+	next.push(...stepsFromHere(name, rejection, names));
+	const text = freeTextOf(args);
+	if (text) next.push({ kind: 'copy', text });
 	if (name !== 'auditRead') next.push({ kind: 'reload' });
 	const link = linkOf(name, args, names);
 	if (link) next.push(link);
 	return {
 		what: WHAT[name](args, names),
-		why: why
-			? [why(args, names), ...invalidDetails(code, rejection.current)].join(' ')
-			: m.rej_why_unknown({ code }),
+		why:
+			staleBy(name, rejection) ??
+			(why
+				? [why(args, names), ...invalidDetails(code, rejection.current)].join(' ')
+				: m.rej_why_unknown({ code })),
+		typed: typedOf(name, args, names).filter((t) => t.value.trim() !== ''),
+		now: nowOf(rejection),
+		namesMissing: namesMissing(args, names),
+		missingNote: m.rej_names_missing(),
 		next,
 		unknownReason: !why
 	};

@@ -55,6 +55,22 @@ export interface Rejection {
 	message: string;
 	/** The entity as the server holds it now; absent when it no longer exists. */
 	current?: unknown;
+	/** Who made the latest step on the request the change was about, as a role (never a person). */
+	actedBy?: ActedBy;
+	/** When that step was made. */
+	actedAt?: string;
+}
+
+/**
+ * Whoever acted first, as the refused user may learn it: the Kita (for a family), another staff
+ * member of the Kita (for staff), the youth office, the family (for staff), the system (a deadline)
+ * or the same user on another device or tab.
+ */
+export const ACTED_BY = ['kita', 'colleague', 'youthOffice', 'family', 'system', 'you'] as const;
+export type ActedBy = (typeof ACTED_BY)[number];
+
+export function isActedBy(value: unknown): value is ActedBy {
+	return (ACTED_BY as readonly unknown[]).includes(value);
 }
 
 export const mutationSchema = z.object({

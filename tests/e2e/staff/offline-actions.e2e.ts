@@ -85,7 +85,8 @@ test.describe('Kita staff work offline', () => {
 		await expect(entry).toContainText('Zurückgezogen');
 		// It names the child and says why (issue 13, defect 4), with the way back to the request.
 		await expect(entry.getByRole('heading')).toContainText(`Ihr Vertragsangebot für Carla ${lastName}`);
-		await expect(entry).toContainText('inzwischen an anderer Stelle geändert');
+		// … and by whom, as a role (issue 14, point 7): the parents withdrew it.
+		await expect(entry).toContainText('Die Anmeldung wurde inzwischen von der Familie geändert.');
 		await expect(entry.getByRole('link', { name: 'Zur Anmeldung' })).toBeVisible();
 	});
 });
