@@ -83,9 +83,7 @@ export async function pull(
 		const entities = scope.sources.map((s) => s.entity);
 		// A first sync under way goes on from its token; a token the server cannot serve (another
 		// scope, or older than pruned deletions) starts it again.
-		const token = paged
-			? decodePageToken(input.page ?? null, scope.key, entities, seq, prunedThrough)
-			: null;
+		const token = paged ? decodePageToken(input.page ?? null, scope.key, entities, seq, prunedThrough) : null;
 		const cookie = token ? null : decodeCookie(input.cookie, scope.key, seq, prunedThrough);
 		const patch: Patch = { put: {}, del: {} };
 		if (cookie || !paged) {

@@ -143,7 +143,13 @@ describe('a first sync in pages', () => {
 				await w.push(w.staffX, 'makeOffer', { requestId: held[1], expectedStatus: 'registered', ...OFFER });
 				await w.push(notYet[0], 'withdrawRequest', { requestId: notYet[1], expectedStatus: 'registered' });
 				const late = actor(await createUserWithSession(w.t.app.database.db, w.t.clock.now(), 'parent'));
-				for (const m of familyMutations(1, [w.kitaX], '2027-08-01', '2024-05-01', w.t.clock.now().toISOString()))
+				for (const m of familyMutations(
+					1,
+					[w.kitaX],
+					'2027-08-01',
+					'2024-05-01',
+					w.t.clock.now().toISOString()
+				))
 					await w.push(late, m.name as 'saveGuardian', m.args as never);
 				const facility = [...(device.rows.get('facilities')?.keys() ?? [])].find(
 					(id) => id !== w.kitaX && id !== w.kitaY
@@ -151,7 +157,11 @@ describe('a first sync in pages', () => {
 				expect(facility).toBeDefined();
 				await w.t.app.database.db.transaction().execute(async (tx) => {
 					const seq = await nextSeq(tx);
-					await tx.updateTable('facilities').set({ active: 0, seq }).where('id', '=', facility ?? '').execute();
+					await tx
+						.updateTable('facilities')
+						.set({ active: 0, seq })
+						.where('id', '=', facility ?? '')
+						.execute();
 				});
 				expect(heldBy('facilities', facility ?? '')).toBe(true);
 			}

@@ -7,7 +7,8 @@ import { SCHEMA_VERSION } from '$lib/sync/version';
 import { localDb, ownerOf, type LocalDb } from '../local-db';
 import { session } from '../session.svelte';
 import { trpcClient as trpc } from '../trpc-client';
-import { applyPull, ReplayNotLoaded } from './apply-patch';
+import { applyPage, applyPull, ReplayNotLoaded } from './apply-patch';
+import { afterPage, readProgress } from './first-sync';
 import { loadReplay, onMutation, registeredReplay } from './replay';
 import { syncStatus } from './sync-status.svelte';
 
@@ -46,40 +47,66 @@ async function withLock<T>(db: LocalDb, fn: () => Promise<T>): Promise<T> {
 	return fn();
 }
 
+/**
+ * Pulls until the device holds the whole scope: a first sync comes in pages, each applied (with its
+ * continuation token) as it arrives, so a dropped connection or a reload goes on from the last one.
+ */
 async function pullOnce(db: LocalDb): Promise<void> {
-	const [clientId, cookie] = await Promise.all([db.meta.get('clientId'), db.meta.get('cookie')]);
-	const result = await trpc.sync.pull.query(
-		{
-			clientId: clientId?.value ?? null,
-			userId: ownerOf(db),
-			schemaVersion: SCHEMA_VERSION,
-			cookie: cookie?.value ?? null
-		},
-		{ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
-	);
-	if (result.kind === 'updateRequired') {
-		syncStatus.phase = 'updateRequired';
+	for (;;) {
+		const [clientId, cookie, first] = await Promise.all([
+			db.meta.get('clientId'),
+			db.meta.get('cookie'),
+			db.meta.get('firstSync')
+		]);
+		const progress = readProgress(first?.value);
+		const result = await trpc.sync.pull.query(
+			{
+				clientId: clientId?.value ?? null,
+				userId: ownerOf(db),
+				schemaVersion: SCHEMA_VERSION,
+				cookie: cookie?.value ?? null,
+				page: progress?.token ?? null
+			},
+			{ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
+		);
+		if (result.kind === 'updateRequired') {
+			syncStatus.phase = 'updateRequired';
+			return;
+		}
+		if (result.kind === 'sessionEnded') {
+			// This database's user is no longer the one logged in: keep every row and the outbox, and ask
+			// them to log in again (the pull resumes from the same cookie afterwards).
+			session.expired = true;
+			return;
+		}
+		if (result.kind === 'page') {
+			const next = afterPage(progress, result);
+			await applyReplaying(db, () => applyPage(db, result, next));
+			syncStatus.copy = 'incomplete';
+			syncStatus.firstSync = next;
+			continue;
+		}
+		const at = new Date();
+		await applyReplaying(db, () => applyPull(db, result, at));
+		syncStatus.copy = 'complete';
+		syncStatus.firstSync = null;
+		syncStatus.lastSyncAt = at;
 		return;
 	}
-	if (result.kind === 'sessionEnded') {
-		// This database's user is no longer the one logged in: keep every row and the outbox, and ask
-		// them to log in again (the pull resumes from the same cookie afterwards).
-		session.expired = true;
-		return;
-	}
-	const at = new Date();
-	// Pending mutations (from an earlier visit) are re-applied on top: load the mutation side first,
-	// rather than applying a possibly large patch only to roll it back.
+}
+
+/** Applies a pull's answer with the pending mutations re-applied on top (their side loaded first). */
+async function applyReplaying(db: LocalDb, apply: () => Promise<void>): Promise<void> {
+	// Load the mutation side first rather than applying a possibly large patch only to roll it back.
 	if (!registeredReplay() && (await db.outbox.count()) > 0) await loadReplay();
 	try {
-		await applyPull(db, result, at);
+		await apply();
 	} catch (error) {
 		// Another tab wrote to the outbox meanwhile: the transaction rolled back, apply it again.
 		if (!(error instanceof ReplayNotLoaded)) throw error;
 		await loadReplay();
-		await applyPull(db, result, at);
+		await apply();
 	}
-	syncStatus.lastSyncAt = at;
 }
 
 /** Pushes the whole outbox in batches; returns when it is empty or a push failed. */
@@ -164,6 +191,14 @@ export function sync(): Promise<void> {
 	return running;
 }
 
+/** Whether this database holds a whole copy (a cookie), or how far its first sync came. */
+async function followFirstSync(db: LocalDb): Promise<void> {
+	syncStatus.copy = 'unknown';
+	const [cookie, first] = await Promise.all([db.meta.get('cookie'), db.meta.get('firstSync')]);
+	syncStatus.copy = cookie ? 'complete' : 'incomplete';
+	syncStatus.firstSync = cookie ? null : (readProgress(first?.value) ?? { received: {}, total: {} });
+}
+
 /** Starts the triggers; returns a function that stops them. */
 export function startSync(): () => void {
 	void localDb()
@@ -171,6 +206,7 @@ export function startSync(): () => void {
 		.then((row) => {
 			syncStatus.lastSyncAt = row ? new Date(row.value) : null;
 		});
+	void followFirstSync(localDb());
 	void refreshPending(localDb());
 	onMutation(() => {
 		void refreshPending(localDb());
