@@ -66,6 +66,27 @@ export interface Page {
 	total?: EntityCounts;
 }
 
+/**
+ * The lists' main rows come last: a request (or child-minding request) that arrived can be shown at
+ * once, its child and family being there already, so "1.200 von 4.800 Anmeldungen" is what the
+ * pages can show.
+ */
+const LAST: readonly EntityName[] = ['requests', 'childminderRequests'];
+
+function pageOrder(scope: Scope): Scope['sources'] {
+	return [
+		...scope.sources.filter((s) => !LAST.includes(s.entity)),
+		...scope.sources.filter((s) => LAST.includes(s.entity))
+	];
+}
+
+/** The entity a first sync starts with. */
+export function firstEntity(scope: Scope): EntityName {
+	const first = pageOrder(scope)[0];
+	if (!first) throw new Error(`scope ${scope.key} has no sources`);
+	return first.entity;
+}
+
 /** Up to `limit` rows of the scope from `at` on. */
 export async function readPage(
 	tx: Executor,
@@ -79,8 +100,9 @@ export async function readPage(
 	let room = Math.max(1, limit);
 	let next: PageToken | null = null;
 	let after = at.after;
-	const start = scope.sources.findIndex((s) => s.entity === at.entity);
-	for (const [index, src] of scope.sources.entries()) {
+	const sources = pageOrder(scope);
+	const start = sources.findIndex((s) => s.entity === at.entity);
+	for (const [index, src] of sources.entries()) {
 		// The first page counts every entity; later ones read only those they send.
 		if (index < start && !first) continue;
 		if (next && !first) break;
@@ -95,7 +117,7 @@ export async function readPage(
 		after = null;
 		if (taken.length < remaining.length) next = { ...at, entity: src.entity, after: rowKey(taken.at(-1)) };
 		else if (room === 0) {
-			const following = scope.sources[index + 1];
+			const following = sources[index + 1];
 			if (following) next = { ...at, entity: following.entity, after: null };
 		}
 	}

@@ -6,7 +6,6 @@ import type { Db, Executor } from '../db/database';
 import {
 	MIN_CLIENT_SCHEMA_VERSION,
 	PAGED_RESET_SCHEMA_VERSION,
-	type EntityName,
 	type Patch,
 	type PullInput,
 	type PullResult,
@@ -14,7 +13,7 @@ import {
 } from '../../src/lib/sync/protocol';
 import { decodeCookie, encodeCookie } from './cookie';
 import { deletionsPrunedThrough } from './deletions';
-import { decodePageToken, encodePageToken, readPage } from './first-sync';
+import { decodePageToken, encodePageToken, firstEntity, readPage } from './first-sync';
 import { currentSeq } from './seq';
 import type { Scope } from './scopes';
 
@@ -93,7 +92,7 @@ export async function pull(
 			return { kind: 'patch', reset, cookie: encodeCookie(scope.key, seq), patch, ...state };
 		}
 		// A page of the first sync at the snapshot `at`: the rows as they are now, in key order.
-		const at = token ?? { scope: scope.key, seq, entity: entities[0] as EntityName, after: null };
+		const at = token ?? { scope: scope.key, seq, entity: firstEntity(scope), after: null };
 		const page = await readPage(tx, scope, at, pageRows, token === null);
 		Object.assign(patch.put, page.put);
 		if (page.next)

@@ -2,6 +2,7 @@
 // the page shows how far it got, the queue never passes for complete before it ends, a dropped
 // request or a reload goes on from the last page received, and in the end every request is there.
 import { expect, test, type Response } from '@playwright/test';
+import { expectNoA11yViolations } from '../helpers';
 import { readDb, seedRequests, loginAsDemoStaff, staffKitas } from './steps';
 
 // Requests go straight to the network (and through page.route and the throttling), not through
@@ -113,6 +114,7 @@ test('a first sync on a slow line with dropped requests shows its progress, neve
 		timeout: 20_000
 	});
 	await expect(progress.getByRole('progressbar')).toBeVisible();
+	await expectNoA11yViolations(page);
 
 	// A reload in the middle: the next pull goes on with the token of the last page applied.
 	await expect.poll(() => delivered().filter((s) => s.answer?.kind === 'page').length).toBeGreaterThan(1);
