@@ -84,6 +84,7 @@ async function pullOnce(db: LocalDb): Promise<void> {
 			await applyReplaying(db, () => applyPage(db, result, next));
 			syncStatus.copy = 'incomplete';
 			syncStatus.firstSync = next;
+			showFirstSync();
 			continue;
 		}
 		const at = new Date();
@@ -197,6 +198,14 @@ async function followFirstSync(db: LocalDb): Promise<void> {
 	const [cookie, first] = await Promise.all([db.meta.get('cookie'), db.meta.get('firstSync')]);
 	syncStatus.copy = cookie ? 'complete' : 'incomplete';
 	syncStatus.firstSync = cookie ? null : (readProgress(first?.value) ?? { received: {}, total: {} });
+	showFirstSync();
+}
+
+/** While a first sync runs, its progress is shown (that module loads only then). */
+function showFirstSync(): void {
+	if (syncStatus.copy !== 'incomplete') return;
+	// A template literal: the catalogue compiler would otherwise copy its texts into every page.
+	void import(`../first-sync-notice.svelte`).then((notice) => notice.followFirstSync()).catch(() => {});
 }
 
 /** Starts the triggers; returns a function that stops them. */
