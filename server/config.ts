@@ -54,6 +54,11 @@ export interface Config {
 	/** How many backups are kept (BACKUP_KEEP); older ones are deleted after each new one. */
 	backupKeep: number;
 	backupIntervalHours: number;
+	/**
+	 * Rows per page of a first sync (SYNC_PAGE_ROWS): small enough that a page arrives on a weak line
+	 * and a dropped connection loses little, large enough that a big Kita needs few round trips.
+	 */
+	syncPageRows: number;
 }
 
 export const DEFAULT_MAIL_FROM = 'Kita-Portal Kreis Soest <noreply@kita-portal.invalid>';
@@ -155,7 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		retentionIntervalHours: positiveInt('RETENTION_INTERVAL_HOURS', env.RETENTION_INTERVAL_HOURS, 6),
 		backupDir: env.BACKUP_DIR ? resolve(env.BACKUP_DIR) : null,
 		backupKeep: positiveInt('BACKUP_KEEP', env.BACKUP_KEEP, 14),
-		backupIntervalHours: positiveInt('BACKUP_INTERVAL_HOURS', env.BACKUP_INTERVAL_HOURS, 24)
+		backupIntervalHours: positiveInt('BACKUP_INTERVAL_HOURS', env.BACKUP_INTERVAL_HOURS, 24),
+		syncPageRows: positiveInt('SYNC_PAGE_ROWS', env.SYNC_PAGE_ROWS, 1000)
 	};
 	assertSafeConfig(config);
 	return config;

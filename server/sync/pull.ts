@@ -1,10 +1,12 @@
 // sync.pull: everything in the caller's scope changed since the cookie, plus the client's
 // lastMutationId and new rejections — all read in one transaction, so they agree. A cookie older
-// than the deletions retention pruned gets a reset, so no device misses a deletion.
-import type { Db } from '../db/database';
+// than the deletions retention pruned gets a reset, so no device misses a deletion. A reset (the
+// first sync) comes in pages (first-sync.ts) for clients that take them.
+import type { Db, Executor } from '../db/database';
 import {
 	isActedBy,
 	MIN_CLIENT_SCHEMA_VERSION,
+	PAGED_RESET_SCHEMA_VERSION,
 	type Patch,
 	type PullInput,
 	type PullResult,
@@ -12,58 +14,101 @@ import {
 } from '../../src/lib/sync/protocol';
 import { decodeCookie, encodeCookie } from './cookie';
 import { deletionsPrunedThrough } from './deletions';
+import { decodePageToken, encodePageToken, firstEntity, readPage } from './first-sync';
 import { currentSeq } from './seq';
 import type { Scope } from './scopes';
+
+/** Rows per page of a first sync unless the app's configuration says otherwise (SYNC_PAGE_ROWS). */
+export const DEFAULT_PAGE_ROWS = 1000;
+
+/** Adds the scope's changes since `since` (everything on a reset) to the patch. */
+async function addChanges(tx: Executor, scope: Scope, since: number, reset: boolean, patch: Patch) {
+	const put = patch.put as Record<string, unknown[]>;
+	const del = patch.del as Record<string, string[]>;
+	for (const src of scope.sources) {
+		const changes = await src.changesSince(tx, since, reset);
+		if (changes.put.length) put[src.entity] = [...(put[src.entity] ?? []), ...changes.put];
+		if (changes.del.length) del[src.entity] = [...(del[src.entity] ?? []), ...changes.del];
+	}
+}
+
+async function clientState(
+	tx: Executor,
+	input: PullInput,
+	userId: string | null,
+	since: number
+): Promise<{ lastMutationId: number; rejections: Rejection[] }> {
+	if (!input.clientId || !userId) return { lastMutationId: 0, rejections: [] };
+	const client = await tx
+		.selectFrom('sync_clients')
+		.selectAll()
+		.where('client_id', '=', input.clientId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+	if (!client) return { lastMutationId: 0, rejections: [] };
+	const rows = await tx
+		.selectFrom('sync_rejections')
+		.selectAll()
+		.where('client_id', '=', client.client_id)
+		.where('seq', '>', since)
+		.orderBy('mutation_id')
+		.execute();
+	return {
+		lastMutationId: client.last_mutation_id,
+		rejections: rows.map((r) => ({
+			mutationId: r.mutation_id,
+			name: r.name,
+			args: JSON.parse(r.args) as unknown,
+			at: r.created_at,
+			code: r.code,
+			message: r.message,
+			current: r.current === null ? undefined : (JSON.parse(r.current) as unknown),
+			...(isActedBy(r.acted_by) ? { actedBy: r.acted_by, actedAt: r.acted_at ?? undefined } : {})
+		}))
+	};
+}
 
 export async function pull(
 	db: Db,
 	scope: Scope,
 	input: PullInput,
-	userId: string | null
+	userId: string | null,
+	pageRows = DEFAULT_PAGE_ROWS
 ): Promise<PullResult> {
 	if (input.schemaVersion < MIN_CLIENT_SCHEMA_VERSION)
 		return { kind: 'updateRequired', minSchemaVersion: MIN_CLIENT_SCHEMA_VERSION };
-	return db.transaction().execute(async (tx) => {
+	return db.transaction().execute(async (tx): Promise<PullResult> => {
 		const seq = await currentSeq(tx);
-		const cookie = decodeCookie(input.cookie, scope.key, seq, await deletionsPrunedThrough(tx));
-		const reset = cookie === null;
-		const since = cookie?.seq ?? 0;
+		const prunedThrough = await deletionsPrunedThrough(tx);
+		const paged = input.schemaVersion >= PAGED_RESET_SCHEMA_VERSION;
+		const entities = scope.sources.map((s) => s.entity);
+		// A first sync under way goes on from its token; a token the server cannot serve (another
+		// scope, or older than pruned deletions) starts it again.
+		const token = paged ? decodePageToken(input.page ?? null, scope.key, entities, seq, prunedThrough) : null;
+		const cookie = token ? null : decodeCookie(input.cookie, scope.key, seq, prunedThrough);
 		const patch: Patch = { put: {}, del: {} };
-		for (const src of scope.sources) {
-			const changes = await src.changesSince(tx, since, reset);
-			if (changes.put.length) (patch.put as Record<string, unknown[]>)[src.entity] = changes.put;
-			if (changes.del.length) (patch.del as Record<string, string[]>)[src.entity] = changes.del;
+		if (cookie || !paged) {
+			const reset = cookie === null;
+			await addChanges(tx, scope, cookie?.seq ?? 0, reset, patch);
+			const state = await clientState(tx, input, userId, cookie?.seq ?? 0);
+			return { kind: 'patch', reset, cookie: encodeCookie(scope.key, seq), patch, ...state };
 		}
-		let lastMutationId = 0;
-		let rejections: Rejection[] = [];
-		if (input.clientId && userId) {
-			const client = await tx
-				.selectFrom('sync_clients')
-				.selectAll()
-				.where('client_id', '=', input.clientId)
-				.where('user_id', '=', userId)
-				.executeTakeFirst();
-			if (client) {
-				lastMutationId = client.last_mutation_id;
-				const rows = await tx
-					.selectFrom('sync_rejections')
-					.selectAll()
-					.where('client_id', '=', client.client_id)
-					.where('seq', '>', since)
-					.orderBy('mutation_id')
-					.execute();
-				rejections = rows.map((r) => ({
-					mutationId: r.mutation_id,
-					name: r.name,
-					args: JSON.parse(r.args) as unknown,
-					at: r.created_at,
-					code: r.code,
-					message: r.message,
-					current: r.current === null ? undefined : (JSON.parse(r.current) as unknown),
-					...(isActedBy(r.acted_by) ? { actedBy: r.acted_by, actedAt: r.acted_at ?? undefined } : {})
-				}));
-			}
-		}
-		return { kind: 'patch', reset, cookie: encodeCookie(scope.key, seq), lastMutationId, patch, rejections };
+		// A page of the first sync at the snapshot `at`: the rows as they are now, in key order.
+		const at = token ?? { scope: scope.key, seq, entity: firstEntity(scope), after: null };
+		const page = await readPage(tx, scope, at, pageRows, token === null);
+		Object.assign(patch.put, page.put);
+		if (page.next)
+			return {
+				kind: 'page',
+				reset: token === null,
+				token: encodePageToken(page.next),
+				...(page.total ? { total: page.total } : {}),
+				patch
+			};
+		// The last page: with what changed since the snapshot (also in the pages already sent), so
+		// the device ends where a first sync in one answer now would, and the cookie is an ordinary one.
+		if (token) await addChanges(tx, scope, at.seq, false, patch);
+		const state = await clientState(tx, input, userId, 0);
+		return { kind: 'patch', reset: token === null, cookie: encodeCookie(scope.key, seq), patch, ...state };
 	});
 }

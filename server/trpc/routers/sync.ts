@@ -14,7 +14,7 @@ export const syncRouter = router({
 			throw new TRPCError({ code: 'BAD_REQUEST', message: 'deviceUserMissing' });
 		const device = deviceScope(ctx.session, input.userId);
 		if (!device) return { kind: 'sessionEnded' } as const;
-		return pull(ctx.app.database.db, device.scope, input, device.userId);
+		return pull(ctx.app.database.db, device.scope, input, device.userId, ctx.app.config.syncPageRows);
 	}),
 	push: authedProcedure.input(pushInputSchema).mutation(async ({ ctx, input }) => {
 		try {

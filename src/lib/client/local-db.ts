@@ -36,7 +36,8 @@ export interface Bookmark {
 }
 
 export interface MetaRow {
-	key: 'clientId' | 'cookie' | 'lastSyncAt' | 'nextMutationId';
+	/** `firstSync`: a first sync under way — its continuation token and counts (sync/first-sync.ts). */
+	key: 'clientId' | 'cookie' | 'lastSyncAt' | 'nextMutationId' | 'firstSync';
 	value: string;
 }
 

@@ -27,6 +27,10 @@ const STANDS_ALONE: Record<string, string[]> = {
 	check_rank_value: ['rank', 'count'],
 	// shown formatted ("10.012"); the plural follows `count`, the same number as a value
 	staff_queue_count: ['shown', 'total'],
+	staff_queue_incomplete: ['shown', 'total'],
+	// "1.200 von 4.800 Anmeldungen": the same, while a first sync runs (issue 14, point 8)
+	first_sync_requests: ['total'],
+	first_sync_rows: ['total'],
 	facility_places_free: ['places'],
 	report_kitas_explain: ['mean', 'median']
 };

@@ -6,7 +6,7 @@ import type { KitaYear } from '../domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '../domain/request';
 import type { DuplicateCandidate, LinkQuestion } from '../domain/staff';
 
-export { MIN_CLIENT_SCHEMA_VERSION, SCHEMA_VERSION } from './version';
+export { MIN_CLIENT_SCHEMA_VERSION, PAGED_RESET_SCHEMA_VERSION, SCHEMA_VERSION } from './version';
 
 export interface CapacityRow extends Capacity {
 	/** facilityId|kitaYearId|ageBand|weeklyHours */
@@ -38,6 +38,9 @@ export interface EntityRows {
 	linkQuestions: LinkQuestion;
 }
 export type EntityName = keyof EntityRows;
+
+/** Rows per entity: how many a first sync brings in all, and how many arrived so far. */
+export type EntityCounts = { [K in EntityName]?: number };
 
 export interface Patch {
 	put: { [K in EntityName]?: EntityRows[K][] };
@@ -108,7 +111,12 @@ export const pullInputSchema = z.object({
 	/** The user the local database belongs to: a user's database never gets another scope. */
 	userId: deviceUserSchema,
 	schemaVersion: z.int().positive(),
-	cookie: z.string().max(1000).nullable()
+	cookie: z.string().max(1000).nullable(),
+	/**
+	 * A first sync under way: the continuation token of the last page the client applied. It goes on
+	 * from there (the same snapshot) instead of starting again.
+	 */
+	page: z.string().max(1000).nullable().optional()
 });
 export type PullInput = z.infer<typeof pullInputSchema>;
 
@@ -121,6 +129,20 @@ export type PullResult =
 			lastMutationId: number;
 			patch: Patch;
 			rejections: Rejection[];
+	  }
+	/**
+	 * One page of a first sync (clients from PAGED_RESET_SCHEMA_VERSION on): rows of the scope read at
+	 * one snapshot, in key order. The client applies it (clearing first when `reset`), keeps `token`
+	 * and asks for the next page with it; the last page is an ordinary `patch` with the cookie, which
+	 * also carries what changed while the pages were sent.
+	 */
+	| {
+			kind: 'page';
+			reset: boolean;
+			token: string;
+			/** On the first page: how many rows of each entity the whole first sync brings. */
+			total?: EntityCounts;
+			patch: Patch;
 	  }
 	/**
 	 * The local database belongs to a user whose session ended on this browser (or another user

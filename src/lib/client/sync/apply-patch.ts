@@ -2,20 +2,68 @@
 // rejections together; then re-applies the still pending mutations on top (rebase), and settles the
 // device record: acknowledged changes leave it, changes a lost database took with it are named.
 import { nextIdAfter, settle, type RecordedChange } from '$lib/sync/device-record';
-import type { EntityName, PullResult } from '$lib/sync/protocol';
+import type { EntityName, Patch, PullResult, Rejection } from '$lib/sync/protocol';
 import { LOST_ON_DEVICE } from '$lib/sync/read-records';
 import { addLost, readRecord, writeRecord } from '../device-record-store';
-import { ownerOf, type LocalDb } from '../local-db';
+import { ownerOf, type LocalDb, type MetaRow } from '../local-db';
 import { registeredReplay } from './replay';
 import { deleteServerRow, putServerRow, restoreShadows } from './writer';
 
 /** Thrown (rolling the transaction back) when pending mutations need the not yet loaded replay. */
 export class ReplayNotLoaded extends Error {}
 
-export async function applyPull(
+interface Applied {
+	reset: boolean;
+	patch: Patch;
+	rejections: Rejection[];
+	lastMutationId: number;
+}
+
+/** A pull's last (or only) answer: with it the device holds the whole scope, and the cookie. */
+export function applyPull(
 	db: LocalDb,
 	result: Extract<PullResult, { kind: 'patch' }>,
 	at: Date
+): Promise<Settlement> {
+	return apply(
+		db,
+		result,
+		[
+			{ key: 'cookie', value: result.cookie },
+			{ key: 'lastSyncAt', value: at.toISOString() }
+		],
+		['firstSync'],
+		at
+	);
+}
+
+/**
+ * A page of a first sync, with the progress to keep (continuation token and counts) in the same
+ * transaction: a reload or a dropped connection goes on after the last page applied.
+ */
+export function applyPage(
+	db: LocalDb,
+	page: Extract<PullResult, { kind: 'page' }>,
+	progress: { token: string }
+): Promise<void> {
+	// No settlement of the device record here: a page carries no lastMutationId (the last one does).
+	return apply(
+		db,
+		{ reset: page.reset, patch: page.patch, rejections: [], lastMutationId: 0 },
+		[{ key: 'firstSync', value: JSON.stringify(progress) }],
+		page.reset ? ['cookie'] : []
+	).then(() => undefined);
+}
+
+const NOTHING_SETTLED: Settlement = { lost: [], filled: 0 };
+
+/** Applies an answer; with `settleAt` (the last answer) the device record is settled too. */
+async function apply(
+	db: LocalDb,
+	result: Applied,
+	meta: MetaRow[],
+	drop: MetaRow['key'][],
+	settleAt?: Date
 ): Promise<Settlement> {
 	const tables = db.synced();
 	return db.transaction('rw', db.syncTables(), async () => {
@@ -40,11 +88,9 @@ export async function applyPull(
 		const replay = registeredReplay();
 		if (pending.length > 0 && !replay) throw new ReplayNotLoaded();
 		for (const entry of pending) await replay?.(db, entry.name, entry.args);
-		await db.meta.bulkPut([
-			{ key: 'cookie', value: result.cookie },
-			{ key: 'lastSyncAt', value: at.toISOString() }
-		]);
-		return settleRecord(db, result.lastMutationId, at);
+		await db.meta.bulkDelete(drop);
+		await db.meta.bulkPut(meta);
+		return settleAt ? settleRecord(db, result.lastMutationId, settleAt) : NOTHING_SETTLED;
 	});
 }
 

@@ -8,7 +8,8 @@ import { readLost } from '../device-record-store';
 import { localDb, ownerOf, type LocalDb } from '../local-db';
 import { session } from '../session.svelte';
 import { trpcClient as trpc } from '../trpc-client';
-import { applyPull, ReplayNotLoaded, type Settlement } from './apply-patch';
+import { applyPage, applyPull, ReplayNotLoaded, type Settlement } from './apply-patch';
+import { afterPage, readProgress } from './first-sync';
 import { loadReplay, onMutation, registeredReplay } from './replay';
 import { syncStatus } from './sync-status.svelte';
 
@@ -54,44 +55,70 @@ function showLostChanges(): void {
 	void import(`../lost-changes-notice`).then((notice) => notice.showLostChangesNotice());
 }
 
+/**
+ * Pulls until the device holds the whole scope: a first sync comes in pages, each applied (with its
+ * continuation token) as it arrives, so a dropped connection or a reload goes on from the last one.
+ */
 async function pullOnce(db: LocalDb): Promise<void> {
-	const [clientId, cookie] = await Promise.all([db.meta.get('clientId'), db.meta.get('cookie')]);
-	const result = await trpc.sync.pull.query(
-		{
-			clientId: clientId?.value ?? null,
-			userId: ownerOf(db),
-			schemaVersion: SCHEMA_VERSION,
-			cookie: cookie?.value ?? null
-		},
-		{ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
-	);
-	if (result.kind === 'updateRequired') {
-		syncStatus.phase = 'updateRequired';
+	for (;;) {
+		const [clientId, cookie, first] = await Promise.all([
+			db.meta.get('clientId'),
+			db.meta.get('cookie'),
+			db.meta.get('firstSync')
+		]);
+		const progress = readProgress(first?.value);
+		const result = await trpc.sync.pull.query(
+			{
+				clientId: clientId?.value ?? null,
+				userId: ownerOf(db),
+				schemaVersion: SCHEMA_VERSION,
+				cookie: cookie?.value ?? null,
+				page: progress?.token ?? null
+			},
+			{ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
+		);
+		if (result.kind === 'updateRequired') {
+			syncStatus.phase = 'updateRequired';
+			return;
+		}
+		if (result.kind === 'sessionEnded') {
+			// This database's user is no longer the one logged in: keep every row and the outbox, and ask
+			// them to log in again (the pull resumes from the same cookie afterwards).
+			session.expired = true;
+			return;
+		}
+		if (result.kind === 'page') {
+			const next = afterPage(progress, result);
+			await applyReplaying(db, () => applyPage(db, result, next));
+			syncStatus.copy = 'incomplete';
+			syncStatus.firstSync = next;
+			showFirstSync();
+			continue;
+		}
+		const at = new Date();
+		const settled: Settlement = await applyReplaying(db, () => applyPull(db, result, at));
+		syncStatus.copy = 'complete';
+		syncStatus.firstSync = null;
+		syncStatus.lastSyncAt = at;
+		if (settled.lost.length) showLostChanges();
+		// Stand-ins for lost mutation ids were queued: they go out with the next round.
+		if (settled.filled) again = true;
 		return;
 	}
-	if (result.kind === 'sessionEnded') {
-		// This database's user is no longer the one logged in: keep every row and the outbox, and ask
-		// them to log in again (the pull resumes from the same cookie afterwards).
-		session.expired = true;
-		return;
-	}
-	const at = new Date();
-	// Pending mutations (from an earlier visit) are re-applied on top: load the mutation side first,
-	// rather than applying a possibly large patch only to roll it back.
+}
+
+/** Applies a pull's answer with the pending mutations re-applied on top (their side loaded first). */
+async function applyReplaying<T>(db: LocalDb, apply: () => Promise<T>): Promise<T> {
+	// Load the mutation side first rather than applying a possibly large patch only to roll it back.
 	if (!registeredReplay() && (await db.outbox.count()) > 0) await loadReplay();
-	let settled: Settlement;
 	try {
-		settled = await applyPull(db, result, at);
+		return await apply();
 	} catch (error) {
 		// Another tab wrote to the outbox meanwhile: the transaction rolled back, apply it again.
 		if (!(error instanceof ReplayNotLoaded)) throw error;
 		await loadReplay();
-		settled = await applyPull(db, result, at);
+		return apply();
 	}
-	syncStatus.lastSyncAt = at;
-	if (settled.lost.length) showLostChanges();
-	// Stand-ins for lost mutation ids were queued: they go out with the next round.
-	if (settled.filled) again = true;
 }
 
 /** Pushes the whole outbox in batches; returns when it is empty or a push failed. */
@@ -190,6 +217,22 @@ function askForPersistentStorage(): void {
 		.catch(() => false);
 }
 
+/** Whether this database holds a whole copy (a cookie), or how far its first sync came. */
+async function followFirstSync(db: LocalDb): Promise<void> {
+	syncStatus.copy = 'unknown';
+	const [cookie, first] = await Promise.all([db.meta.get('cookie'), db.meta.get('firstSync')]);
+	syncStatus.copy = cookie ? 'complete' : 'incomplete';
+	syncStatus.firstSync = cookie ? null : (readProgress(first?.value) ?? { received: {}, total: {} });
+	showFirstSync();
+}
+
+/** While a first sync runs, its progress is shown (that module loads only then). */
+function showFirstSync(): void {
+	if (syncStatus.copy !== 'incomplete') return;
+	// A template literal: the catalogue compiler would otherwise copy its texts into every page.
+	void import(`../first-sync-notice.svelte`).then((notice) => notice.followFirstSync()).catch(() => {});
+}
+
 /** Starts the triggers; returns a function that stops them. */
 export function startSync(): () => void {
 	askForPersistentStorage();
@@ -198,6 +241,7 @@ export function startSync(): () => void {
 		.then((row) => {
 			syncStatus.lastSyncAt = row ? new Date(row.value) : null;
 		});
+	void followFirstSync(localDb());
 	void refreshPending(localDb());
 	// Changes named lost stay on screen until the user dismisses them, across reloads.
 	if (readLost(ownerOf(localDb())).length) showLostChanges();
