@@ -1,6 +1,7 @@
 // Issue 14, point 5: every tab shows the outbox as it is. "Trotzdem abmelden" in one tab deletes the
 // device's data with a walk-in not yet sent; the other tab, which shows that walk-in's receipt,
-// must not go on presenting it as saved.
+// must not go on presenting it as saved. (tab-follow.ts reloads it into the logged-out state; the
+// case of a tab that reads the logout late, after the same user logged in again, is in its spec.)
 import { expect, test } from '@playwright/test';
 import { openForOffline, waitForSync } from '../helpers';
 import { DEMO_STAFF, fillWalkin, readDb, signInAs, staffKitas, unique } from './steps';
