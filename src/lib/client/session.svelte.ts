@@ -27,22 +27,23 @@ class SessionState {
 export const session = new SessionState();
 
 /** Tells the other tabs of this browser (tab-follow.ts, loaded only when someone logs in or out). */
-function announce(kind: 'login' | 'logout'): void {
-	void import('./tab-follow').then((tabs) => tabs.announce(kind));
+function announce(kind: 'login' | 'logout', userId: string | null): void {
+	void import('./tab-follow').then((tabs) => tabs.announce(kind, userId));
 }
 
 export function rememberUser(user: KnownUser): void {
 	localStorage.setItem(STORAGE_KEY, JSON.stringify(user));
 	session.user = user;
 	session.expired = false;
-	announce('login');
+	announce('login', user.userId);
 }
 
 export function forgetUser(): void {
+	const userId = session.user?.userId ?? null;
 	localStorage.removeItem(STORAGE_KEY);
 	session.user = null;
 	session.expired = false;
-	announce('logout');
+	announce('logout', userId);
 }
 
 /**

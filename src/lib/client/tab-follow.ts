@@ -1,29 +1,58 @@
 // Every open tab of this browser follows a login or logout in another tab at once (issue 14). A
 // BroadcastChannel rather than the storage event: writing the same user again (a new login after the
 // session ended) changes nothing in localStorage, so no storage event would fire and the other tabs
-// stayed "ended". Loaded after the first render, and by session.svelte.ts when someone logs in or out.
+// stayed "ended". The storage event is kept as a second way, for browsers without the channel.
+// Loaded after the first render, and by session.svelte.ts when someone logs in or out.
 import { session, storedUser } from './session.svelte';
+
+const STORAGE_KEY = 'kita-portal:user';
 
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('kita-portal:session');
 
-export function announce(kind: 'login' | 'logout'): void {
-	channel?.postMessage(kind);
+/** What one tab tells the others; `userId` is the user who logged in or out. */
+export interface SessionMessage {
+	kind: 'login' | 'logout';
+	userId: string | null;
+}
+
+export function announce(kind: 'login' | 'logout', userId: string | null = null): void {
+	channel?.postMessage({ kind, userId } satisfies SessionMessage);
 }
 
 /**
  * The same user logging in again resumes here too; any other change of user reloads the tab, so that
  * nothing typed here for the previous user is saved into the next user's local database, and every
- * page shows who is logged in.
+ * page shows who is logged in. A logout of this tab's user always reloads (issue 14, point 5): it
+ * deleted the user's local database with its unsent changes, so what this tab shows as saved (a
+ * walk-in's receipt) is gone — even when the same user has logged in again by the time the message
+ * arrives (a busy or background tab reads it late).
  */
 export function followOtherTabs(reload: () => void = () => location.reload()): () => void {
-	if (!channel) return () => {};
-	const listener = () => {
+	const follow = (message: Partial<SessionMessage> | null) => {
+		const here = session.user;
+		if (message?.kind === 'logout' && here && (!message.userId || message.userId === here.userId)) {
+			reload();
+			return;
+		}
 		const user = storedUser();
-		if (user && user.userId === session.user?.userId) {
+		if (user && user.userId === here?.userId) {
 			session.user = user;
 			session.expired = false;
-		} else if (user || session.user) reload();
+		} else if (user || here) reload();
 	};
-	channel.addEventListener('message', listener);
-	return () => channel.removeEventListener('message', listener);
+	const onMessage = (event: MessageEvent<unknown>) => {
+		const data = event.data;
+		// Tabs of the previous release send the kind alone.
+		follow(typeof data === 'string' ? { kind: data as SessionMessage['kind'] } : (data as SessionMessage));
+	};
+	const onStorage = (event: StorageEvent) => {
+		if (event.key === STORAGE_KEY || event.key === null)
+			follow(event.newValue === null ? { kind: 'logout', userId: null } : null);
+	};
+	channel?.addEventListener('message', onMessage);
+	if (typeof window !== 'undefined') window.addEventListener('storage', onStorage);
+	return () => {
+		channel?.removeEventListener('message', onMessage);
+		if (typeof window !== 'undefined') window.removeEventListener('storage', onStorage);
+	};
 }

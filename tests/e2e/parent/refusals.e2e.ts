@@ -52,6 +52,15 @@ test('a second guardian entered offline on another device is refused with a text
 	await fillGuardian(device, 2, 'Carl', 'Unna');
 	await second.setOffline(false);
 	await waitForEmptyOutbox(device);
+	// Where it was saved, the form no longer says it will be sent: it names the refusal and leads to
+	// "Achtung" (issue 14, point 4).
+	const refusedForm = device.getByRole('form', { name: /^Erziehungsberechtigte Person 2/ });
+	await expect(refusedForm.getByRole('status')).toContainText('Nicht übernommen');
+	await expect(refusedForm).not.toContainText('wird übertragen');
+	await expect(refusedForm.getByRole('status').getByRole('link', { name: /Achtung/ })).toHaveAttribute(
+		'href',
+		'/achtung'
+	);
 
 	await device.getByRole('link', { name: 'Achtung (1)' }).click();
 	const entry = device.getByRole('article');

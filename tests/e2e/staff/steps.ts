@@ -2,6 +2,8 @@
 // would), and preparing or checking data straight in the e2e server's SQLite file — the "meanwhile
 // on the server" of the conflict tests. Every write takes the next seq, as the server's own do.
 import { expect, type Page } from '@playwright/test';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import Database from 'better-sqlite3';
 import { E2E_DATABASE_PATH } from '../../../playwright.config';
 import { childMatchKey } from '../../../src/lib/domain/family';
@@ -287,4 +289,59 @@ export async function fillWalkin(
 	await group.getByLabel('Nachname des Kindes').fill(child.lastName);
 	await group.getByLabel('Geburtsdatum').fill(child.birthDate);
 	await page.getByLabel('Gewünschter Betreuungsbeginn').fill('2027-02-01');
+}
+
+/** A second staff member of `facilityIds` (no password: the tests sign them in with signInAs). */
+export function createStaffMember(email: string, facilityIds: string[]): void {
+	withDb((db) => {
+		const at = new Date().toISOString();
+		const id = crypto.randomUUID();
+		db.prepare(
+			"INSERT INTO users (id, email, password_hash, role, first_name, last_name, locale, email_confirmed_at, active, created_at, updated_at) VALUES (?, ?, NULL, 'staff', 'Sina', 'Zweite', 'de', ?, 1, ?, ?)"
+		).run(id, email, at, at, at);
+		const link = db.prepare('INSERT INTO user_facilities (user_id, facility_id) VALUES (?, ?)');
+		for (const facilityId of facilityIds) link.run(id, facilityId);
+	});
+}
+
+/**
+ * Signs `email` in on this page's browser context without the login form (a session written as
+ * the login writes it, second factor done), and tells the app who is logged in — once, unlike an
+ * init script, so that a later logout stays a logout after a reload.
+ */
+export async function signInAs(page: Page, email: string): Promise<void> {
+	const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+	const user = withDb((db) => {
+		const row = db
+			.prepare('SELECT id, role, first_name, last_name, locale FROM users WHERE email = ?')
+			.get(email) as { id: string; role: string; first_name: string; last_name: string; locale: string };
+		const now = Date.now();
+		db.prepare(
+			'INSERT INTO sessions (id, user_id, created_at, expires_at, mfa_verified) VALUES (?, ?, ?, ?, 1)'
+		).run(
+			encodeHexLowerCase(sha256(new TextEncoder().encode(token))),
+			row.id,
+			new Date(now).toISOString(),
+			new Date(now + 12 * 3600_000).toISOString()
+		);
+		const facilityIds = (
+			db
+				.prepare('SELECT facility_id FROM user_facilities WHERE user_id = ? ORDER BY facility_id')
+				.all(row.id) as {
+				facility_id: string;
+			}[]
+		).map((r) => r.facility_id);
+		return {
+			userId: row.id,
+			role: row.role,
+			firstName: row.first_name,
+			lastName: row.last_name,
+			facilityIds,
+			locale: row.locale
+		};
+	});
+	await page.goto('/hilfe');
+	const url = new URL(page.url()).origin;
+	await page.context().addCookies([{ name: 'session', value: token, url, httpOnly: true, sameSite: 'Lax' }]);
+	await page.evaluate((known) => localStorage.setItem('kita-portal:user', known), JSON.stringify(user));
 }
