@@ -16,7 +16,12 @@ import { requestStatusLabel } from '$lib/labels-status';
 import { rejectReasonLabel } from '$lib/labels-staff';
 import { m } from '$lib/i18n/messages';
 import type { ActedBy } from '$lib/sync/protocol';
-import { TEMPORARY_REFUSALS } from '$lib/sync/refusals';
+import {
+	TEMPORARY_REFUSALS,
+	type AnyMutationRefusal,
+	type RefusalCode,
+	type RefusalOf
+} from '$lib/sync/refusals';
 import { NO_NAMES, type RejectionNames } from './change-names';
 import { errorMessage } from './form-errors';
 
@@ -182,50 +187,51 @@ const WHAT: Record<MutationName, Text> = {
 	saveChildmindingNote: (args, names) => m.rej_childminding_note(ofChildminding(args, names))
 };
 
-type Why = Record<string, Text>;
+/** Texts for some reasons; the spreads below keep their keys, so WHY is checked whole. */
+type Why = Partial<Record<RefusalCode, Text>>;
 
 // Reasons that read the same whatever the change was (sync.push's own, and rule texts).
-const ANY: Why = {
+const ANY: Record<AnyMutationRefusal, Text> = {
 	notPermitted: () => m.refusal_not_permitted(),
 	invalidInput: () => m.refusal_invalid_input(),
 	idTaken: () => m.refusal_id_taken(),
 	serverError: () => m.rej_why_server_error()
 };
 
-const REQUEST_STEP: Why = {
+const REQUEST_STEP = {
 	notFound: () => m.rej_why_request_not_found(),
 	staleStatus: () => m.rej_why_stale_request(),
 	notAllowed: () => m.refusal_not_allowed(),
 	wrongActor: () => m.rej_why_wrong_actor()
-};
-const PARENT_REQUEST: Why = {
+} satisfies Why;
+const PARENT_REQUEST = {
 	...REQUEST_STEP,
 	linkedElsewhere: () => m.refusal_linked_elsewhere(),
 	registeredElsewhere: () => m.refusal_registered_elsewhere()
-};
-const OWN_CHILD: Why = {
+} satisfies Why;
+const OWN_CHILD = {
 	notFound: () => m.rej_why_child_not_found(),
 	linkedElsewhere: () => m.refusal_linked_elsewhere()
-};
-const RULES: Why = {
+} satisfies Why;
+const RULES = {
 	invalidRegistration: () => m.refusal_invalid_registration(),
 	noKitaYear: () => m.issue_no_kita_year()
-};
-const DUPLICATE: Why = {
+} satisfies Why;
+const DUPLICATE = {
 	notFound: () => m.rej_why_question_not_found(),
 	staleStatus: () => m.rej_why_stale_duplicate(),
 	alreadyLinked: () => m.staff_refusal_already_linked()
-};
-const FACILITY: Why = { notFound: () => m.rej_why_facility_not_found() };
-const CHILDMINDING: Why = {
+} satisfies Why;
+const FACILITY = { notFound: () => m.rej_why_facility_not_found() } satisfies Why;
+const CHILDMINDING = {
 	notFound: () => m.rej_why_childminding_not_found(),
 	staleStatus: () => m.rej_why_stale_childminding(),
 	notAllowed: () => m.refusal_not_allowed(),
 	wrongActor: () => m.rej_why_wrong_actor()
-};
+} satisfies Why;
 
 /** Why it was refused, per mutation and reason. */
-const WHY: Record<MutationName, Why> = {
+const WHY: { [N in MutationName]: Record<RefusalOf<N>, Text> & Why } = {
 	saveGuardian: {
 		notFound: () => m.rej_why_guardian_not_found(),
 		positionTaken: (args) => m.rej_why_position_taken({ position: Number(args.position) === 2 ? 2 : 1 })
@@ -576,6 +582,11 @@ export function describeChange(name: string, args: unknown, names: RejectionName
 	return isKnownMutation(name) ? WHAT[name](a, names) : m.rej_unknown_mutation({ name });
 }
 
+/** The text for a code as the server sent it: a newer server may name a reason this version lacks. */
+function textFor(table: Why, code: string): Text | undefined {
+	return (table as Partial<Record<string, Text>>)[code];
+}
+
 export function describeRejection(
 	rejection: RejectionInput,
 	names: RejectionNames = NO_NAMES
@@ -583,7 +594,7 @@ export function describeRejection(
 	const args = (rejection.args && typeof rejection.args === 'object' ? rejection.args : {}) as Args;
 	const code = rejection.code;
 	if (!isKnownMutation(rejection.name)) {
-		const why = ANY[code];
+		const why = textFor(ANY, code);
 		return {
 			what: m.rej_unknown_mutation({ name: rejection.name }),
 			why: why ? why(args, names) : m.rej_why_unknown({ code }),
@@ -597,9 +608,9 @@ export function describeRejection(
 	}
 	const name = rejection.name;
 	names = withCurrent(names, rejection.current);
-	const why = WHY[name][code] ?? ANY[code];
+	const why = textFor(WHY[name], code) ?? textFor(ANY, code);
 	const next: NextStep[] = [];
-	if (TEMPORARY_REFUSALS.includes(code)) next.push({ kind: 'retry' });
+	if ((TEMPORARY_REFUSALS as readonly string[]).includes(code)) next.push({ kind: 'retry' });
 	const again = retryFromHere(name, args, rejection);
 	if (again) next.push(again);
 	next.push(...stepsFromHere(name, rejection, names));

@@ -7,7 +7,7 @@ import type { MutationName } from '$lib/domain/mutations';
 export const ANY_MUTATION_REFUSALS = ['notPermitted', 'invalidInput', 'idTaken', 'serverError'] as const;
 
 /** Reasons where the same change may pass when sent again (the cause was on the server's side). */
-export const TEMPORARY_REFUSALS: readonly string[] = ['serverError'];
+export const TEMPORARY_REFUSALS: readonly RefusalCode[] = ['serverError'];
 
 const REQUEST_STEP = ['notFound', 'staleStatus', 'notAllowed', 'wrongActor'] as const;
 const PARENT_REQUEST = [...REQUEST_STEP, 'linkedElsewhere', 'registeredElsewhere'] as const;
@@ -48,7 +48,22 @@ export const REFUSALS_BY_MUTATION = {
 	saveChildmindingNote: ['notFound']
 } as const satisfies Record<MutationName, readonly string[]>;
 
+/** A reason sync.push itself can give, whatever the mutation. */
+export type AnyMutationRefusal = (typeof ANY_MUTATION_REFUSALS)[number];
+
+/** The reasons of one mutation's own (besides sync.push's). */
+export type RefusalOf<N extends MutationName> = (typeof REFUSALS_BY_MUTATION)[N][number];
+
+/**
+ * Reasons of steps the server's jobs take (the offer-expiry job's "expire" before the offer is due):
+ * never a device's mutation, so never sent to a client.
+ */
+export const JOB_REFUSALS = ['offerNotDue'] as const;
+
+/** Every reason the server can give: the one vocabulary of refusal codes (issue 15). */
+export type RefusalCode = AnyMutationRefusal | RefusalOf<MutationName> | (typeof JOB_REFUSALS)[number];
+
 /** Every reason the server can give for `name`, its own and those of sync.push. */
-export function refusalsOf(name: MutationName): readonly string[] {
+export function refusalsOf(name: MutationName): readonly RefusalCode[] {
 	return [...REFUSALS_BY_MUTATION[name], ...ANY_MUTATION_REFUSALS];
 }
