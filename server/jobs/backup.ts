@@ -16,6 +16,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { restrictDatabaseFiles, withPrivateFiles, type Db } from '../db/database';
 import { audit } from '../services/audit';
+import { everyInterval, type IntervalJob } from './interval';
 
 const BACKUP_NAME = /^kita-\d{8}T\d{6}Z(-\d+)?\.db$/;
 /** Pages copied per step; between steps the server answers requests (and writes). */
@@ -141,34 +142,17 @@ export function databaseInUse(databasePath: string): boolean {
 	return existsSync(`${databasePath}-shm`);
 }
 
-export interface BackupJob {
-	runOnce(): Promise<string | null>;
-	stop(): void;
-}
+export type BackupJob = IntervalJob<string | null>;
 
 export function startBackups(
 	sqlite: Database.Database,
 	db: Db,
 	options: { dir: string; keep: number; intervalMs: number; now: () => Date }
 ): BackupJob {
-	let running: Promise<string | null> | null = null;
-	const runOnce = () => {
-		running ??= backupNow(sqlite, options.dir, options.now(), options.keep, db)
-			.catch((error: unknown) => {
-				console.error('Backup failed:', error instanceof Error ? error.message : error);
-				return null;
-			})
-			.finally(() => {
-				running = null;
-			});
-		return running;
-	};
-	const timer = setInterval(() => void runOnce(), options.intervalMs);
-	timer.unref();
-	return {
-		runOnce,
-		stop() {
-			clearInterval(timer);
-		}
-	};
+	return everyInterval(
+		'Backup',
+		() => backupNow(sqlite, options.dir, options.now(), options.keep, db),
+		null,
+		options.intervalMs
+	);
 }

@@ -21,6 +21,7 @@ import { usersConcerned } from '../services/placement';
 import { transitionRequest } from '../services/requests';
 import { poke } from '../sync/poke';
 import { nextSeq } from '../sync/seq';
+import { everyInterval, type IntervalJob } from './interval';
 
 export interface CarryOverDeps {
 	db: Db;
@@ -218,31 +219,9 @@ export async function closeAllocation(
 	return result ?? null;
 }
 
-export interface CarryOverJob {
-	runOnce(): Promise<CarryOverResult[]>;
-	stop(): void;
-}
+export type CarryOverJob = IntervalJob<CarryOverResult[]>;
 
 /** Runs the carry-over every `intervalMs`; rounds never overlap, a failed round is logged. */
 export function startCarryOver(deps: CarryOverDeps, intervalMs = 15 * 60_000): CarryOverJob {
-	let running: Promise<CarryOverResult[]> | null = null;
-	const runOnce = () => {
-		running ??= runCarryOver(deps)
-			.catch((error: unknown) => {
-				console.error('Carry-over round failed:', error instanceof Error ? error.message : error);
-				return [];
-			})
-			.finally(() => {
-				running = null;
-			});
-		return running;
-	};
-	const timer = setInterval(() => void runOnce(), intervalMs);
-	timer.unref();
-	return {
-		runOnce,
-		stop() {
-			clearInterval(timer);
-		}
-	};
+	return everyInterval('Carry-over round', () => runCarryOver(deps), [], intervalMs);
 }

@@ -2,6 +2,7 @@
 // Started by server/app.ts only when SMTP_URL is set; otherwise mails stay for /dev/mailbox.
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/database';
+import { everyInterval, type IntervalJob } from './interval';
 
 /** The one nodemailer call we need; tests may pass their own. */
 export interface MailTransport {
@@ -78,11 +79,7 @@ export async function deliverDueMails(
 	return sent;
 }
 
-export interface MailJob {
-	/** Runs a delivery round now (also used by tests); rounds never overlap. */
-	runOnce(): Promise<number>;
-	stop(): void;
-}
+export type MailJob = IntervalJob<number>;
 
 export function startMailDelivery(
 	db: Db,
@@ -91,25 +88,11 @@ export function startMailDelivery(
 	now: () => Date,
 	intervalMs = 5_000
 ): MailJob {
-	let running: Promise<number> | null = null;
-	const runOnce = () => {
-		running ??= deliverDueMails(db, transport, from, now)
-			.catch((error: unknown) => {
-				console.error('Mail delivery round failed:', error instanceof Error ? error.message : error);
-				return 0;
-			})
-			.finally(() => {
-				running = null;
-			});
-		return running;
-	};
-	const timer = setInterval(() => void runOnce(), intervalMs);
-	timer.unref();
-	return {
-		runOnce,
-		stop() {
-			clearInterval(timer);
-			transport.close?.();
-		}
-	};
+	return everyInterval(
+		'Mail delivery round',
+		() => deliverDueMails(db, transport, from, now),
+		0,
+		intervalMs,
+		() => transport.close?.()
+	);
 }

@@ -8,6 +8,7 @@ import { transitionRequest } from '../services/requests';
 import { poke } from '../sync/poke';
 import { Refusal } from '../sync/refusal';
 import { nextSeq } from '../sync/seq';
+import { everyInterval, type IntervalJob } from './interval';
 
 export interface OfferExpiryDeps {
 	db: Db;
@@ -62,32 +63,9 @@ export async function expireOffers(deps: OfferExpiryDeps): Promise<string[]> {
 	return expired;
 }
 
-export interface OfferExpiryJob {
-	/** One round now (tests call expireOffers directly with their fake clock). */
-	runOnce(): Promise<string[]>;
-	stop(): void;
-}
+export type OfferExpiryJob = IntervalJob<string[]>;
 
 /** Runs expireOffers every `intervalMs`; rounds never overlap, a failed round is logged and retried. */
 export function startOfferExpiry(deps: OfferExpiryDeps, intervalMs = 60_000): OfferExpiryJob {
-	let running: Promise<string[]> | null = null;
-	const runOnce = () => {
-		running ??= expireOffers(deps)
-			.catch((error: unknown) => {
-				console.error('Offer expiry round failed:', error instanceof Error ? error.message : error);
-				return [];
-			})
-			.finally(() => {
-				running = null;
-			});
-		return running;
-	};
-	const timer = setInterval(() => void runOnce(), intervalMs);
-	timer.unref();
-	return {
-		runOnce,
-		stop() {
-			clearInterval(timer);
-		}
-	};
+	return everyInterval('Offer expiry round', () => expireOffers(deps), [], intervalMs);
 }

@@ -49,6 +49,7 @@ import { accountDeletionBlockers, anonymiseFamily, removeParentAccount } from '.
 import { pruneDeletions, recordDeletions, type Deletion } from '../sync/deletions';
 import { poke } from '../sync/poke';
 import { nextSeq } from '../sync/seq';
+import { everyInterval, type IntervalJob } from './interval';
 
 export interface RetentionDeps {
 	db: Db;
@@ -674,30 +675,8 @@ async function removeChildmindingPastPromise(
 	return { requests: deleted, poke: await ownersOf(tx, [...families]) };
 }
 
-export interface RetentionJob {
-	runOnce(): Promise<RetentionResult | null>;
-	stop(): void;
-}
+export type RetentionJob = IntervalJob<RetentionResult | null>;
 
 export function startRetention(deps: RetentionDeps, intervalMs: number): RetentionJob {
-	let running: Promise<RetentionResult | null> | null = null;
-	const runOnce = () => {
-		running ??= runRetention(deps)
-			.catch((error: unknown) => {
-				console.error('Retention round failed:', error instanceof Error ? error.message : error);
-				return null;
-			})
-			.finally(() => {
-				running = null;
-			});
-		return running;
-	};
-	const timer = setInterval(() => void runOnce(), intervalMs);
-	timer.unref();
-	return {
-		runOnce,
-		stop() {
-			clearInterval(timer);
-		}
-	};
+	return everyInterval('Retention round', () => runRetention(deps), null, intervalMs);
 }
