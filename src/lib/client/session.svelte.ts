@@ -26,9 +26,9 @@ class SessionState {
 
 export const session = new SessionState();
 
-/** Tells the other tabs of this browser (tab-follow.ts, loaded only when someone logs in or out). */
+/** Tells the other tabs of this browser (tab-announce.ts, loaded only when someone logs in or out). */
 function announce(kind: 'login' | 'logout', userId: string | null): void {
-	void import('./tab-follow').then((tabs) => tabs.announce(kind, userId));
+	void import('./tab-announce').then((tabs) => tabs.announce(kind, userId));
 }
 
 export function rememberUser(user: KnownUser): void {

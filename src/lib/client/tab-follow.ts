@@ -2,22 +2,11 @@
 // BroadcastChannel rather than the storage event: writing the same user again (a new login after the
 // session ended) changes nothing in localStorage, so no storage event would fire and the other tabs
 // stayed "ended". The storage event is kept as a second way, for browsers without the channel.
-// Loaded after the first render, and by session.svelte.ts when someone logs in or out.
+// Loaded after the first render; the telling side is tab-announce.ts.
 import { session, storedUser } from './session.svelte';
+import { channel, type SessionMessage } from './tab-announce';
 
 const STORAGE_KEY = 'kita-portal:user';
-
-const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('kita-portal:session');
-
-/** What one tab tells the others; `userId` is the user who logged in or out. */
-export interface SessionMessage {
-	kind: 'login' | 'logout';
-	userId: string | null;
-}
-
-export function announce(kind: 'login' | 'logout', userId: string | null = null): void {
-	channel?.postMessage({ kind, userId } satisfies SessionMessage);
-}
 
 /**
  * The same user logging in again resumes here too; any other change of user reloads the tab, so that

@@ -6,7 +6,7 @@ import { kitaYearFor, offerExpiresAt } from '$lib/domain/kita-year';
 import { decide, type PlacementEvent, type RequestStatus } from '$lib/domain/placement';
 import type { Request } from '$lib/domain/request';
 import { contractConsequences, decideDuplicateStep } from '$lib/domain/staff';
-import type { ClientMutatorRegistry } from '../sync/client-mutators';
+import type { ClientMutatorRegistry } from '../sync/mutator-types';
 import type { Writer } from '../sync/writer';
 
 /** Applies a staff transition locally when the machine allows it; otherwise the server will say why. */

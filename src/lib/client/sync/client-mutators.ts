@@ -2,17 +2,16 @@
 // mutator and alone decides; these only let the UI show the user's intent at once, offline too.
 import { dayOfInstant } from '$lib/domain/calendar-day';
 import { kitaYearFor } from '$lib/domain/kita-year';
-import type { MutationArgs, MutationName } from '$lib/domain/mutations';
 import { decide } from '$lib/domain/placement';
 import { decideChildminding } from '$lib/domain/childminding';
 import type { Request } from '$lib/domain/request';
 import { decideDuplicateStep } from '$lib/domain/staff';
 import type { Writer } from './writer';
 import { staffClientMutators } from '../staff/client-mutators';
+import type { ClientMutatorRegistry } from './mutator-types';
 import { officeClientMutators } from './office-mutators';
 
-export type ClientMutator<N extends MutationName> = (w: Writer, args: MutationArgs<N>) => Promise<void>;
-export type ClientMutatorRegistry = { [N in MutationName]?: ClientMutator<N> };
+export type { ClientMutator, ClientMutatorRegistry } from './mutator-types';
 
 /** The family id until the server has sent the real one (first write of a new parent). */
 export const PENDING_FAMILY = 'pending';

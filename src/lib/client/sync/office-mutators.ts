@@ -5,7 +5,7 @@ import { facilityFromInput, withInfo } from '$lib/domain/facility-admin';
 import { kitaYearFromInput } from '$lib/domain/kita-year-admin';
 import type { KitaYearId, FacilityId } from '$lib/domain/ids';
 import { capacityKey } from '$lib/sync/protocol';
-import type { ClientMutatorRegistry } from './client-mutators';
+import type { ClientMutatorRegistry } from './mutator-types';
 
 export const officeClientMutators: ClientMutatorRegistry = {
 	async saveFacility(w, args) {

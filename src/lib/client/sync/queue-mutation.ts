@@ -7,14 +7,13 @@ import { recordedChange, withoutChange, withQueued, type ChangeNames } from '$li
 import { readRecord, writeRecord } from '../device-record-store';
 import { localDb, ownerOf, type LocalDb } from '../local-db';
 import { clientMutators, type ClientMutator } from './client-mutators';
-import { mutationWritten, registerReplay } from './replay';
+import { mutationWritten } from './mutation-events';
 import { writer } from './writer';
 
 export async function applyClientMutator(db: LocalDb, name: string, args: unknown): Promise<void> {
 	const run = clientMutators[name as MutationName] as ClientMutator<MutationName> | undefined;
 	if (run) await run(writer(db), args as never);
 }
-registerReplay(applyClientMutator);
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
