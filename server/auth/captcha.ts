@@ -3,7 +3,7 @@
 import { createChallenge, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import type { App } from '../app';
-import { appSecret } from './secrets';
+import { ALTCHA_SECRET_NAME, appSecret } from './secrets';
 
 export const CAPTCHA_ALGORITHM = 'PBKDF2/SHA-256';
 /** PBKDF2 iterations per attempt; with a one-byte prefix about 256 attempts (well under a second). */
@@ -12,8 +12,6 @@ export const CAPTCHA_KEY_PREFIX = '00';
 export const CAPTCHA_LIFETIME_MS = 20 * 60_000;
 
 export type CaptchaResult = 'ok' | 'invalid' | 'expired' | 'used';
-
-export const ALTCHA_SECRET_NAME = 'altcha-hmac-key';
 
 async function hmacKey(app: App): Promise<string> {
 	return app.config.altchaHmacKey ?? appSecret(app.database.db, ALTCHA_SECRET_NAME, app.now());

@@ -3,6 +3,9 @@
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Executor } from '../db/database';
 
+/** The name under which the captcha's HMAC key is kept when the environment gives none. */
+export const ALTCHA_SECRET_NAME = 'altcha-hmac-key';
+
 export async function appSecret(db: Executor, name: string, now: Date): Promise<string> {
 	const existing = await db
 		.selectFrom('app_secrets')

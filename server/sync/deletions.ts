@@ -7,7 +7,7 @@ import type { SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../db/database';
 import type { DB } from '../db/schema';
 import type { EntityName } from '../../src/lib/sync/protocol';
-import type { EntitySource } from './scopes';
+import type { EntitySource } from './entity-source';
 
 /** Office roles whose every device holds all rows of some entities (the Fachberatung). */
 export type OfficeRole = 'childminding';

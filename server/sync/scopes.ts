@@ -10,16 +10,9 @@ import { childrenHeldBy, childrenOfOwner, toChild, toFamily, toGuardian } from '
 import { toChildminderRequest, toRegistration, toRequest, toRequestEvent } from '../services/requests';
 import { toLinkQuestion } from '../services/walkins';
 import { deletedForOwner } from './deletions';
+import type { EntitySource, SourceChanges } from './entity-source';
 
-export interface SourceChanges<K extends EntityName> {
-	put: EntityRows[K][];
-	del: string[];
-}
-
-export interface EntitySource<K extends EntityName = EntityName> {
-	entity: K;
-	changesSince(tx: Executor, since: number, reset: boolean): Promise<SourceChanges<K>>;
-}
+export type { EntitySource, SourceChanges } from './entity-source';
 
 export interface Scope {
 	/** Changes when the set of rows the caller may see changes shape; a cookie of another key resets. */
