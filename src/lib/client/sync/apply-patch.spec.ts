@@ -146,7 +146,10 @@ describe('applyPull', () => {
 
 		await applyPull(
 			db,
-			final({ lastMutationId: 1, patch: { put: { municipalities: [town('m1', 'Mine (server)')] }, del: {} } }),
+			final({
+				lastMutationId: 1,
+				patch: { put: { municipalities: [town('m1', 'Mine (server)')] }, del: {} }
+			}),
 			new Date('2026-12-05T09:00:00Z')
 		);
 
@@ -199,9 +202,7 @@ describe('applyPull', () => {
 					cookie: 'new',
 					lastMutationId: 0,
 					patch: { put: { municipalities: [town('m9', 'New')] }, del: {} },
-					rejections: [
-						{ mutationId: 0, name: 'x', at: '2026-12-05T09:00:00.000Z', code: 'c', message: 'm' }
-					]
+					rejections: [{ mutationId: 0, name: 'x', at: '2026-12-05T09:00:00.000Z', code: 'c', message: 'm' }]
 				}),
 				new Date()
 			)

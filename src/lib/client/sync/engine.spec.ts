@@ -48,7 +48,13 @@ const final = (over: Partial<Final> = {}): Final => ({
 	rejections: [],
 	...over
 });
-const page = (over: Partial<Page>): Page => ({ kind: 'page', reset: false, token: 't', patch: { put: {}, del: {} }, ...over });
+const page = (over: Partial<Page>): Page => ({
+	kind: 'page',
+	reset: false,
+	token: 't',
+	patch: { put: {}, del: {} },
+	...over
+});
 const town = (id: string): Municipality => ({ id: id as Municipality['id'], name: id, postcodes: [] });
 const user = (userId: string): KnownUser => ({
 	userId,
@@ -86,7 +92,9 @@ function fakeServer() {
 let db: LocalDb;
 
 async function queued(...ids: number[]): Promise<void> {
-	await db.outbox.bulkAdd(ids.map((id) => ({ id, name: 'rename', args: { id }, createdAt: '2026-12-05T08:00:00.000Z' })));
+	await db.outbox.bulkAdd(
+		ids.map((id) => ({ id, name: 'rename', args: { id }, createdAt: '2026-12-05T08:00:00.000Z' }))
+	);
 }
 
 beforeEach(async () => {
@@ -99,7 +107,14 @@ beforeEach(async () => {
 	registerReplay(async () => {});
 	session.user = user(`u-${crypto.randomUUID()}`);
 	session.expired = false;
-	Object.assign(syncStatus, { online: true, phase: 'idle', lastSyncAt: null, pending: 0, copy: 'unknown', firstSync: null });
+	Object.assign(syncStatus, {
+		online: true,
+		phase: 'idle',
+		lastSyncAt: null,
+		pending: 0,
+		copy: 'unknown',
+		firstSync: null
+	});
 	db = localDb();
 	await db.open();
 });
@@ -280,10 +295,17 @@ describe('a first sync in pages', () => {
 	it('pulls page after page, each from the last token, until the final patch', async () => {
 		transport.pull
 			.mockResolvedValueOnce(
-				page({ reset: true, token: 'a', total: { municipalities: 3 }, patch: { put: { municipalities: [town('m1')] }, del: {} } })
+				page({
+					reset: true,
+					token: 'a',
+					total: { municipalities: 3 },
+					patch: { put: { municipalities: [town('m1')] }, del: {} }
+				})
 			)
 			.mockResolvedValueOnce(page({ token: 'b', patch: { put: { municipalities: [town('m2')] }, del: {} } }))
-			.mockResolvedValueOnce(final({ cookie: 'done', patch: { put: { municipalities: [town('m3')] }, del: {} } }));
+			.mockResolvedValueOnce(
+				final({ cookie: 'done', patch: { put: { municipalities: [town('m3')] }, del: {} } })
+			);
 
 		await sync();
 
@@ -302,10 +324,17 @@ describe('a first sync in pages', () => {
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 		transport.pull
 			.mockResolvedValueOnce(
-				page({ reset: true, token: 'a', total: { municipalities: 2 }, patch: { put: { municipalities: [town('m1')] }, del: {} } })
+				page({
+					reset: true,
+					token: 'a',
+					total: { municipalities: 2 },
+					patch: { put: { municipalities: [town('m1')] }, del: {} }
+				})
 			)
 			.mockRejectedValueOnce(noAnswer())
-			.mockResolvedValueOnce(final({ cookie: 'done', patch: { put: { municipalities: [town('m2')] }, del: {} } }));
+			.mockResolvedValueOnce(
+				final({ cookie: 'done', patch: { put: { municipalities: [town('m2')] }, del: {} } })
+			);
 
 		await sync();
 		expect(syncStatus).toMatchObject({
