@@ -401,3 +401,35 @@ describe('startSync', () => {
 		expect(transport.pull).toHaveBeenCalledTimes(3);
 	});
 });
+
+describe('pending mutations without the mutation side loaded', () => {
+	it('loads the replay before applying a pull, and the pull applies with the outbox kept', async () => {
+		// Fresh modules: no replay registered yet, as on a page that has not written anything.
+		vi.resetModules();
+		const fresh = {
+			engine: await import('./engine'),
+			replay: await import('./replay'),
+			session: (await import('../session.svelte')).session,
+			localDb: (await import('../local-db')).localDb
+		};
+		expect(fresh.replay.registeredReplay()).toBeUndefined();
+		fresh.session.user = user(`u-${crypto.randomUUID()}`);
+		const own = fresh.localDb();
+		try {
+			await own.outbox.add({ id: 1, name: 'rename', args: {}, createdAt: '2026-12-05T08:00:00.000Z' });
+			fresh.session.expired = true; // nothing is pushed: only the pull's rebase is under test
+			transport.pull.mockResolvedValue(
+				final({ cookie: 'c-replayed', patch: { put: { municipalities: [town('m1')] }, del: {} } })
+			);
+
+			await fresh.engine.sync();
+
+			expect(fresh.replay.registeredReplay()).toBeTypeOf('function');
+			expect((await own.meta.get('cookie'))?.value).toBe('c-replayed');
+			expect(await own.municipalities.toArray()).toEqual([town('m1')]);
+			expect((await own.outbox.toArray()).map((e) => e.id)).toEqual([1]);
+		} finally {
+			await own.delete();
+		}
+	});
+});
