@@ -1,8 +1,6 @@
 // Steps of the accessibility suite: sessions for each audience (written into the e2e database, as
 // the login tests cover logging in), the UI language of a context, the data the pages need, and
 // waiting until a page shows its content rather than a loading state.
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { sha256 } from '@oslojs/crypto/sha2';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { E2E_DATABASE_PATH } from '../../../playwright.config';
@@ -10,6 +8,7 @@ import { DEMO_ACCOUNTS, demoStaffFacilityIds } from '../../../server/demo/accoun
 import { childMatchKey } from '../../../src/lib/domain/family';
 import type { Role } from '../../../src/lib/domain/roles';
 import { freshTotp as freshTotpFor } from '../helpers';
+import { sessionFor } from '../staff/steps';
 import { t } from './catalogue';
 import type { RouteParams } from './routes';
 
@@ -43,44 +42,13 @@ export async function useLocale(context: BrowserContext, locale: string): Promis
  * suites; here it would only cost time and TOTP steps.
  */
 export async function signIn(context: BrowserContext, role: Role, baseURL: string): Promise<void> {
-	const account = demoAccount(role);
-	const bytes = crypto.getRandomValues(new Uint8Array(20));
-	const token = encodeBase32LowerCaseNoPadding(bytes);
-	const user = withDb((db) => {
-		const row = db
-			.prepare('SELECT id, first_name, last_name, locale FROM users WHERE email = ?')
-			.get(account.email) as { id: string; first_name: string; last_name: string; locale: string };
-		const now = Date.now();
-		db.prepare(
-			'INSERT INTO sessions (id, user_id, created_at, expires_at, mfa_verified) VALUES (?, ?, ?, ?, 1)'
-		).run(
-			encodeHexLowerCase(sha256(new TextEncoder().encode(token))),
-			row.id,
-			new Date(now).toISOString(),
-			new Date(now + 12 * 3600_000).toISOString()
-		);
-		const facilityIds = (
-			db
-				.prepare('SELECT facility_id FROM user_facilities WHERE user_id = ? ORDER BY facility_id')
-				.all(row.id) as {
-				facility_id: string;
-			}[]
-		).map((r) => r.facility_id);
-		return {
-			userId: row.id,
-			role,
-			firstName: row.first_name,
-			lastName: row.last_name,
-			facilityIds,
-			locale: row.locale
-		};
-	});
+	const { token, user } = sessionFor(demoAccount(role).email);
 	await context.addCookies([
 		{ name: 'session', value: token, url: baseURL, httpOnly: true, sameSite: 'Lax' }
 	]);
 	await context.addInitScript((known) => {
 		if (!localStorage.getItem('kita-portal:user')) localStorage.setItem('kita-portal:user', known);
-	}, JSON.stringify(user));
+	}, user);
 }
 
 /** Lets the newest session of a demo account end in `ms` (for the expiry warning). */

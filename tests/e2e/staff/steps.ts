@@ -305,11 +305,10 @@ export function createStaffMember(email: string, facilityIds: string[]): void {
 }
 
 /**
- * Signs `email` in on this page's browser context without the login form (a session written as
- * the login writes it, second factor done), and tells the app who is logged in — once, unlike an
- * init script, so that a later logout stays a logout after a reload.
+ * A session of the account `email` written into the database as a login with its second factor
+ * would write it, and the user as the app keeps it in localStorage.
  */
-export async function signInAs(page: Page, email: string): Promise<void> {
+export function sessionFor(email: string): { token: string; user: string } {
 	const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
 	const user = withDb((db) => {
 		const row = db
@@ -340,8 +339,18 @@ export async function signInAs(page: Page, email: string): Promise<void> {
 			locale: row.locale
 		};
 	});
+	return { token, user: JSON.stringify(user) };
+}
+
+/**
+ * Signs `email` in on this page's browser context without the login form (a session written as
+ * the login writes it, second factor done), and tells the app who is logged in — once, unlike an
+ * init script, so that a later logout stays a logout after a reload.
+ */
+export async function signInAs(page: Page, email: string): Promise<void> {
+	const { token, user } = sessionFor(email);
 	await page.goto('/hilfe');
 	const url = new URL(page.url()).origin;
 	await page.context().addCookies([{ name: 'session', value: token, url, httpOnly: true, sameSite: 'Lax' }]);
-	await page.evaluate((known) => localStorage.setItem('kita-portal:user', known), JSON.stringify(user));
+	await page.evaluate((known) => localStorage.setItem('kita-portal:user', known), user);
 }
