@@ -2,7 +2,7 @@
 import { defaultKitaYear } from '../../src/lib/domain/kita-year';
 import type { Db } from '../db/database';
 import { facilityRow, kitaYearRow } from '../services/catalogue';
-import { nextSeq } from '../sync/seq';
+import { nextSeq } from '../db/seq';
 import { demoCapacities } from './capacities';
 import { demoFacilities } from './facilities';
 import { DEMO_MUNICIPALITIES } from './municipalities';

@@ -19,8 +19,8 @@ import { mailFamily } from '../services/notifications';
 import { familyHoldingChild } from '../services/families';
 import { usersConcerned } from '../services/placement';
 import { transitionRequest } from '../services/requests';
-import { poke } from '../sync/poke';
-import { nextSeq } from '../sync/seq';
+import { poke } from '../events/poke';
+import { nextSeq } from '../db/seq';
 import { everyInterval, type IntervalJob } from './interval';
 
 export interface CarryOverDeps {

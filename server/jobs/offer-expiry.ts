@@ -5,9 +5,9 @@ import { dayOfInstant } from '../../src/lib/domain/calendar-day';
 import type { Db } from '../db/database';
 import { notifyChildStatus, usersConcerned } from '../services/placement';
 import { transitionRequest } from '../services/requests';
-import { poke } from '../sync/poke';
-import { Refusal } from '../sync/refusal';
-import { nextSeq } from '../sync/seq';
+import { poke } from '../events/poke';
+import { Refusal } from '../commands/refusal';
+import { nextSeq } from '../db/seq';
 import { everyInterval, type IntervalJob } from './interval';
 
 export interface OfferExpiryDeps {

@@ -47,8 +47,8 @@ import { audit } from '../services/audit';
 import { MAX_ATTEMPTS } from './mail-delivery';
 import { accountDeletionBlockers, anonymiseFamily, removeParentAccount } from '../services/privacy';
 import { pruneDeletions, recordDeletions, type Deletion } from '../sync/deletions';
-import { poke } from '../sync/poke';
-import { nextSeq } from '../sync/seq';
+import { poke } from '../events/poke';
+import { nextSeq } from '../db/seq';
 import { everyInterval, type IntervalJob } from './interval';
 
 export interface RetentionDeps {

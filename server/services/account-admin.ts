@@ -4,7 +4,7 @@ import { accountAdminActions, type AccountAdminAction } from '../../src/lib/doma
 import type { AuthSession } from '../auth/session';
 import { afterCredentialChange } from '../auth/credentials';
 import type { Db, Executor } from '../db/database';
-import { poke } from '../sync/poke';
+import { poke } from '../events/poke';
 import { AccountError } from './accounts';
 import { audit } from './audit';
 

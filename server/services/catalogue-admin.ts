@@ -13,7 +13,7 @@ import { checkKitaYear, kitaYearFromInput, type KitaYearInput } from '../../src/
 import { OPEN_STATUSES } from '../../src/lib/domain/placement';
 import type { Executor } from '../db/database';
 import type { FacilitiesTable } from '../db/schema';
-import { Refusal } from '../sync/refusal';
+import { Refusal } from '../commands/refusal';
 import { facilityRow, kitaYearRow, listKitaYears, toFacility, toKitaYear } from './catalogue';
 
 async function facilityById(db: Executor, id: string): Promise<Selectable<FacilitiesTable> | undefined> {

@@ -11,7 +11,7 @@ import {
 	type ItemIssue
 } from '../../src/lib/domain/registration-rules';
 import type { Executor } from '../db/database';
-import { Refusal } from '../sync/refusal';
+import { Refusal } from '../commands/refusal';
 import { insertEvent } from './requests';
 
 /**

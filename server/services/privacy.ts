@@ -13,7 +13,7 @@ import type { Db, Executor } from '../db/database';
 import { audit } from './audit';
 import { transitionRequest } from './requests';
 import { usersConcerned } from './placement';
-import { nextSeq } from '../sync/seq';
+import { nextSeq } from '../db/seq';
 
 type Row = Record<string, unknown>;
 

@@ -14,7 +14,7 @@ import type {
 	RequestEventsTable,
 	RequestsTable
 } from '../db/schema';
-import { Refusal } from '../sync/refusal';
+import { Refusal } from '../commands/refusal';
 import { toFacility, toKitaYear } from './catalogue';
 
 export type RequestView = 'parent' | 'staff' | 'office';

@@ -28,8 +28,8 @@ import type { DB, DuplicateCandidatesTable } from '../db/schema';
 import { recordDeletions } from '../sync/deletions';
 import { staffOf } from '../sync/mutators/audiences';
 import { auditAs, worksAt } from '../sync/mutators/caller';
-import type { MutatorContext } from '../sync/mutators/context';
-import { Refusal } from '../sync/refusal';
+import type { UserCommandContext } from '../commands/context';
+import { Refusal } from '../commands/refusal';
 import { listKitaYears, toFacility } from './catalogue';
 import { nextNumber, saveChild, saveGuardian } from './families';
 import { insertRegisteredRequest, insertRegistration, kitaYearOfItem } from './new-requests';
@@ -41,7 +41,7 @@ export function hashClaimCode(code: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(normaliseClaimCode(code))));
 }
 
-export async function createWalkin(ctx: MutatorContext, args: CreateWalkinInput): Promise<void> {
+export async function createWalkin(ctx: UserCommandContext, args: CreateWalkinInput): Promise<void> {
 	const { tx, now, today } = ctx;
 	// Only children already born can be registered; the server's day decides.
 	if (!isBorn(args.child.birthDate, today)) throw new Refusal('notBorn', 'child.notBorn');
@@ -94,7 +94,7 @@ export async function createWalkin(ctx: MutatorContext, args: CreateWalkinInput)
 			number,
 			familyId: args.familyId,
 			childId: args.child.id,
-			submittedBy: ctx.session.userId,
+			submittedBy: ctx.actor.userId,
 			source: 'walkin'
 		},
 		seq,
@@ -109,7 +109,7 @@ export async function createWalkin(ctx: MutatorContext, args: CreateWalkinInput)
 			kitaYearId: year.id,
 			rank: 1
 		},
-		{ actorId: ctx.session.userId, actorRole: 'staff', reason: 'walkin' },
+		{ actorId: ctx.actor.userId, actorRole: 'staff', reason: 'walkin' },
 		seq,
 		now
 	);
@@ -125,9 +125,9 @@ export async function createWalkin(ctx: MutatorContext, args: CreateWalkinInput)
 			kitas: [`${facility.name}, ${facility.postcode} ${facility.town}`]
 		},
 		now,
-		ctx.app.config.origin
+		ctx.origin
 	);
-	for (const id of await staffOf(tx, [args.facilityId])) ctx.affected.add(id);
+	for (const id of await staffOf(tx, [args.facilityId])) ctx.effects.poke.add(id);
 	await auditAs(ctx, 'walkin.create', 'registration', args.registrationId);
 }
 
@@ -581,7 +581,7 @@ async function writeDecision(
  * (with a generic mail), or — when that record is another walk-in — the youth office decides.
  */
 export async function decideDuplicate(
-	ctx: MutatorContext,
+	ctx: UserCommandContext,
 	args: z.infer<typeof decideDuplicateSchema>
 ): Promise<void> {
 	const { tx, now } = ctx;
@@ -590,18 +590,18 @@ export async function decideDuplicate(
 		.selectAll()
 		.where('id', '=', args.candidateId)
 		.executeTakeFirst();
-	if (!row || !worksAt(ctx.session, row.facility_id)) throw new Refusal('notFound', 'duplicate.notFound');
+	if (!row || !worksAt(ctx.actor, row.facility_id)) throw new Refusal('notFound', 'duplicate.notFound');
 	const confirmer = await confirmerOfPair(tx, row);
 	const decision = args.decision === 'separate' ? 'separate' : 'ask';
 	const to = await stepCandidate(tx, row, { actor: 'staff', decision, confirmer: confirmer.by }, () =>
 		toDuplicateCandidate(tx, row)
 	);
 	const seq = await ctx.seq();
-	if (to === 'separate') await writeDecision(tx, row, to, ctx.session.userId, now, seq);
+	if (to === 'separate') await writeDecision(tx, row, to, ctx.actor.userId, now, seq);
 	else {
 		await tx
 			.updateTable('duplicate_candidates')
-			.set({ status: to, asked_at: now.toISOString(), asked_by: ctx.session.userId, seq })
+			.set({ status: to, asked_at: now.toISOString(), asked_by: ctx.actor.userId, seq })
 			.where('id', '=', row.id)
 			.execute();
 		if (confirmer.userId) {
@@ -610,11 +610,11 @@ export async function decideDuplicate(
 				.select('id')
 				.where('owner_user_id', '=', confirmer.userId)
 				.executeTakeFirstOrThrow();
-			await notifyLinkQuestion(tx, family.id, now, ctx.app.config.origin);
-			ctx.affected.add(confirmer.userId);
+			await notifyLinkQuestion(tx, family.id, now, ctx.origin);
+			ctx.effects.poke.add(confirmer.userId);
 		}
 	}
-	for (const id of await staffOf(tx, [row.facility_id])) ctx.affected.add(id);
+	for (const id of await staffOf(tx, [row.facility_id])) ctx.effects.poke.add(id);
 	await auditAs(
 		ctx,
 		decision === 'ask' ? 'walkin.linkProposed' : 'walkin.separate',
@@ -628,7 +628,7 @@ export async function decideDuplicate(
  * "mine" links (the walk-in's request moves to the family's child), "not mine" keeps them apart.
  */
 export async function answerLinkQuestion(
-	ctx: MutatorContext,
+	ctx: UserCommandContext,
 	args: z.infer<typeof answerLinkQuestionSchema>
 ): Promise<void> {
 	const { tx, now } = ctx;
@@ -639,14 +639,15 @@ export async function answerLinkQuestion(
 		.executeTakeFirst();
 	// A question asked of another family looks as if it did not exist.
 	const asked = row && row.asked_at !== null ? await confirmerOfPair(tx, row) : undefined;
-	if (!row || asked?.userId !== ctx.session.userId) throw new Refusal('notFound', 'duplicate.notFound');
+	if (!row || asked?.userId !== ctx.actor.userId) throw new Refusal('notFound', 'duplicate.notFound');
 	const current = () => toLinkQuestion(tx, row);
 	const to = await stepCandidate(tx, row, { actor: 'parent', answer: args.answer }, current);
 	const seq = await ctx.seq();
 	if (to === 'linked')
-		for (const id of await linkPair(tx, row, { now, today: ctx.today, seq }, current)) ctx.affected.add(id);
-	await writeDecision(tx, row, to, ctx.session.userId, now, seq);
-	for (const id of await staffOf(tx, [row.facility_id])) ctx.affected.add(id);
+		for (const id of await linkPair(tx, row, { now, today: ctx.today, seq }, current))
+			ctx.effects.poke.add(id);
+	await writeDecision(tx, row, to, ctx.actor.userId, now, seq);
+	for (const id of await staffOf(tx, [row.facility_id])) ctx.effects.poke.add(id);
 	await auditAs(ctx, to === 'linked' ? 'walkin.link' : 'walkin.separate', 'duplicateCandidate', row.id);
 }
 
@@ -679,7 +680,7 @@ export async function officeDecideDuplicate(
 
 /** A lost receipt: staff print a new one, and only the new code works from then on. */
 export async function renewClaimCode(
-	ctx: MutatorContext,
+	ctx: UserCommandContext,
 	args: z.infer<typeof renewClaimCodeSchema>
 ): Promise<void> {
 	const { tx, now } = ctx;
@@ -695,7 +696,7 @@ export async function renewClaimCode(
 				.innerJoin('registrations', 'registrations.id', 'requests.registration_id')
 				.select('requests.id')
 				.where('registrations.family_id', '=', family.id)
-				.where('requests.facility_id', 'in', ctx.session.facilityIds.length ? ctx.session.facilityIds : [''])
+				.where('requests.facility_id', 'in', ctx.actor.facilityIds.length ? ctx.actor.facilityIds : [''])
 				.executeTakeFirst()
 		: undefined;
 	if (!family || !atOwnKita || family.source !== 'walkin') throw new Refusal('notFound', 'family.notFound');

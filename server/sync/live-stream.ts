@@ -5,7 +5,7 @@
 import { onSessionsEnded } from '../auth/session-ended';
 import { isSessionLive, type AuthSession } from '../auth/session';
 import type { Executor } from '../db/database';
-import { pokesFor } from './poke';
+import { pokesFor } from '../events/poke';
 
 export const ANONYMOUS_STREAMS_PER_IP = 10;
 /** How often an open stream checks its session without a reason (catches expiry). */

@@ -15,7 +15,7 @@ import {
 import { decodeCookie, encodeCookie } from './cookie';
 import { deletionsPrunedThrough } from './deletions';
 import { decodePageToken, encodePageToken, firstEntity, readPage } from './first-sync';
-import { currentSeq } from './seq';
+import { currentSeq } from '../db/seq';
 import type { Scope } from './scopes';
 
 /** Rows per page of a first sync unless the app's configuration says otherwise (SYNC_PAGE_ROWS). */

@@ -3,19 +3,19 @@
 // client's lastMutationId and leaves a rejection for the client to show. Anything else stops the
 // batch untouched, and the client retries — up to MAX_FAILED_ATTEMPTS for the same mutation, after
 // which it is refused as `serverError`, so that no mutation blocks the outbox for good.
-import { dayOfInstant } from '../../src/lib/domain/calendar-day';
 import { isMutationName, MUTATION_ARGS } from '../../src/lib/domain/mutations';
 import { MIN_CLIENT_SCHEMA_VERSION, type PushInput, type PushResult } from '../../src/lib/sync/protocol';
 import { LOST_ON_DEVICE } from '../../src/lib/sync/read-records';
 import type { App } from '../app';
 import type { AuthSession } from '../auth/session';
 import type { Tx } from '../db/database';
-import type { Mutator, MutatorContext } from './mutators/context';
+import { commandContext, userActor } from '../commands/context';
+import type { Mutator } from './mutators/context';
 import { mutators } from './mutators/registry';
-import { poke } from './poke';
+import { poke } from '../events/poke';
 import { actedByOf } from './acted-by';
-import { Refusal } from './refusal';
-import { nextSeq } from './seq';
+import { Refusal } from '../commands/refusal';
+import { nextSeq } from '../db/seq';
 
 export class ForeignClientError extends Error {}
 /** The push names another user than the session's: the outbox is not this session's to send. */
@@ -176,19 +176,12 @@ async function applyOne(
 	if (!parsed.success) return refuse('invalidInput', 'sync.invalidInput', { issues: parsed.error.issues });
 	const now = app.now();
 	const touched = new Set<string>();
+	const settings = { now, origin: app.config.origin, officeAddress: app.config.youthOfficeAddress };
 	try {
 		await app.database.db.transaction().execute(async (tx) => {
-			let seq: number | null = null;
-			const ctx: MutatorContext = {
-				tx,
-				app,
-				session,
-				now,
-				today: dayOfInstant(now),
-				seq: async () => (seq ??= await nextSeq(tx)),
-				affected: touched
-			};
-			await mutator.run(ctx, parsed.data as never);
+			const ctx = commandContext(tx, userActor(session), settings);
+			await mutator.command(ctx, parsed.data as never);
+			for (const id of ctx.effects.poke) touched.add(id);
 			await advance(tx, clientId, mutation.id, now);
 		});
 	} catch (error) {

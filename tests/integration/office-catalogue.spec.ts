@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { facilityToInput, type FacilityInput } from '../../src/lib/domain/facility-admin';
 import { defaultKitaYear } from '../../src/lib/domain/kita-year';
-import { pokesFor } from '../../server/sync/poke';
+import { pokesFor } from '../../server/events/poke';
 import { expectOk, officeWorld, type OfficeWorld } from './office-world';
 
 function newKita(overrides: Partial<FacilityInput> = {}): FacilityInput {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/lib/sync/protocol';
-import { nextSeq } from '../../server/sync/seq';
+import { nextSeq } from '../../server/db/seq';
 import { createTestApp, type TestApp } from './harness';
 
 describe('sync.pull in the public scope', () => {

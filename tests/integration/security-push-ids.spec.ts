@@ -121,12 +121,12 @@ describe('security: client-chosen ids', () => {
 
 	it('a mutator that fails the same way every time is refused after a few tries, not retried for ever', async () => {
 		const child = await w.family(w.parent);
-		const registry = mutators as Record<string, { roles: readonly string[]; run: unknown }>;
+		const registry = mutators as Record<string, { roles: readonly string[]; command: unknown }>;
 		const original = registry.saveChild;
 		if (!original) throw new Error('saveChild is missing');
 		registry.saveChild = {
 			...original,
-			run: () => {
+			command: () => {
 				throw new TypeError('a defect in a mutator');
 			}
 		};

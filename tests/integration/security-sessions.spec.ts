@@ -10,7 +10,7 @@ import { sessionCookieName, validateSessionToken, type AuthSession } from '../..
 import { DEMO_ACCOUNTS, demoStaffFacilityIds } from '../../server/demo/accounts';
 import { inviteAccount } from '../../server/services/accounts';
 import { LIMITS } from '../../server/services/rate-limit';
-import { poke } from '../../server/sync/poke';
+import { poke } from '../../server/events/poke';
 import { ANONYMOUS_STREAMS_PER_IP, SESSION_RECHECK_MS } from '../../server/sync/live-stream';
 import { handleTrpcRequest } from '../../server/trpc/http';
 import { createCaller } from '../../server/trpc/router';

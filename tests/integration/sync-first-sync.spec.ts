@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EntityName, PullInput, PullResult } from '../../src/lib/sync/protocol';
 import { SCHEMA_VERSION } from '../../src/lib/sync/protocol';
-import { nextSeq } from '../../server/sync/seq';
+import { nextSeq } from '../../server/db/seq';
 import { familyMutations } from '../bench/mutations';
 import { createUserWithSession } from './fixtures';
 import { actor, OFFER, staffWorld, type Actor, type StaffWorld } from './staff-world';

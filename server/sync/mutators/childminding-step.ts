@@ -7,14 +7,14 @@ import {
 	type DecideChildmindingInput
 } from '../../../src/lib/domain/childminding';
 import type { ChildminderRequestsTable } from '../../db/schema';
-import { Refusal } from '../refusal';
+import { Refusal } from '../../commands/refusal';
 import { advisers } from './audiences';
 import { auditAs } from './caller';
-import type { MutatorContext } from './context';
+import type { UserCommandContext } from '../../commands/context';
 
 /** `current` is what a refusal tells the caller about the request now. */
 export async function stepChildminding(
-	ctx: MutatorContext,
+	ctx: UserCommandContext,
 	row: Selectable<ChildminderRequestsTable>,
 	step: Omit<DecideChildmindingInput, 'status'>,
 	current: unknown
@@ -29,7 +29,7 @@ export async function stepChildminding(
 }
 
 /** Every adviser's client holds every request; push pokes the sender's own client anyway. */
-export async function childmindingWritten(ctx: MutatorContext, id: string): Promise<void> {
-	for (const adviser of await advisers(ctx.tx)) ctx.affected.add(adviser);
+export async function childmindingWritten(ctx: UserCommandContext, id: string): Promise<void> {
+	for (const adviser of await advisers(ctx.tx)) ctx.effects.poke.add(adviser);
 	await auditAs(ctx, 'childminding.write', 'childminderRequest', id);
 }

@@ -1,27 +1,14 @@
-// What a server mutator gets: the open transaction, the caller, the server's clock, the seq of
-// this mutation (allocated on first use) and the users whose clients must be poked afterwards.
-import type { Day } from '../../../src/lib/domain/calendar-day';
+// A sync mutation's entry in the mutator table: the roles that may send it at all, and the command
+// it runs. Finer checks (own family, own Kita) are in the command; the context is a UserCommandContext
+// built inside the push's transaction (server/sync/push.ts).
 import type { MutationArgs, MutationName } from '../../../src/lib/domain/mutations';
 import type { Role } from '../../../src/lib/domain/roles';
-import type { App } from '../../app';
-import type { AuthSession } from '../../auth/session';
-import type { Tx } from '../../db/database';
-
-export interface MutatorContext {
-	tx: Tx;
-	app: App;
-	session: AuthSession;
-	now: Date;
-	today: Day;
-	seq(): Promise<number>;
-	/** Users whose clients should pull after the commit. */
-	affected: Set<string>;
-}
+import type { UserCommandContext } from '../../commands/context';
 
 export interface Mutator<N extends MutationName> {
-	/** Roles that may send this mutation at all; finer checks (own family, own Kita) are in run(). */
+	/** Roles that may send this mutation at all; finer checks (own family, own Kita) are in command(). */
 	roles: readonly Role[];
-	run(ctx: MutatorContext, args: MutationArgs<N>): Promise<void>;
+	command(ctx: UserCommandContext, args: MutationArgs<N>): Promise<void>;
 }
 
 export type MutatorRegistry = { [N in MutationName]?: Mutator<N> };

@@ -24,22 +24,23 @@ import {
 import { notifyChildminding, notifyRegistration } from '../../services/notifications';
 import { facilityOf, toRequest } from '../../services/requests';
 import { answerLinkQuestion, detectWalkinMatches } from '../../services/walkins';
-import { Refusal } from '../refusal';
+import { Refusal } from '../../commands/refusal';
 import { staffOf } from './audiences';
 import { auditAs, transitionAs, type Move } from './caller';
 import { childmindingWritten, stepChildminding } from './childminding-step';
-import type { MutatorContext, MutatorRegistry } from './context';
+import type { UserCommandContext } from '../../commands/context';
+import type { MutatorRegistry } from './context';
 
-async function ownFamily(ctx: MutatorContext): Promise<string> {
-	return ensureFamily(ctx.tx, ctx.session.userId, await ctx.seq(), ctx.now);
+async function ownFamily(ctx: UserCommandContext): Promise<string> {
+	return ensureFamily(ctx.tx, ctx.actor.userId, await ctx.seq(), ctx.now);
 }
 
 /**
  * A child of the parent's family that can take requests. A record linked into another child
  * ("same child") cannot: its requests belong to the surviving record's family (childrenHeldBy).
  */
-async function ownChild(ctx: MutatorContext, childId: string) {
-	const family = await familyOfUser(ctx.tx, ctx.session.userId);
+async function ownChild(ctx: UserCommandContext, childId: string) {
+	const family = await familyOfUser(ctx.tx, ctx.actor.userId);
 	const child = family
 		? await ctx.tx
 				.selectFrom('children')
@@ -59,12 +60,12 @@ async function ownChild(ctx: MutatorContext, childId: string) {
  * childrenHeldBy), the parent learns that instead of "not found".
  */
 async function refuseNotHeld(
-	ctx: MutatorContext,
+	ctx: UserCommandContext,
 	table: 'requests' | 'childminder_requests',
 	id: string,
 	kind: 'request' | 'childminding'
 ): Promise<never> {
-	const family = await familyOfUser(ctx.tx, ctx.session.userId);
+	const family = await familyOfUser(ctx.tx, ctx.actor.userId);
 	const row = await ctx.tx.selectFrom(table).select('child_id').where('id', '=', id).executeTakeFirst();
 	const linked =
 		family && row
@@ -85,12 +86,12 @@ async function refuseNotHeld(
  * a link sees the walk-in's request, but only the Kita acts on it for the family that registered in
  * person (the security review of issue 12).
  */
-async function ownRequest(ctx: MutatorContext, requestId: string): Promise<Selectable<RequestsTable>> {
+async function ownRequest(ctx: UserCommandContext, requestId: string): Promise<Selectable<RequestsTable>> {
 	const row = await ctx.tx
 		.selectFrom('requests')
 		.selectAll()
 		.where('id', '=', requestId)
-		.where('child_id', 'in', childrenHeldBy(ctx.tx, ctx.session.userId))
+		.where('child_id', 'in', childrenHeldBy(ctx.tx, ctx.actor.userId))
 		.executeTakeFirst();
 	if (!row) return refuseNotHeld(ctx, 'requests', requestId, 'request');
 	const mine = await ctx.tx
@@ -98,7 +99,7 @@ async function ownRequest(ctx: MutatorContext, requestId: string): Promise<Selec
 		.innerJoin('families', 'families.id', 'registrations.family_id')
 		.select('registrations.id')
 		.where('registrations.id', '=', row.registration_id)
-		.where('families.owner_user_id', '=', ctx.session.userId)
+		.where('families.owner_user_id', '=', ctx.actor.userId)
 		.executeTakeFirst();
 	if (!mine) throw new Refusal('registeredElsewhere', 'request.registeredElsewhere');
 	return row;
@@ -109,27 +110,27 @@ async function ownRequest(ctx: MutatorContext, requestId: string): Promise<Selec
  * `move` may look at the row first and refuse.
  */
 async function stepOwnRequest(
-	ctx: MutatorContext,
+	ctx: UserCommandContext,
 	requestId: string,
 	move: (row: Selectable<RequestsTable>) => Move | Promise<Move>,
 	action: AuditAction = 'request.transition'
 ): Promise<void> {
 	const row = await ownRequest(ctx, requestId);
 	await transitionAs(ctx, row, 'parent', await move(row));
-	for (const id of await staffOf(ctx.tx, [row.facility_id])) ctx.affected.add(id);
+	for (const id of await staffOf(ctx.tx, [row.facility_id])) ctx.effects.poke.add(id);
 	await auditAs(ctx, action, 'request', row.id);
 }
 
 export const parentMutators: MutatorRegistry = {
 	answerLinkQuestion: {
 		roles: ['parent'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await answerLinkQuestion(ctx, args);
 		}
 	},
 	saveGuardian: {
 		roles: ['parent'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			const familyId = await ownFamily(ctx);
 			const existing = await ctx.tx
 				.selectFrom('guardians')
@@ -151,7 +152,7 @@ export const parentMutators: MutatorRegistry = {
 	},
 	saveChild: {
 		roles: ['parent'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			// Only children already born can be registered (FAQ); the server's day decides.
 			if (!isBorn(args.birthDate, ctx.today)) throw new Refusal('notBorn', 'child.notBorn');
 			const familyId = await ownFamily(ctx);
@@ -164,13 +165,13 @@ export const parentMutators: MutatorRegistry = {
 			await saveChild(ctx.tx, familyId, args, await ctx.seq(), ctx.now);
 			// The same child may have been registered in person at a Kita before (walk-in).
 			for (const id of await detectWalkinMatches(ctx.tx, args.id, await ctx.seq(), ctx.now))
-				ctx.affected.add(id);
+				ctx.effects.poke.add(id);
 			await auditAs(ctx, 'child.write', 'child', args.id);
 		}
 	},
 	submitRegistration: {
 		roles: ['parent'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			const { familyId, child } = await ownChild(ctx, args.childId);
 			const seq = await ctx.seq();
 			const years = await listKitaYears(ctx.tx);
@@ -199,7 +200,7 @@ export const parentMutators: MutatorRegistry = {
 					number,
 					familyId,
 					childId: child.id,
-					submittedBy: ctx.session.userId,
+					submittedBy: ctx.actor.userId,
 					source: 'online'
 				},
 				seq,
@@ -241,14 +242,14 @@ export const parentMutators: MutatorRegistry = {
 						kitaYearId: year.id,
 						rank: rankBase + index + 1
 					},
-					{ actorId: ctx.session.userId, actorRole: 'parent' },
+					{ actorId: ctx.actor.userId, actorRole: 'parent' },
 					seq,
 					ctx.now
 				);
-				for (const id of await staffOf(ctx.tx, [item.facilityId])) ctx.affected.add(id);
+				for (const id of await staffOf(ctx.tx, [item.facilityId])) ctx.effects.poke.add(id);
 				names.push(`${facility.name}, ${facility.postcode} ${facility.town}`);
 			}
-			for (const id of await detectWalkinMatches(ctx.tx, child.id, seq, ctx.now)) ctx.affected.add(id);
+			for (const id of await detectWalkinMatches(ctx.tx, child.id, seq, ctx.now)) ctx.effects.poke.add(id);
 			await notifyRegistration(
 				ctx.tx,
 				{
@@ -259,14 +260,14 @@ export const parentMutators: MutatorRegistry = {
 					kitas: names
 				},
 				ctx.now,
-				ctx.app.config.origin
+				ctx.origin
 			);
 			await auditAs(ctx, 'request.write', 'registration', args.registrationId);
 		}
 	},
 	updateRequest: {
 		roles: ['parent'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await stepOwnRequest(
 				ctx,
 				args.requestId,
@@ -302,7 +303,7 @@ export const parentMutators: MutatorRegistry = {
 	},
 	rankRequests: {
 		roles: ['parent'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			const { child } = await ownChild(ctx, args.childId);
 			const rows = await ctx.tx
 				.selectFrom('requests')
@@ -329,7 +330,7 @@ export const parentMutators: MutatorRegistry = {
 	},
 	withdrawRequest: {
 		roles: ['parent'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await stepOwnRequest(ctx, args.requestId, () => ({
 				event: 'withdraw',
 				expectedStatus: args.expectedStatus
@@ -338,7 +339,7 @@ export const parentMutators: MutatorRegistry = {
 	},
 	answerOffer: {
 		roles: ['parent'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await stepOwnRequest(ctx, args.requestId, () => ({
 				event: args.answer,
 				expectedStatus: args.expectedStatus
@@ -347,7 +348,7 @@ export const parentMutators: MutatorRegistry = {
 	},
 	submitChildminding: {
 		roles: ['parent'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			const { familyId, child } = await ownChild(ctx, args.childId);
 			if (compareDays(args.startDate, child.birth_date) < 0)
 				throw new Refusal('startBeforeBirth', 'childminding.startBeforeBirth');
@@ -373,33 +374,33 @@ export const parentMutators: MutatorRegistry = {
 					seq
 				})
 				.execute();
-			for (const id of await detectWalkinMatches(ctx.tx, child.id, seq, ctx.now)) ctx.affected.add(id);
+			for (const id of await detectWalkinMatches(ctx.tx, child.id, seq, ctx.now)) ctx.effects.poke.add(id);
 			await notifyChildminding(
 				ctx.tx,
 				{
 					familyId,
 					number,
 					childFirstName: child.first_name,
-					officeAddress: ctx.app.config.youthOfficeAddress
+					officeAddress: ctx.officeAddress
 				},
 				ctx.now,
-				ctx.app.config.origin
+				ctx.origin
 			);
 			await childmindingWritten(ctx, args.id);
 		}
 	},
 	withdrawChildminding: {
 		roles: ['parent'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			const row = await ctx.tx
 				.selectFrom('childminder_requests')
 				.selectAll()
 				.where('id', '=', args.id)
-				.where('child_id', 'in', childrenHeldBy(ctx.tx, ctx.session.userId))
+				.where('child_id', 'in', childrenHeldBy(ctx.tx, ctx.actor.userId))
 				.executeTakeFirst();
 			if (!row) return refuseNotHeld(ctx, 'childminder_requests', args.id, 'childminding');
 			// As with requests: only the family that sent it withdraws it.
-			const family = await familyOfUser(ctx.tx, ctx.session.userId);
+			const family = await familyOfUser(ctx.tx, ctx.actor.userId);
 			if (row.family_id !== family?.id)
 				throw new Refusal('registeredElsewhere', 'childminding.registeredElsewhere');
 			await stepChildminding(

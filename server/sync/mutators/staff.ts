@@ -7,30 +7,34 @@ import { createWalkin, decideDuplicate, renewClaimCode } from '../../services/wa
 import type { RequestsTable } from '../../db/schema';
 import { checkOffer } from '../../../src/lib/domain/staff';
 import { offerExpiresAt } from '../../../src/lib/domain/kita-year';
-import { Refusal } from '../refusal';
+import { Refusal } from '../../commands/refusal';
 import { auditAs, transitionAs, worksAt, type Move } from './caller';
-import type { MutatorContext, MutatorRegistry } from './context';
+import type { UserCommandContext } from '../../commands/context';
+import type { MutatorRegistry } from './context';
 
 /** A request of one of the caller's Kitas; anything else looks as if it did not exist. */
-async function ownKitaRequest(ctx: MutatorContext, requestId: string): Promise<Selectable<RequestsTable>> {
+async function ownKitaRequest(
+	ctx: UserCommandContext,
+	requestId: string
+): Promise<Selectable<RequestsTable>> {
 	const row = await ctx.tx.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirst();
-	if (!row || !worksAt(ctx.session, row.facility_id)) throw new Refusal('notFound', 'request.notFound');
+	if (!row || !worksAt(ctx.actor, row.facility_id)) throw new Refusal('notFound', 'request.notFound');
 	return row;
 }
 
 /** After a status change: mail the family, poke everyone who sees the child, write the audit. */
 async function afterTransition(
-	ctx: MutatorContext,
+	ctx: UserCommandContext,
 	row: Pick<Selectable<RequestsTable>, 'id' | 'child_id'>
 ): Promise<void> {
-	await notifyChildStatus(ctx.tx, row.child_id, ctx.now, ctx.app.config.origin);
-	for (const id of await usersConcerned(ctx.tx, row.child_id)) ctx.affected.add(id);
+	await notifyChildStatus(ctx.tx, row.child_id, ctx.now, ctx.origin);
+	for (const id of await usersConcerned(ctx.tx, row.child_id)) ctx.effects.poke.add(id);
 	await auditAs(ctx, 'request.transition', 'request', row.id);
 }
 
 /** A staff step on a request of their own Kita. `move` may look at the row first and refuse. */
 async function stepKitaRequest(
-	ctx: MutatorContext,
+	ctx: UserCommandContext,
 	requestId: string,
 	move: (row: Selectable<RequestsTable>) => Move | Promise<Move>
 ): Promise<void> {
@@ -42,7 +46,7 @@ async function stepKitaRequest(
 export const staffMutators: MutatorRegistry = {
 	makeOffer: {
 		roles: ['staff'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await stepKitaRequest(ctx, args.requestId, async (row) => {
 				const facility = await facilityOf(ctx.tx, row.facility_id);
 				const year = await kitaYearOf(ctx.tx, row.kita_year_id);
@@ -66,7 +70,7 @@ export const staffMutators: MutatorRegistry = {
 	},
 	withdrawOffer: {
 		roles: ['staff'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await stepKitaRequest(ctx, args.requestId, () => ({
 				event: 'withdrawOffer',
 				expectedStatus: args.expectedStatus,
@@ -82,7 +86,7 @@ export const staffMutators: MutatorRegistry = {
 	},
 	rejectRequest: {
 		roles: ['staff'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await stepKitaRequest(ctx, args.requestId, () => ({
 				event: 'reject',
 				expectedStatus: args.expectedStatus,
@@ -93,7 +97,7 @@ export const staffMutators: MutatorRegistry = {
 	},
 	recordAnswer: {
 		roles: ['staff'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await stepKitaRequest(ctx, args.requestId, () => ({
 				event: args.answer,
 				expectedStatus: args.expectedStatus,
@@ -104,7 +108,7 @@ export const staffMutators: MutatorRegistry = {
 	},
 	concludeContract: {
 		roles: ['staff'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			const row = await ownKitaRequest(ctx, args.requestId);
 			const contracted = await transitionAs(ctx, row, 'staff', {
 				event: 'contract',
@@ -118,30 +122,30 @@ export const staffMutators: MutatorRegistry = {
 	},
 	createWalkin: {
 		roles: ['staff'],
-		async run(ctx, args) {
-			if (!worksAt(ctx.session, args.facilityId)) throw new Refusal('notPermitted', 'walkin.notPermitted');
+		async command(ctx, args) {
+			if (!worksAt(ctx.actor, args.facilityId)) throw new Refusal('notPermitted', 'walkin.notPermitted');
 			await createWalkin(ctx, args);
 		}
 	},
 	renewClaimCode: {
 		roles: ['staff'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await renewClaimCode(ctx, args);
 		}
 	},
 	// A proposal only: the family or the youth office confirms (services/walkins.ts).
 	decideDuplicate: {
 		roles: ['staff'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await decideDuplicate(ctx, args);
 		}
 	},
 	auditRead: {
 		roles: ['staff'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			// Written when the mutation arrives, so openings made offline are recorded too.
 			if (args.kind === 'queueExport') {
-				if (!worksAt(ctx.session, args.id)) throw new Refusal('notPermitted', 'audit.notPermitted');
+				if (!worksAt(ctx.actor, args.id)) throw new Refusal('notPermitted', 'audit.notPermitted');
 				await auditAs(ctx, 'export.download', 'facility', args.id);
 				return;
 			}

@@ -6,24 +6,25 @@ import type { AuditAction } from '../../services/audit';
 import { saveFacility, saveFacilityInfo, saveKitaYear, setCapacities } from '../../services/catalogue-admin';
 import { notifyStatusChange } from '../../services/notifications';
 import { toChildminderRequest } from '../../services/requests';
-import { EVERYONE } from '../poke';
-import { Refusal } from '../refusal';
+import { EVERYONE } from '../../events/poke';
+import { Refusal } from '../../commands/refusal';
 import { auditAs } from './caller';
 import { childmindingWritten, stepChildminding } from './childminding-step';
-import type { MutatorContext, MutatorRegistry } from './context';
+import type { UserCommandContext } from '../../commands/context';
+import type { MutatorRegistry } from './context';
 
 /** Everyone's finder shows the catalogue: every open client pulls after a change. */
 async function catalogueChanged(
-	ctx: MutatorContext,
+	ctx: UserCommandContext,
 	action: AuditAction,
 	targetType: string,
 	targetId: string
 ): Promise<void> {
 	await auditAs(ctx, action, targetType, targetId);
-	ctx.affected.add(EVERYONE);
+	ctx.effects.poke.add(EVERYONE);
 }
 
-async function childminderRequest(ctx: MutatorContext, id: string) {
+async function childminderRequest(ctx: UserCommandContext, id: string) {
 	const row = await ctx.tx
 		.selectFrom('childminder_requests')
 		.selectAll()
@@ -36,23 +37,23 @@ async function childminderRequest(ctx: MutatorContext, id: string) {
 export const youthOfficeMutators: MutatorRegistry = {
 	saveFacility: {
 		roles: ['admin'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await saveFacility(ctx.tx, args, await ctx.seq(), ctx.now);
 			await catalogueChanged(ctx, 'facility.write', 'facility', args.id);
 		}
 	},
 	setCapacities: {
 		roles: ['admin'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await setCapacities(ctx.tx, args, await ctx.seq());
 			await catalogueChanged(ctx, 'facility.write', 'capacities', args.facilityId);
 		}
 	},
 	saveFacilityInfo: {
 		roles: ['admin', 'staff'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			// Staff of another Kita get the same answer as for a Kita that does not exist.
-			if (!facilityPermissions(ctx.session.role, ctx.session.facilityIds, args.facilityId).info)
+			if (!facilityPermissions(ctx.actor.role, ctx.actor.facilityIds, args.facilityId).info)
 				throw new Refusal('notFound', 'facility.notFound');
 			await saveFacilityInfo(ctx.tx, args, await ctx.seq(), ctx.now);
 			await catalogueChanged(ctx, 'facility.write', 'facility', args.facilityId);
@@ -60,14 +61,14 @@ export const youthOfficeMutators: MutatorRegistry = {
 	},
 	saveKitaYear: {
 		roles: ['admin'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			await saveKitaYear(ctx.tx, args, await ctx.seq());
 			await catalogueChanged(ctx, 'kitaYear.write', 'kitaYear', args.id);
 		}
 	},
 	childmindingTransition: {
 		roles: ['childminding'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			const row = await childminderRequest(ctx, args.id);
 			await stepChildminding(
 				ctx,
@@ -76,20 +77,20 @@ export const youthOfficeMutators: MutatorRegistry = {
 				toChildminderRequest(row, true)
 			);
 			// The generic status mail (FAQ): what changed is visible only after login.
-			await notifyStatusChange(ctx.tx, row.family_id, ctx.now, ctx.app.config.origin);
+			await notifyStatusChange(ctx.tx, row.family_id, ctx.now, ctx.origin);
 			// The family's account holder holds the request too.
 			const family = await ctx.tx
 				.selectFrom('families')
 				.select('owner_user_id')
 				.where('id', '=', row.family_id)
 				.executeTakeFirst();
-			if (family?.owner_user_id) ctx.affected.add(family.owner_user_id);
+			if (family?.owner_user_id) ctx.effects.poke.add(family.owner_user_id);
 			await childmindingWritten(ctx, row.id);
 		}
 	},
 	saveChildmindingNote: {
 		roles: ['childminding'],
-		async run(ctx, args) {
+		async command(ctx, args) {
 			const row = await childminderRequest(ctx, args.id);
 			// The family pulls the re-stamped row too, but never the note (toChildminderRequest), and
 			// updated_at stays: a note is not a change of their request.

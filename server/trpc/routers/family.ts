@@ -5,8 +5,8 @@ import { claimFamilySchema } from '../../../src/lib/domain/staff';
 import { audit } from '../../services/audit';
 import { consume, limitKey, RateLimitError, type LimitRule } from '../../services/rate-limit';
 import { claimWalkinFamily } from '../../services/walkins';
-import { poke } from '../../sync/poke';
-import { nextSeq } from '../../sync/seq';
+import { poke } from '../../events/poke';
+import { nextSeq } from '../../db/seq';
 import { roleProcedure, router } from '../init';
 
 const HOUR = 3600_000;

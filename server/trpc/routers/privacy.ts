@@ -6,7 +6,7 @@ import { clearSessionCookie } from '../../auth/cookie';
 import { confirmPassword } from '../../services/accounts';
 import { audit } from '../../services/audit';
 import { accountDeletionBlockers, deleteParentAccount, exportFamilyData } from '../../services/privacy';
-import { poke } from '../../sync/poke';
+import { poke } from '../../events/poke';
 import { accountErrors } from '../account-errors';
 import { roleProcedure, router } from '../init';
 

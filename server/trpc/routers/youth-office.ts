@@ -13,9 +13,9 @@ import { audit } from '../../services/audit';
 import { listAudit } from '../../services/audit-log';
 import { yearReport } from '../../services/reports';
 import { listOfficeDuplicates, officeDecideDuplicate, StaleDuplicateError } from '../../services/walkins';
-import { poke } from '../../sync/poke';
-import { Refusal } from '../../sync/refusal';
-import { nextSeq } from '../../sync/seq';
+import { poke } from '../../events/poke';
+import { Refusal } from '../../commands/refusal';
+import { nextSeq } from '../../db/seq';
 import { roleProcedure, router } from '../init';
 
 const admin = roleProcedure('admin');

@@ -1,6 +1,6 @@
 // The global change counter. Every write takes the next seq inside its transaction and stamps the
 // rows it changed with it; a pull cookie names the last seq a client has seen.
-import type { Executor } from '../db/database';
+import type { Executor } from './database';
 
 export async function nextSeq(tx: Executor): Promise<number> {
 	const row = await tx

@@ -1,0 +1,28 @@
+// Runs a command in its own transaction and applies its effects after the commit: the one way a
+// tRPC procedure or a job writes. (A sync push builds its context inside the push's transaction,
+// because the client's lastMutationId advances in the same transaction.)
+import type { App } from '../app';
+import { poke } from '../events/poke';
+import { commandContext, type Actor, type CommandContext } from './context';
+
+export async function runCommand<T>(
+	app: App,
+	actor: Actor,
+	command: (ctx: CommandContext) => Promise<T>
+): Promise<T> {
+	const now = app.now();
+	const settings = { now, origin: app.config.origin, officeAddress: app.config.youthOfficeAddress };
+	let effects: CommandContext['effects'] | null = null;
+	const result = await app.database.db.transaction().execute(async (tx) => {
+		const ctx = commandContext(tx, actor, settings);
+		effects = ctx.effects;
+		return command(ctx);
+	});
+	applyEffects(effects);
+	return result;
+}
+
+/** After the commit only: a poke before it would make clients pull a state that may still roll back. */
+export function applyEffects(effects: CommandContext['effects'] | null): void {
+	if (effects) poke(effects.poke);
+}
