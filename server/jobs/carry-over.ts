@@ -18,7 +18,7 @@ import { listKitaYears } from '../services/catalogue';
 import { mailFamily } from '../services/notifications';
 import { familyHoldingChild } from '../services/families';
 import { usersConcerned } from '../services/placement';
-import { transitionRequest } from '../services/requests';
+import { stepRequest as transitionRequest } from '../commands/transition-request';
 import { poke } from '../events/poke';
 import { nextSeq } from '../db/seq';
 import { everyInterval, type IntervalJob } from './interval';

@@ -1,24 +1,25 @@
 // Lets unanswered offers lapse: by server time only (never a client clock), each offered request
 // past its offerExpiresAt becomes `expired`, the family gets the generic status mail and the Kita
-// sees it at its next pull (poked at once).
-import { dayOfInstant } from '../../src/lib/domain/calendar-day';
+// sees it at its next pull (poked at once) — the transition command with the system as actor.
 import type { Db } from '../db/database';
-import { notifyChildStatus, usersConcerned } from '../services/placement';
-import { transitionRequest } from '../services/requests';
-import { poke } from '../events/poke';
+import { commandContext, SYSTEM_ACTOR } from '../commands/context';
 import { Refusal } from '../commands/refusal';
-import { nextSeq } from '../db/seq';
+import { transitionRequest } from '../commands/transition-request';
+import { poke } from '../events/poke';
 import { everyInterval, type IntervalJob } from './interval';
 
 export interface OfferExpiryDeps {
 	db: Db;
 	now: () => Date;
 	origin: string;
+	/** Printed on letters; status mails do not use it. */
+	officeAddress?: string;
 }
 
 /** Expires every offer that is due now; returns the ids of the requests that lapsed. */
 export async function expireOffers(deps: OfferExpiryDeps): Promise<string[]> {
 	const now = deps.now();
+	const settings = { now, origin: deps.origin, officeAddress: deps.officeAddress ?? '' };
 	const due = await deps.db
 		.selectFrom('requests')
 		.select('id')
@@ -28,33 +29,25 @@ export async function expireOffers(deps: OfferExpiryDeps): Promise<string[]> {
 		.execute();
 	const expired: string[] = [];
 	for (const { id } of due) {
-		const touched = new Set<string>();
 		try {
 			// One transaction per request: one that staff changed meanwhile does not hold up the rest.
-			await deps.db.transaction().execute(async (tx) => {
+			const effects = await deps.db.transaction().execute(async (tx) => {
+				const ctx = commandContext(tx, SYSTEM_ACTOR, settings);
 				const row = await tx.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
-				if (!row) return;
+				if (!row) return null;
+				// Mail, pokes and audit: the effects table's row for `expire`.
 				await transitionRequest(
-					tx,
+					ctx,
 					row,
-					{
-						event: 'expire',
-						actor: 'system',
-						actorId: null,
-						actorRole: 'system',
-						expectedStatus: 'offered',
-						now,
-						today: dayOfInstant(now),
-						seq: await nextSeq(tx),
-						reason: 'offerLapsed'
-					},
+					{ event: 'expire', actor: 'system', expectedStatus: 'offered', reason: 'offerLapsed' },
 					'office'
 				);
-				await notifyChildStatus(tx, row.child_id, now, deps.origin);
-				for (const user of await usersConcerned(tx, row.child_id)) touched.add(user);
+				return ctx.effects;
 			});
+			if (!effects) continue;
 			expired.push(id);
-			poke(touched);
+			// After the commit only (as runCommand does; importing it would close a cycle through App).
+			poke(effects.poke);
 		} catch (error) {
 			// Someone acted on it since the query (accepted in time, withdrawn): nothing to expire.
 			if (!(error instanceof Refusal)) throw error;

@@ -11,7 +11,7 @@ import type { RequestStatus } from '../../src/lib/domain/placement';
 import { sessionsEnded } from '../auth/session-ended';
 import type { Db, Executor } from '../db/database';
 import { audit } from './audit';
-import { transitionRequest } from './requests';
+import { stepRequest as transitionRequest } from '../commands/transition-request';
 import { usersConcerned } from './placement';
 import { nextSeq } from '../db/seq';
 

@@ -1,10 +1,9 @@
-// Repository and transitions of requests. Every status change goes through the domain's state
-// machine here, records an event, keeps the place counters right and stamps the seq.
+// Repository of requests: row mappers and lookups. Every status change is a command
+// (server/commands/transition-request.ts), which writes the request's history with insertEvent.
 import type { Selectable } from 'kysely';
-import type { Day } from '../../src/lib/domain/calendar-day';
 import type { Facility, WeeklyHours } from '../../src/lib/domain/facility';
-import { ageBandAt, type KitaYear } from '../../src/lib/domain/kita-year';
-import { decide, type Actor, type PlacementEvent, type RequestStatus } from '../../src/lib/domain/placement';
+import type { KitaYear } from '../../src/lib/domain/kita-year';
+import type { RequestStatus } from '../../src/lib/domain/placement';
 import type { ChildmindingStatus } from '../../src/lib/domain/childminding';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '../../src/lib/domain/request';
 import type { Executor } from '../db/database';
@@ -14,7 +13,6 @@ import type {
 	RequestEventsTable,
 	RequestsTable
 } from '../db/schema';
-import { Refusal } from '../commands/refusal';
 import { toFacility, toKitaYear } from './catalogue';
 
 export type RequestView = 'parent' | 'staff' | 'office';
@@ -117,106 +115,6 @@ export async function kitaYearOf(db: Executor, id: string): Promise<KitaYear> {
 	return toKitaYear(
 		await db.selectFrom('kita_years').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 	);
-}
-
-// Offered and accepted requests hold a place ("open offers"); contracted ones fill it.
-const HOLDS_OFFER: readonly RequestStatus[] = ['offered', 'accepted'];
-
-async function adjustPlaces(
-	db: Executor,
-	row: Selectable<RequestsTable>,
-	column: 'offered' | 'contracted',
-	delta: 1 | -1,
-	seq: number
-): Promise<void> {
-	const child = await db
-		.selectFrom('children')
-		.select('birth_date')
-		.where('id', '=', row.child_id)
-		.executeTakeFirst();
-	if (!child) return;
-	const start = (row.offer_start_date ?? row.start_date) as Day;
-	const hours = row.offer_weekly_hours ?? row.weekly_hours;
-	await db
-		.updateTable('capacities')
-		.set((eb) => ({ [column]: eb.fn('max', [eb(column, '+', delta), eb.val(0)]), seq }))
-		.where('facility_id', '=', row.facility_id)
-		.where('kita_year_id', '=', row.kita_year_id)
-		.where('age_band', '=', ageBandAt(child.birth_date, start))
-		.where('weekly_hours', '=', hours)
-		.execute();
-}
-
-export interface TransitionInput {
-	event: PlacementEvent;
-	actor: Actor;
-	actorId: string | null;
-	actorRole: string;
-	expectedStatus?: RequestStatus;
-	now: Date;
-	today: Day;
-	seq: number;
-	reason?: string | null;
-	/** Extra columns the event sets (offer details, reject reason…). */
-	set?: Partial<Omit<Selectable<RequestsTable>, 'id' | 'status' | 'seq'>>;
-}
-
-/**
- * Runs the state machine for one request and writes the result, or throws a Refusal carrying the
- * request as the server holds it now.
- */
-export async function transitionRequest(
-	db: Executor,
-	row: Selectable<RequestsTable>,
-	input: TransitionInput,
-	view: RequestView
-): Promise<Selectable<RequestsTable>> {
-	const kitaYear = await kitaYearOf(db, row.kita_year_id);
-	const from = row.status as RequestStatus;
-	const decision = decide({
-		status: from,
-		event: input.event,
-		actor: input.actor,
-		expectedStatus: input.expectedStatus,
-		ctx: {
-			today: input.today,
-			now: input.now,
-			kitaYear,
-			offerExpiresAt: row.offer_expires_at ? new Date(row.offer_expires_at) : null
-		}
-	});
-	if (!decision.ok) throw new Refusal(decision.code, `request.${decision.code}`, toRequest(row, view));
-	const to = decision.to;
-	const next: Selectable<RequestsTable> = {
-		...row,
-		...input.set,
-		status: to,
-		updated_at: input.now.toISOString(),
-		seq: input.seq
-	};
-	if (HOLDS_OFFER.includes(from) && !HOLDS_OFFER.includes(to))
-		await adjustPlaces(db, row, 'offered', -1, input.seq);
-	if (from === 'contracted' && to !== 'contracted') await adjustPlaces(db, row, 'contracted', -1, input.seq);
-	await db
-		.updateTable('requests')
-		.set({ ...input.set, status: to, updated_at: next.updated_at, seq: input.seq })
-		.where('id', '=', row.id)
-		.execute();
-	if (!HOLDS_OFFER.includes(from) && HOLDS_OFFER.includes(to))
-		await adjustPlaces(db, next, 'offered', 1, input.seq);
-	if (from !== 'contracted' && to === 'contracted') await adjustPlaces(db, next, 'contracted', 1, input.seq);
-	await insertEvent(db, {
-		requestId: row.id,
-		at: input.now,
-		actorId: input.actorId,
-		actorRole: input.actorRole,
-		event: input.event,
-		from,
-		to,
-		reason: input.reason ?? null,
-		seq: input.seq
-	});
-	return next;
 }
 
 export function toChildminderRequest(

@@ -34,7 +34,8 @@ import { listKitaYears, toFacility } from './catalogue';
 import { nextNumber, saveChild, saveGuardian } from './families';
 import { insertRegisteredRequest, insertRegistration, kitaYearOfItem } from './new-requests';
 import { notifyLinkQuestion, notifyRegistration } from './notifications';
-import { applyContract, touchChildRequests, usersConcerned } from './placement';
+import { applyContractSteps as applyContract } from '../commands/transition-request';
+import { touchChildRequests, usersConcerned } from './placement';
 
 /** Server-side hash of a claim code as the parent typed it (same result as the client's WebCrypto). */
 export function hashClaimCode(code: string): string {

@@ -1,14 +1,12 @@
 // The caller of a mutation: which Kitas they work at, and what a mutator writes in their name —
-// the audit entry and a request's step through the placement state machine at this mutation's seq.
+// the audit entry and a request's step through the transition command.
 import type { Selectable } from 'kysely';
 import type { RequestsTable } from '../../db/schema';
 import { audit, type AuditAction } from '../../services/audit';
-import { transitionRequest, type TransitionInput } from '../../services/requests';
 import type { UserCommandContext } from '../../commands/context';
+import { transitionRequest, type RequestMove } from '../../commands/transition-request';
 
-export function worksAt(session: { facilityIds: readonly string[] }, facilityId: string): boolean {
-	return (session.facilityIds as readonly string[]).includes(facilityId);
-}
+export { worksAt } from '../../commands/kita-requests';
 
 export async function auditAs(
 	ctx: UserCommandContext,
@@ -20,27 +18,17 @@ export async function auditAs(
 }
 
 /** What the caller asks of a request; who acts, when and at which seq come from the context. */
-export type Move = Pick<TransitionInput, 'event' | 'expectedStatus' | 'reason' | 'set'>;
+export type Move = Omit<RequestMove, 'actor'>;
 
-/** A refusal carries the request as the caller's side sees it (a parent never sees the offer). */
+/**
+ * The caller's step on a request through the transition command, with the effects of its event. A
+ * refusal carries the request as the caller's side sees it (a parent never sees the offer).
+ */
 export async function transitionAs(
 	ctx: UserCommandContext,
 	row: Selectable<RequestsTable>,
 	actor: 'parent' | 'staff',
 	move: Move
 ): Promise<Selectable<RequestsTable>> {
-	return transitionRequest(
-		ctx.tx,
-		row,
-		{
-			actor,
-			actorId: ctx.actor.userId,
-			actorRole: actor,
-			now: ctx.now,
-			today: ctx.today,
-			seq: await ctx.seq(),
-			...move
-		},
-		actor
-	);
+	return transitionRequest(ctx, row, { ...move, actor }, actor);
 }

@@ -4,7 +4,6 @@ import { compareDays } from '../../../src/lib/domain/calendar-day';
 import { isBorn } from '../../../src/lib/domain/kita-year';
 import { isOpen, type RequestStatus } from '../../../src/lib/domain/placement';
 import type { RequestsTable } from '../../db/schema';
-import type { AuditAction } from '../../services/audit';
 import { listKitaYears, toFacility } from '../../services/catalogue';
 import {
 	childrenHeldBy,
@@ -27,7 +26,7 @@ import { answerLinkQuestion, detectWalkinMatches } from '../../services/walkins'
 import { Refusal } from '../../commands/refusal';
 import { staffOf } from './audiences';
 import { auditAs, transitionAs, type Move } from './caller';
-import { childmindingWritten, stepChildminding } from './childminding-step';
+import { childmindingWritten, transitionChildminding } from '../../commands/transition-childminding';
 import type { UserCommandContext } from '../../commands/context';
 import type { MutatorRegistry } from './context';
 
@@ -106,19 +105,16 @@ async function ownRequest(ctx: UserCommandContext, requestId: string): Promise<S
 }
 
 /**
- * A parent's step on one of their requests; the Kita's staff hold the request and are poked.
- * `move` may look at the row first and refuse.
+ * A parent's step on one of their requests, through the transition command (its effects table says
+ * who is poked and what is audited). `move` may look at the row first and refuse.
  */
 async function stepOwnRequest(
 	ctx: UserCommandContext,
 	requestId: string,
-	move: (row: Selectable<RequestsTable>) => Move | Promise<Move>,
-	action: AuditAction = 'request.transition'
+	move: (row: Selectable<RequestsTable>) => Move | Promise<Move>
 ): Promise<void> {
 	const row = await ownRequest(ctx, requestId);
 	await transitionAs(ctx, row, 'parent', await move(row));
-	for (const id of await staffOf(ctx.tx, [row.facility_id])) ctx.effects.poke.add(id);
-	await auditAs(ctx, action, 'request', row.id);
 }
 
 export const parentMutators: MutatorRegistry = {
@@ -268,37 +264,32 @@ export const parentMutators: MutatorRegistry = {
 	updateRequest: {
 		roles: ['parent'],
 		async command(ctx, args) {
-			await stepOwnRequest(
-				ctx,
-				args.requestId,
-				async (row) => {
-					const child = toChild(
-						await ctx.tx
-							.selectFrom('children')
-							.selectAll()
-							.where('id', '=', row.child_id)
-							.executeTakeFirstOrThrow()
-					);
-					const facility = await facilityOf(ctx.tx, row.facility_id);
-					const years = await listKitaYears(ctx.tx);
-					const year = kitaYearOfItem(args, facility, child.birthDate, years, ctx.today, (issues) => ({
-						issues,
-						current: toRequest(row, 'parent')
-					}));
-					return {
-						event: 'update',
-						expectedStatus: args.expectedStatus,
-						set: {
-							start_date: args.startDate,
-							weekly_hours: args.weeklyHours,
-							change_request: args.changeRequest ? 1 : 0,
-							comment: args.comment,
-							kita_year_id: year.id
-						}
-					};
-				},
-				'request.write'
-			);
+			await stepOwnRequest(ctx, args.requestId, async (row) => {
+				const child = toChild(
+					await ctx.tx
+						.selectFrom('children')
+						.selectAll()
+						.where('id', '=', row.child_id)
+						.executeTakeFirstOrThrow()
+				);
+				const facility = await facilityOf(ctx.tx, row.facility_id);
+				const years = await listKitaYears(ctx.tx);
+				const year = kitaYearOfItem(args, facility, child.birthDate, years, ctx.today, (issues) => ({
+					issues,
+					current: toRequest(row, 'parent')
+				}));
+				return {
+					event: 'update',
+					expectedStatus: args.expectedStatus,
+					set: {
+						start_date: args.startDate,
+						weekly_hours: args.weeklyHours,
+						change_request: args.changeRequest ? 1 : 0,
+						comment: args.comment,
+						kita_year_id: year.id
+					}
+				};
+			});
 		}
 	},
 	rankRequests: {
@@ -403,13 +394,12 @@ export const parentMutators: MutatorRegistry = {
 			const family = await familyOfUser(ctx.tx, ctx.actor.userId);
 			if (row.family_id !== family?.id)
 				throw new Refusal('registeredElsewhere', 'childminding.registeredElsewhere');
-			await stepChildminding(
+			await transitionChildminding(
 				ctx,
 				row,
 				{ event: 'withdraw', actor: 'parent', expectedStatus: args.expectedStatus },
 				{ id: row.id, status: row.status }
 			);
-			await childmindingWritten(ctx, row.id);
 		}
 	}
 };

@@ -4,12 +4,11 @@
 import { facilityPermissions } from '../../../src/lib/domain/facility-admin';
 import type { AuditAction } from '../../services/audit';
 import { saveFacility, saveFacilityInfo, saveKitaYear, setCapacities } from '../../services/catalogue-admin';
-import { notifyStatusChange } from '../../services/notifications';
 import { toChildminderRequest } from '../../services/requests';
 import { EVERYONE } from '../../events/poke';
 import { Refusal } from '../../commands/refusal';
 import { auditAs } from './caller';
-import { childmindingWritten, stepChildminding } from './childminding-step';
+import { childmindingWritten, transitionChildminding } from '../../commands/transition-childminding';
 import type { UserCommandContext } from '../../commands/context';
 import type { MutatorRegistry } from './context';
 
@@ -70,22 +69,13 @@ export const youthOfficeMutators: MutatorRegistry = {
 		roles: ['childminding'],
 		async command(ctx, args) {
 			const row = await childminderRequest(ctx, args.id);
-			await stepChildminding(
+			// Mail, pokes and audit: the transition's effects table (commands/transition-effects.ts).
+			await transitionChildminding(
 				ctx,
 				row,
 				{ event: args.event, actor: 'childminding', expectedStatus: args.expectedStatus },
 				toChildminderRequest(row, true)
 			);
-			// The generic status mail (FAQ): what changed is visible only after login.
-			await notifyStatusChange(ctx.tx, row.family_id, ctx.now, ctx.origin);
-			// The family's account holder holds the request too.
-			const family = await ctx.tx
-				.selectFrom('families')
-				.select('owner_user_id')
-				.where('id', '=', row.family_id)
-				.executeTakeFirst();
-			if (family?.owner_user_id) ctx.effects.poke.add(family.owner_user_id);
-			await childmindingWritten(ctx, row.id);
 		}
 	},
 	saveChildmindingNote: {
