@@ -3,7 +3,9 @@
 import type { Selectable } from 'kysely';
 import { facilityOf, kitaYearOf, toRequest } from '../../services/requests';
 import { applyContract, notifyChildStatus, usersConcerned } from '../../services/placement';
-import { createWalkin, decideDuplicate, renewClaimCode } from '../../services/walkins';
+import { createWalkin } from '../../commands/walkin-registration';
+import { decideDuplicate } from '../../commands/duplicates';
+import { renewClaimCode } from '../../commands/claim';
 import type { RequestsTable } from '../../db/schema';
 import { checkOffer } from '../../../src/lib/domain/staff';
 import { offerExpiresAt } from '../../../src/lib/domain/kita-year';
@@ -133,7 +135,7 @@ export const staffMutators: MutatorRegistry = {
 			await renewClaimCode(ctx, args);
 		}
 	},
-	// A proposal only: the family or the youth office confirms (services/walkins.ts).
+	// A proposal only: the family or the youth office confirms (commands/duplicates.ts).
 	decideDuplicate: {
 		roles: ['staff'],
 		async command(ctx, args) {
