@@ -58,7 +58,7 @@ export async function createApp(
 		? startMailDelivery(database.db, smtpTransport(config.smtpUrl), config.mailFrom, now)
 		: null;
 	const offerExpiry = startOfferExpiry({ db: database.db, now, origin: config.origin });
-	const carryOver = startCarryOver({ db: database.db, now, origin: config.origin });
+	const carryOver = startCarryOver({ database, now, config });
 	const retention = startRetention(
 		{ db: database.db, now, periods: config.retention },
 		config.retentionIntervalHours * 3600_000

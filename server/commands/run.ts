@@ -1,14 +1,23 @@
 // Runs a command in its own transaction and applies its effects after the commit: the one way a
 // tRPC procedure or a job writes. (A sync push builds its context inside the push's transaction,
 // because the client's lastMutationId advances in the same transaction.)
-import type { App } from '../app';
+import type { Config } from '../config';
+import type { OpenDatabase } from '../db/database';
 import { poke } from '../events/poke';
 import { commandContext, type Actor, type CommandContext } from './context';
 
-export async function runCommand<T>(
-	app: App,
-	actor: Actor,
-	command: (ctx: CommandContext) => Promise<T>
+/** What running a command needs of the App: its database, clock and settings (a job gets these
+ * before the App exists). */
+export interface CommandHost {
+	database: Pick<OpenDatabase, 'db'>;
+	now: () => Date;
+	config: Pick<Config, 'origin' | 'youthOfficeAddress'>;
+}
+
+export async function runCommand<T, A extends Actor = Actor>(
+	app: CommandHost,
+	actor: A,
+	command: (ctx: CommandContext<A>) => Promise<T>
 ): Promise<T> {
 	const now = app.now();
 	const settings = { now, origin: app.config.origin, officeAddress: app.config.youthOfficeAddress };

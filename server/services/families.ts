@@ -1,13 +1,7 @@
-// Repository of families, guardians and children: the one place that maps their columns.
+// Repository of families, guardians and children: the one place that maps their columns, and the
+// queries of who holds a child (the writes are commands: server/commands/family.ts).
 import type { Selectable } from 'kysely';
-import {
-	childMatchKey,
-	type Child,
-	type ChildInput,
-	type Family,
-	type Guardian,
-	type GuardianInput
-} from '../../src/lib/domain/family';
+import type { Child, Family, Guardian } from '../../src/lib/domain/family';
 import type { Executor } from '../db/database';
 import type { ChildrenTable, FamiliesTable, GuardiansTable } from '../db/schema';
 
@@ -90,77 +84,4 @@ export function childrenOfOwner(db: Executor, ownerUserId: string) {
 		.innerJoin('families as f', 'f.id', 'mine.family_id')
 		.select('mine.id')
 		.where('f.owner_user_id', '=', ownerUserId);
-}
-
-/** A parent's family, created on their first write. */
-export async function ensureFamily(db: Executor, userId: string, seq: number, now: Date): Promise<string> {
-	const existing = await familyOfUser(db, userId);
-	if (existing) return existing.id;
-	const id = crypto.randomUUID();
-	const at = now.toISOString();
-	await db
-		.insertInto('families')
-		.values({
-			id,
-			owner_user_id: userId,
-			source: 'online',
-			claim_code_hash: null,
-			created_at: at,
-			updated_at: at,
-			seq
-		})
-		.execute();
-	return id;
-}
-
-/** Upsert by id within the family; a guardian id of another family is refused by the caller. */
-export async function saveGuardian(db: Executor, familyId: string, g: GuardianInput, seq: number, now: Date) {
-	const values = {
-		family_id: familyId,
-		position: g.position,
-		first_name: g.firstName,
-		last_name: g.lastName,
-		street: g.street,
-		postcode: g.postcode,
-		town: g.town,
-		phone: g.phone,
-		email: g.email,
-		updated_at: now.toISOString(),
-		seq
-	};
-	await db
-		.insertInto('guardians')
-		.values({ id: g.id, ...values })
-		.onConflict((oc) => oc.column('id').doUpdateSet(values))
-		.execute();
-}
-
-export async function saveChild(db: Executor, familyId: string, c: ChildInput, seq: number, now: Date) {
-	const at = now.toISOString();
-	const values = {
-		first_name: c.firstName,
-		last_name: c.lastName,
-		birth_date: c.birthDate,
-		match_key: childMatchKey(c),
-		updated_at: at,
-		seq
-	};
-	await db
-		.insertInto('children')
-		.values({ id: c.id, family_id: familyId, created_at: at, ...values })
-		.onConflict((oc) => oc.column('id').doUpdateSet(values))
-		.execute();
-}
-
-/** Next number of a per-year counter, e.g. KP-2026-000042. */
-export async function nextNumber(db: Executor, prefix: string): Promise<string> {
-	const row = await db
-		.insertInto('number_counters')
-		.values({ name: prefix, value: 1 })
-		.onConflict((oc) =>
-			oc.column('name').doUpdateSet((eb) => ({ value: eb('number_counters.value', '+', 1) }))
-		)
-		.returning('value')
-		.executeTakeFirstOrThrow();
-	return `${prefix}-${String(row.value).padStart(6, '0')}`;
 }

@@ -53,12 +53,12 @@ describe('carry-over of requests without a place', () => {
 
 		// 15 Mar, 21:00 in Soest: allocation still runs.
 		w.t.clock.set('2026-03-15T20:00:00Z');
-		expect(await runCarryOver(deps())).toEqual([]);
+		expect(await runCarryOver(w.t.app)).toEqual([]);
 		expect((await request(atY)).kita_year_id).toBe('2026-27');
 
 		const parentBefore = await w.pull(w.parent);
 		w.t.clock.set('2026-03-16T06:00:00Z');
-		const [result] = await runCarryOver(deps());
+		const [result] = await runCarryOver(w.t.app);
 		expect(result).toMatchObject({
 			fromKitaYearId: '2026-27',
 			toKitaYearId: '2027-28',
@@ -88,13 +88,13 @@ describe('carry-over of requests without a place', () => {
 		);
 
 		const before = await snapshot();
-		expect((await runCarryOver(deps()))[0]?.moved).toEqual([]);
+		expect((await runCarryOver(w.t.app))[0]?.moved).toEqual([]);
 		expect(await snapshot()).toBe(before);
 
 		// The offer lapses; an expired request is over, it does not carry over.
 		w.t.clock.set('2026-03-25T09:00:00Z');
 		expect(await expireOffers(deps())).toEqual([atX]);
-		await runCarryOver(deps());
+		await runCarryOver(w.t.app);
 		expect(await request(atX)).toMatchObject({ status: 'expired', kita_year_id: '2026-27' });
 	});
 
@@ -111,15 +111,15 @@ describe('carry-over of requests without a place', () => {
 		const lateChild = await w.family(late, { firstName: 'Lena' });
 		const [lateRequest] = await w.register(late, lateChild, [w.kitaY], '2026-10-01');
 		if (!lateRequest) throw new Error('no request');
-		expect((await runCarryOver(deps()))[0]?.moved).toEqual([]);
+		expect((await runCarryOver(w.t.app))[0]?.moved).toEqual([]);
 		// Kita X takes its offer back: the request waits again, and took part in the allocation.
 		await expectOk(w.push(w.staff, 'withdrawOffer', { requestId: early, expectedStatus: 'offered' }));
-		expect((await runCarryOver(deps()))[0]?.moved).toEqual([early]);
+		expect((await runCarryOver(w.t.app))[0]?.moved).toEqual([early]);
 		expect(await request(lateRequest)).toMatchObject({ kita_year_id: '2026-27', start_date: '2026-10-01' });
 
 		// The year is over: whatever still waits moves on.
 		w.t.clock.set('2027-08-01T08:00:00Z');
-		const [yearEnd] = await runCarryOver(deps());
+		const [yearEnd] = await runCarryOver(w.t.app);
 		expect(yearEnd).toMatchObject({ trigger: 'yearEnd', moved: [lateRequest] });
 		expect(await request(lateRequest)).toMatchObject({ kita_year_id: '2027-28', start_date: '2027-08-01' });
 		expect(await mails('carryOver')).toEqual(['eltern@example.org', 'spaet@example.org']);
@@ -141,7 +141,7 @@ describe('carry-over of requests without a place', () => {
 		const { label: _label, ...next } = defaultKitaYear(2028);
 		await expectOk(w.push(w.admin, 'saveKitaYear', { ...next, registrationOpensOn: '2026-10-01' }));
 		await w.register(w.parent, childId, [w.kitaY], '2028-08-01');
-		const [result] = await runCarryOver(deps(), { kitaYearId: '2027-28' });
+		const [result] = await runCarryOver(w.t.app, { kitaYearId: '2027-28' });
 		expect(result).toMatchObject({
 			trigger: 'closedByAdmin',
 			toKitaYearId: '2028-29',
@@ -176,7 +176,7 @@ describe('carry-over of requests without a place', () => {
 		);
 		await expectOk(w.push(staffY, 'createWalkin', { ...args, startDate: '2026-08-01' }));
 		w.t.clock.set('2026-03-20T09:00:00Z');
-		const [result] = await runCarryOver(deps());
+		const [result] = await runCarryOver(w.t.app);
 		expect(result?.moved).toEqual([args.requestId]);
 		expect(await mails('carryOver')).toEqual(['vor-ort@example.org']);
 		const patch = await w.pull(staffY);

@@ -88,7 +88,7 @@ describe('status mails after linking a claimed walk-in child', () => {
 			.values(kitaYearRow(defaultKitaYear(2028), 0))
 			.execute();
 		w.t.clock.set('2028-03-16T06:00:00Z');
-		const results = await runCarryOver({ db: db(), now: w.t.clock.now, origin: 'http://localhost:3000' });
+		const results = await runCarryOver(w.t.app);
 		expect(results.flatMap((r) => r.moved)).toContain(walk.args.requestId);
 		await deliver();
 		const carried = smtp.received.flatMap((m) => m.to);

@@ -334,11 +334,7 @@ const SCENARIOS: Scenario[] = [
 			w.t.clock.set('2026-03-16T06:00:00Z');
 			return {
 				act: async () => {
-					const [result] = await runCarryOver({
-						db: w.t.app.database.db,
-						now: w.t.clock.now,
-						origin: w.t.config.origin
-					});
+					const [result] = await runCarryOver(w.t.app);
 					expect(result?.moved.sort()).toEqual([x, y].sort());
 				},
 				steps: [

@@ -11,7 +11,9 @@ import {
 	worksAt
 } from '../../commands/kita-requests';
 import { Refusal } from '../../commands/refusal';
-import { createWalkin, decideDuplicate, renewClaimCode } from '../../services/walkins';
+import { createWalkin } from '../../commands/walkin-registration';
+import { decideDuplicate } from '../../commands/duplicates';
+import { renewClaimCode } from '../../commands/claim';
 import type { MutatorRegistry } from './context';
 
 export const staffMutators: MutatorRegistry = {
@@ -28,7 +30,7 @@ export const staffMutators: MutatorRegistry = {
 		}
 	},
 	renewClaimCode: { roles: ['staff'], command: renewClaimCode },
-	// A proposal only: the family or the youth office confirms (services/walkins.ts).
+	// A proposal only: the family or the youth office confirms (commands/duplicates.ts).
 	decideDuplicate: { roles: ['staff'], command: decideDuplicate },
 	auditRead: { roles: ['staff'], command: auditRead }
 };

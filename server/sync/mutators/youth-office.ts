@@ -1,27 +1,15 @@
 // Mutations of the youth office: admins keep the Kita catalogue and the Kita years, a Kita's staff
 // its description and contact, the Fachberatung works the child-minding requests. Sync mutations,
-// so that edits made offline queue like every other change.
-import { facilityPermissions } from '../../../src/lib/domain/facility-admin';
-import type { AuditAction } from '../../services/audit';
-import { saveFacility, saveFacilityInfo, saveKitaYear, setCapacities } from '../../services/catalogue-admin';
+// so that edits made offline queue like every other change. The writes are commands
+// (server/commands/); the child-minding step is the transition command of its machine.
 import { toChildminderRequest } from '../../services/requests';
-import { EVERYONE } from '../../events/poke';
+import { saveFacility, saveFacilityInfo, setCapacities } from '../../commands/catalogue';
+import { saveChildmindingNote } from '../../commands/childminding-registration';
+import { saveKitaYear } from '../../commands/kita-years';
 import { Refusal } from '../../commands/refusal';
-import { auditAs } from './caller';
-import { childmindingWritten, transitionChildminding } from '../../commands/transition-childminding';
+import { transitionChildminding } from '../../commands/transition-childminding';
 import type { UserCommandContext } from '../../commands/context';
 import type { MutatorRegistry } from './context';
-
-/** Everyone's finder shows the catalogue: every open client pulls after a change. */
-async function catalogueChanged(
-	ctx: UserCommandContext,
-	action: AuditAction,
-	targetType: string,
-	targetId: string
-): Promise<void> {
-	await auditAs(ctx, action, targetType, targetId);
-	ctx.effects.poke.add(EVERYONE);
-}
 
 async function childminderRequest(ctx: UserCommandContext, id: string) {
 	const row = await ctx.tx
@@ -34,37 +22,11 @@ async function childminderRequest(ctx: UserCommandContext, id: string) {
 }
 
 export const youthOfficeMutators: MutatorRegistry = {
-	saveFacility: {
-		roles: ['admin'],
-		async command(ctx, args) {
-			await saveFacility(ctx.tx, args, await ctx.seq(), ctx.now);
-			await catalogueChanged(ctx, 'facility.write', 'facility', args.id);
-		}
-	},
-	setCapacities: {
-		roles: ['admin'],
-		async command(ctx, args) {
-			await setCapacities(ctx.tx, args, await ctx.seq());
-			await catalogueChanged(ctx, 'facility.write', 'capacities', args.facilityId);
-		}
-	},
-	saveFacilityInfo: {
-		roles: ['admin', 'staff'],
-		async command(ctx, args) {
-			// Staff of another Kita get the same answer as for a Kita that does not exist.
-			if (!facilityPermissions(ctx.actor.role, ctx.actor.facilityIds, args.facilityId).info)
-				throw new Refusal('notFound', 'facility.notFound');
-			await saveFacilityInfo(ctx.tx, args, await ctx.seq(), ctx.now);
-			await catalogueChanged(ctx, 'facility.write', 'facility', args.facilityId);
-		}
-	},
-	saveKitaYear: {
-		roles: ['admin'],
-		async command(ctx, args) {
-			await saveKitaYear(ctx.tx, args, await ctx.seq());
-			await catalogueChanged(ctx, 'kitaYear.write', 'kitaYear', args.id);
-		}
-	},
+	saveFacility: { roles: ['admin'], command: saveFacility },
+	setCapacities: { roles: ['admin'], command: setCapacities },
+	saveFacilityInfo: { roles: ['admin', 'staff'], command: saveFacilityInfo },
+	saveKitaYear: { roles: ['admin'], command: saveKitaYear },
+	saveChildmindingNote: { roles: ['childminding'], command: saveChildmindingNote },
 	childmindingTransition: {
 		roles: ['childminding'],
 		async command(ctx, args) {
@@ -76,20 +38,6 @@ export const youthOfficeMutators: MutatorRegistry = {
 				{ event: args.event, actor: 'childminding', expectedStatus: args.expectedStatus },
 				toChildminderRequest(row, true)
 			);
-		}
-	},
-	saveChildmindingNote: {
-		roles: ['childminding'],
-		async command(ctx, args) {
-			const row = await childminderRequest(ctx, args.id);
-			// The family pulls the re-stamped row too, but never the note (toChildminderRequest), and
-			// updated_at stays: a note is not a change of their request.
-			await ctx.tx
-				.updateTable('childminder_requests')
-				.set({ internal_note: args.note, seq: await ctx.seq() })
-				.where('id', '=', row.id)
-				.execute();
-			await childmindingWritten(ctx, row.id);
 		}
 	}
 };

@@ -2,11 +2,10 @@
 // walk-in family into the online account with the code from the receipt.
 import { TRPCError } from '@trpc/server';
 import { claimFamilySchema } from '../../../src/lib/domain/staff';
-import { audit } from '../../services/audit';
+import { claimWalkinFamily } from '../../commands/claim';
+import { userActor } from '../../commands/context';
+import { runCommand } from '../../commands/run';
 import { consume, limitKey, RateLimitError, type LimitRule } from '../../services/rate-limit';
-import { claimWalkinFamily } from '../../services/walkins';
-import { poke } from '../../events/poke';
-import { nextSeq } from '../../db/seq';
 import { roleProcedure, router } from '../init';
 
 const HOUR = 3600_000;
@@ -30,29 +29,9 @@ export const familyRouter = router({
 				ctx.responseHeaders.set('Retry-After', String(error.retryAfterSeconds));
 				throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'rateLimited', cause: error });
 			}
-			const outcome = await db.transaction().execute(async (tx) => {
-				const result = await claimWalkinFamily(
-					tx,
-					{ userId: ctx.session.userId, code: input.code, birthDate: input.birthDate },
-					await nextSeq(tx),
-					now
-				);
-				await audit(
-					tx,
-					{
-						action: 'walkin.claim',
-						actor: ctx.session,
-						targetType: 'family',
-						targetId: result.ok ? result.familyId : null,
-						outcome: result.ok ? 'ok' : 'refused'
-					},
-					now
-				);
-				return result;
-			});
+			const outcome = await runCommand(ctx.app, userActor(ctx.session), (c) => claimWalkinFamily(c, input));
 			// One answer for a wrong code and a wrong birth date: nothing to learn from the difference.
 			if (!outcome.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: 'claimInvalid' });
-			poke(outcome.poke);
 			return { familyId: outcome.familyId, children: outcome.childIds.length };
 		})
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ranksAfterLink } from './walkins';
+import { ranksAfterLink } from './link-children';
 
 const req = (id: string, rank: number, kita_year_id = '2027-28', registered_at = '2026-11-01T09:00:00Z') => ({
 	id,

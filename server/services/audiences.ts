@@ -1,5 +1,5 @@
 // Whose open clients hold a row, and so must be poked when it changes.
-import type { Executor } from '../../db/database';
+import type { Executor } from '../db/database';
 
 export async function staffOf(db: Executor, facilityIds: readonly string[]): Promise<string[]> {
 	if (!facilityIds.length) return [];
