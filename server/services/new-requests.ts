@@ -2,7 +2,7 @@
 // walk-in family: the registration rules it must meet, its registration, and its row with the
 // first event of its history.
 import type { Day } from '../../src/lib/domain/calendar-day';
-import type { Facility } from '../../src/lib/domain/facility';
+import type { Facility, WeeklyHours } from '../../src/lib/domain/facility';
 import { kitaYearFor, type KitaYear } from '../../src/lib/domain/kita-year';
 import {
 	checkRequestItem,
@@ -94,7 +94,7 @@ export interface NewRequest {
 	kitaYearId: string;
 	rank: number;
 	startDate: Day;
-	weeklyHours: number;
+	weeklyHours: WeeklyHours;
 	changeRequest: boolean;
 	comment: string;
 }
