@@ -21,7 +21,7 @@ function checkConstraints(sqlite: Database.Database): Map<string, Value[]> {
 		.all() as { name: string; sql: string }[];
 	for (const { name, sql } of tables)
 		for (const match of sql.matchAll(/CHECK\s*\(\s*(\w+)\s+IN\s*\(([^)]*)\)\s*\)/g)) {
-			const values = match[2]
+			const values = (match[2] ?? '')
 				.split(',')
 				.map((v) => v.trim())
 				.map((v): Value => (v.startsWith("'") ? v.slice(1, -1) : Number(v)));
