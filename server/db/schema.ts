@@ -1,407 +1,164 @@
 // Table types for Kysely: snake_case as in migrations/; mapped to domain objects in the services.
-import type { Generated } from 'kysely';
+// The tables come from server/db/generated.ts (kysely-codegen over the migrated schema, `npm run
+// db:types`); this file narrows what SQLite cannot say: enum-like columns become the domain's unions,
+// and primary keys lose the NULL that SQLite's non-INTEGER primary keys technically allow.
+// schema.spec.ts checks both tables below against the migrated database.
+import type { ColumnType } from 'kysely';
+import { ACCOUNT_LOCALES } from '../../src/lib/domain/account';
+import { CHILDMINDING_STATUSES } from '../../src/lib/domain/childminding';
+import { AGE_BANDS, PROVIDER_TYPES, WEEKLY_HOURS } from '../../src/lib/domain/facility';
+import { FAMILY_SOURCES } from '../../src/lib/domain/family';
+import { FEEDBACK_KINDS } from '../../src/lib/domain/feedback-kinds';
+import { REQUEST_STATUSES } from '../../src/lib/domain/placement';
+import { ROLES } from '../../src/lib/domain/roles';
+import { DUPLICATE_STATUSES, REJECT_REASONS } from '../../src/lib/domain/staff';
+import type { DB as GeneratedDB } from './generated';
 
-export interface SchemaMigrationsTable {
-	name: string;
-	checksum: string;
-	applied_at: string;
-}
+/** SQLite's booleans: INTEGER with CHECK (x IN (0, 1)). */
+const FLAG = [0, 1] as const;
 
-export interface SyncStateTable {
-	id: number;
-	seq: number;
-	/** The highest seq of the pruned sync_deletions: older cookies get a reset (0008). */
-	deletions_pruned_through: Generated<number>;
-}
+export const EMAIL_TOKEN_PURPOSES = ['confirm', 'reset', 'invite', 'changeEmail'] as const;
+export const CARRY_OVER_TRIGGERS = ['allocationEnd', 'closedByAdmin', 'yearEnd'] as const;
+export const GUARDIAN_POSITIONS = [1, 2] as const;
 
-export interface MunicipalitiesTable {
-	id: string;
-	name: string;
-	postcodes: string;
-	seq: number;
-}
+/**
+ * Columns whose values a CHECK (column IN (…)) constraint lists: the union here must hold exactly
+ * those values (the spec compares them with the constraint in the migrated schema).
+ */
+export const CHECKED_COLUMNS = {
+	'capacities.age_band': AGE_BANDS,
+	'capacities.weekly_hours': WEEKLY_HOURS,
+	'carry_over_runs.trigger': CARRY_OVER_TRIGGERS,
+	'childminder_requests.weekly_hours': WEEKLY_HOURS,
+	'duplicate_candidates.status': DUPLICATE_STATUSES,
+	'email_tokens.purpose': EMAIL_TOKEN_PURPOSES,
+	'facilities.active': FLAG,
+	'facilities.is_demo': FLAG,
+	'facilities.meeting_required': FLAG,
+	'families.source': FAMILY_SOURCES,
+	'feedback.kind': FEEDBACK_KINDS,
+	'feedback.wants_reply': FLAG,
+	'guardians.position': GUARDIAN_POSITIONS,
+	'registrations.source': FAMILY_SOURCES,
+	'requests.change_request': FLAG,
+	'requests.weekly_hours': WEEKLY_HOURS,
+	'sessions.mfa_verified': FLAG,
+	'users.active': FLAG,
+	'users.role': ROLES
+} as const;
 
-export interface KitaYearsTable {
-	id: string;
-	label: string;
-	starts_on: string;
-	ends_on: string;
-	registration_opens_on: string;
-	preferred_deadline: string;
-	review_ends_on: string;
-	offers_from: string;
-	allocation_ends_on: string;
-	offer_response_days: number;
-	seq: number;
-}
+/**
+ * Enum-like columns without a CHECK constraint (migrations are frozen): the domain decides their
+ * values and only the commands write them. The spec fails when one of them gains a CHECK, so it
+ * moves to CHECKED_COLUMNS.
+ */
+export const DOMAIN_COLUMNS = {
+	'childminder_requests.status': CHILDMINDING_STATUSES,
+	'facilities.provider_type': PROVIDER_TYPES,
+	'request_events.from_status': REQUEST_STATUSES,
+	'request_events.to_status': REQUEST_STATUSES,
+	'requests.offer_weekly_hours': WEEKLY_HOURS,
+	'requests.reject_reason': REJECT_REASONS,
+	'requests.status': REQUEST_STATUSES,
+	'users.locale': ACCOUNT_LOCALES
+} as const;
 
-export interface FacilitiesTable {
-	id: string;
-	name: string;
-	municipality_id: string;
-	provider: string;
-	provider_type: string;
-	street: string;
-	postcode: string;
-	town: string;
-	lat: number;
-	lon: number;
-	min_age_months: number;
-	max_age_months: number;
-	weekly_hours: string;
-	features: string;
-	phone: string;
-	email: string;
-	website: string | null;
-	opening_hours: string;
-	description: string;
-	meeting_required: number;
-	is_demo: number;
-	active: number;
-	created_at: string;
-	updated_at: string;
-	seq: number;
-}
+/**
+ * Primary-key columns: SQLite lets a TEXT primary key hold NULL (a legacy quirk) and kysely-codegen
+ * says so; the portal never writes one. The spec checks this list against the schema's keys.
+ */
+export const PRIMARY_KEYS = {
+	allocation_closures: ['kita_year_id'],
+	app_secrets: ['name'],
+	audit_events: ['id'],
+	capacities: ['facility_id', 'kita_year_id', 'age_band', 'weekly_hours'],
+	captcha_solutions: ['id'],
+	carry_over_runs: ['id'],
+	childminder_requests: ['id'],
+	children: ['id'],
+	duplicate_candidates: ['id'],
+	email_tokens: ['id'],
+	facilities: ['id'],
+	families: ['id'],
+	feedback: ['id'],
+	guardians: ['id'],
+	kita_years: ['id'],
+	mail_outbox: ['id'],
+	municipalities: ['id'],
+	number_counters: ['name'],
+	rate_limits: ['key'],
+	recovery_codes: ['user_id', 'code_hash'],
+	registrations: ['id'],
+	request_events: ['id'],
+	requests: ['id'],
+	retention_runs: ['id'],
+	schema_migrations: ['name'],
+	sessions: ['id'],
+	sync_clients: ['client_id'],
+	sync_deletions: [],
+	sync_rejections: ['client_id', 'mutation_id'],
+	sync_state: ['id'],
+	user_facilities: ['user_id', 'facility_id'],
+	users: ['id']
+} as const satisfies { [T in keyof GeneratedDB]: readonly (keyof GeneratedDB[T] & string)[] };
 
-export interface CapacitiesTable {
-	facility_id: string;
-	kita_year_id: string;
-	age_band: string;
-	weekly_hours: number;
-	places: number;
-	contracted: Generated<number>;
-	offered: Generated<number>;
-	seq: number;
-}
+type EnumColumns = typeof CHECKED_COLUMNS & typeof DOMAIN_COLUMNS;
+type EnumOf<Table extends string, Column> = `${Table}.${Column & string}` extends keyof EnumColumns
+	? EnumColumns[`${Table}.${Column & string}`][number]
+	: never;
 
-export interface UsersTable {
-	id: string;
-	email: string;
-	password_hash: string | null;
-	role: string;
-	first_name: string;
-	last_name: string;
-	street: string | null;
-	postcode: string | null;
-	town: string | null;
-	phone: string | null;
-	locale: Generated<string>;
-	email_confirmed_at: string | null;
-	privacy_consent_at: string | null;
-	totp_key: string | null;
-	totp_pending_key: string | null;
-	totp_last_step: number | null;
-	last_login_at: string | null;
-	active: Generated<number>;
-	created_at: string;
-	updated_at: string;
-}
+/** The column's type with its value type replaced, keeping Generated and NULL as they were. */
+type Retype<Original, Value> = [Original] extends [ColumnType<infer S, infer I, infer U>]
+	? ColumnType<Retype<S, Value>, Retype<I, Value>, Retype<U, Value>>
+	: [null] extends [Original]
+		? Value | null | Extract<Original, undefined>
+		: Value | Extract<Original, undefined>;
 
-export interface UserFacilitiesTable {
-	user_id: string;
-	facility_id: string;
-}
+type WithoutNull<Original> = [Original] extends [ColumnType<infer S, infer I, infer U>]
+	? ColumnType<NonNullable<S>, Exclude<I, null>, Exclude<U, null>>
+	: NonNullable<Original>;
 
-export interface SessionsTable {
-	id: string;
-	user_id: string;
-	created_at: string;
-	expires_at: string;
-	mfa_verified: Generated<number>;
-}
+type Narrowed<Table extends keyof GeneratedDB> = {
+	[Column in keyof GeneratedDB[Table]]: [EnumOf<Table, Column>] extends [never]
+		? Column extends (typeof PRIMARY_KEYS)[Table][number]
+			? WithoutNull<GeneratedDB[Table][Column]>
+			: GeneratedDB[Table][Column]
+		: Column extends (typeof PRIMARY_KEYS)[Table][number]
+			? WithoutNull<Retype<GeneratedDB[Table][Column], EnumOf<Table, Column>>>
+			: Retype<GeneratedDB[Table][Column], EnumOf<Table, Column>>;
+};
 
-export interface EmailTokensTable {
-	id: string;
-	user_id: string;
-	purpose: 'confirm' | 'reset' | 'invite' | 'changeEmail';
-	new_email: string | null;
-	created_at: string;
-	expires_at: string;
-	used_at: string | null;
-}
+export type DB = { [Table in keyof GeneratedDB]: Narrowed<Table> };
 
-export interface RecoveryCodesTable {
-	user_id: string;
-	code_hash: string;
-	used_at: string | null;
-}
-
-export interface MailOutboxTable {
-	id: string;
-	to_address: string;
-	subject: string;
-	text_body: string;
-	html_body: string;
-	kind: string;
-	created_at: string;
-	attempts: Generated<number>;
-	next_attempt_at: string;
-	sent_at: string | null;
-	last_error: string | null;
-	/** The account the mail went to, at its own address (0010); null for mails to other addresses. */
-	user_id: string | null;
-	/** The family the mail concerns (0010). */
-	family_id: string | null;
-}
-
-export interface AuditEventsTable {
-	id: Generated<number>;
-	at: string;
-	actor_id: string | null;
-	actor_role: string | null;
-	action: string;
-	target_type: string | null;
-	target_id: string | null;
-	outcome: Generated<string>;
-}
-
-export interface RateLimitsTable {
-	key: string;
-	count: number;
-	window_start: string;
-	blocked_until: string | null;
-}
-
-export interface AppSecretsTable {
-	name: string;
-	value: string;
-	created_at: string;
-}
-
-export interface CaptchaSolutionsTable {
-	id: string;
-	expires_at: string;
-}
-
-export interface FamiliesTable {
-	id: string;
-	owner_user_id: string | null;
-	source: 'online' | 'walkin';
-	claim_code_hash: string | null;
-	created_at: string;
-	updated_at: string;
-	seq: number;
-	/** Set when retention or account deletion anonymised the family (migration 0005). */
-	anonymised_at: string | null;
-}
-
-export interface GuardiansTable {
-	id: string;
-	family_id: string;
-	position: number;
-	first_name: string;
-	last_name: string;
-	street: string;
-	postcode: string;
-	town: string;
-	phone: string;
-	email: string;
-	updated_at: string;
-	seq: number;
-}
-
-export interface ChildrenTable {
-	id: string;
-	family_id: string;
-	first_name: string;
-	last_name: string;
-	birth_date: string;
-	match_key: string;
-	/** Linked into this child ("same child"); its requests were moved there. */
-	merged_into: string | null;
-	created_at: string;
-	updated_at: string;
-	seq: number;
-}
-
-export interface RegistrationsTable {
-	id: string;
-	number: string;
-	family_id: string;
-	child_id: string;
-	submitted_at: string;
-	submitted_by: string | null;
-	source: 'online' | 'walkin';
-	seq: number;
-}
-
-export interface RequestsTable {
-	id: string;
-	registration_id: string;
-	child_id: string;
-	facility_id: string;
-	kita_year_id: string;
-	rank: number;
-	start_date: string;
-	weekly_hours: number;
-	change_request: number;
-	comment: string;
-	status: string;
-	registered_at: string;
-	offered_at: string | null;
-	offer_expires_at: string | null;
-	offer_start_date: string | null;
-	offer_weekly_hours: number | null;
-	offer_note: string | null;
-	contracted_at: string | null;
-	reject_reason: string | null;
-	reject_note: string | null;
-	updated_at: string;
-	seq: number;
-}
-
-export interface RequestEventsTable {
-	id: string;
-	request_id: string;
-	at: string;
-	actor_id: string | null;
-	actor_role: string;
-	event: string;
-	from_status: string | null;
-	to_status: string;
-	reason: string | null;
-	seq: number;
-}
-
-export interface ChildminderRequestsTable {
-	id: string;
-	number: string;
-	family_id: string;
-	child_id: string;
-	start_date: string;
-	weekly_hours: number;
-	comment: string;
-	status: string;
-	internal_note: string;
-	submitted_at: string;
-	updated_at: string;
-	seq: number;
-}
-
-export interface SyncClientsTable {
-	client_id: string;
-	user_id: string;
-	last_mutation_id: number;
-	created_at: string;
-	last_seen_at: string;
-}
-
-export interface SyncRejectionsTable {
-	client_id: string;
-	mutation_id: number;
-	name: string;
-	args: string;
-	code: string;
-	message: string;
-	current: string | null;
-	/** The role of whoever made the latest step on the request (ActedBy), never a person. */
-	acted_by: string | null;
-	acted_at: string | null;
-	created_at: string;
-	seq: number;
-}
-
-export interface DuplicateCandidatesTable {
-	id: string;
-	facility_id: string;
-	child_id: string;
-	match_child_id: string;
-	status: 'open' | 'askedFamily' | 'awaitingOffice' | 'linked' | 'separate' | 'obsolete';
-	found_at: string;
-	asked_at: string | null;
-	asked_by: string | null;
-	decided_at: string | null;
-	decided_by: string | null;
-	seq: number;
-}
-
-export interface NumberCountersTable {
-	name: string;
-	value: number;
-}
-
-export interface AllocationClosuresTable {
-	kita_year_id: string;
-	closed_at: string;
-	closed_by: string | null;
-}
-
-export interface CarryOverRunsTable {
-	id: Generated<number>;
-	at: string;
-	from_kita_year_id: string;
-	to_kita_year_id: string;
-	trigger: 'allocationEnd' | 'closedByAdmin' | 'yearEnd';
-	moved: number;
-	skipped: number;
-}
-
-/** Rows retention deleted that devices may still hold; a pull sends them as deletions (0007). */
-export interface SyncDeletionsTable {
-	entity: string;
-	row_id: string;
-	facility_id: string | null;
-	family_id: string | null;
-	/** An office role all of whose devices may hold the row, e.g. 'childminding' (0008). */
-	office_role: string | null;
-	seq: number;
-	/** ISO instant the deletion was recorded; retention prunes old entries (0008). */
-	recorded_at: string | null;
-}
-
-export interface RetentionRunsTable {
-	id: Generated<number>;
-	at: string;
-	/** JSON of the run's counts. */
-	counts: string;
-}
-
-export interface FeedbackTable {
-	id: string;
-	created_at: string;
-	kind: 'barrier' | 'content' | 'other';
-	page: Generated<string>;
-	message: string;
-	name: Generated<string>;
-	email: Generated<string>;
-	wants_reply: Generated<number>;
-	locale: Generated<string>;
-	user_id: string | null;
-	handled_at: string | null;
-	handled_by: string | null;
-}
-
-export interface DB {
-	schema_migrations: SchemaMigrationsTable;
-	sync_state: SyncStateTable;
-	municipalities: MunicipalitiesTable;
-	kita_years: KitaYearsTable;
-	facilities: FacilitiesTable;
-	capacities: CapacitiesTable;
-	users: UsersTable;
-	user_facilities: UserFacilitiesTable;
-	sessions: SessionsTable;
-	email_tokens: EmailTokensTable;
-	recovery_codes: RecoveryCodesTable;
-	mail_outbox: MailOutboxTable;
-	audit_events: AuditEventsTable;
-	rate_limits: RateLimitsTable;
-	app_secrets: AppSecretsTable;
-	captcha_solutions: CaptchaSolutionsTable;
-	families: FamiliesTable;
-	guardians: GuardiansTable;
-	children: ChildrenTable;
-	registrations: RegistrationsTable;
-	requests: RequestsTable;
-	request_events: RequestEventsTable;
-	childminder_requests: ChildminderRequestsTable;
-	sync_clients: SyncClientsTable;
-	sync_rejections: SyncRejectionsTable;
-	number_counters: NumberCountersTable;
-	duplicate_candidates: DuplicateCandidatesTable;
-	feedback: FeedbackTable;
-	allocation_closures: AllocationClosuresTable;
-	carry_over_runs: CarryOverRunsTable;
-	sync_deletions: SyncDeletionsTable;
-	retention_runs: RetentionRunsTable;
-}
+export type SchemaMigrationsTable = DB['schema_migrations'];
+export type SyncStateTable = DB['sync_state'];
+export type MunicipalitiesTable = DB['municipalities'];
+export type KitaYearsTable = DB['kita_years'];
+export type FacilitiesTable = DB['facilities'];
+export type CapacitiesTable = DB['capacities'];
+export type UsersTable = DB['users'];
+export type UserFacilitiesTable = DB['user_facilities'];
+export type SessionsTable = DB['sessions'];
+export type EmailTokensTable = DB['email_tokens'];
+export type RecoveryCodesTable = DB['recovery_codes'];
+export type MailOutboxTable = DB['mail_outbox'];
+export type AuditEventsTable = DB['audit_events'];
+export type RateLimitsTable = DB['rate_limits'];
+export type AppSecretsTable = DB['app_secrets'];
+export type CaptchaSolutionsTable = DB['captcha_solutions'];
+export type FamiliesTable = DB['families'];
+export type GuardiansTable = DB['guardians'];
+export type ChildrenTable = DB['children'];
+export type RegistrationsTable = DB['registrations'];
+export type RequestsTable = DB['requests'];
+export type RequestEventsTable = DB['request_events'];
+export type ChildminderRequestsTable = DB['childminder_requests'];
+export type SyncClientsTable = DB['sync_clients'];
+export type SyncRejectionsTable = DB['sync_rejections'];
+export type DuplicateCandidatesTable = DB['duplicate_candidates'];
+export type NumberCountersTable = DB['number_counters'];
+export type AllocationClosuresTable = DB['allocation_closures'];
+export type CarryOverRunsTable = DB['carry_over_runs'];
+export type SyncDeletionsTable = DB['sync_deletions'];
+export type RetentionRunsTable = DB['retention_runs'];
+export type FeedbackTable = DB['feedback'];

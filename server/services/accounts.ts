@@ -7,6 +7,7 @@ import {
 	INVITE_LINK_HOURS,
 	RESEND_LINK_DAYS,
 	type AccountErrorCode,
+	type AccountLocale,
 	type AccountStatus,
 	type KnownUser,
 	type LoginNext
@@ -149,7 +150,7 @@ export interface SignUpData {
 	email: string;
 	password: string;
 	captcha: string;
-	locale: string;
+	locale: AccountLocale;
 }
 
 /**

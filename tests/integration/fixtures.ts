@@ -1,5 +1,6 @@
 // Test fixtures written straight to the database: accounts with a ready session, so that tests of
 // later features need not walk through sign-up each time (the auth tests do that).
+import type { AccountLocale } from '../../src/lib/domain/account';
 import type { FacilityId, UserId } from '../../src/lib/domain/ids';
 import type { Role } from '../../src/lib/domain/roles';
 import { createSession, validateSessionToken, type AuthSession } from '../../server/auth/session';
@@ -9,7 +10,7 @@ export async function createUserWithSession(
 	db: Db,
 	now: Date,
 	role: Role,
-	options: { email?: string; facilityIds?: string[]; locale?: string } = {}
+	options: { email?: string; facilityIds?: string[]; locale?: AccountLocale } = {}
 ): Promise<AuthSession> {
 	const id = crypto.randomUUID() as UserId;
 	const at = now.toISOString();

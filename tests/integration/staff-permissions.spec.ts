@@ -2,6 +2,7 @@
 // staff of another Kita Y, a parent and anonymously. Only X gets through.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MutationArgs, MutationName } from '../../src/lib/domain/mutations';
+import type { RequestStatus } from '../../src/lib/domain/placement';
 import { SCHEMA_VERSION } from '../../src/lib/sync/protocol';
 import { actor, OFFER, staffWorld, walkin, type Actor, type StaffWorld } from './staff-world';
 
@@ -13,7 +14,7 @@ type Case<N extends MutationName = MutationName> = {
 	effect(w: StaffWorld, args: MutationArgs<N>): Promise<unknown>;
 };
 
-const setStatus = (w: StaffWorld, status: string, extra: Record<string, string | null> = {}) =>
+const setStatus = (w: StaffWorld, status: RequestStatus, extra: Record<string, string | null> = {}) =>
 	w.t.app.database.db
 		.updateTable('requests')
 		.set({ status, ...extra })

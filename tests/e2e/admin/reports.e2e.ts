@@ -75,3 +75,41 @@ test('the charts come first; a municipality narrows charts and tables', async ({
 	await municipality.selectOption({ label: 'Alle Gemeinden' });
 	await expect(totalPlaces(page)).toHaveText(district.toLocaleString('de-DE'));
 });
+
+// Issue 15, point 8: each report table and its CSV come from one column definition — the CSV has
+// the table's headers in the same order, one line per row and the sum row.
+test('the CSV download holds the columns and rows of the table above it', async ({ page }) => {
+	await loginWithTotp(page, DEMO_ADMIN);
+	await page.goto('/verwaltung/berichte');
+	await expect(page.getByRole('main').getByRole('status')).toHaveText(/^Bericht für/, { timeout: 15_000 });
+	// The demand table has rows in the demo data; the offers table may have none (then only the sum).
+	expect(
+		await page.getByRole('table', { name: 'Nachfrage und Plätze' }).locator('tbody tr').count()
+	).toBeGreaterThan(0);
+	for (const title of ['Nachfrage und Plätze', 'Vertragsangebote']) {
+		const table = page.getByRole('table', { name: title });
+		const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.trim());
+		const rows = await table.locator('tbody tr').count();
+		const firstRowHeader = rows
+			? (await table.locator('tbody tr').first().getByRole('rowheader').textContent())?.trim()
+			: undefined;
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('button', { name: `CSV herunterladen: ${title}` }).click();
+		const download = await downloading;
+		expect(download.suggestedFilename()).toMatch(/\.csv$/);
+		const stream = await download.createReadStream();
+		const chunks: Buffer[] = [];
+		for await (const chunk of stream) chunks.push(chunk as Buffer);
+		const lines = Buffer.concat(chunks)
+			.toString('utf8')
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n');
+		expect(lines[0]?.split(';'), title).toEqual(headers);
+		// The rows, then the sum row ("Summe").
+		expect(lines, title).toHaveLength(1 + rows + 1);
+		expect(lines.at(-1)?.startsWith('Summe;'), title).toBe(true);
+		// The row header (a name) is written as shown; figures unformatted.
+		if (rows) expect(lines[1]?.split(';')[0], title).toBe(firstRowHeader);
+	}
+});

@@ -115,6 +115,33 @@ test.describe('walk-in form and receipt', () => {
 		await expectNoA11yViolations(page);
 	});
 
+	// Issue 15, point 8: the walk-in form uses the Field pattern of the other forms — each error is
+	// said at its field (with the "Fehler:" prefix for screen readers) and ties to the control.
+	test('each error sits at its field as in the other forms, named in the control’s description', async ({
+		page
+	}) => {
+		await page.goto('/kita/vor-ort');
+		await waitForContent(page, 'de');
+		await page.getByRole('button', { name: de('staff_walkin_save') }).click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		const guardian = page.getByRole('group', { name: de('staff_walkin_guardian_1') });
+		const phone = guardian.getByLabel(de('field_phone'));
+		await expect(phone).toHaveAttribute('aria-invalid', 'true');
+		await expect(phone).toHaveAccessibleDescription(
+			`${de('form_error_prefix')} ${de('staff_walkin_phone_required')}`
+		);
+		const privacy = page.getByLabel(de('staff_walkin_privacy_signed'));
+		await expect(privacy).toHaveAccessibleDescription(
+			`${de('form_error_prefix')} ${de('staff_walkin_privacy_missing')}`
+		);
+		// Filled, the error goes at the next try; the others stay.
+		await phone.fill('02947 4567');
+		await page.getByRole('button', { name: de('staff_walkin_save') }).click();
+		await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
+		await expect(privacy).toHaveAttribute('aria-invalid', 'true');
+		await expectNoA11yViolations(page);
+	});
+
 	test('the receipt names the youth office and the portal, says offline that the number follows, and is printed again from the request page', async ({
 		page,
 		context,
