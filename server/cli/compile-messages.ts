@@ -19,10 +19,12 @@ import {
 	assignNamespaces,
 	compileMessage,
 	CORE,
+	isServerKey,
 	namespaceName,
 	messageInputs,
 	renderDictionary,
 	renderLoaders,
+	renderServerTexts,
 	renderTypes,
 	type Catalogue
 } from '../i18n/catalogue-compiler.ts';
@@ -83,7 +85,9 @@ export function compileMessages(root: string): CompiledMessages {
 		catalogues.set(locale, all);
 	}
 	const base = catalogues.get(settings.baseLocale) ?? {};
-	const keys = Object.keys(base);
+	// The pages' texts; the server's (mails) are compiled apart, below.
+	const keys = Object.keys(base).filter((key) => !isServerKey(key));
+	const serverKeys = Object.keys(base).filter(isServerKey);
 
 	// Which pages load each source file (its areas), then where each key is used.
 	const files = sourceFiles(resolve(root, 'src'), root);
@@ -152,6 +156,30 @@ export function compileMessages(root: string): CompiledMessages {
 	// Modules of namespaces that no longer exist.
 	for (const name of readdirSync(outDir))
 		if (!written.has(name) && !name.endsWith('.tmp')) rmSync(join(outDir, name), { force: true });
+
+	// The server's texts (the mails), every language in one table: server/i18n/generated/.
+	const serverDir = resolve(root, 'server/i18n/generated');
+	mkdirSync(serverDir, { recursive: true });
+	const locales = [settings.baseLocale, ...settings.locales.filter((l) => l !== settings.baseLocale)];
+	for (const [locale, catalogue] of catalogues)
+		writeIfChanged(
+			join(serverDir, `mail.${locale}.js`),
+			renderDictionary(
+				serverKeys.map((key): [string, string] => {
+					const message = catalogue[key] ?? base[key];
+					if (message === undefined) throw new Error(`compile-messages: ${key} missing`);
+					return [key, compileMessage(`${locale}.${key}`, message)];
+				})
+			)
+		);
+	writeIfChanged(
+		join(serverDir, 'mail.ts'),
+		renderServerTexts(
+			'mail',
+			locales,
+			serverKeys.map((k) => [k, messageInputs([...catalogues.values()].map((c) => c[k] ?? base[k] ?? ''))])
+		)
+	);
 	return { namespaces: counts, dictionaries, version: textsVersion };
 }
 
