@@ -1,6 +1,8 @@
 // `npm run i18n` (also run by the Vite plugin in vite.config.ts at every build, test and dev start):
 // compiles src/lib/messages/<locale>.json into src/lib/i18n/generated/ — one module per namespace
-// and language, the loader table and the typed interface of `m`. See server/i18n/catalogue-compiler.ts.
+// and language, the loader table and the typed interface of `m` — and the server's texts (the
+// mails, keys `mail_…`) into server/i18n/generated/. See catalogue-compiler.ts (the rules) and
+// source-scan.ts (how a source file's imports and keys are read).
 import {
 	existsSync,
 	mkdirSync,
@@ -14,6 +16,7 @@ import {
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { textModuleFile } from '../../src/lib/i18n/text-modules.ts';
 import {
 	areasOfFiles,
 	assignNamespaces,
@@ -27,10 +30,8 @@ import {
 	renderServerTexts,
 	renderTypes,
 	type Catalogue
-} from '../i18n/catalogue-compiler.ts';
-
-const MESSAGE_USE = /\bm\.([a-z][a-z0-9_]*)\b/g;
-const IMPORT = /(?:from|import)\s*\(?\s*'([^']+)'/g;
+} from './catalogue-compiler.ts';
+import { scanSource } from './source-scan.ts';
 
 function sourceFiles(dir: string, root: string): string[] {
 	const found: string[] = [];
@@ -64,10 +65,11 @@ function importTarget(from: string, specifier: string, files: Set<string>): stri
 	return [base, `${base}.ts`, `${base}.svelte.ts`, `${base}/index.ts`].find((f) => files.has(f));
 }
 
-/** What a compile produced: keys per namespace, the text modules (file names) and their version. */
+/** What a compile produced: keys per namespace, the text modules and their version. */
 export interface CompiledMessages {
 	namespaces: Record<string, number>;
-	dictionaries: string[];
+	/** Each text module, in src/lib/i18n/generated/ as `textModuleFile(namespace, locale)`. */
+	dictionaries: { namespace: string; locale: string }[];
 	version: string;
 }
 
@@ -92,12 +94,14 @@ export function compileMessages(root: string): CompiledMessages {
 	// Which pages load each source file (its areas), then where each key is used.
 	const files = sourceFiles(resolve(root, 'src'), root);
 	const known = new Set(files);
-	const texts = new Map(files.map((file) => [file, readFileSync(resolve(root, file), 'utf8')]));
+	const uses = new Map(
+		files.map((file) => [file, scanSource(file, readFileSync(resolve(root, file), 'utf8'))])
+	);
 	const imports = new Map(
 		files.map((file) => [
 			file,
-			[...(texts.get(file) ?? '').matchAll(IMPORT)].flatMap((match) => {
-				const target = importTarget(file, match[1] ?? '', known);
+			(uses.get(file)?.imports ?? []).flatMap((specifier) => {
+				const target = importTarget(file, specifier, known);
 				return target ? [target] : [];
 			})
 		])
@@ -105,9 +109,8 @@ export function compileMessages(root: string): CompiledMessages {
 	const fileAreas = areasOfFiles(imports);
 	const usedIn = new Map<string, Set<string>>();
 	for (const file of files)
-		for (const match of (texts.get(file) ?? '').matchAll(MESSAGE_USE)) {
-			const key = match[1] ?? '';
-			if (!(key in base)) continue;
+		for (const key of uses.get(file)?.keys ?? []) {
+			if (!(key in base) || isServerKey(key)) continue;
 			const areas = usedIn.get(key) ?? usedIn.set(key, new Set()).get(key);
 			for (const area of fileAreas.get(file) ?? [CORE]) areas?.add(area);
 		}
@@ -123,7 +126,7 @@ export function compileMessages(root: string): CompiledMessages {
 	// Namespaces are named by area: core, or a route id such as /kitas/[id].
 	const namespaces = [...new Set([CORE, ...[...namespaceOf.values()].flat()])].sort();
 	const counts: Record<string, number> = {};
-	const dictionaries: string[] = [];
+	const dictionaries: CompiledMessages['dictionaries'] = [];
 	// One version for all text modules: it changes whenever any text of any language does.
 	const version = createHash('sha256');
 	for (const namespace of namespaces) {
@@ -135,10 +138,10 @@ export function compileMessages(root: string): CompiledMessages {
 				if (message === undefined) throw new Error(`compile-messages: ${key} missing`);
 				return [key, compileMessage(`${locale}.${key}`, message)];
 			});
-			const name = `${namespaceName(namespace)}.${locale}.js`;
+			const name = textModuleFile(namespaceName(namespace), locale);
 			const source = renderDictionary(entries);
 			write(name, source);
-			dictionaries.push(name);
+			dictionaries.push({ namespace: namespaceName(namespace), locale });
 			version.update(name).update(source);
 		}
 	}
@@ -163,7 +166,7 @@ export function compileMessages(root: string): CompiledMessages {
 	const locales = [settings.baseLocale, ...settings.locales.filter((l) => l !== settings.baseLocale)];
 	for (const [locale, catalogue] of catalogues)
 		writeIfChanged(
-			join(serverDir, `mail.${locale}.js`),
+			join(serverDir, textModuleFile('mail', locale)),
 			renderDictionary(
 				serverKeys.map((key): [string, string] => {
 					const message = catalogue[key] ?? base[key];
