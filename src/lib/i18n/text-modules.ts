@@ -30,8 +30,10 @@ export function parseTextModulePath(
 
 /**
  * A text module's URL, seen from a module the build put into a sibling folder of the texts
- * (`_app/immutable/<folder>/<file>.js`): the loader finds them relative to its own URL.
+ * (`_app/immutable/<folder>/<file>.js`): the loader finds them relative to its own URL. Spelled out
+ * rather than composed (this runs in every first load, where each byte counts); the spec holds it
+ * to `textModulePath`.
  */
 export function textModuleUrl(loaderUrl: string, version: string, namespace: string, locale: string): string {
-	return new URL(`../${TEXTS}/${version}/${textModuleFile(namespace, locale)}`, loaderUrl).href;
+	return new URL(`../i18n/${version}/${namespace}.${locale}.js`, loaderUrl).href;
 }
