@@ -31,7 +31,7 @@ import {
 	renderTypes,
 	type Catalogue
 } from './catalogue-compiler.ts';
-import { scanSource } from './source-scan.ts';
+import { scanSource, type SourceUses } from './source-scan.ts';
 
 function sourceFiles(dir: string, root: string): string[] {
 	const found: string[] = [];
@@ -54,6 +54,23 @@ function writeIfChanged(path: string, content: string): void {
 	const temporary = `${path}.${process.pid}.tmp`;
 	writeFileSync(temporary, content);
 	renameSync(temporary, path);
+}
+
+/**
+ * What each source file imports and uses, kept while the file is unchanged: Vite compiles at the
+ * start of each build environment (client, server) and at every catalogue change in dev, and
+ * parsing every file is the slow part.
+ */
+const scanned = new Map<string, { stamp: string; uses: SourceUses }>();
+
+function usesOf(file: string, path: string): SourceUses {
+	const { mtimeMs, size } = statSync(path);
+	const stamp = `${mtimeMs}:${size}`;
+	const known = scanned.get(path);
+	if (known?.stamp === stamp) return known.uses;
+	const uses = scanSource(file, readFileSync(path, 'utf8'));
+	scanned.set(path, { stamp, uses });
+	return uses;
 }
 
 /** The project file an import specifier points to, if it is one of `files`. */
@@ -94,9 +111,7 @@ export function compileMessages(root: string): CompiledMessages {
 	// Which pages load each source file (its areas), then where each key is used.
 	const files = sourceFiles(resolve(root, 'src'), root);
 	const known = new Set(files);
-	const uses = new Map(
-		files.map((file) => [file, scanSource(file, readFileSync(resolve(root, file), 'utf8'))])
-	);
+	const uses = new Map(files.map((file) => [file, usesOf(file, resolve(root, file))]));
 	const imports = new Map(
 		files.map((file) => [
 			file,
