@@ -36,6 +36,14 @@ module.exports = {
 				pathNot: ['(^|/)\\+server\\.ts$', '^src/hooks\\.server\\.ts$', '\\.spec\\.ts$']
 			},
 			to: { path: '^server/', dependencyTypesNot: ['type-only'] }
+		},
+		{
+			name: 'build-tools-stay-out',
+			severity: 'error',
+			comment:
+				'tools/ runs at build time (the catalogue compiler loads the TypeScript and Svelte compilers); the app reads what it generated, never the tools.',
+			from: { path: '^(src|server)/' },
+			to: { path: '^tools/' }
 		}
 	],
 	options: {

@@ -13,6 +13,7 @@ export default ts.config(
 			'node_modules/',
 			'src/lib/paraglide/',
 			'src/lib/i18n/generated/',
+			'server/i18n/generated/',
 			'test-results/',
 			'playwright-report/',
 			'data/'

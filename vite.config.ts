@@ -2,12 +2,13 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { compileMessages } from './server/cli/compile-messages.ts';
+import { textModuleFile, textModulePath } from './src/lib/i18n/text-modules.ts';
+import { compileMessages } from './tools/i18n/compile-messages.ts';
 
 /**
  * Compiles the message catalogue at every start, and again in dev when a catalogue file changes.
- * The browser build emits each text module as `_app/immutable/i18n/<version>/<namespace>.<locale>.js`
- * (src/lib/i18n/messages.ts builds that address): a table importing all of them would be in every
+ * The browser build emits each text module at its own address (src/lib/i18n/text-modules.ts, which
+ * the loader in src/lib/i18n/messages.ts uses too): a table importing all of them would be in every
  * page's first load.
  */
 function messages(): Plugin {
@@ -25,8 +26,8 @@ function messages(): Plugin {
 			for (const file of dictionaries)
 				this.emitFile({
 					type: 'chunk',
-					id: resolve(generated, file),
-					fileName: `_app/immutable/i18n/${version}/${file}`
+					id: resolve(generated, textModuleFile(file.namespace, file.locale)),
+					fileName: textModulePath(version, file.namespace, file.locale)
 				});
 		},
 		configureServer(server) {
@@ -44,7 +45,12 @@ export default defineConfig({
 	server: { port: 3000 },
 	test: {
 		expect: { requireAssertions: true },
-		include: ['src/**/*.spec.ts', 'server/**/*.spec.ts', 'tests/integration/**/*.spec.ts'],
+		include: [
+			'src/**/*.spec.ts',
+			'server/**/*.spec.ts',
+			'tools/**/*.spec.ts',
+			'tests/integration/**/*.spec.ts'
+		],
 		environment: 'node',
 		testTimeout: 20_000,
 		pool: 'forks'

@@ -8,20 +8,22 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { injectManifest } from 'workbox-build';
+import { parseTextModulePath, TEXTS_FOLDER } from '../../src/lib/i18n/text-modules.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const clientDir = resolve(root, 'build/client');
 const tmpDir = resolve(root, '.svelte-kit/sw-build');
 const BASE_LOCALE = 'de';
 
-/** The built text modules (_app/immutable/i18n/<version>/<namespace>.<locale>.js), by language. */
+/** The built text modules (their address: src/lib/i18n/text-modules.ts), by language. */
 function messageFiles(): Record<string, string[]> {
 	const byLocale: Record<string, string[]> = {};
-	const dir = resolve(clientDir, '_app/immutable/i18n');
+	const dir = resolve(clientDir, TEXTS_FOLDER);
 	for (const version of readdirSync(dir))
 		for (const file of readdirSync(resolve(dir, version))) {
-			const locale = /^[\w-]+\.(\w+)\.js$/.exec(file)?.[1];
-			if (locale) (byLocale[locale] ??= []).push(`/_app/immutable/i18n/${version}/${file}`);
+			const path = `/${TEXTS_FOLDER}/${version}/${file}`;
+			const locale = parseTextModulePath(path)?.locale;
+			if (locale) (byLocale[locale] ??= []).push(path);
 		}
 	return byLocale;
 }

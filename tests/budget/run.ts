@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext } from '@playwright/test';
+import { parseTextModulePath, textModulePath } from '../../src/lib/i18n/text-modules';
 import { SCHEMA_VERSION } from '../../src/lib/sync/version';
 import { buildSnapshot, freePort, launchChromium, ROOT, scratchDir, startServer, table } from '../bench/env';
 
@@ -65,15 +66,18 @@ const LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl'];
 
 /**
  * The first load in each language, from the German one: the pages fetch the same code in every
- * language, only their text modules (`_app/immutable/i18n/<version>/<namespace>.<locale>.js`) differ.
+ * language, only their text modules (src/lib/i18n/text-modules.ts) differ.
  */
 function heaviestLanguage(files: RouteFigure['files']): { locale: string; bytes: number } {
 	let heaviest = { locale: 'de', bytes: -1 };
 	for (const locale of LOCALES) {
 		let bytes = 0;
 		for (const f of files) {
-			const text = /^(\/_app\/immutable\/i18n\/[^/]+\/[\w-]+)\.de\.js$/.exec(f.file);
-			bytes += text ? gzipSize(join(CLIENT, `${text[1]}.${locale}.js`)) : f.gzipBytes;
+			const text = parseTextModulePath(f.file);
+			bytes +=
+				text?.locale === 'de'
+					? gzipSize(join(CLIENT, textModulePath(text.version, text.namespace, locale)))
+					: f.gzipBytes;
 		}
 		if (bytes > heaviest.bytes) heaviest = { locale, bytes };
 	}

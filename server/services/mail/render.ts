@@ -1,15 +1,31 @@
-// Turns a mail's blocks into plain text and simple HTML in the account's language. Locales are a
-// map, so that adding a language means adding one module (German is the fallback).
-import { ar } from './ar';
-import { de } from './de';
-import { en } from './en';
-import { pl } from './pl';
-import { ru } from './ru';
-import { tr } from './tr';
+// Turns a mail's blocks into plain text and simple HTML in the account's language. The words come
+// from the message catalogue (server/i18n/texts.ts), the structure from templates.ts; a language
+// of the catalogue is a language of the mails (German is the fallback).
+import { serverTexts, TEXT_LOCALES } from '../../i18n/texts';
+import { MAIL_TEMPLATES, type MailTemplate } from './templates';
 import type { MailContent, MailKind, MailLocale, MailParamsByKind } from './types';
-import { uk } from './uk';
 
-export const MAIL_LOCALES: Record<string, MailLocale> = { de, en, tr, ar, uk, ru, pl };
+/** One language's mails: its catalogue texts put into every template. */
+function mailLocale(locale: string): MailLocale {
+	const t = serverTexts(locale);
+	const templates = Object.fromEntries(
+		(Object.entries(MAIL_TEMPLATES) as [MailKind, MailTemplate<MailKind>][]).map(([kind, template]) => [
+			kind,
+			(params: MailParamsByKind[MailKind]) => template(params, t)
+		])
+	) as MailLocale['templates'];
+	return {
+		greeting: (name) => t.mail_greeting({ name }),
+		closing: [t.mail_closing_regards(), t.mail_closing_sender()],
+		footer: t.mail_footer(),
+		templates
+	};
+}
+
+export const MAIL_LOCALES: Record<string, MailLocale> = Object.fromEntries(
+	TEXT_LOCALES.map((locale) => [locale, mailLocale(locale)])
+);
+const de = mailLocale('de');
 
 /** Languages written right to left (their HTML mails are marked so). */
 const RTL_LOCALES = new Set(['ar']);

@@ -1,5 +1,5 @@
-// What a mail says, independent of the language: each locale module turns these parameters into
-// blocks of text and links; render.ts makes plain text and simple HTML out of them.
+// What a mail says, independent of the language: its template (templates.ts) turns these
+// parameters into blocks of catalogue texts and links; render.ts makes plain text and simple HTML.
 import type { Role } from '../../../src/lib/domain/roles';
 
 export interface MailParamsByKind {
@@ -49,6 +49,7 @@ export interface MailContent {
 	blocks: MailBlock[];
 }
 
+/** One language's mails, assembled from the catalogue's texts and the templates (render.ts). */
 export interface MailLocale {
 	greeting(name: string): string;
 	closing: string[];

@@ -1,9 +1,10 @@
 // `m.<key>(inputs)` — the texts of the message catalogue in the page's language. The texts come in
-// namespaces (server/i18n/catalogue-compiler.ts): the root layout's load awaits `loadMessages` for
+// namespaces (tools/i18n/catalogue-compiler.ts): the root layout's load awaits `loadMessages` for
 // the page's address before anything renders, so every call finds its text.
 import { AREA_NAMESPACES, TEXTS_VERSION } from './generated/loaders';
 import type { Messages } from './generated/messages';
 import { baseLocale, getLocale } from './runtime';
+import { textModuleFile, textModuleUrl } from './text-modules';
 
 type Dictionary = { default: Record<string, unknown> };
 
@@ -13,12 +14,11 @@ const sources = import.meta.env.DEV ? import.meta.glob<Dictionary>('./generated/
 /** One namespace in one language. */
 function importTexts(namespace: string, locale: string): Promise<Dictionary> {
 	if (import.meta.env.DEV) {
-		const source = sources[`./generated/${namespace}.${locale}.js`];
+		const source = sources[`./generated/${textModuleFile(namespace, locale)}`];
 		return source ? source() : Promise.reject(new Error(`no texts ${namespace}.${locale}`));
 	}
-	// The build emits them as _app/immutable/i18n/<version>/<namespace>.<locale>.js (vite.config.ts);
-	// this module is built into a file in a sibling folder (_app/immutable/<folder>/<file>.js).
-	const url = import.meta.url.replace(/[^/]+\/[^/]+$/, `i18n/${TEXTS_VERSION}/${namespace}.${locale}.js`);
+	// The build emits them beside the folder this module is built into (text-modules.ts).
+	const url = textModuleUrl(import.meta.url, TEXTS_VERSION, namespace, locale);
 	return import(/* @vite-ignore */ url) as Promise<Dictionary>;
 }
 

@@ -1,6 +1,8 @@
 // `npm run i18n` (also run by the Vite plugin in vite.config.ts at every build, test and dev start):
 // compiles src/lib/messages/<locale>.json into src/lib/i18n/generated/ — one module per namespace
-// and language, the loader table and the typed interface of `m`. See server/i18n/catalogue-compiler.ts.
+// and language, the loader table and the typed interface of `m` — and the server's texts (the
+// mails, keys `mail_…`) into server/i18n/generated/. See catalogue-compiler.ts (the rules) and
+// source-scan.ts (how a source file's imports and keys are read).
 import {
 	existsSync,
 	mkdirSync,
@@ -14,21 +16,22 @@ import {
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { textModuleFile } from '../../src/lib/i18n/text-modules.ts';
 import {
 	areasOfFiles,
 	assignNamespaces,
 	compileMessage,
 	CORE,
+	isServerKey,
 	namespaceName,
 	messageInputs,
 	renderDictionary,
 	renderLoaders,
+	renderServerTexts,
 	renderTypes,
 	type Catalogue
-} from '../i18n/catalogue-compiler.ts';
-
-const MESSAGE_USE = /\bm\.([a-z][a-z0-9_]*)\b/g;
-const IMPORT = /(?:from|import)\s*\(?\s*'([^']+)'/g;
+} from './catalogue-compiler.ts';
+import { scanSource, type SourceUses } from './source-scan.ts';
 
 function sourceFiles(dir: string, root: string): string[] {
 	const found: string[] = [];
@@ -53,6 +56,23 @@ function writeIfChanged(path: string, content: string): void {
 	renameSync(temporary, path);
 }
 
+/**
+ * What each source file imports and uses, kept while the file is unchanged: Vite compiles at the
+ * start of each build environment (client, server) and at every catalogue change in dev, and
+ * parsing every file is the slow part.
+ */
+const scanned = new Map<string, { stamp: string; uses: SourceUses }>();
+
+function usesOf(file: string, path: string): SourceUses {
+	const { mtimeMs, size } = statSync(path);
+	const stamp = `${mtimeMs}:${size}`;
+	const known = scanned.get(path);
+	if (known?.stamp === stamp) return known.uses;
+	const uses = scanSource(file, readFileSync(path, 'utf8'));
+	scanned.set(path, { stamp, uses });
+	return uses;
+}
+
 /** The project file an import specifier points to, if it is one of `files`. */
 function importTarget(from: string, specifier: string, files: Set<string>): string | undefined {
 	let base: string | undefined;
@@ -62,10 +82,11 @@ function importTarget(from: string, specifier: string, files: Set<string>): stri
 	return [base, `${base}.ts`, `${base}.svelte.ts`, `${base}/index.ts`].find((f) => files.has(f));
 }
 
-/** What a compile produced: keys per namespace, the text modules (file names) and their version. */
+/** What a compile produced: keys per namespace, the text modules and their version. */
 export interface CompiledMessages {
 	namespaces: Record<string, number>;
-	dictionaries: string[];
+	/** Each text module, in src/lib/i18n/generated/ as `textModuleFile(namespace, locale)`. */
+	dictionaries: { namespace: string; locale: string }[];
 	version: string;
 }
 
@@ -83,17 +104,19 @@ export function compileMessages(root: string): CompiledMessages {
 		catalogues.set(locale, all);
 	}
 	const base = catalogues.get(settings.baseLocale) ?? {};
-	const keys = Object.keys(base);
+	// The pages' texts; the server's (mails) are compiled apart, below.
+	const keys = Object.keys(base).filter((key) => !isServerKey(key));
+	const serverKeys = Object.keys(base).filter(isServerKey);
 
 	// Which pages load each source file (its areas), then where each key is used.
 	const files = sourceFiles(resolve(root, 'src'), root);
 	const known = new Set(files);
-	const texts = new Map(files.map((file) => [file, readFileSync(resolve(root, file), 'utf8')]));
+	const uses = new Map(files.map((file) => [file, usesOf(file, resolve(root, file))]));
 	const imports = new Map(
 		files.map((file) => [
 			file,
-			[...(texts.get(file) ?? '').matchAll(IMPORT)].flatMap((match) => {
-				const target = importTarget(file, match[1] ?? '', known);
+			(uses.get(file)?.imports ?? []).flatMap((specifier) => {
+				const target = importTarget(file, specifier, known);
 				return target ? [target] : [];
 			})
 		])
@@ -101,9 +124,8 @@ export function compileMessages(root: string): CompiledMessages {
 	const fileAreas = areasOfFiles(imports);
 	const usedIn = new Map<string, Set<string>>();
 	for (const file of files)
-		for (const match of (texts.get(file) ?? '').matchAll(MESSAGE_USE)) {
-			const key = match[1] ?? '';
-			if (!(key in base)) continue;
+		for (const key of uses.get(file)?.keys ?? []) {
+			if (!(key in base) || isServerKey(key)) continue;
 			const areas = usedIn.get(key) ?? usedIn.set(key, new Set()).get(key);
 			for (const area of fileAreas.get(file) ?? [CORE]) areas?.add(area);
 		}
@@ -119,7 +141,7 @@ export function compileMessages(root: string): CompiledMessages {
 	// Namespaces are named by area: core, or a route id such as /kitas/[id].
 	const namespaces = [...new Set([CORE, ...[...namespaceOf.values()].flat()])].sort();
 	const counts: Record<string, number> = {};
-	const dictionaries: string[] = [];
+	const dictionaries: CompiledMessages['dictionaries'] = [];
 	// One version for all text modules: it changes whenever any text of any language does.
 	const version = createHash('sha256');
 	for (const namespace of namespaces) {
@@ -131,10 +153,10 @@ export function compileMessages(root: string): CompiledMessages {
 				if (message === undefined) throw new Error(`compile-messages: ${key} missing`);
 				return [key, compileMessage(`${locale}.${key}`, message)];
 			});
-			const name = `${namespaceName(namespace)}.${locale}.js`;
+			const name = textModuleFile(namespaceName(namespace), locale);
 			const source = renderDictionary(entries);
 			write(name, source);
-			dictionaries.push(name);
+			dictionaries.push({ namespace: namespaceName(namespace), locale });
 			version.update(name).update(source);
 		}
 	}
@@ -152,6 +174,30 @@ export function compileMessages(root: string): CompiledMessages {
 	// Modules of namespaces that no longer exist.
 	for (const name of readdirSync(outDir))
 		if (!written.has(name) && !name.endsWith('.tmp')) rmSync(join(outDir, name), { force: true });
+
+	// The server's texts (the mails), every language in one table: server/i18n/generated/.
+	const serverDir = resolve(root, 'server/i18n/generated');
+	mkdirSync(serverDir, { recursive: true });
+	const locales = [settings.baseLocale, ...settings.locales.filter((l) => l !== settings.baseLocale)];
+	for (const [locale, catalogue] of catalogues)
+		writeIfChanged(
+			join(serverDir, textModuleFile('mail', locale)),
+			renderDictionary(
+				serverKeys.map((key): [string, string] => {
+					const message = catalogue[key] ?? base[key];
+					if (message === undefined) throw new Error(`compile-messages: ${key} missing`);
+					return [key, compileMessage(`${locale}.${key}`, message)];
+				})
+			)
+		);
+	writeIfChanged(
+		join(serverDir, 'mail.ts'),
+		renderServerTexts(
+			'mail',
+			locales,
+			serverKeys.map((k) => [k, messageInputs([...catalogues.values()].map((c) => c[k] ?? base[k] ?? ''))])
+		)
+	);
 	return { namespaces: counts, dictionaries, version: textsVersion };
 }
 
