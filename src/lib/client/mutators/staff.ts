@@ -1,74 +1,64 @@
-// Optimistic effects of the staff mutations on the office PC's local data, so the queue shows the
-// action at once, offline too. The server re-runs the machine and alone decides; its answer
-// replaces these rows at the next pull.
-import { dayOfInstant } from '$lib/domain/calendar-day';
+// Optimistic effects of the Kita staff's mutations on the office PC's local data, so the queue
+// shows the action at once, offline too (server: server/sync/mutators/staff.ts).
 import { kitaYearFor, offerExpiresAt } from '$lib/domain/kita-year';
-import { decide, type PlacementEvent, type RequestStatus } from '$lib/domain/placement';
-import type { Request } from '$lib/domain/request';
 import { contractConsequences, decideDuplicateStep } from '$lib/domain/staff';
-import type { ClientMutatorRegistry } from '../sync/mutator-types';
-import type { Writer } from '../sync/writer';
+import { transition } from './transition';
+import type { ClientMutators } from './types';
 
-/** Applies a staff transition locally when the machine allows it; otherwise the server will say why. */
-async function staffTransition(
-	w: Writer,
-	requestId: string,
-	event: PlacementEvent,
-	expectedStatus: RequestStatus,
-	changes: (at: Date, row: Request) => Partial<Request> = () => ({})
-): Promise<Request | undefined> {
-	const row = await w.get('requests', requestId);
-	if (!row) return undefined;
-	const kitaYear = await w.db.kitaYears.get(row.kitaYearId);
-	if (!kitaYear) return undefined;
-	const at = new Date();
-	const d = decide({
-		status: row.status,
-		event,
-		actor: 'staff',
-		expectedStatus,
-		ctx: {
-			today: dayOfInstant(at),
-			now: at,
-			kitaYear,
-			offerExpiresAt: row.offerExpiresAt ? new Date(row.offerExpiresAt) : null
-		}
-	});
-	if (!d.ok) return undefined;
-	const next = { ...changes(at, row), status: d.to, updatedAt: at.toISOString() };
-	await w.update('requests', requestId, next);
-	return { ...row, ...next };
-}
+export type StaffMutation =
+	| 'makeOffer'
+	| 'withdrawOffer'
+	| 'rejectRequest'
+	| 'recordAnswer'
+	| 'concludeContract'
+	| 'createWalkin'
+	| 'decideDuplicate';
 
-export const staffClientMutators: ClientMutatorRegistry = {
+export const staffMutators: ClientMutators<StaffMutation> = {
 	async makeOffer(w, args) {
 		const row = await w.get('requests', args.requestId);
 		const year = row ? await w.db.kitaYears.get(row.kitaYearId) : undefined;
-		await staffTransition(w, args.requestId, 'offer', args.expectedStatus, (at) => ({
-			offeredAt: at.toISOString(),
-			// A preview: the server starts the response time when the offer reaches it.
-			offerExpiresAt: year ? offerExpiresAt(at, year).toISOString() : null,
-			offer: { startDate: args.startDate, weeklyHours: args.weeklyHours, note: args.note }
-		}));
+		await transition(w, args.requestId, {
+			event: 'offer',
+			expectedStatus: args.expectedStatus,
+			actor: 'staff',
+			changes: (at) => ({
+				offeredAt: at.toISOString(),
+				// A preview: the server starts the response time when the offer reaches it.
+				offerExpiresAt: year ? offerExpiresAt(at, year).toISOString() : null,
+				offer: { startDate: args.startDate, weeklyHours: args.weeklyHours, note: args.note }
+			})
+		});
 	},
 	async withdrawOffer(w, args) {
-		await staffTransition(w, args.requestId, 'withdrawOffer', args.expectedStatus, () => ({
-			offeredAt: null,
-			offerExpiresAt: null,
-			offer: null
-		}));
+		await transition(w, args.requestId, {
+			event: 'withdrawOffer',
+			expectedStatus: args.expectedStatus,
+			actor: 'staff',
+			changes: () => ({ offeredAt: null, offerExpiresAt: null, offer: null })
+		});
 	},
 	async rejectRequest(w, args) {
-		await staffTransition(w, args.requestId, 'reject', args.expectedStatus, () => ({
-			rejectReason: args.reason,
-			rejectNote: args.note
-		}));
+		await transition(w, args.requestId, {
+			event: 'reject',
+			expectedStatus: args.expectedStatus,
+			actor: 'staff',
+			changes: () => ({ rejectReason: args.reason, rejectNote: args.note })
+		});
 	},
 	async recordAnswer(w, args) {
-		await staffTransition(w, args.requestId, args.answer, args.expectedStatus);
+		await transition(w, args.requestId, {
+			event: args.answer,
+			expectedStatus: args.expectedStatus,
+			actor: 'staff'
+		});
 	},
 	async concludeContract(w, args) {
-		const contract = await staffTransition(w, args.requestId, 'contract', args.expectedStatus);
+		const contract = await transition(w, args.requestId, {
+			event: 'contract',
+			expectedStatus: args.expectedStatus,
+			actor: 'staff'
+		});
 		if (!contract) return;
 		// The same rule the server applies, on the requests of this child the Kita holds.
 		const others = await w.where('requests', 'childId', contract.childId);
