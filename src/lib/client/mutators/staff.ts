@@ -60,16 +60,18 @@ export const staffMutators: ClientMutators<StaffMutation> = {
 			actor: 'staff'
 		});
 		if (!contract) return;
-		// The same rule the server applies, on the requests of this child the Kita holds.
+		// The same rule and the same system steps the server applies, on the requests of this child
+		// the device holds.
 		const others = await w.where('requests', 'childId', contract.childId);
 		const { close, end } = contractConsequences(contract, others, new Date().toISOString());
-		for (const r of close) await w.update('requests', r.id, { status: 'placedElsewhere' });
-		for (const r of end) await w.update('requests', r.id, { status: 'placedElsewhere' });
+		for (const r of end) await transition(w, r.id, { event: 'endForChange', actor: 'system' });
+		for (const r of close) await transition(w, r.id, { event: 'placeElsewhere', actor: 'system' });
 	},
 	async createWalkin(w, args) {
 		const at = new Date().toISOString();
 		const years = await w.db.kitaYears.toArray();
-		await w.put('families', { id: args.familyId, source: 'walkin', createdAt: at });
+		// Its claim code works until an account takes it (the server's staff view says so too).
+		await w.put('families', { id: args.familyId, source: 'walkin', createdAt: at, claimable: true });
 		for (const g of args.guardians) await w.put('guardians', { ...g, familyId: args.familyId });
 		await w.put('children', { ...args.child, familyId: args.familyId, mergedInto: null });
 		await w.put('registrations', {

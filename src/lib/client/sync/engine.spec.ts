@@ -6,7 +6,13 @@ import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KnownUser } from '$lib/domain/account';
 import type { Municipality } from '$lib/domain/facility';
-import type { PullInput, PullResult, PushInput, PushResult } from '$lib/sync/protocol';
+import {
+	SCHEMA_VERSION,
+	type PullInput,
+	type PullResult,
+	type PushInput,
+	type PushResult
+} from '$lib/sync/protocol';
 import { localDb, type LocalDb } from '../local-db';
 import { applyClientMutator } from '../mutators';
 import { session } from '../session.svelte';
@@ -282,7 +288,7 @@ describe('the server’s answer through the engine: rejection, reset, update', (
 	});
 
 	it('updateRequired from the pull stops the round and says so', async () => {
-		transport.pull.mockResolvedValue({ kind: 'updateRequired' });
+		transport.pull.mockResolvedValue({ kind: 'updateRequired', minSchemaVersion: SCHEMA_VERSION + 1 });
 		await db.municipalities.put(town('m1'));
 
 		await sync();
@@ -520,11 +526,11 @@ describe('a mutation queued by another tab while a pull applies', () => {
 			// The engine finds the outbox empty (no replay loaded), then the other tab queues.
 			const count = own.outbox.count.bind(own.outbox);
 			const apply = vi.spyOn(own, 'transaction');
-			vi.spyOn(own.outbox, 'count').mockImplementationOnce(async () => {
+			vi.spyOn(own.outbox, 'count').mockImplementationOnce((async () => {
 				const before = await count();
 				await own.outbox.add({ id: 1, name: 'rename', args: {}, createdAt: '2026-12-05T08:00:00.000Z' });
 				return before;
-			});
+			}) as never);
 			transport.pull.mockResolvedValue(
 				final({ cookie: 'c-second', patch: { put: { municipalities: [town('m1')] }, del: {} } })
 			);
