@@ -1,5 +1,5 @@
 // A pull's answer applied to a real LocalDb (fake-indexeddb): resets, the rebase of pending
-// mutations through the registered replay, rejections, the roll-back without a replay, and a first
+// mutations through the replay handed over, rejections, nothing applied without a replay, and a first
 // sync's pages against its final patch (cookie, progress, device record).
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,13 +8,12 @@ import type { DeviceRecord } from '$lib/sync/device-record';
 import type { Patch, PullResult, Rejection } from '$lib/sync/protocol';
 import { readLost, readRecord, writeRecord } from '../device-record-store';
 import { LocalDb, localDbName } from '../local-db';
-import { applyPage, applyPull, ReplayNotLoaded } from './apply-patch';
+import { applyPage, applyPull } from './apply-patch';
 import type { Replay } from './replay';
 import { writer } from './writer';
 
-// The replay as the engine finds it: registered (the mutation side loaded) or not.
-const replayState = vi.hoisted(() => ({ current: undefined as Replay | undefined }));
-vi.mock('./replay', () => ({ registeredReplay: () => replayState.current }));
+// The replay the engine hands over: the mutation side's (loaded) or none (not loaded yet).
+let replay: Replay | undefined;
 
 const town = (id: string, name: string): Municipality => ({
 	id: id as Municipality['id'],
@@ -83,7 +82,7 @@ beforeEach(async () => {
 			return items.size;
 		}
 	});
-	replayState.current = rename;
+	replay = rename;
 	userId = `u-${crypto.randomUUID()}`;
 	db = new LocalDb(localDbName(userId));
 	await db.open();
@@ -104,7 +103,8 @@ describe('applyPull', () => {
 		await applyPull(
 			db,
 			final({ reset: true, patch: { put: { municipalities: [town('m1', 'Server v2')] }, del: {} } }),
-			new Date('2026-12-05T09:00:00Z')
+			new Date('2026-12-05T09:00:00Z'),
+			replay
 		);
 
 		expect(await db.municipalities.toArray()).toEqual([town('m1', 'Mine')]);
@@ -121,8 +121,8 @@ describe('applyPull', () => {
 		await db.municipalities.put(town('m1', 'Server v1'));
 		await queue(1, { id: 'm1', to: 'First' });
 		await queue(2, { id: 'm1', to: 'Second' });
-		const replay = vi.fn(rename);
-		replayState.current = replay;
+		const spy = vi.fn(rename);
+		replay = spy;
 
 		await applyPull(
 			db,
@@ -130,12 +130,13 @@ describe('applyPull', () => {
 				lastMutationId: 1,
 				patch: { put: { municipalities: [town('m1', 'First (server)')] }, del: {} }
 			}),
-			new Date('2026-12-05T09:00:00Z')
+			new Date('2026-12-05T09:00:00Z'),
+			replay
 		);
 
 		expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([2]);
-		expect(replay).toHaveBeenCalledTimes(1);
-		expect(replay).toHaveBeenCalledWith(db, 'rename', { id: 'm1', to: 'Second' });
+		expect(spy).toHaveBeenCalledTimes(1);
+		expect(spy).toHaveBeenCalledWith(db, 'rename', { id: 'm1', to: 'Second' });
 		expect((await db.municipalities.get('m1'))?.name).toBe('Second');
 		expect((await db.shadows.get('municipalities|m1'))?.row).toEqual(town('m1', 'First (server)'));
 	});
@@ -150,7 +151,8 @@ describe('applyPull', () => {
 				lastMutationId: 1,
 				patch: { put: { municipalities: [town('m1', 'Mine (server)')] }, del: {} }
 			}),
-			new Date('2026-12-05T09:00:00Z')
+			new Date('2026-12-05T09:00:00Z'),
+			replay
 		);
 
 		expect(await db.municipalities.toArray()).toEqual([town('m1', 'Mine (server)')]);
@@ -170,7 +172,7 @@ describe('applyPull', () => {
 			message: 'Someone was first'
 		};
 
-		await applyPull(db, final({ lastMutationId: 1, rejections: [rejection] }), new Date());
+		await applyPull(db, final({ lastMutationId: 1, rejections: [rejection] }), new Date(), replay);
 
 		expect(await db.rejections.toArray()).toEqual([{ ...rejection, dismissed: 0 }]);
 		expect(await db.municipalities.toArray()).toEqual([town('m1', 'Server')]);
@@ -180,22 +182,27 @@ describe('applyPull', () => {
 		await db.municipalities.bulkPut([town('m1', 'Server'), town('m2', 'Plain')]);
 		await queue(1, { id: 'm1', to: 'Mine' });
 
-		await applyPull(db, final({ patch: { put: {}, del: { municipalities: ['m1', 'm2'] } } }), new Date());
+		await applyPull(
+			db,
+			final({ patch: { put: {}, del: { municipalities: ['m1', 'm2'] } } }),
+			new Date(),
+			replay
+		);
 
 		// The pending rename re-runs on a row the server no longer has: update() changes nothing.
 		expect(await db.municipalities.toArray()).toEqual([]);
 		expect(await db.outbox.count()).toBe(1);
 	});
 
-	it('without a registered replay, pending entries roll the whole answer back (ReplayNotLoaded)', async () => {
+	it('without a replay, pending entries leave the whole answer unapplied (replayNeeded)', async () => {
 		await db.municipalities.put(town('m1', 'Server'));
 		await queue(1, { id: 'm1', to: 'Mine' });
 		await db.meta.put({ key: 'cookie', value: 'old' });
-		replayState.current = undefined;
+		replay = undefined;
 		const before = await snapshot();
 
-		await expect(
-			applyPull(
+		expect(
+			await applyPull(
 				db,
 				final({
 					reset: true,
@@ -204,19 +211,21 @@ describe('applyPull', () => {
 					patch: { put: { municipalities: [town('m9', 'New')] }, del: {} },
 					rejections: [{ mutationId: 0, name: 'x', at: '2026-12-05T09:00:00.000Z', code: 'c', message: 'm' }]
 				}),
-				new Date()
+				new Date(),
+				replay
 			)
-		).rejects.toBeInstanceOf(ReplayNotLoaded);
+		).toEqual({ kind: 'replayNeeded' });
 
 		expect(await snapshot()).toEqual(before);
 	});
 
-	it('without a registered replay and nothing pending, the answer applies', async () => {
-		replayState.current = undefined;
+	it('without a replay and nothing pending, the answer applies', async () => {
+		replay = undefined;
 		await applyPull(
 			db,
 			final({ cookie: 'c2', patch: { put: { municipalities: [town('m1', 'Server')] }, del: {} } }),
-			new Date('2026-12-05T09:00:00Z')
+			new Date('2026-12-05T09:00:00Z'),
+			replay
 		);
 		expect(await db.municipalities.toArray()).toEqual([town('m1', 'Server')]);
 		expect((await db.meta.get('cookie'))?.value).toBe('c2');
@@ -243,7 +252,8 @@ describe('a first sync: pages, then the final patch', () => {
 		await applyPage(
 			db,
 			page({ token: 't2', patch: { put: { municipalities: [town('m1', 'Server')] }, del: {} } }),
-			progress
+			progress,
+			replay
 		);
 
 		expect(JSON.parse((await db.meta.get('firstSync'))?.value ?? 'null')).toEqual(progress);
@@ -260,7 +270,12 @@ describe('a first sync: pages, then the final patch', () => {
 		await db.meta.put({ key: 'cookie', value: 'stale' });
 		await db.municipalities.put(town('old', 'Old'));
 
-		await applyPage(db, page({ reset: true, token: 't1', total: { municipalities: 1 } }), { token: 't1' });
+		await applyPage(
+			db,
+			page({ reset: true, token: 't1', total: { municipalities: 1 } }),
+			{ token: 't1' },
+			replay
+		);
 
 		expect(await db.meta.get('cookie')).toBeUndefined();
 		expect(await db.municipalities.count()).toBe(0);
@@ -271,15 +286,15 @@ describe('a first sync: pages, then the final patch', () => {
 		await queue(1, { id: 'm1', to: 'One' });
 		await queue(2, { id: 'm2', to: 'Two' });
 		const record = await recordPending([1, 2]);
-		await applyPage(db, page({ token: 't2' }), { token: 't2' });
+		await applyPage(db, page({ token: 't2' }), { token: 't2' }, replay);
 		const at = new Date('2026-12-05T09:30:00Z');
 
-		const settled = await applyPull(db, final({ cookie: 'c-final', lastMutationId: 1 }), at);
+		const settled = await applyPull(db, final({ cookie: 'c-final', lastMutationId: 1 }), at, replay);
 
 		expect((await db.meta.get('cookie'))?.value).toBe('c-final');
 		expect((await db.meta.get('lastSyncAt'))?.value).toBe(at.toISOString());
 		expect(await db.meta.get('firstSync')).toBeUndefined();
-		expect(settled).toEqual({ lost: [], filled: 0 });
+		expect(settled).toEqual({ kind: 'applied', value: { lost: [], filled: 0 } });
 		expect(readRecord(userId)).toEqual({ ...record, pending: [record.pending[1]] });
 	});
 });

@@ -6,11 +6,15 @@ import type { EntityName, Patch, PullResult, Rejection } from '$lib/sync/protoco
 import { LOST_ON_DEVICE } from '$lib/sync/read-records';
 import { addLost, readRecord, writeRecord } from '../device-record-store';
 import { ownerOf, type LocalDb, type MetaRow } from '../local-db';
-import { registeredReplay } from './replay';
+import type { Replay } from './replay';
 import { deleteServerRow, putServerRow, restoreShadows } from './writer';
 
-/** Thrown (rolling the transaction back) when pending mutations need the not yet loaded replay. */
-export class ReplayNotLoaded extends Error {}
+/**
+ * An answer either applied, or not touched at all because mutations are pending and the replay
+ * (the mutation side) is not loaded: the caller loads it and applies again. Checked first thing
+ * in the transaction, so nothing has to be rolled back.
+ */
+export type ApplyResult<T> = { kind: 'applied'; value: T } | { kind: 'replayNeeded' };
 
 interface Applied {
 	reset: boolean;
@@ -23,11 +27,13 @@ interface Applied {
 export function applyPull(
 	db: LocalDb,
 	result: Extract<PullResult, { kind: 'patch' }>,
-	at: Date
-): Promise<Settlement> {
+	at: Date,
+	replay: Replay | undefined
+): Promise<ApplyResult<Settlement>> {
 	return apply(
 		db,
 		result,
+		replay,
 		[
 			{ key: 'cookie', value: result.cookie },
 			{ key: 'lastSyncAt', value: at.toISOString() }
@@ -44,15 +50,17 @@ export function applyPull(
 export function applyPage(
 	db: LocalDb,
 	page: Extract<PullResult, { kind: 'page' }>,
-	progress: { token: string }
-): Promise<void> {
+	progress: { token: string },
+	replay: Replay | undefined
+): Promise<ApplyResult<Settlement>> {
 	// No settlement of the device record here: a page carries no lastMutationId (the last one does).
 	return apply(
 		db,
 		{ reset: page.reset, patch: page.patch, rejections: [], lastMutationId: 0 },
+		replay,
 		[{ key: 'firstSync', value: JSON.stringify(progress) }],
 		page.reset ? ['cookie'] : []
-	).then(() => undefined);
+	);
 }
 
 const NOTHING_SETTLED: Settlement = { lost: [], filled: 0 };
@@ -61,12 +69,16 @@ const NOTHING_SETTLED: Settlement = { lost: [], filled: 0 };
 async function apply(
 	db: LocalDb,
 	result: Applied,
+	replay: Replay | undefined,
 	meta: MetaRow[],
 	drop: MetaRow['key'][],
 	settleAt?: Date
-): Promise<Settlement> {
+): Promise<ApplyResult<Settlement>> {
 	const tables = db.synced();
-	return db.transaction('rw', db.syncTables(), async () => {
+	return db.transaction('rw', db.syncTables(), async (): Promise<ApplyResult<Settlement>> => {
+		// Read inside the transaction: no tab can queue a mutation until it ends.
+		const stillPending = await db.outbox.where('id').above(result.lastMutationId).count();
+		if (stillPending > 0 && !replay) return { kind: 'replayNeeded' };
 		if (result.reset) {
 			await Promise.all(Object.values(tables).map((t) => t.clear()));
 			await db.shadows.clear();
@@ -85,12 +97,11 @@ async function apply(
 		await db.outbox.where('id').belowOrEqual(result.lastMutationId).delete();
 		await restoreShadows(db);
 		const pending = await db.outbox.orderBy('id').toArray();
-		const replay = registeredReplay();
-		if (pending.length > 0 && !replay) throw new ReplayNotLoaded();
 		for (const entry of pending) await replay?.(db, entry.name, entry.args);
 		await db.meta.bulkDelete(drop);
 		await db.meta.bulkPut(meta);
-		return settleAt ? settleRecord(db, result.lastMutationId, settleAt) : NOTHING_SETTLED;
+		const value = settleAt ? await settleRecord(db, result.lastMutationId, settleAt) : NOTHING_SETTLED;
+		return { kind: 'applied', value };
 	});
 }
 

@@ -6,11 +6,17 @@ import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KnownUser } from '$lib/domain/account';
 import type { Municipality } from '$lib/domain/facility';
-import type { PullInput, PullResult, PushInput, PushResult } from '$lib/sync/protocol';
+import {
+	SCHEMA_VERSION,
+	type PullInput,
+	type PullResult,
+	type PushInput,
+	type PushResult
+} from '$lib/sync/protocol';
 import { localDb, type LocalDb } from '../local-db';
+import { applyClientMutator } from '../mutators';
 import { session } from '../session.svelte';
 import { startSync, sync } from './engine';
-import { registerReplay } from './replay';
 import { syncStatus } from './sync-status.svelte';
 
 type CallOptions = { signal?: AbortSignal };
@@ -103,8 +109,6 @@ beforeEach(async () => {
 	transport.push.mockReset();
 	transport.subscribe.mockReset();
 	transport.unsubscribe.mockReset();
-	// Pending entries are re-applied through the replay; the engine's own tests need no effect.
-	registerReplay(async () => {});
 	session.user = user(`u-${crypto.randomUUID()}`);
 	session.expired = false;
 	Object.assign(syncStatus, {
@@ -220,6 +224,78 @@ describe('sync(): push, then pull', () => {
 		await sync();
 		expect(transport.pull).not.toHaveBeenCalled();
 		expect(syncStatus.online).toBe(false);
+	});
+});
+
+/** Queues a real mutation as queue-mutation.ts does: the outbox entry and its optimistic effect together. */
+async function queuedChild(id: number, childId: string): Promise<void> {
+	const args = { id: childId, firstName: 'Mia', lastName: 'Muster', birthDate: '2024-03-10' };
+	await db.transaction('rw', db.syncTables(), async () => {
+		await db.outbox.add({ id, name: 'saveChild', args, createdAt: '2026-12-05T08:00:00.000Z' });
+		await applyClientMutator(db, 'saveChild', args);
+	});
+}
+
+describe('the server’s answer through the engine: rejection, reset, update', () => {
+	it('a refused mutation leaves the outbox, its rejection is stored and its optimistic row is gone', async () => {
+		const server = fakeServer();
+		await queuedChild(1, 'c1');
+		expect(await db.children.count()).toBe(1);
+		transport.pull.mockImplementation(async () => {
+			server.calls.push('pull');
+			return final({
+				lastMutationId: server.lastMutationId,
+				rejections: [
+					{
+						mutationId: 1,
+						name: 'saveChild',
+						at: '2026-12-05T09:00:00.000Z',
+						code: 'notBorn',
+						message: 'child.notBorn'
+					}
+				]
+			});
+		});
+
+		await sync();
+
+		expect(server.calls).toEqual(['push', 'pull', 'pull']);
+		expect(await db.outbox.count()).toBe(0);
+		expect(await db.children.count()).toBe(0);
+		expect(await db.shadows.count()).toBe(0);
+		expect(await db.rejections.toArray()).toEqual([
+			expect.objectContaining({ mutationId: 1, code: 'notBorn', dismissed: 0 })
+		]);
+		expect(syncStatus).toMatchObject({ phase: 'idle', pending: 0 });
+	});
+
+	it('a reset replaces every row with the server’s, and pending mutations stay on top of them', async () => {
+		await db.municipalities.bulkPut([town('old1'), town('old2')]);
+		await queuedChild(1, 'c-pending');
+		// Not sent (the session ended in another tab): only the reset's rebase is under test.
+		session.expired = true;
+		transport.pull.mockResolvedValue(
+			final({ reset: true, cookie: 'c-reset', patch: { put: { municipalities: [town('new')] }, del: {} } })
+		);
+
+		await sync();
+
+		expect(transport.push).not.toHaveBeenCalled();
+		expect((await db.municipalities.toArray()).map((m) => m.id)).toEqual(['new']);
+		expect((await db.children.toArray()).map((c) => c.id)).toEqual(['c-pending']);
+		expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([1]);
+		expect((await db.meta.get('cookie'))?.value).toBe('c-reset');
+	});
+
+	it('updateRequired from the pull stops the round and says so', async () => {
+		transport.pull.mockResolvedValue({ kind: 'updateRequired', minSchemaVersion: SCHEMA_VERSION + 1 });
+		await db.municipalities.put(town('m1'));
+
+		await sync();
+
+		expect(syncStatus.phase).toBe('updateRequired');
+		expect(await db.municipalities.toArray()).toEqual([town('m1')]);
+		expect(await db.meta.get('cookie')).toBeUndefined();
 	});
 });
 
@@ -412,7 +488,7 @@ describe('pending mutations without the mutation side loaded', () => {
 			session: (await import('../session.svelte')).session,
 			localDb: (await import('../local-db')).localDb
 		};
-		expect(fresh.replay.registeredReplay()).toBeUndefined();
+		expect(fresh.replay.loadedReplay()).toBeUndefined();
 		fresh.session.user = user(`u-${crypto.randomUUID()}`);
 		const own = fresh.localDb();
 		try {
@@ -424,8 +500,46 @@ describe('pending mutations without the mutation side loaded', () => {
 
 			await fresh.engine.sync();
 
-			expect(fresh.replay.registeredReplay()).toBeTypeOf('function');
+			expect(fresh.replay.loadedReplay()).toBeTypeOf('function');
 			expect((await own.meta.get('cookie'))?.value).toBe('c-replayed');
+			expect(await own.municipalities.toArray()).toEqual([town('m1')]);
+			expect((await own.outbox.toArray()).map((e) => e.id)).toEqual([1]);
+		} finally {
+			await own.delete();
+		}
+	});
+});
+
+describe('a mutation queued by another tab while a pull applies', () => {
+	it('the answer is not applied without the replay; the engine loads it and applies again', async () => {
+		vi.resetModules();
+		const fresh = {
+			engine: await import('./engine'),
+			replay: await import('./replay'),
+			session: (await import('../session.svelte')).session,
+			localDb: (await import('../local-db')).localDb
+		};
+		fresh.session.user = user(`u-${crypto.randomUUID()}`);
+		fresh.session.expired = true; // nothing is pushed: only the pull's apply is under test
+		const own = fresh.localDb();
+		try {
+			// The engine finds the outbox empty (no replay loaded), then the other tab queues.
+			const count = own.outbox.count.bind(own.outbox);
+			const apply = vi.spyOn(own, 'transaction');
+			vi.spyOn(own.outbox, 'count').mockImplementationOnce((async () => {
+				const before = await count();
+				await own.outbox.add({ id: 1, name: 'rename', args: {}, createdAt: '2026-12-05T08:00:00.000Z' });
+				return before;
+			}) as never);
+			transport.pull.mockResolvedValue(
+				final({ cookie: 'c-second', patch: { put: { municipalities: [town('m1')] }, del: {} } })
+			);
+
+			await fresh.engine.sync();
+
+			expect(apply).toHaveBeenCalledTimes(2);
+			expect(fresh.replay.loadedReplay()).toBeTypeOf('function');
+			expect((await own.meta.get('cookie'))?.value).toBe('c-second');
 			expect(await own.municipalities.toArray()).toEqual([town('m1')]);
 			expect((await own.outbox.toArray()).map((e) => e.id)).toEqual([1]);
 		} finally {

@@ -8,9 +8,9 @@ import { readLost } from '../device-record-store';
 import { localDb, ownerOf, type LocalDb } from '../local-db';
 import { session } from '../session.svelte';
 import { trpcClient as trpc } from '../trpc-client';
-import { applyPage, applyPull, ReplayNotLoaded, type Settlement } from './apply-patch';
+import { applyPage, applyPull, type ApplyResult, type Settlement } from './apply-patch';
 import { afterPage, readProgress } from './first-sync';
-import { loadReplay, onMutation, registeredReplay } from './replay';
+import { loadedReplay, loadReplay, onMutation, type Replay } from './replay';
 import { syncStatus } from './sync-status.svelte';
 
 const PULL_INTERVAL_MS = 60_000;
@@ -89,14 +89,14 @@ async function pullOnce(db: LocalDb): Promise<void> {
 		}
 		if (result.kind === 'page') {
 			const next = afterPage(progress, result);
-			await applyReplaying(db, () => applyPage(db, result, next));
+			await applyReplaying(db, (replay) => applyPage(db, result, next, replay));
 			syncStatus.copy = 'incomplete';
 			syncStatus.firstSync = next;
 			showFirstSync();
 			continue;
 		}
 		const at = new Date();
-		const settled: Settlement = await applyReplaying(db, () => applyPull(db, result, at));
+		const settled: Settlement = await applyReplaying(db, (replay) => applyPull(db, result, at, replay));
 		syncStatus.copy = 'complete';
 		syncStatus.firstSync = null;
 		syncStatus.lastSyncAt = at;
@@ -108,17 +108,18 @@ async function pullOnce(db: LocalDb): Promise<void> {
 }
 
 /** Applies a pull's answer with the pending mutations re-applied on top (their side loaded first). */
-async function applyReplaying<T>(db: LocalDb, apply: () => Promise<T>): Promise<T> {
-	// Load the mutation side first rather than applying a possibly large patch only to roll it back.
-	if (!registeredReplay() && (await db.outbox.count()) > 0) await loadReplay();
-	try {
-		return await apply();
-	} catch (error) {
-		// Another tab wrote to the outbox meanwhile: the transaction rolled back, apply it again.
-		if (!(error instanceof ReplayNotLoaded)) throw error;
-		await loadReplay();
-		return apply();
-	}
+async function applyReplaying<T>(
+	db: LocalDb,
+	apply: (replay: Replay | undefined) => Promise<ApplyResult<T>>
+): Promise<T> {
+	let replay = loadedReplay();
+	if (!replay && (await db.outbox.count()) > 0) replay = await loadReplay();
+	const first = await apply(replay);
+	if (first.kind === 'applied') return first.value;
+	// Another tab queued a mutation meanwhile: nothing was applied; with the replay loaded it applies.
+	const second = await apply(await loadReplay());
+	if (second.kind === 'applied') return second.value;
+	throw new Error('a pull answer was not applied with the replay loaded');
 }
 
 /** Pushes the whole outbox in batches; returns when it is empty or a push failed. */

@@ -6,14 +6,8 @@ import { MUTATION_ARGS, type MutationArgs, type MutationName } from '$lib/domain
 import { recordedChange, withoutChange, withQueued, type ChangeNames } from '$lib/sync/device-record';
 import { readRecord, writeRecord } from '../device-record-store';
 import { localDb, ownerOf, type LocalDb } from '../local-db';
-import { clientMutators, type ClientMutator } from './client-mutators';
+import { applyClientMutator } from '../mutators';
 import { mutationWritten } from './mutation-events';
-import { writer } from './writer';
-
-export async function applyClientMutator(db: LocalDb, name: string, args: unknown): Promise<void> {
-	const run = clientMutators[name as MutationName] as ClientMutator<MutationName> | undefined;
-	if (run) await run(writer(db), args as never);
-}
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 

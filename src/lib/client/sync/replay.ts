@@ -1,27 +1,23 @@
-// What the sync engine needs from the mutation side, without loading it: the schemas and client
-// mutators (zod and every domain rule) load with the first page that writes, or when a pull finds
-// pending mutations to re-apply — read-only pages never load them. The replay is taken from an
-// explicit dynamic import, not registered by the module's side effect (issue 15).
+// What the sync engine needs from the mutation side, without loading it: the client mutators (zod
+// and every domain rule) load with the first page that writes, or when a pull finds pending
+// mutations to re-apply — read-only pages never load them. The replay is taken from an explicit
+// dynamic import and handed to the pull's apply as an argument; no module registers anything.
 import type { LocalDb } from '../local-db';
 
 export { mutationWritten, onMutation } from './mutation-events';
 
 export type Replay = (db: LocalDb, name: string, args: unknown) => Promise<void>;
 
-let replay: Replay | undefined;
+let loaded: Replay | undefined;
 
-/** Sets how a pending mutation is re-applied on top of server rows (loadReplay; tests). */
-export function registerReplay(fn: Replay): void {
-	replay = fn;
+/** The replay if the mutation side has been loaded already. */
+export function loadedReplay(): Replay | undefined {
+	return loaded;
 }
 
-export function registeredReplay(): Replay | undefined {
-	return replay;
-}
-
-/** Loads the mutation side and takes its replay. */
+/** Loads the mutation side (once) and takes its replay. */
 export async function loadReplay(): Promise<Replay> {
-	const { applyClientMutator } = await import('./queue-mutation');
-	replay = applyClientMutator;
-	return replay;
+	const { applyClientMutator } = await import('../mutators');
+	loaded = applyClientMutator;
+	return loaded;
 }

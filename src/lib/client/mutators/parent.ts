@@ -1,17 +1,10 @@
-// The optimistic effect of each mutation on the local database. The server re-runs the real
-// mutator and alone decides; these only let the UI show the user's intent at once, offline too.
-import { dayOfInstant } from '$lib/domain/calendar-day';
+// Optimistic effects of the mutations parents send: their family, children, registrations, answers
+// and child-minding requests (server: server/sync/mutators/parent.ts).
 import { kitaYearFor } from '$lib/domain/kita-year';
-import { decide } from '$lib/domain/placement';
-import { decideChildminding } from '$lib/domain/childminding';
-import type { Request } from '$lib/domain/request';
 import { decideDuplicateStep } from '$lib/domain/staff';
-import type { Writer } from './writer';
-import { staffClientMutators } from '../staff/client-mutators';
-import type { ClientMutatorRegistry } from './mutator-types';
-import { officeClientMutators } from './office-mutators';
-
-export type { ClientMutator, ClientMutatorRegistry } from './mutator-types';
+import type { Writer } from '../sync/writer';
+import { childmindingTransition, transition } from './transition';
+import type { ClientMutators } from './types';
 
 /** The family id until the server has sent the real one (first write of a new parent). */
 export const PENDING_FAMILY = 'pending';
@@ -23,7 +16,19 @@ async function familyId(w: Writer): Promise<string> {
 
 const now = () => new Date().toISOString();
 
-export const parentClientMutators: ClientMutatorRegistry = {
+export type ParentMutation =
+	| 'saveGuardian'
+	| 'saveChild'
+	| 'submitRegistration'
+	| 'updateRequest'
+	| 'rankRequests'
+	| 'withdrawRequest'
+	| 'answerLinkQuestion'
+	| 'answerOffer'
+	| 'submitChildminding'
+	| 'withdrawChildminding';
+
+export const parentMutators: ClientMutators<ParentMutation> = {
 	async saveGuardian(w, args) {
 		await w.put('guardians', { ...args, familyId: await familyId(w) });
 	},
@@ -85,7 +90,11 @@ export const parentClientMutators: ClientMutatorRegistry = {
 		for (const [index, id] of args.order.entries()) await w.update('requests', id, { rank: index + 1 });
 	},
 	async withdrawRequest(w, args) {
-		await transition(w, args.requestId, 'withdraw', args.expectedStatus);
+		await transition(w, args.requestId, {
+			event: 'withdraw',
+			expectedStatus: args.expectedStatus,
+			actor: 'parent'
+		});
 	},
 	async answerLinkQuestion(w, args) {
 		const row = await w.get('linkQuestions', args.candidateId);
@@ -94,7 +103,11 @@ export const parentClientMutators: ClientMutatorRegistry = {
 		if (status) await w.update('linkQuestions', args.candidateId, { status, decidedAt: now() });
 	},
 	async answerOffer(w, args) {
-		await transition(w, args.requestId, args.answer, args.expectedStatus);
+		await transition(w, args.requestId, {
+			event: args.answer,
+			expectedStatus: args.expectedStatus,
+			actor: 'parent'
+		});
 	},
 	async submitChildminding(w, args) {
 		const at = now();
@@ -113,49 +126,10 @@ export const parentClientMutators: ClientMutatorRegistry = {
 		});
 	},
 	async withdrawChildminding(w, args) {
-		const row = await w.get('childminderRequests', args.id);
-		if (!row) return;
-		const d = decideChildminding({
-			status: row.status,
+		await childmindingTransition(w, args.id, {
 			event: 'withdraw',
-			actor: 'parent',
-			expectedStatus: args.expectedStatus
+			expectedStatus: args.expectedStatus,
+			actor: 'parent'
 		});
-		if (d.ok) await w.update('childminderRequests', args.id, { status: d.to, updatedAt: now() });
 	}
-};
-
-/** Applies a transition locally when the machine allows it; otherwise leaves the row for the server to judge. */
-export async function transition(
-	w: Writer,
-	requestId: string,
-	event: Parameters<typeof decide>[0]['event'],
-	expectedStatus: Parameters<typeof decide>[0]['status'],
-	actor: 'parent' | 'staff' = 'parent',
-	changes: Partial<Request> = {}
-): Promise<void> {
-	const row = await w.get('requests', requestId);
-	if (!row) return;
-	const kitaYear = await w.db.kitaYears.get(row.kitaYearId);
-	if (!kitaYear) return;
-	const at = new Date();
-	const d = decide({
-		status: row.status,
-		event,
-		actor,
-		expectedStatus,
-		ctx: {
-			today: dayOfInstant(at),
-			now: at,
-			kitaYear,
-			offerExpiresAt: row.offerExpiresAt ? new Date(row.offerExpiresAt) : null
-		}
-	});
-	if (d.ok) await w.update('requests', requestId, { ...changes, status: d.to, updatedAt: at.toISOString() });
-}
-
-export const clientMutators: ClientMutatorRegistry = {
-	...parentClientMutators,
-	...staffClientMutators,
-	...officeClientMutators
 };

@@ -1,13 +1,22 @@
 // Optimistic effects of the youth office's mutations (and a Kita's own description): the local
-// catalogue and the Fachberatung's queue show the change at once, offline too; the server decides.
-import { decideChildminding } from '$lib/domain/childminding';
+// catalogue and the Fachberatung's queue show the change at once, offline too
+// (server: server/sync/mutators/youth-office.ts).
 import { facilityFromInput, withInfo } from '$lib/domain/facility-admin';
+import type { FacilityId, KitaYearId } from '$lib/domain/ids';
 import { kitaYearFromInput } from '$lib/domain/kita-year-admin';
-import type { KitaYearId, FacilityId } from '$lib/domain/ids';
 import { capacityKey } from '$lib/sync/protocol';
-import type { ClientMutatorRegistry } from './mutator-types';
+import { childmindingTransition } from './transition';
+import type { ClientMutators } from './types';
 
-export const officeClientMutators: ClientMutatorRegistry = {
+export type OfficeMutation =
+	| 'saveFacility'
+	| 'setCapacities'
+	| 'saveFacilityInfo'
+	| 'saveKitaYear'
+	| 'childmindingTransition'
+	| 'saveChildmindingNote';
+
+export const officeMutators: ClientMutators<OfficeMutation> = {
 	async saveFacility(w, args) {
 		await w.put('facilities', facilityFromInput(args));
 	},
@@ -39,16 +48,11 @@ export const officeClientMutators: ClientMutatorRegistry = {
 		await w.put('kitaYears', kitaYearFromInput(args));
 	},
 	async childmindingTransition(w, args) {
-		const row = await w.get('childminderRequests', args.id);
-		if (!row) return;
-		const d = decideChildminding({
-			status: row.status,
+		await childmindingTransition(w, args.id, {
 			event: args.event,
-			actor: 'childminding',
-			expectedStatus: args.expectedStatus
+			expectedStatus: args.expectedStatus,
+			actor: 'childminding'
 		});
-		if (d.ok)
-			await w.update('childminderRequests', args.id, { status: d.to, updatedAt: new Date().toISOString() });
 	},
 	async saveChildmindingNote(w, args) {
 		await w.update('childminderRequests', args.id, { internalNote: args.note });

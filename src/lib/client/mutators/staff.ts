@@ -1,0 +1,125 @@
+// Optimistic effects of the Kita staff's mutations on the office PC's local data, so the queue
+// shows the action at once, offline too (server: server/sync/mutators/staff.ts).
+import { kitaYearFor, offerExpiresAt } from '$lib/domain/kita-year';
+import { contractConsequences, decideDuplicateStep } from '$lib/domain/staff';
+import { transition } from './transition';
+import type { ClientMutators } from './types';
+
+export type StaffMutation =
+	| 'makeOffer'
+	| 'withdrawOffer'
+	| 'rejectRequest'
+	| 'recordAnswer'
+	| 'concludeContract'
+	| 'createWalkin'
+	| 'decideDuplicate';
+
+export const staffMutators: ClientMutators<StaffMutation> = {
+	async makeOffer(w, args) {
+		const row = await w.get('requests', args.requestId);
+		const year = row ? await w.db.kitaYears.get(row.kitaYearId) : undefined;
+		await transition(w, args.requestId, {
+			event: 'offer',
+			expectedStatus: args.expectedStatus,
+			actor: 'staff',
+			changes: (at) => ({
+				offeredAt: at.toISOString(),
+				// A preview: the server starts the response time when the offer reaches it.
+				offerExpiresAt: year ? offerExpiresAt(at, year).toISOString() : null,
+				offer: { startDate: args.startDate, weeklyHours: args.weeklyHours, note: args.note }
+			})
+		});
+	},
+	async withdrawOffer(w, args) {
+		await transition(w, args.requestId, {
+			event: 'withdrawOffer',
+			expectedStatus: args.expectedStatus,
+			actor: 'staff',
+			changes: () => ({ offeredAt: null, offerExpiresAt: null, offer: null })
+		});
+	},
+	async rejectRequest(w, args) {
+		await transition(w, args.requestId, {
+			event: 'reject',
+			expectedStatus: args.expectedStatus,
+			actor: 'staff',
+			changes: () => ({ rejectReason: args.reason, rejectNote: args.note })
+		});
+	},
+	async recordAnswer(w, args) {
+		await transition(w, args.requestId, {
+			event: args.answer,
+			expectedStatus: args.expectedStatus,
+			actor: 'staff'
+		});
+	},
+	async concludeContract(w, args) {
+		const contract = await transition(w, args.requestId, {
+			event: 'contract',
+			expectedStatus: args.expectedStatus,
+			actor: 'staff'
+		});
+		if (!contract) return;
+		// The same rule and the same system steps the server applies, on the requests of this child
+		// the device holds.
+		const others = await w.where('requests', 'childId', contract.childId);
+		const { close, end } = contractConsequences(contract, others, new Date().toISOString());
+		for (const r of end) await transition(w, r.id, { event: 'endForChange', actor: 'system' });
+		for (const r of close) await transition(w, r.id, { event: 'placeElsewhere', actor: 'system' });
+	},
+	async createWalkin(w, args) {
+		const at = new Date().toISOString();
+		const years = await w.db.kitaYears.toArray();
+		// Its claim code works until an account takes it (the server's staff view says so too).
+		await w.put('families', { id: args.familyId, source: 'walkin', createdAt: at, claimable: true });
+		for (const g of args.guardians) await w.put('guardians', { ...g, familyId: args.familyId });
+		await w.put('children', { ...args.child, familyId: args.familyId, mergedInto: null });
+		await w.put('registrations', {
+			id: args.registrationId,
+			// The number is given by the server when the registration arrives.
+			number: '',
+			familyId: args.familyId,
+			childId: args.child.id,
+			submittedAt: at,
+			source: 'walkin'
+		});
+		await w.put('requests', {
+			id: args.requestId,
+			registrationId: args.registrationId,
+			childId: args.child.id,
+			facilityId: args.facilityId,
+			kitaYearId: kitaYearFor(args.startDate, years)?.id ?? '',
+			rank: null,
+			startDate: args.startDate,
+			weeklyHours: args.weeklyHours,
+			changeRequest: args.changeRequest,
+			comment: args.comment,
+			status: 'registered',
+			registeredAt: at,
+			offeredAt: null,
+			offerExpiresAt: null,
+			offer: null,
+			rejectReason: null,
+			rejectNote: null,
+			updatedAt: at,
+			contractElsewhere: false
+		});
+	},
+	async decideDuplicate(w, args) {
+		const row = await w.get('duplicateCandidates', args.candidateId);
+		if (!row) return;
+		const decision = args.decision === 'separate' ? 'separate' : 'ask';
+		const status = decideDuplicateStep(row.status, {
+			actor: 'staff',
+			decision,
+			confirmer: row.match.confirmedBy
+		});
+		if (!status) return;
+		const at = new Date().toISOString();
+		await w.update(
+			'duplicateCandidates',
+			args.candidateId,
+			status === 'separate' ? { status, decidedAt: at } : { status, askedAt: at }
+		);
+	}
+};
