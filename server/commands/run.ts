@@ -5,10 +5,10 @@ import type { App } from '../app';
 import { poke } from '../events/poke';
 import { commandContext, type Actor, type CommandContext } from './context';
 
-export async function runCommand<T>(
+export async function runCommand<T, A extends Actor = Actor>(
 	app: App,
-	actor: Actor,
-	command: (ctx: CommandContext) => Promise<T>
+	actor: A,
+	command: (ctx: CommandContext<A>) => Promise<T>
 ): Promise<T> {
 	const now = app.now();
 	const settings = { now, origin: app.config.origin, officeAddress: app.config.youthOfficeAddress };
