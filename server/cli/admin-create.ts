@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import { emailSchema } from '../../src/lib/domain/account';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
-import { inviteAccount, links } from '../services/accounts';
+import { inviteAccount } from '../commands/accounts/invitations';
+import { SYSTEM_ACTOR } from '../commands/context';
+import { runCommand } from '../commands/run';
+import { links } from '../services/accounts/links';
 
 const { values } = parseArgs({
 	options: {
@@ -30,13 +33,15 @@ try {
 		);
 		process.exitCode = 1;
 	} else {
-		const { token } = await inviteAccount(app, null, {
-			email: email.data,
-			firstName: values['first-name'] ?? 'Admin',
-			lastName: values['last-name'] ?? 'Kreisjugendamt',
-			role: 'admin',
-			facilityIds: []
-		});
+		const { token } = await runCommand(app, SYSTEM_ACTOR, (ctx) =>
+			inviteAccount(ctx, {
+				email: email.data,
+				firstName: values['first-name'] ?? 'Admin',
+				lastName: values['last-name'] ?? 'Kreisjugendamt',
+				role: 'admin',
+				facilityIds: []
+			})
+		);
 		console.log(`Admin account created for ${email.data}.`);
 		console.log('Set the password with this link (valid 72 hours; also in the mail outbox):');
 		console.log(links.invite(app.config.origin, token));

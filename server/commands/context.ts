@@ -8,8 +8,12 @@ import type { Role } from '../../src/lib/domain/roles';
 import type { Tx } from '../db/database';
 import { nextSeq } from '../db/seq';
 
-/** Who acts: a signed-in user, or the system (a job such as the offer expiry) with no user. */
-export type Actor = UserActor | SystemActor;
+/**
+ * Who acts: a signed-in user; the system (a job such as the offer expiry) with no user; or someone
+ * not signed in (yet) — a sign-up, a login, a link opened from a mail: the account acted on is the
+ * command's argument, not its actor.
+ */
+export type Actor = UserActor | SystemActor | AnonymousActor;
 
 export interface UserActor {
 	kind: 'user';
@@ -27,6 +31,20 @@ export interface SystemActor {
 }
 
 export const SYSTEM_ACTOR: SystemActor = { kind: 'system', userId: null, role: null, facilityIds: [] };
+
+export interface AnonymousActor {
+	kind: 'anonymous';
+	userId: null;
+	role: null;
+	facilityIds: readonly [];
+}
+
+export const ANONYMOUS_ACTOR: AnonymousActor = {
+	kind: 'anonymous',
+	userId: null,
+	role: null,
+	facilityIds: []
+};
 
 /** The actor of a signed-in session. */
 export function userActor(session: {

@@ -45,9 +45,9 @@ async function audience(
 }
 
 function auditActor(ctx: CommandContext): { userId: string | null; role: string } {
-	return ctx.actor.kind === 'system'
-		? { userId: null, role: 'system' }
-		: { userId: ctx.actor.userId, role: ctx.actor.role };
+	return ctx.actor.kind === 'user'
+		? { userId: ctx.actor.userId, role: ctx.actor.role }
+		: { userId: null, role: ctx.actor.kind };
 }
 
 /**

@@ -136,7 +136,7 @@ function actedBy(
 	ctx: CommandContext,
 	actor: Actor
 ): { history: { userId: string | null; role: string }; audit: { userId: string | null; role: string } } {
-	if (actor === 'system' || ctx.actor.kind === 'system') {
+	if (actor === 'system' || ctx.actor.kind !== 'user') {
 		const system = { userId: null, role: 'system' };
 		return { history: system, audit: system };
 	}

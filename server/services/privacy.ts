@@ -1,5 +1,5 @@
-// Data protection for families: everything held about a family as one export, anonymising a
-// family (retention, deleted account), and deleting a parent's account.
+// Data protection for families: everything held about a family as one export, and what stands in
+// the way of deleting a parent's account. Anonymising and deleting are commands (server/commands/privacy/).
 //
 // The export walks the foreign keys in sqlite_master from the account: every row that refers to
 // the user, or to a row already found (family → children → requests → events …), is included.
@@ -7,13 +7,7 @@
 import { sql } from 'kysely';
 import { deletionBlockers, type DeleteRefusal } from '../../src/lib/domain/youth-office';
 import { compareDays, dayOfInstant } from '../../src/lib/domain/calendar-day';
-import type { RequestStatus } from '../../src/lib/domain/placement';
-import { sessionsEnded } from '../auth/session-ended';
-import type { Db, Executor } from '../db/database';
-import { audit } from './audit';
-import { stepRequest as transitionRequest } from '../commands/transition-request';
-import { usersConcerned } from './placement';
-import { nextSeq } from '../db/seq';
+import type { Executor } from '../db/database';
 
 type Row = Record<string, unknown>;
 
@@ -236,75 +230,7 @@ export async function exportFamilyData(db: Executor, userId: string, now: Date):
 }
 
 // ---------------------------------------------------------------------------------------------
-// Anonymising
-
-/**
- * Removes names, addresses, contact and free texts of a family in place and stamps the seq, so
- * that every client holding its rows (Kitas, Fachberatung) gets the anonymised version at its next
- * pull. Statuses, dates, Kitas and hours stay for the statistics; a birth date keeps its month
- * (the age band of a report still holds). The family's queued and sent mails are deleted.
- */
-export async function anonymiseFamily(db: Executor, familyId: string, seq: number, now: Date): Promise<void> {
-	const at = now.toISOString();
-	// The family's mails, by foreign key: an address typed for a guardian may be another person's.
-	await db.deleteFrom('mail_outbox').where('family_id', '=', familyId).execute();
-	await db
-		.updateTable('guardians')
-		.set({
-			first_name: '',
-			last_name: '',
-			street: '',
-			postcode: '',
-			town: '',
-			phone: '',
-			email: '',
-			updated_at: at,
-			seq
-		})
-		.where('family_id', '=', familyId)
-		.execute();
-	await db
-		.updateTable('children')
-		.set({
-			first_name: '',
-			last_name: '',
-			birth_date: sql<string>`substr(birth_date, 1, 8) || '01'`,
-			// Never matches a real child's key again (walk-in duplicate search).
-			match_key: sql<string>`'anonymised|' || id`,
-			updated_at: at,
-			seq
-		})
-		.where('family_id', '=', familyId)
-		.execute();
-	// The family's own registrations only: a walk-in's request linked into one of its children keeps
-	// what the other family said.
-	const registrations = db.selectFrom('registrations').select('id').where('family_id', '=', familyId);
-	await db
-		.updateTable('requests')
-		.set({ comment: '', offer_note: null, reject_note: null, updated_at: at, seq })
-		.where('registration_id', 'in', registrations)
-		.execute();
-	await db
-		.updateTable('childminder_requests')
-		.set({ comment: '', internal_note: '', updated_at: at, seq })
-		.where('family_id', '=', familyId)
-		.execute();
-	await db
-		.updateTable('registrations')
-		.set({ submitted_by: null, seq })
-		.where('family_id', '=', familyId)
-		.execute();
-	await db
-		.updateTable('families')
-		.set({ claim_code_hash: null, anonymised_at: at, updated_at: at, seq })
-		.where('id', '=', familyId)
-		.execute();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Deleting a parent's account
-
-export type DeleteAccountOutcome = { ok: true; poke: string[] } | { ok: false; blockers: DeleteRefusal[] };
+// Deleting a parent's account (the steps are commands: server/commands/privacy/)
 
 /** What stands in the way of deleting the account now (an open offer or a running contract). */
 export async function accountDeletionBlockers(
@@ -324,102 +250,4 @@ export async function accountDeletionBlockers(
 	return deletionBlockers(
 		rows.map((r) => ({ status: r.status, yearEnded: compareDays(today, r.ends_on) > 0 }))
 	);
-}
-
-/** Who ends the account: the parent (on /konto/daten), or retention (unconfirmed or unused). */
-export type AccountDeletionCause = 'parent' | 'retention';
-
-/**
- * Deletes a parent's account inside the caller's transaction, the same way for both causes: open
- * requests are withdrawn (the Kitas see it), open child-minding requests too, the family is
- * anonymised, mails to the account's address go, and the account with its sessions, links and
- * devices is deleted. The caller checks the blockers first. Returns the other users to poke.
- */
-export async function removeParentAccount(
-	tx: Executor,
-	userId: string,
-	now: Date,
-	seq: number,
-	cause: AccountDeletionCause
-): Promise<string[]> {
-	const today = dayOfInstant(now);
-	// Retention withdraws on the family's behalf: the step is the parent's, the record says who did it.
-	const by =
-		cause === 'parent'
-			? { actorId: userId, actorRole: 'parent' as const }
-			: { actorId: null, actorRole: 'system' as const };
-	const family = await tx
-		.selectFrom('families')
-		.select('id')
-		.where('owner_user_id', '=', userId)
-		.executeTakeFirst();
-	const concerned = new Set<string>();
-	if (family) {
-		// The family's own registrations: a walk-in's request linked into one of its children is
-		// another family's, and stays (a link merges the view, not the control).
-		const open = await tx
-			.selectFrom('requests')
-			.innerJoin('registrations', 'registrations.id', 'requests.registration_id')
-			.selectAll('requests')
-			.where('registrations.family_id', '=', family.id)
-			.where('requests.status', '=', 'registered')
-			.execute();
-		for (const row of open) {
-			await transitionRequest(
-				tx,
-				row,
-				{
-					event: 'withdraw',
-					actor: 'parent',
-					...by,
-					expectedStatus: row.status as RequestStatus,
-					now,
-					today,
-					seq,
-					reason: 'accountDeleted'
-				},
-				'office'
-			);
-			for (const u of await usersConcerned(tx, row.child_id)) concerned.add(u);
-		}
-		const childminding = await tx
-			.updateTable('childminder_requests')
-			.set({ status: 'withdrawn', updated_at: now.toISOString(), seq })
-			.where('family_id', '=', family.id)
-			.where('status', 'in', ['submitted', 'inContact'])
-			.executeTakeFirst();
-		if (childminding.numUpdatedRows > 0n) {
-			const advisers = await tx.selectFrom('users').select('id').where('role', '=', 'childminding').execute();
-			for (const a of advisers) concerned.add(a.id);
-		}
-		await anonymiseFamily(tx, family.id, seq, now);
-	}
-	// The account's own mails (ON DELETE CASCADE would take them too; said here so it is not missed).
-	await tx.deleteFrom('mail_outbox').where('user_id', '=', userId).execute();
-	// Sessions, links, recovery codes, devices and their rejections go with it (ON DELETE CASCADE).
-	await tx.deleteFrom('users').where('id', '=', userId).execute();
-	// Its live-update streams stop (they check their session after this transaction).
-	sessionsEnded(userId);
-	await audit(
-		tx,
-		{
-			action: 'account.delete',
-			actor: cause === 'parent' ? { userId, role: 'parent' } : { userId: null, role: 'system' },
-			targetType: 'user',
-			targetId: userId
-		},
-		now
-	);
-	concerned.delete(userId);
-	return [...concerned];
-}
-
-/** A parent deletes the account in one transaction; refused while an offer or a contract is open. */
-export async function deleteParentAccount(db: Db, userId: string, now: Date): Promise<DeleteAccountOutcome> {
-	return db.transaction().execute(async (tx) => {
-		const blockers = await accountDeletionBlockers(tx, userId, now);
-		if (blockers.length) return { ok: false, blockers };
-		const poke = await removeParentAccount(tx, userId, now, await nextSeq(tx), 'parent');
-		return { ok: true, poke };
-	});
 }

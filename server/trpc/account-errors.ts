@@ -1,7 +1,7 @@
 // Turns the account services' refusals into tRPC errors: AccountError → its status and code,
 // RateLimitError → 429 with a Retry-After header. Messages are codes the client translates.
 import { TRPCError } from '@trpc/server';
-import { AccountError } from '../services/accounts';
+import { AccountError } from '../auth/account-error';
 import { RateLimitError } from '../services/rate-limit';
 import { middleware } from './init';
 

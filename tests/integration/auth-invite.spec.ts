@@ -1,7 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoStaffFacilityIds } from '../../server/demo/accounts';
-import { inviteAccount } from '../../server/services/accounts';
+import { inviteAccount } from '../../server/commands/accounts/invitations';
+import { SYSTEM_ACTOR } from '../../server/commands/context';
+import { runCommand } from '../../server/commands/run';
 import { createTestApp, type TestApp } from './harness';
 import { loginJar, mails, signUpAndConfirm, tokenFromMail } from './auth-helpers';
 import type { AuthSession } from '../../server/auth/session';
@@ -160,13 +162,15 @@ describe('admin:create on an empty system', () => {
 	it('creates the first admin with a set-password link, and refuses when an admin exists', async () => {
 		const t = await createTestApp({ demoData: false });
 		try {
-			const { token } = await inviteAccount(t.app, null, {
-				email: 'chef@kreis-soest.example',
-				firstName: 'Admin',
-				lastName: 'Kreisjugendamt',
-				role: 'admin',
-				facilityIds: []
-			});
+			const { token } = await runCommand(t.app, SYSTEM_ACTOR, (c) =>
+				inviteAccount(c, {
+					email: 'chef@kreis-soest.example',
+					firstName: 'Admin',
+					lastName: 'Kreisjugendamt',
+					role: 'admin',
+					facilityIds: []
+				})
+			);
 			await t.caller().auth.acceptInvite({ token, password: PASSWORD });
 			expect((await loginJar(t, 'chef@kreis-soest.example', PASSWORD)).result.next).toBe('mfaSetup');
 			const audit = await t.app.database.db

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, demoStaffFacilityIds } from '../../server/demo/accounts';
-import { inviteAccount } from '../../server/services/accounts';
+import { inviteAccount } from '../../server/commands/accounts/invitations';
+import { SYSTEM_ACTOR } from '../../server/commands/context';
+import { runCommand } from '../../server/commands/run';
 import { createTestApp, type TestApp } from './harness';
 import { callerWithCookies, loginJar, signUpAndConfirm } from './auth-helpers';
 
@@ -84,13 +86,15 @@ describe('two-factor login (TOTP)', () => {
 	});
 
 	it('sets up TOTP at the first login of an invited staff member, with 10 single-use recovery codes', async () => {
-		const { token } = await inviteAccount(t.app, null, {
-			email: 'neu@kita.example.org',
-			firstName: 'Nora',
-			lastName: 'Neu',
-			role: 'staff',
-			facilityIds: demoStaffFacilityIds().slice(0, 1)
-		});
+		const { token } = await runCommand(t.app, SYSTEM_ACTOR, (c) =>
+			inviteAccount(c, {
+				email: 'neu@kita.example.org',
+				firstName: 'Nora',
+				lastName: 'Neu',
+				role: 'staff',
+				facilityIds: demoStaffFacilityIds().slice(0, 1)
+			})
+		);
 		await t.caller().auth.acceptInvite({ token, password: PASSWORD });
 
 		const { jar, result } = await loginJar(t, 'neu@kita.example.org', PASSWORD);

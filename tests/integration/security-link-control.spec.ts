@@ -4,7 +4,9 @@
 // answer, change), and erasing an account touches only its own registrations' requests. The Kita
 // acts for a walk-in family, as it does for every registration made in person.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteParentAccount } from '../../server/services/privacy';
+import { userActor } from '../../server/commands/context';
+import { deleteOwnAccount } from '../../server/commands/privacy/delete-account';
+import { runCommand } from '../../server/commands/run';
 import { staffOfZ, staffWorld, walkin, type Actor, type StaffWorld } from './staff-world';
 
 describe('security: a link does not hand over the walk-in family’s requests', () => {
@@ -62,7 +64,7 @@ describe('security: a link does not hand over the walk-in family’s requests', 
 	it('deleting the online account neither withdraws nor blanks the walk-in family’s request', async () => {
 		const walk = await linkedWalkin();
 		const db = w.t.app.database.db;
-		const outcome = await deleteParentAccount(db, w.parent.session.userId, w.t.clock.now());
+		const outcome = await runCommand(w.t.app, userActor(w.parent.session), deleteOwnAccount);
 		expect(outcome.ok).toBe(true);
 		const row = await db
 			.selectFrom('requests')

@@ -8,7 +8,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '../../server/auth/password';
 import { sessionCookieName, validateSessionToken, type AuthSession } from '../../server/auth/session';
 import { DEMO_ACCOUNTS, demoStaffFacilityIds } from '../../server/demo/accounts';
-import { inviteAccount } from '../../server/services/accounts';
+import { inviteAccount } from '../../server/commands/accounts/invitations';
+import { SYSTEM_ACTOR } from '../../server/commands/context';
+import { runCommand } from '../../server/commands/run';
 import { LIMITS } from '../../server/services/rate-limit';
 import { poke } from '../../server/events/poke';
 import { ANONYMOUS_STREAMS_PER_IP, SESSION_RECHECK_MS } from '../../server/sync/live-stream';
@@ -249,13 +251,15 @@ describe('the second factor gives the session a new token', () => {
 	});
 
 	it('at auth.mfaSetupFinish', async () => {
-		const { token } = await inviteAccount(t.app, null, {
-			email: 'neu@kita.example.org',
-			firstName: 'Nora',
-			lastName: 'Neu',
-			role: 'staff',
-			facilityIds: demoStaffFacilityIds().slice(0, 1)
-		});
+		const { token } = await runCommand(t.app, SYSTEM_ACTOR, (c) =>
+			inviteAccount(c, {
+				email: 'neu@kita.example.org',
+				firstName: 'Nora',
+				lastName: 'Neu',
+				role: 'staff',
+				facilityIds: demoStaffFacilityIds().slice(0, 1)
+			})
+		);
 		await t.caller().auth.acceptInvite({ token, password: PASSWORD });
 		const { jar } = await loginJar(t, 'neu@kita.example.org', PASSWORD);
 		const before = cookie(jar);

@@ -2,11 +2,14 @@
 // account (refused while an offer or a contract is open, with the reason; the password is asked only
 // when nothing blocks it).
 import { deleteAccountSchema } from '../../../src/lib/domain/youth-office';
+import { checkCurrentPassword } from '../../auth/guards';
 import { clearSessionCookie } from '../../auth/cookie';
-import { confirmPassword } from '../../services/accounts';
-import { audit } from '../../services/audit';
-import { accountDeletionBlockers, deleteParentAccount, exportFamilyData } from '../../services/privacy';
-import { poke } from '../../events/poke';
+import { userActor } from '../../commands/context';
+import { deleteOwnAccount } from '../../commands/privacy/delete-account';
+import { recordExportDownload } from '../../commands/privacy/export';
+import { runCommand } from '../../commands/run';
+import { userById } from '../../services/accounts/users';
+import { accountDeletionBlockers, exportFamilyData } from '../../services/privacy';
 import { accountErrors } from '../account-errors';
 import { roleProcedure, router } from '../init';
 
@@ -14,13 +17,8 @@ const parent = roleProcedure('parent');
 
 export const privacyRouter = router({
 	export: parent.query(async ({ ctx }) => {
-		const now = ctx.app.now();
-		const data = await exportFamilyData(ctx.app.database.db, ctx.session.userId, now);
-		await audit(
-			ctx.app.database.db,
-			{ action: 'export.download', actor: ctx.session, targetType: 'user', targetId: ctx.session.userId },
-			now
-		);
+		const data = await exportFamilyData(ctx.app.database.db, ctx.session.userId, ctx.app.now());
+		await runCommand(ctx.app, userActor(ctx.session), recordExportDownload);
 		return data;
 	}),
 
@@ -38,10 +36,9 @@ export const privacyRouter = router({
 			const blockers = await accountDeletionBlockers(db, ctx.session.userId, ctx.app.now());
 			if (blockers.length) return { ok: false as const, blockers };
 			// The same limit as every password check, counted before the check.
-			await confirmPassword(ctx.app, ctx.session, input.password);
-			const outcome = await deleteParentAccount(db, ctx.session.userId, ctx.app.now());
+			await checkCurrentPassword(db, await userById(db, ctx.session.userId), input.password, ctx.app.now());
+			const outcome = await runCommand(ctx.app, userActor(ctx.session), deleteOwnAccount);
 			if (!outcome.ok) return { ok: false as const, blockers: outcome.blockers };
-			poke(outcome.poke);
 			clearSessionCookie(ctx.cookies, ctx.app.config.origin);
 			// The browser drops the site's cookies; the client deletes the local database itself.
 			ctx.responseHeaders.set('Clear-Site-Data', '"cookies"');
