@@ -9,7 +9,8 @@ import {
 	type renewClaimCodeSchema
 } from '../../src/lib/domain/staff';
 import { decideDuplicateStep } from '../../src/lib/domain/staff';
-import { touchChildRequests, usersConcerned } from '../services/placement';
+import { usersConcerned } from '../services/placement';
+import { touchChildRequests } from './request-records';
 import { recordDeletions } from '../sync/deletions';
 import { auditCommand, pokeAll } from './audit';
 import type { UserCommandContext } from './context';

@@ -4,7 +4,8 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { DuplicateCandidatesTable } from '../db/schema';
-import { usersConcerned, touchChildRequests } from '../services/placement';
+import { usersConcerned } from '../services/placement';
+import { touchChildRequests } from './request-records';
 import { applyContractSteps as applyContract } from './transition-request';
 import { rootChild } from '../services/duplicates';
 import { Refusal } from './refusal';

@@ -16,7 +16,7 @@ import type { Executor } from '../db/database';
 import { staffOf } from '../services/audiences';
 import { listKitaYears, toFacility } from '../services/catalogue';
 import { notifyRegistration } from '../services/notifications';
-import { insertEvent } from '../services/requests';
+import { insertEvent } from './request-records';
 import { pokeAll } from './audit';
 import type { UserCommandContext } from './context';
 import { nextNumber } from './family';

@@ -56,7 +56,3 @@ export async function notifyChildStatus(
 	if (familyId) await notifyStatusChange(db, familyId, now, origin);
 }
 
-/** Stamps every request of the child, so that each Kita's "contract elsewhere" flag is resent. */
-export async function touchChildRequests(db: Executor, childId: string, seq: number): Promise<void> {
-	await db.updateTable('requests').set({ seq }).where('child_id', '=', childId).execute();
-}

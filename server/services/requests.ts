@@ -1,5 +1,5 @@
 // Repository of requests: row mappers and lookups. Every status change is a command
-// (server/commands/transition-request.ts), which writes the request's history with insertEvent.
+// (server/commands/transition-request.ts), which writes the request's history (commands/request-records.ts).
 import type { Selectable } from 'kysely';
 import type { Facility, WeeklyHours } from '../../src/lib/domain/facility';
 import type { KitaYear } from '../../src/lib/domain/kita-year';
@@ -74,36 +74,6 @@ export function toRequestEvent(row: Selectable<RequestEventsTable>): RequestEven
 	};
 }
 
-export async function insertEvent(
-	db: Executor,
-	e: {
-		requestId: string;
-		at: Date;
-		actorId: string | null;
-		actorRole: string;
-		event: string;
-		from: RequestStatus | null;
-		to: RequestStatus;
-		reason?: string | null;
-		seq: number;
-	}
-): Promise<void> {
-	await db
-		.insertInto('request_events')
-		.values({
-			id: crypto.randomUUID(),
-			request_id: e.requestId,
-			at: e.at.toISOString(),
-			actor_id: e.actorId,
-			actor_role: e.actorRole,
-			event: e.event,
-			from_status: e.from,
-			to_status: e.to,
-			reason: e.reason ?? null,
-			seq: e.seq
-		})
-		.execute();
-}
 
 export async function facilityOf(db: Executor, id: string): Promise<Facility> {
 	return toFacility(
