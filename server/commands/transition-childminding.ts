@@ -79,18 +79,24 @@ export async function transitionChildminding(
 	);
 }
 
-/**
- * Withdraws an open child-minding request on the family's behalf (the privacy service, when the
- * family's account goes): the family's step through the machine, with its effects. Child-minding
- * requests keep no history, so there is no reason to record beyond the audit's actor.
- */
-export async function withdrawChildmindingRequest(ctx: CommandContext, id: string): Promise<void> {
+/** A child-minding request by id; one that does not exist is refused as not found. */
+export async function childminderRequestRow(ctx: CommandContext, id: string) {
 	const row = await ctx.tx
 		.selectFrom('childminder_requests')
 		.selectAll()
 		.where('id', '=', id)
 		.executeTakeFirst();
 	if (!row) throw new Refusal('notFound', 'childminding.notFound');
+	return row;
+}
+
+/**
+ * Withdraws an open child-minding request on the family's behalf (the privacy service, when the
+ * family's account goes): the family's step through the machine, with its effects. Child-minding
+ * requests keep no history, so there is no reason to record beyond the audit's actor.
+ */
+export async function withdrawChildmindingRequest(ctx: CommandContext, id: string): Promise<void> {
+	const row = await childminderRequestRow(ctx, id);
 	await transitionChildminding(
 		ctx,
 		row,

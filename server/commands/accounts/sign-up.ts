@@ -25,6 +25,21 @@ export interface SignUpData {
 	locale: AccountLocale;
 }
 
+/** What a sign-up sets on the account, new or replacing an unconfirmed one: consent is given now. */
+function signUpDetails(input: SignUpData, passwordHash: string, at: string) {
+	return {
+		password_hash: passwordHash,
+		first_name: input.firstName,
+		last_name: input.lastName,
+		street: input.street,
+		postcode: input.postcode,
+		town: input.town,
+		phone: input.phone || null,
+		locale: input.locale,
+		privacy_consent_at: at
+	};
+}
+
 /**
  * Creates an unconfirmed parent account and mails the confirmation link. For an address that has
  * an account already, the answer is the same. A confirmed account's owner gets a mail instead — the
@@ -59,17 +74,9 @@ export async function signUp(
 	const user: UserRow = {
 		id: newId<'UserId'>(),
 		email: input.email,
-		password_hash: passwordHash,
 		role: 'parent',
-		first_name: input.firstName,
-		last_name: input.lastName,
-		street: input.street,
-		postcode: input.postcode,
-		town: input.town,
-		phone: input.phone || null,
-		locale: input.locale,
+		...signUpDetails(input, passwordHash, at),
 		email_confirmed_at: null,
-		privacy_consent_at: at,
 		totp_key: null,
 		totp_pending_key: null,
 		totp_last_step: null,
@@ -92,18 +99,7 @@ async function replaceUnconfirmedSignUp(
 	passwordHash: string
 ): Promise<UserRow> {
 	const at = ctx.now.toISOString();
-	const changes = {
-		password_hash: passwordHash,
-		first_name: input.firstName,
-		last_name: input.lastName,
-		street: input.street,
-		postcode: input.postcode,
-		town: input.town,
-		phone: input.phone || null,
-		locale: input.locale,
-		privacy_consent_at: at,
-		updated_at: at
-	};
+	const changes = { ...signUpDetails(input, passwordHash, at), updated_at: at };
 	await ctx.tx.updateTable('users').set(changes).where('id', '=', existing.id).execute();
 	await afterCredentialChange(ctx.tx, existing.id, ctx.now);
 	return { ...existing, ...changes };

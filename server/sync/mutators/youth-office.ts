@@ -6,20 +6,8 @@ import { toChildminderRequest } from '../../services/requests';
 import { saveFacility, saveFacilityInfo, setCapacities } from '../../commands/catalogue';
 import { saveChildmindingNote } from '../../commands/childminding-registration';
 import { saveKitaYear } from '../../commands/kita-years';
-import { Refusal } from '../../commands/refusal';
-import { transitionChildminding } from '../../commands/transition-childminding';
-import type { UserCommandContext } from '../../commands/context';
+import { childminderRequestRow, transitionChildminding } from '../../commands/transition-childminding';
 import type { MutatorRegistry } from './context';
-
-async function childminderRequest(ctx: UserCommandContext, id: string) {
-	const row = await ctx.tx
-		.selectFrom('childminder_requests')
-		.selectAll()
-		.where('id', '=', id)
-		.executeTakeFirst();
-	if (!row) throw new Refusal('notFound', 'childminding.notFound');
-	return row;
-}
 
 export const youthOfficeMutators: MutatorRegistry = {
 	saveFacility: { roles: ['admin'], command: saveFacility },
@@ -30,7 +18,7 @@ export const youthOfficeMutators: MutatorRegistry = {
 	childmindingTransition: {
 		roles: ['childminding'],
 		async command(ctx, args) {
-			const row = await childminderRequest(ctx, args.id);
+			const row = await childminderRequestRow(ctx, args.id);
 			// Mail, pokes and audit: the transition's effects table (commands/transition-effects.ts).
 			await transitionChildminding(
 				ctx,
