@@ -123,13 +123,11 @@ async function stepOwnRequest(
 
 export const parentMutators: MutatorRegistry = {
 	answerLinkQuestion: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			await answerLinkQuestion(ctx, args);
 		}
 	},
 	saveGuardian: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			const familyId = await ownFamily(ctx);
 			const existing = await ctx.tx
@@ -151,7 +149,6 @@ export const parentMutators: MutatorRegistry = {
 		}
 	},
 	saveChild: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			// Only children already born can be registered (FAQ); the server's day decides.
 			if (!isBorn(args.birthDate, ctx.today)) throw new Refusal('notBorn', 'child.notBorn');
@@ -170,7 +167,6 @@ export const parentMutators: MutatorRegistry = {
 		}
 	},
 	submitRegistration: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			const { familyId, child } = await ownChild(ctx, args.childId);
 			const seq = await ctx.seq();
@@ -266,7 +262,6 @@ export const parentMutators: MutatorRegistry = {
 		}
 	},
 	updateRequest: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			await stepOwnRequest(
 				ctx,
@@ -302,7 +297,6 @@ export const parentMutators: MutatorRegistry = {
 		}
 	},
 	rankRequests: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			const { child } = await ownChild(ctx, args.childId);
 			const rows = await ctx.tx
@@ -329,7 +323,6 @@ export const parentMutators: MutatorRegistry = {
 		}
 	},
 	withdrawRequest: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			await stepOwnRequest(ctx, args.requestId, () => ({
 				event: 'withdraw',
@@ -338,7 +331,6 @@ export const parentMutators: MutatorRegistry = {
 		}
 	},
 	answerOffer: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			await stepOwnRequest(ctx, args.requestId, () => ({
 				event: args.answer,
@@ -347,7 +339,6 @@ export const parentMutators: MutatorRegistry = {
 		}
 	},
 	submitChildminding: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			const { familyId, child } = await ownChild(ctx, args.childId);
 			if (compareDays(args.startDate, child.birth_date) < 0)
@@ -390,7 +381,6 @@ export const parentMutators: MutatorRegistry = {
 		}
 	},
 	withdrawChildminding: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			const row = await ctx.tx
 				.selectFrom('childminder_requests')

@@ -45,7 +45,6 @@ async function stepKitaRequest(
 
 export const staffMutators: MutatorRegistry = {
 	makeOffer: {
-		roles: ['staff'],
 		async command(ctx, args) {
 			await stepKitaRequest(ctx, args.requestId, async (row) => {
 				const facility = await facilityOf(ctx.tx, row.facility_id);
@@ -69,7 +68,6 @@ export const staffMutators: MutatorRegistry = {
 		}
 	},
 	withdrawOffer: {
-		roles: ['staff'],
 		async command(ctx, args) {
 			await stepKitaRequest(ctx, args.requestId, () => ({
 				event: 'withdrawOffer',
@@ -85,7 +83,6 @@ export const staffMutators: MutatorRegistry = {
 		}
 	},
 	rejectRequest: {
-		roles: ['staff'],
 		async command(ctx, args) {
 			await stepKitaRequest(ctx, args.requestId, () => ({
 				event: 'reject',
@@ -96,7 +93,6 @@ export const staffMutators: MutatorRegistry = {
 		}
 	},
 	recordAnswer: {
-		roles: ['staff'],
 		async command(ctx, args) {
 			await stepKitaRequest(ctx, args.requestId, () => ({
 				event: args.answer,
@@ -107,7 +103,6 @@ export const staffMutators: MutatorRegistry = {
 		}
 	},
 	concludeContract: {
-		roles: ['staff'],
 		async command(ctx, args) {
 			const row = await ownKitaRequest(ctx, args.requestId);
 			const contracted = await transitionAs(ctx, row, 'staff', {
@@ -121,27 +116,23 @@ export const staffMutators: MutatorRegistry = {
 		}
 	},
 	createWalkin: {
-		roles: ['staff'],
 		async command(ctx, args) {
 			if (!worksAt(ctx.actor, args.facilityId)) throw new Refusal('notPermitted', 'walkin.notPermitted');
 			await createWalkin(ctx, args);
 		}
 	},
 	renewClaimCode: {
-		roles: ['staff'],
 		async command(ctx, args) {
 			await renewClaimCode(ctx, args);
 		}
 	},
 	// A proposal only: the family or the youth office confirms (services/walkins.ts).
 	decideDuplicate: {
-		roles: ['staff'],
 		async command(ctx, args) {
 			await decideDuplicate(ctx, args);
 		}
 	},
 	auditRead: {
-		roles: ['staff'],
 		async command(ctx, args) {
 			// Written when the mutation arrives, so openings made offline are recorded too.
 			if (args.kind === 'queueExport') {

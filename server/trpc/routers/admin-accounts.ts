@@ -13,7 +13,7 @@ import {
 import { accountErrors } from '../account-errors';
 import { roleProcedure, router } from '../init';
 
-const admin = roleProcedure('admin').use(accountErrors);
+const admin = roleProcedure.use(accountErrors);
 
 export const adminAccountsRouter = router({
 	list: admin.query(({ ctx }) => accounts.listAccounts(ctx.app.database.db)),

@@ -12,7 +12,7 @@ import {
 import { accountErrors } from '../account-errors';
 import { publicProcedure, roleProcedure, router } from '../init';
 
-const admin = roleProcedure('admin');
+const admin = roleProcedure;
 
 export const feedbackRouter = router({
 	submit: publicProcedure

@@ -10,7 +10,7 @@ import { poke } from '../../events/poke';
 import { accountErrors } from '../account-errors';
 import { roleProcedure, router } from '../init';
 
-const parent = roleProcedure('parent');
+const parent = roleProcedure;
 
 export const privacyRouter = router({
 	export: parent.query(async ({ ctx }) => {

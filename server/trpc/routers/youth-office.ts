@@ -18,7 +18,7 @@ import { Refusal } from '../../commands/refusal';
 import { nextSeq } from '../../db/seq';
 import { roleProcedure, router } from '../init';
 
-const admin = roleProcedure('admin');
+const admin = roleProcedure;
 
 export const youthOfficeRouter = router({
 	/** Open requests per Kita: a Kita with open requests cannot be deactivated. */

@@ -73,7 +73,8 @@ describe('the rule table', () => {
 	const rows = ROLE_TABLE.split('|').map((cell) => cell.trim().split(/\s+/) as [string, string]);
 	for (const [name, roles] of rows)
 		it(`${name}: ${roles} and no one else`, () => {
-			for (const role of ROLES) expect(`${role}: ${roleMay(name, role)}`).toBe(`${role}: ${roles.split(',').includes(role)}`);
+			for (const role of ROLES)
+				expect(`${role}: ${roleMay(name, role)}`).toBe(`${role}: ${roles.split(',').includes(role)}`);
 		});
 
 	it('refuses a name it does not know, for every role', () => {
@@ -158,14 +159,17 @@ describe('the device re-checks the server’s answer at its clock', () => {
 
 describe('actions on a child-minding request', () => {
 	const machine = (status: string, actor: string) =>
-		CHILDMINDING_TRANSITIONS.filter((t) => t.from === status && (t.actors as readonly string[]).includes(actor)).map(
-			(t) => t.event as string
-		);
+		CHILDMINDING_TRANSITIONS.filter(
+			(t) => t.from === status && (t.actors as readonly string[]).includes(actor)
+		).map((t) => t.event as string);
 	for (const status of CHILDMINDING_STATUSES)
 		it(`${status}: the family's own, the Fachberatung's, nobody else's`, () => {
 			const row = { status, ownFamily: true };
 			expect(permittedChildmindingActions(parent, row)).toEqual(machine(status, 'parent'));
-			expect(permittedChildmindingActions(adviser, row)).toEqual([...machine(status, 'childminding'), 'note']);
+			expect(permittedChildmindingActions(adviser, row)).toEqual([
+				...machine(status, 'childminding'),
+				'note'
+			]);
 			expect(permittedChildmindingActions(parent, { status, ownFamily: false })).toEqual([]);
 			for (const who of [staffX, admin]) expect(permittedChildmindingActions(who, row)).toEqual([]);
 		});
@@ -176,4 +180,3 @@ describe('actions on a child-minding request', () => {
 		expect(CHILDMINDING_STATUSES.filter(may)).toEqual(['submitted', 'inContact']);
 	});
 });
-

@@ -209,7 +209,11 @@ export function requestRefusal(
 }
 
 /** The actions `actor` may take on this request (at `clock`, or leaving time guards open), in order. */
-export function permittedRequestActions(actor: ActorFacts, row: RequestFacts, clock: Clock | null): RequestAction[] {
+export function permittedRequestActions(
+	actor: ActorFacts,
+	row: RequestFacts,
+	clock: Clock | null
+): RequestAction[] {
 	return REQUEST_ACTIONS.filter((action) => requestRefusal(actor, action, row, clock) === null);
 }
 
@@ -259,6 +263,9 @@ export function childmindingActionAllowed(
 }
 
 /** The actions `actor` may take on this child-minding request, in order. */
-export function permittedChildmindingActions(actor: ActorFacts, row: ChildmindingFacts): ChildmindingAction[] {
+export function permittedChildmindingActions(
+	actor: ActorFacts,
+	row: ChildmindingFacts
+): ChildmindingAction[] {
 	return CHILDMINDING_ACTIONS.filter((action) => childmindingActionAllowed(actor, action, row));
 }
