@@ -6,6 +6,7 @@ import {
 	actionsNow,
 	blockedNow,
 	childmindingActionAllowed,
+	childmindingActionsNow,
 	MUTATION_RULES,
 	OPEN_PROCEDURES,
 	permittedChildmindingActions,
@@ -173,6 +174,12 @@ describe('actions on a child-minding request', () => {
 			expect(permittedChildmindingActions(parent, { status, ownFamily: false })).toEqual([]);
 			for (const who of [staffX, admin]) expect(permittedChildmindingActions(who, row)).toEqual([]);
 		});
+
+	it('the device keeps of the server’s answer what its own status still allows', () => {
+		expect(childmindingActionsNow(['contact', 'close', 'note'], 'inContact')).toEqual(['close', 'note']);
+		expect(childmindingActionsNow(['withdraw'], 'withdrawn')).toEqual([]);
+		expect(childmindingActionsNow(['withdraw'], 'submitted')).toEqual(['withdraw']);
+	});
 
 	it('lets a parent withdraw only while the Fachberatung is still working on it', () => {
 		const may = (status: (typeof CHILDMINDING_STATUSES)[number]) =>

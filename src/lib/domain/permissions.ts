@@ -269,3 +269,30 @@ export function permittedChildmindingActions(
 ): ChildmindingAction[] {
 	return CHILDMINDING_ACTIONS.filter((action) => childmindingActionAllowed(actor, action, row));
 }
+
+/**
+ * The server's answer for a child-minding request the device may have moved on itself (a step still
+ * in its outbox): only what the machine allows from the status it shows now.
+ */
+export function childmindingActionsNow<A extends ChildmindingAction>(
+	permitted: readonly A[],
+	status: ChildmindingStatus
+): A[] {
+	return permitted.filter(
+		(action) =>
+			action === 'note' || CHILDMINDING_TRANSITIONS.some((t) => t.from === status && t.event === action)
+	);
+}
+
+/** Who each part of the site is for: its +layout lets these roles in, and its pages gate no more. */
+export const AUDIENCES = {
+	kita: ['staff'],
+	fachberatung: ['childminding'],
+	verwaltung: ['admin'],
+	parent: ['parent']
+} as const satisfies Record<string, readonly Role[]>;
+export type Audience = keyof typeof AUDIENCES;
+
+export function mayEnter(audience: Audience, role: Role | undefined): boolean {
+	return role !== undefined && (AUDIENCES[audience] as readonly Role[]).includes(role);
+}
