@@ -4,6 +4,9 @@ import { defaultKitaYear } from './kita-year';
 import { MUTATION_ARGS } from './mutations';
 import {
 	actionsNow,
+	AUDIENCES,
+	mayEnter,
+	type Audience,
 	blockedNow,
 	childmindingActionAllowed,
 	childmindingActionsNow,
@@ -185,5 +188,17 @@ describe('actions on a child-minding request', () => {
 		const may = (status: (typeof CHILDMINDING_STATUSES)[number]) =>
 			childmindingActionAllowed(parent, 'withdraw', { status, ownFamily: true });
 		expect(CHILDMINDING_STATUSES.filter(may)).toEqual(['submitted', 'inContact']);
+	});
+});
+
+describe('the parts of the site', () => {
+	it('lets each audience’s roles in, and nobody else (nor a visitor)', () => {
+		const who = (audience: Audience) => ROLES.filter((role) => mayEnter(audience, role)).join(' ');
+		expect(who('kita')).toBe('staff');
+		expect(who('fachberatung')).toBe('childminding');
+		expect(who('verwaltung')).toBe('admin');
+		expect(who('parent')).toBe('parent');
+		for (const audience of Object.keys(AUDIENCES) as Audience[])
+			expect(mayEnter(audience, undefined)).toBe(false);
 	});
 });

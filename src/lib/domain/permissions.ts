@@ -15,6 +15,12 @@ import {
 } from './placement';
 import type { Role } from './roles';
 
+// What reaches the first load of pages is kept apart with what it needs, so that a page gating its
+// route or showing a child-minding button does not load the placement machine: the audiences are
+// in audiences.ts, the child-minding re-check in childminding-actions.ts. This module names them all.
+export { AUDIENCES, mayEnter, type Audience } from './audiences';
+export { childmindingActionsNow } from './childminding-actions';
+
 /** Who asks: the session's role, user and (for Kita staff) the Kitas they work at. */
 export interface ActorFacts {
 	role: Role;
@@ -268,31 +274,4 @@ export function permittedChildmindingActions(
 	row: ChildmindingFacts
 ): ChildmindingAction[] {
 	return CHILDMINDING_ACTIONS.filter((action) => childmindingActionAllowed(actor, action, row));
-}
-
-/**
- * The server's answer for a child-minding request the device may have moved on itself (a step still
- * in its outbox): only what the machine allows from the status it shows now.
- */
-export function childmindingActionsNow<A extends ChildmindingAction>(
-	permitted: readonly A[],
-	status: ChildmindingStatus
-): A[] {
-	return permitted.filter(
-		(action) =>
-			action === 'note' || CHILDMINDING_TRANSITIONS.some((t) => t.from === status && t.event === action)
-	);
-}
-
-/** Who each part of the site is for: its +layout lets these roles in, and its pages gate no more. */
-export const AUDIENCES = {
-	kita: ['staff'],
-	fachberatung: ['childminding'],
-	verwaltung: ['admin'],
-	parent: ['parent']
-} as const satisfies Record<string, readonly Role[]>;
-export type Audience = keyof typeof AUDIENCES;
-
-export function mayEnter(audience: Audience, role: Role | undefined): boolean {
-	return role !== undefined && (AUDIENCES[audience] as readonly Role[]).includes(role);
 }

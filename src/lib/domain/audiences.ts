@@ -1,0 +1,16 @@
+// Who each part of the site is for; kept apart from roles.ts, which every page loads, so that only
+// the gated parts load it. Part of the permission table (re-exported by permissions.ts).
+import type { Role } from './roles';
+
+/** Who each part of the site is for: its +layout lets these roles in, and its pages gate no more. */
+export const AUDIENCES = {
+	kita: ['staff'],
+	fachberatung: ['childminding'],
+	verwaltung: ['admin'],
+	parent: ['parent']
+} as const satisfies Record<string, readonly Role[]>;
+export type Audience = keyof typeof AUDIENCES;
+
+export function mayEnter(audience: Audience, role: Role | undefined): boolean {
+	return role !== undefined && (AUDIENCES[audience] as readonly Role[]).includes(role);
+}
