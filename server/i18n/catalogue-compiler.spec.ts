@@ -164,22 +164,6 @@ describe('namespaces', () => {
 		expect(of('src/lib/unused.ts')).toEqual(['core']);
 	});
 
-	it('gives a layout below the root the areas of the pages under its folder, not core', () => {
-		const imports = new Map([
-			['src/routes/+layout.svelte', []],
-			['src/routes/kita/+layout.svelte', ['src/lib/gate.ts']],
-			['src/routes/kita/+page.svelte', []],
-			['src/routes/kita/anfrage/[id]/+page.svelte', []],
-			['src/routes/kitas/+page.svelte', []],
-			['src/lib/gate.ts', []]
-		]);
-		const areas = areasOfFiles(imports);
-		const of = (file: string) => [...(areas.get(file) ?? [])].sort();
-		expect(of('src/routes/kita/+layout.svelte')).toEqual(['/kita', '/kita/anfrage/[id]']);
-		expect(of('src/lib/gate.ts')).toEqual(['/kita', '/kita/anfrage/[id]']);
-		expect(routeArea('src/routes/kita/+layout.svelte')).toBeUndefined();
-	});
-
 	it('puts a key the shell uses in core, any other key in each area that uses it', () => {
 		const used = new Map([
 			['a', new Set(['kitas'])],

@@ -111,10 +111,10 @@ export function messageInputs(messages: Message[]): string[] {
 
 /**
  * The area of a route file (path relative to the project, forward slashes): a page belongs to its
- * route (the route id, as SvelteKit names it: `/kitas/[id]`); the root layout and error page are the
- * shell of every page (core). A layout below the root has no area of its own: it frames the pages
- * under its folder and takes theirs (areasOfFiles). Other files have no area of their own (their
- * areas are those of the pages that import them), except the client hooks, which run everywhere.
+ * route (the route id, as SvelteKit names it: `/kitas/[id]`); the root layout is the shell of every
+ * page (core), as would be any layout or error page below it (there are none). Other files have no
+ * area of their own (their areas are those of the pages that import them), except the client hooks,
+ * which run everywhere.
  */
 export function routeArea(file: string): string | undefined {
 	if (file === 'src/hooks.client.ts') return CORE;
@@ -123,7 +123,6 @@ export function routeArea(file: string): string | undefined {
 	if (route === undefined) return undefined;
 	const segments = route.split('/');
 	const name = segments.pop() ?? '';
-	if (name.startsWith('+layout') && segments.length > 0) return undefined;
 	if (name.startsWith('+layout') || name.startsWith('+error')) return CORE;
 	if (name.startsWith('+page')) return `/${segments.join('/')}`;
 	return undefined;
@@ -145,15 +144,9 @@ export function namespaceName(area: string): string {
  */
 export function areasOfFiles(imports: Map<string, string[]>): Map<string, Set<string>> {
 	const areas = new Map<string, Set<string>>();
-	const starts: [string, string][] = [];
 	for (const entry of imports.keys()) {
 		const area = routeArea(entry);
 		if (area === undefined) continue;
-		starts.push([entry, area]);
-		// The layouts above a page frame it: they are in its area too (the root layout is core anyway).
-		for (const layout of imports.keys()) if (isLayoutAbove(layout, entry)) starts.push([layout, area]);
-	}
-	for (const [entry, area] of starts) {
 		const stack = [entry];
 		while (stack.length > 0) {
 			const file = stack.pop() ?? '';
@@ -165,12 +158,6 @@ export function areasOfFiles(imports: Map<string, string[]>): Map<string, Set<st
 	}
 	for (const file of imports.keys()) if (!areas.get(file)?.size) areas.set(file, new Set([CORE]));
 	return areas;
-}
-
-/** `layout` is a +layout file below the root whose folder holds the page `file`. */
-function isLayoutAbove(layout: string, file: string): boolean {
-	const match = /^(src\/routes\/.+\/)\+layout\.[a-z.]+$/.exec(layout);
-	return !!match?.[1] && /\/\+page\.[a-z.]+$/.test(file) && file.startsWith(match[1]);
 }
 
 /**
