@@ -8,6 +8,7 @@ import { toCapacity, toFacility } from '../services/catalogue';
 import { toChild, toFamily, toGuardian } from '../services/families';
 import { toChildminderRequest } from '../services/requests';
 import { withOfficeDeletions } from './deletions';
+import { PERMITTED_ACTIONS_GENERATION, withChildmindingActions } from './permitted';
 import { publicSources, put, source, type Scope } from './scopes';
 
 export function adminScope(userId: string): Scope {
@@ -55,8 +56,10 @@ function ofChangedRequest(
 }
 
 export function childmindingScope(userId: string): Scope {
+	const actor = { role: 'childminding', userId, facilityIds: [] } as const;
 	return {
-		key: `childminding:${userId}`,
+		// The generation: rows held from before permittedActions get a reset (server/sync/permitted.ts).
+		key: `childminding${PERMITTED_ACTIONS_GENERATION}:${userId}`,
 		// Retention deletes child-minding requests: the Fachberatung's devices drop them, and the
 		// child and the family's contact once no request of theirs is left (sync_deletions).
 		sources: withOfficeDeletions('childminding', [
@@ -71,7 +74,13 @@ export function childmindingScope(userId: string): Scope {
 					.where('childminder_requests.seq', '>', since)
 					.execute();
 				return put<'childminderRequests'>(
-					rows.map((r) => ({ ...toChildminderRequest(r, true), accountEmail: r.account_email }))
+					rows.map((r) =>
+						withChildmindingActions(
+							{ ...toChildminderRequest(r, true), accountEmail: r.account_email },
+							actor,
+							false
+						)
+					)
 				);
 			}),
 			source('families', async (tx, since) => {

@@ -4,6 +4,7 @@
 // batch untouched, and the client retries — up to MAX_FAILED_ATTEMPTS for the same mutation, after
 // which it is refused as `serverError`, so that no mutation blocks the outbox for good.
 import { isMutationName, MUTATION_ARGS } from '../../src/lib/domain/mutations';
+import { roleMay } from '../../src/lib/domain/permissions';
 import { MIN_CLIENT_SCHEMA_VERSION, type PushInput, type PushResult } from '../../src/lib/sync/protocol';
 import { LOST_ON_DEVICE } from '../../src/lib/sync/read-records';
 import type { App } from '../app';
@@ -171,7 +172,7 @@ async function applyOne(
 		(await recordRejection(app, { ...base, code, message, current }, session)) ? 'done' : 'raced';
 	if (!isMutationName(mutation.name)) return refuse('unknownMutation', 'sync.unknownMutation');
 	const mutator = mutators[mutation.name] as Mutator<typeof mutation.name> | undefined;
-	if (!mutator || !mutator.roles.includes(session.role)) return refuse('notPermitted', 'sync.notPermitted');
+	if (!mutator || !roleMay(mutation.name, session.role)) return refuse('notPermitted', 'sync.notPermitted');
 	const parsed = MUTATION_ARGS[mutation.name].safeParse(mutation.args);
 	if (!parsed.success) return refuse('invalidInput', 'sync.invalidInput', { issues: parsed.error.issues });
 	const now = app.now();

@@ -10,6 +10,7 @@ import { childrenHeldBy, childrenOfOwner, toChild, toFamily, toGuardian } from '
 import { toChildminderRequest, toRegistration, toRequest, toRequestEvent } from '../services/requests';
 import { toLinkQuestion } from '../services/walkins';
 import { deletedForOwner } from './deletions';
+import { PERMITTED_ACTIONS_GENERATION, withChildmindingActions, withRequestActions } from './permitted';
 import type { EntitySource, SourceChanges } from './entity-source';
 
 export type { EntitySource, SourceChanges } from './entity-source';
@@ -113,8 +114,10 @@ export function parentScope(userId: string): Scope {
 			const dropped = rows.filter((r) => Number(r.held) !== 1).map((r) => r.id);
 			return put<K>(held, [...new Set([...dropped, ...(await deletedForOwner(tx, entity, since, userId))])]);
 		});
+	const actor = { role: 'parent', userId, facilityIds: [] } as const;
 	return {
-		key: `parent:${userId}`,
+		// The generation: rows held from before permittedActions get a reset (server/sync/permitted.ts).
+		key: `parent${PERMITTED_ACTIONS_GENERATION}:${userId}`,
 		sources: [
 			...publicSources,
 			source('families', async (tx, since) => {
@@ -170,10 +173,11 @@ export function parentScope(userId: string): Scope {
 						.selectFrom('requests')
 						.selectAll('requests')
 						.select((eb) => heldRequest(tx, eb).as('held'))
+						.select((eb) => eb('requests.registration_id', 'in', ownRegistrations(tx)).as('own'))
 						.where('requests.seq', '>', since)
 						.where((eb) => seenRequest(tx, eb))
 						.execute(),
-				(r) => toRequest(r, 'parent')
+				(r) => withRequestActions(toRequest(r, 'parent'), actor, Number(r.own) === 1)
 			),
 			heldSource(
 				'requestEvents',
@@ -195,12 +199,13 @@ export function parentScope(userId: string): Scope {
 						.selectFrom('childminder_requests')
 						.selectAll('childminder_requests')
 						.select((eb) => eb('childminder_requests.child_id', 'in', childrenHeldBy(tx, userId)).as('held'))
+						.select((eb) => eb('childminder_requests.family_id', 'in', ownFamilies(tx)).as('own'))
 						.where('childminder_requests.seq', '>', since)
 						.where((eb) =>
 							ownOrHeld(tx, eb.ref('childminder_requests.child_id'), eb.ref('childminder_requests.family_id'))
 						)
 						.execute(),
-				(r) => toChildminderRequest(r, false)
+				(r) => withChildmindingActions(toChildminderRequest(r, false), actor, Number(r.own) === 1)
 			),
 			// A Kita's questions whether an in-person registration is one of the family's children: asked
 			// of the account holding that child — the same rule as answerLinkQuestion (services/walkins.ts)

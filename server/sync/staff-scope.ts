@@ -13,6 +13,7 @@ import { toChild, toFamily, toGuardian } from '../services/families';
 import { toRegistration, toRequest, toRequestEvent } from '../services/requests';
 import { toDuplicateCandidate } from '../services/walkins';
 import { deletedForFacilities } from './deletions';
+import { withRequestActions } from './permitted';
 import { publicSources, put, source, type Scope } from './scopes';
 
 type ChildBuilder = ExpressionBuilder<DB & { c: DB['children'] }, 'c'>;
@@ -20,10 +21,11 @@ type ChildBuilder = ExpressionBuilder<DB & { c: DB['children'] }, 'c'>;
 /**
  * What staff devices may hold changed shape: duplicate suggestions no longer carry the other
  * family's names, town, request count or child id (security issue, point 2); a linked walk-in
- * family's contacts reach only the Kitas it registered at (generation 3). A new generation in the
+ * family's contacts reach only the Kitas it registered at (generation 3); requests come with their
+ * permittedActions (generation 4, server/sync/permitted.ts). A new generation in the
  * key gives every staff device a reset, so the rows it kept from before are wiped too.
  */
-const STAFF_SCOPE_GENERATION = 3;
+const STAFF_SCOPE_GENERATION = 4;
 
 /**
  * The scope key names the Kitas (hashed, to keep the cookie short): a staff member who gains or
@@ -37,6 +39,7 @@ export function staffScopeKey(userId: string, facilityIds: readonly string[]): s
 export function staffScope(userId: string, facilityIds: readonly string[]): Scope {
 	if (facilityIds.length === 0) return { key: staffScopeKey(userId, []), sources: publicSources };
 	const kitas = [...facilityIds];
+	const actor = { role: 'staff', userId, facilityIds: kitas } as const;
 	// A request of the caller's Kitas for this child, (with `since`) one that changed since the cookie.
 	const requestOf = (eb: ChildBuilder, childColumn: 'c.id', since?: number) =>
 		eb.exists(
@@ -151,10 +154,13 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					.where('requests.facility_id', 'in', kitas)
 					.where('requests.seq', '>', since)
 					.execute();
-				return rows.map((r) => ({
-					...toRequest(r, 'staff'),
-					contractElsewhere: Number(r.contract_elsewhere) === 1
-				}));
+				return rows.map((r) =>
+					withRequestActions(
+						{ ...toRequest(r, 'staff'), contractElsewhere: Number(r.contract_elsewhere) === 1 },
+						actor,
+						false
+					)
+				);
 			}),
 			kitaSource('requestEvents', async (tx, since) => {
 				const rows = await tx

@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { Role } from '../../src/lib/domain/roles';
+import { roleMay } from '../../src/lib/domain/permissions';
 import type { AuthSession } from '../auth/session';
 import { RateLimitError } from '../services/rate-limit';
 import type { Context } from './context';
@@ -50,10 +50,12 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 	return next({ ctx: { ...ctx, session: ctx.session as AuthSession } });
 });
 
-export function roleProcedure(...roles: Role[]) {
-	return authedProcedure.use(({ ctx, next }) => {
-		if (!roles.includes(ctx.session.role))
-			throw new TRPCError({ code: 'FORBIDDEN', message: 'notPermitted' });
-		return next();
-	});
-}
+/**
+ * A logged-in user whose role the permission table grants this procedure (PROCEDURE_RULES in
+ * src/lib/domain/permissions.ts, looked up by the procedure's path): a procedure without a rule is
+ * refused to everyone.
+ */
+export const roleProcedure = authedProcedure.use(({ ctx, path, next }) => {
+	if (!roleMay(path, ctx.session.role)) throw new TRPCError({ code: 'FORBIDDEN', message: 'notPermitted' });
+	return next();
+});

@@ -82,14 +82,13 @@ async function stepOwnRequest(
 }
 
 export const parentMutators: MutatorRegistry = {
-	answerLinkQuestion: { roles: ['parent'], command: answerLinkQuestion },
-	saveGuardian: { roles: ['parent'], command: saveGuardian },
-	saveChild: { roles: ['parent'], command: saveChild },
-	submitRegistration: { roles: ['parent'], command: submitRegistration },
-	rankRequests: { roles: ['parent'], command: rankRequests },
-	submitChildminding: { roles: ['parent'], command: submitChildminding },
+	answerLinkQuestion: { command: answerLinkQuestion },
+	saveGuardian: { command: saveGuardian },
+	saveChild: { command: saveChild },
+	submitRegistration: { command: submitRegistration },
+	rankRequests: { command: rankRequests },
+	submitChildminding: { command: submitChildminding },
 	updateRequest: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			await stepOwnRequest(ctx, args.requestId, async (row) => {
 				const child = toChild(
@@ -120,7 +119,6 @@ export const parentMutators: MutatorRegistry = {
 		}
 	},
 	withdrawRequest: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			await stepOwnRequest(ctx, args.requestId, () => ({
 				event: 'withdraw',
@@ -129,7 +127,6 @@ export const parentMutators: MutatorRegistry = {
 		}
 	},
 	answerOffer: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			await stepOwnRequest(ctx, args.requestId, () => ({
 				event: args.answer,
@@ -138,7 +135,6 @@ export const parentMutators: MutatorRegistry = {
 		}
 	},
 	withdrawChildminding: {
-		roles: ['parent'],
 		async command(ctx, args) {
 			const row = await ctx.tx
 				.selectFrom('childminder_requests')

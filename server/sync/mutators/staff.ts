@@ -17,20 +17,19 @@ import { renewClaimCode } from '../../commands/claim';
 import type { MutatorRegistry } from './context';
 
 export const staffMutators: MutatorRegistry = {
-	makeOffer: { roles: ['staff'], command: makeOffer },
-	withdrawOffer: { roles: ['staff'], command: withdrawOffer },
-	rejectRequest: { roles: ['staff'], command: rejectRequest },
-	recordAnswer: { roles: ['staff'], command: recordAnswer },
-	concludeContract: { roles: ['staff'], command: concludeContract },
+	makeOffer: { command: makeOffer },
+	withdrawOffer: { command: withdrawOffer },
+	rejectRequest: { command: rejectRequest },
+	recordAnswer: { command: recordAnswer },
+	concludeContract: { command: concludeContract },
 	createWalkin: {
-		roles: ['staff'],
 		async command(ctx, args) {
 			if (!worksAt(ctx.actor, args.facilityId)) throw new Refusal('notPermitted', 'walkin.notPermitted');
 			await createWalkin(ctx, args);
 		}
 	},
-	renewClaimCode: { roles: ['staff'], command: renewClaimCode },
+	renewClaimCode: { command: renewClaimCode },
 	// A proposal only: the family or the youth office confirms (commands/duplicates.ts).
-	decideDuplicate: { roles: ['staff'], command: decideDuplicate },
-	auditRead: { roles: ['staff'], command: auditRead }
+	decideDuplicate: { command: decideDuplicate },
+	auditRead: { command: auditRead }
 };

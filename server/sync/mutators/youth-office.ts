@@ -10,13 +10,12 @@ import { childminderRequestRow, transitionChildminding } from '../../commands/tr
 import type { MutatorRegistry } from './context';
 
 export const youthOfficeMutators: MutatorRegistry = {
-	saveFacility: { roles: ['admin'], command: saveFacility },
-	setCapacities: { roles: ['admin'], command: setCapacities },
-	saveFacilityInfo: { roles: ['admin', 'staff'], command: saveFacilityInfo },
-	saveKitaYear: { roles: ['admin'], command: saveKitaYear },
-	saveChildmindingNote: { roles: ['childminding'], command: saveChildmindingNote },
+	saveFacility: { command: saveFacility },
+	setCapacities: { command: setCapacities },
+	saveFacilityInfo: { command: saveFacilityInfo },
+	saveKitaYear: { command: saveKitaYear },
+	saveChildmindingNote: { command: saveChildmindingNote },
 	childmindingTransition: {
-		roles: ['childminding'],
 		async command(ctx, args) {
 			const row = await childminderRequestRow(ctx, args.id);
 			// Mail, pokes and audit: the transition's effects table (commands/transition-effects.ts).

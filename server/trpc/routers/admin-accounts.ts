@@ -16,7 +16,7 @@ import { listAccounts } from '../../services/accounts/list';
 import { accountErrors } from '../account-errors';
 import { roleProcedure, router } from '../init';
 
-const admin = roleProcedure('admin').use(accountErrors);
+const admin = roleProcedure.use(accountErrors);
 
 export const adminAccountsRouter = router({
 	list: admin.query(({ ctx }) => listAccounts(ctx.app.database.db)),

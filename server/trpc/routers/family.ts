@@ -16,22 +16,20 @@ export const CLAIM_LIMITS = {
 } satisfies Record<string, LimitRule>;
 
 export const familyRouter = router({
-	claim: roleProcedure('parent')
-		.input(claimFamilySchema)
-		.mutation(async ({ ctx, input }) => {
-			const db = ctx.app.database.db;
-			const now = ctx.app.now();
-			try {
-				await consume(db, limitKey('claim', 'acct', ctx.session.userId), CLAIM_LIMITS.account, now);
-				await consume(db, limitKey('claim', 'ip', ctx.ip), CLAIM_LIMITS.ip, now);
-			} catch (error) {
-				if (!(error instanceof RateLimitError)) throw error;
-				ctx.responseHeaders.set('Retry-After', String(error.retryAfterSeconds));
-				throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'rateLimited', cause: error });
-			}
-			const outcome = await runCommand(ctx.app, userActor(ctx.session), (c) => claimWalkinFamily(c, input));
-			// One answer for a wrong code and a wrong birth date: nothing to learn from the difference.
-			if (!outcome.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: 'claimInvalid' });
-			return { familyId: outcome.familyId, children: outcome.childIds.length };
-		})
+	claim: roleProcedure.input(claimFamilySchema).mutation(async ({ ctx, input }) => {
+		const db = ctx.app.database.db;
+		const now = ctx.app.now();
+		try {
+			await consume(db, limitKey('claim', 'acct', ctx.session.userId), CLAIM_LIMITS.account, now);
+			await consume(db, limitKey('claim', 'ip', ctx.ip), CLAIM_LIMITS.ip, now);
+		} catch (error) {
+			if (!(error instanceof RateLimitError)) throw error;
+			ctx.responseHeaders.set('Retry-After', String(error.retryAfterSeconds));
+			throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'rateLimited', cause: error });
+		}
+		const outcome = await runCommand(ctx.app, userActor(ctx.session), (c) => claimWalkinFamily(c, input));
+		// One answer for a wrong code and a wrong birth date: nothing to learn from the difference.
+		if (!outcome.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: 'claimInvalid' });
+		return { familyId: outcome.familyId, children: outcome.childIds.length };
+	})
 });

@@ -13,7 +13,7 @@ import { accountDeletionBlockers, exportFamilyData } from '../../services/privac
 import { accountErrors } from '../account-errors';
 import { roleProcedure, router } from '../init';
 
-const parent = roleProcedure('parent');
+const parent = roleProcedure;
 
 export const privacyRouter = router({
 	export: parent.query(async ({ ctx }) => {

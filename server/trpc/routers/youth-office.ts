@@ -18,7 +18,7 @@ import { listOfficeDuplicates } from '../../services/duplicates';
 import { yearReport } from '../../services/reports';
 import { roleProcedure, router } from '../init';
 
-const admin = roleProcedure('admin');
+const admin = roleProcedure;
 
 export const youthOfficeRouter = router({
 	/** Open requests per Kita: a Kita with open requests cannot be deactivated. */

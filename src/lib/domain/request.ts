@@ -1,6 +1,7 @@
 // Requests (one child at one Kita), their registration (one submission) and their history.
 import type { ChildmindingStatus } from './childminding';
 import type { WeeklyHours } from './facility';
+import type { ChildmindingAction, RequestAction } from './permissions';
 import type { RequestStatus } from './placement';
 
 export interface Registration {
@@ -46,6 +47,12 @@ export interface Request {
 	 * other Kitas see that a contract exists). Computed by the server when it sends the row.
 	 */
 	contractElsewhere?: boolean;
+	/**
+	 * What the reader may do to it by role, relation and status (src/lib/domain/permissions.ts),
+	 * computed by the server when it sends the row; the device re-checks the time guards at its own
+	 * clock (actionsNow). None on a row the device made itself until the server has sent it.
+	 */
+	permittedActions?: RequestAction[];
 }
 
 export interface RequestEvent {
@@ -74,6 +81,8 @@ export interface ChildminderRequest {
 	internalNote: string | null;
 	/** Fachberatung only: the address of the family's account (walk-in families have none). */
 	accountEmail?: string | null;
+	/** What the reader may do to it (src/lib/domain/permissions.ts), computed by the server. */
+	permittedActions?: ChildmindingAction[];
 }
 
 /** The status light ("Ampel") parents see; the text always goes with it, never colour alone. */

@@ -346,3 +346,18 @@ export function contractConsequences<
 		end: contract.changeRequest ? rest.filter((r) => r.status === 'contracted') : []
 	};
 }
+
+/** An offer stands (its terms are shown, a letter may be printed) until it is answered no or ends. */
+export function offerStands(status: RequestStatus): boolean {
+	return status === 'offered' || status === 'accepted';
+}
+
+/** An offer waits for the family's answer (its answer time is shown). */
+export function awaitingAnswer(status: RequestStatus): boolean {
+	return status === 'offered';
+}
+
+/** The Kita said no (the reason is shown). */
+export function isRejected(status: RequestStatus): boolean {
+	return status === 'rejected';
+}

@@ -3,6 +3,7 @@
 import { kitaYearFor } from '$lib/domain/kita-year';
 import { decideDuplicateStep } from '$lib/domain/staff';
 import type { Writer } from '../sync/writer';
+import { childmindingActionsFor, requestActionsFor } from './reader-actions';
 import { childmindingTransition, transition } from './transition';
 import type { ClientMutators } from './types';
 
@@ -71,7 +72,12 @@ export const parentMutators: ClientMutators<ParentMutation> = {
 				offer: null,
 				rejectReason: null,
 				rejectNote: null,
-				updatedAt: at
+				updatedAt: at,
+				permittedActions: requestActionsFor('parent', {
+					status: 'registered',
+					facilityId: item.facilityId,
+					offerExpiresAt: null
+				})
 			});
 		}
 	},
@@ -122,7 +128,8 @@ export const parentMutators: ClientMutators<ParentMutation> = {
 			status: 'submitted',
 			submittedAt: at,
 			updatedAt: at,
-			internalNote: null
+			internalNote: null,
+			permittedActions: childmindingActionsFor('parent', 'submitted')
 		});
 	},
 	async withdrawChildminding(w, args) {

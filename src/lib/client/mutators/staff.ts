@@ -2,6 +2,7 @@
 // shows the action at once, offline too (server: server/sync/mutators/staff.ts).
 import { kitaYearFor, offerExpiresAt } from '$lib/domain/kita-year';
 import { contractConsequences, decideDuplicateStep } from '$lib/domain/staff';
+import { requestActionsFor } from './reader-actions';
 import { transition } from './transition';
 import type { ClientMutators } from './types';
 
@@ -102,7 +103,12 @@ export const staffMutators: ClientMutators<StaffMutation> = {
 			rejectReason: null,
 			rejectNote: null,
 			updatedAt: at,
-			contractElsewhere: false
+			contractElsewhere: false,
+			permittedActions: requestActionsFor('staff', {
+				status: 'registered',
+				facilityId: args.facilityId,
+				offerExpiresAt: null
+			})
 		});
 	},
 	async decideDuplicate(w, args) {

@@ -13,6 +13,7 @@ import { decide, type Actor, type PlacementEvent, type RequestStatus } from '$li
 import type { ChildminderRequest, Request } from '$lib/domain/request';
 import { capacityKey } from '$lib/sync/protocol';
 import type { Writer } from '../sync/writer';
+import { childmindingActionsFor, requestActionsFor } from './reader-actions';
 
 /**
  * The placement machine on one request; `changes` adds the fields the step sets. Returns the new
@@ -46,7 +47,15 @@ export async function transition(
 		}
 	});
 	if (!d.ok) return undefined;
-	const changes = { ...step.changes?.(at, row), status: d.to, updatedAt: at.toISOString() };
+	const stepped = { ...row, ...step.changes?.(at, row), status: d.to };
+	// A system step is a consequence of a staff member's contract, on a request of their Kita.
+	const reader = step.actor === 'system' ? 'staff' : step.actor;
+	const changes = {
+		...step.changes?.(at, row),
+		status: d.to,
+		updatedAt: at.toISOString(),
+		permittedActions: requestActionsFor(reader, stepped)
+	};
 	await w.update('requests', requestId, changes);
 	const next = { ...row, ...changes };
 	await countPlaces(w, row, next);
@@ -99,7 +108,11 @@ export async function childmindingTransition(
 	if (!row) return undefined;
 	const d = decideChildminding({ status: row.status, ...step });
 	if (!d.ok) return undefined;
-	const next = { status: d.to, updatedAt: new Date().toISOString() };
+	const next = {
+		status: d.to,
+		updatedAt: new Date().toISOString(),
+		permittedActions: childmindingActionsFor(step.actor, d.to)
+	};
 	await w.update('childminderRequests', id, next);
 	return { ...row, ...next };
 }
