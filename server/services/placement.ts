@@ -55,4 +55,3 @@ export async function notifyChildStatus(
 	const familyId = await familyHoldingChild(db, childId);
 	if (familyId) await notifyStatusChange(db, familyId, now, origin);
 }
-

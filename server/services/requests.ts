@@ -74,7 +74,6 @@ export function toRequestEvent(row: Selectable<RequestEventsTable>): RequestEven
 	};
 }
 
-
 export async function facilityOf(db: Executor, id: string): Promise<Facility> {
 	return toFacility(
 		await db.selectFrom('facilities').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
