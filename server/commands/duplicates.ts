@@ -121,8 +121,7 @@ async function writeDecision(ctx: CommandContext, row: CandidateRow, status: Dup
 
 /** Links the pair and pokes everyone who sees the surviving record. */
 async function link(ctx: CommandContext, row: CandidateRow, current: () => Promise<unknown>): Promise<void> {
-	const step = { now: ctx.now, today: ctx.today, seq: await ctx.seq() };
-	pokeAll(ctx, await linkPair(ctx.tx, row, step, current));
+	pokeAll(ctx, await linkPair(ctx, row, current));
 }
 
 /**

@@ -2,11 +2,11 @@
 // registrations and child-minding requests move), once the family holding the other record or the
 // youth office confirmed it (server/commands/duplicates.ts).
 import type { Selectable } from 'kysely';
-import type { Executor } from '../db/database';
+import type { CommandContext } from './context';
 import type { DuplicateCandidatesTable } from '../db/schema';
 import { usersConcerned } from '../services/placement';
 import { touchChildRequests } from './request-records';
-import { applyContractSteps as applyContract } from './transition-request';
+import { applyContract } from './transition-request';
 import { rootChild } from '../services/duplicates';
 import { Refusal } from './refusal';
 
@@ -41,14 +41,10 @@ export function ranksAfterLink(
  * from now on; the stub stays in its family so those contacts stay reachable, earlier links into
  * the stub follow, and a contract on either side closes the other side's open requests.
  */
-export async function mergeChild(
-	db: Executor,
-	fromId: string,
-	toId: string,
-	step: { now: Date; today: string; seq: number }
-): Promise<void> {
-	const { seq, now } = step;
-	const at = now.toISOString();
+async function mergeChild(ctx: CommandContext, fromId: string, toId: string): Promise<void> {
+	const db = ctx.tx;
+	const seq = await ctx.seq();
+	const at = ctx.now.toISOString();
 	const ranked = (childId: string) =>
 		db
 			.selectFrom('requests')
@@ -105,9 +101,10 @@ export async function mergeChild(
 		.where('status', '=', 'contracted')
 		.orderBy('contracted_at', 'desc')
 		.execute();
-	// Only the latest contract counts; a Wechselwunsch never ends a contract just by being linked.
+	// Only the latest contract counts; a Wechselwunsch never ends a contract just by being linked. The
+	// other requests close through the transition command, with its effects (transition-effects.ts).
 	const latest = contracts[0];
-	if (latest) await applyContract(db, { ...latest, change_request: 0 }, step);
+	if (latest) await applyContract(ctx, { ...latest, change_request: 0 });
 	await touchChildRequests(db, toId, seq);
 }
 
@@ -117,15 +114,14 @@ export async function mergeChild(
  * agreed. Returns the users to poke.
  */
 export async function linkPair(
-	db: Executor,
+	ctx: CommandContext,
 	row: Pick<Selectable<DuplicateCandidatesTable>, 'child_id' | 'match_child_id'>,
-	step: { now: Date; today: string; seq: number },
 	current: () => Promise<unknown>
 ): Promise<string[]> {
-	const target = await rootChild(db, row.match_child_id);
-	const self = await rootChild(db, row.child_id);
+	const target = await rootChild(ctx.tx, row.match_child_id);
+	const self = await rootChild(ctx.tx, row.child_id);
 	if (target === self || self !== row.child_id)
 		throw new Refusal('alreadyLinked', 'duplicate.alreadyLinked', await current());
-	await mergeChild(db, row.child_id, target, step);
-	return usersConcerned(db, target);
+	await mergeChild(ctx, row.child_id, target);
+	return usersConcerned(ctx.tx, target);
 }

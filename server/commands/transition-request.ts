@@ -272,28 +272,3 @@ async function contractSteps(
 		contract.contracted_at ?? now.toISOString()
 	);
 }
-
-/**
- * The contract's consequences as row steps without effects, for the walk-in merge (a link brings a
- * contract to the child's other requests; the merge pokes on its own). Moves into a command with
- * services/walkins.ts.
- */
-export async function applyContractSteps(
-	db: Executor,
-	contract: Pick<Selectable<RequestsTable>, 'id' | 'child_id' | 'change_request' | 'contracted_at'>,
-	step: { now: Date; today: Day; seq: number }
-): Promise<string[]> {
-	const { end, close } = await contractSteps(db, contract, step.now);
-	const system = { actor: 'system' as const, actorId: null, actorRole: 'system', ...step };
-	for (const r of end)
-		await stepRequest(db, r.row, { ...system, event: 'endForChange', reason: 'changeContract' }, 'office');
-	for (const r of close)
-		await stepRequest(
-			db,
-			r.row,
-			{ ...system, event: 'placeElsewhere', reason: 'contractElsewhere' },
-			'office'
-		);
-	await touchChildRequests(db, contract.child_id, step.seq);
-	return [...end, ...close].map((r) => r.id);
-}
