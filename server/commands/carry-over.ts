@@ -15,7 +15,7 @@ import type { Executor } from '../db/database';
 import { familyHoldingChild } from '../services/families';
 import { mailFamily } from '../services/notifications';
 import { usersConcerned } from '../services/placement';
-import { stepRequest as transitionRequest } from './transition-request';
+import { transitionRequest } from './transition-request';
 import { auditCommand, pokeAll } from './audit';
 import type { CommandContext } from './context';
 
@@ -99,7 +99,6 @@ export async function carryOverYear(
 		return result;
 	}
 	result.toKitaYearId = next.id;
-	const seq = await ctx.seq();
 	const children = new Set<string>();
 	for (const row of due) {
 		const there = await tx
@@ -114,18 +113,15 @@ export async function carryOverYear(
 		}
 		// Behind the family's ranking for the next year, in the order they had for the old one.
 		const rank = Math.max(0, ...there.map((r) => r.rank)) + 1;
+		// The transition command: its effects table pokes per request, and mails and audits once
+		// per run (`perRun`), which follows below.
 		await transitionRequest(
-			tx,
+			ctx,
 			row,
 			{
 				event: 'carryOver',
 				actor: 'system',
-				actorId: ctx.actor.userId,
-				actorRole: 'system',
 				expectedStatus: 'registered',
-				now,
-				today,
-				seq,
 				reason: `fromKitaYear:${year.id}`,
 				set: {
 					kita_year_id: next.id,

@@ -60,12 +60,11 @@ export interface StepInput {
 }
 
 /**
- * The row part of a transition, without its effects: runs the state machine for one request and
- * writes the result, or throws a Refusal carrying the request as the server holds it now. Only
- * for writers not yet moved into commands (the privacy service, the walk-in merge, the carry-over
- * run, which applies its effects per run); everything else gives `transitionRequest`.
+ * The row part of a transition: runs the state machine for one request and writes the result, or
+ * throws a Refusal carrying the request as the server holds it now. Private: every step goes
+ * through `transitionRequest`, which adds the effects.
  */
-export async function stepRequest(
+async function stepRequest(
 	db: Executor,
 	row: Selectable<RequestsTable>,
 	input: StepInput,
