@@ -2,6 +2,7 @@
 // Started by server/app.ts only when SMTP_URL is set; otherwise mails stay for /dev/mailbox.
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/database';
+import { MAX_ATTEMPTS } from '../services/mail/outbox';
 import { everyInterval, type IntervalJob } from './interval';
 
 /** The one nodemailer call we need; tests may pass their own. */
@@ -16,7 +17,6 @@ export interface MailTransport {
 	close?(): void;
 }
 
-export const MAX_ATTEMPTS = 12;
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 6 * 3600_000;
 

@@ -2,7 +2,7 @@
 // solved captchas, old rate limits and sync rejections older than `transientDays`.
 import { cutoffInstant } from '../../../src/lib/domain/retention';
 // The delivery job's limit; it should move below the jobs (owned by the mail helper of issue 15).
-import { MAX_ATTEMPTS } from '../../jobs/mail-delivery';
+import { MAX_ATTEMPTS } from '../../services/mail/outbox';
 import type { RetentionPolicy } from './policy';
 
 export const transientRecords: RetentionPolicy = {

@@ -4,6 +4,9 @@ import type { Executor } from '../../db/database';
 import { renderMail } from './render';
 import type { MailKind, MailParamsByKind } from './types';
 
+/** Delivery attempts of one mail before it is given up (the mail job) and removed (retention). */
+export const MAX_ATTEMPTS = 12;
+
 /**
  * Whose mail it is, by id (security issue 12): the export and the erasure select mails by these,
  * never by address. `userId` only when the mail goes to that account's own address.
