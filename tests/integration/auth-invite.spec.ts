@@ -110,6 +110,23 @@ describe('invitations of staff, Fachberatung and admins', () => {
 		expect(await refusal(admin.adminAccounts.resendInvite({ userId }))).toMatchObject({ code: 'FORBIDDEN' });
 	});
 
+	it('sends no new invitation to a deactivated account, as the list shows no button for it', async () => {
+		const admin = t.caller({ session: session(t, 'admin') });
+		const { userId } = await admin.adminAccounts.invite({
+			email: 'weg@example.org',
+			firstName: 'Wera',
+			lastName: 'Weg',
+			role: 'childminding',
+			facilityIds: []
+		});
+		await admin.adminAccounts.deactivate({ userId });
+		const before = await t.app.database.db.selectFrom('mail_outbox').select('id').execute();
+		expect(await refusal(admin.adminAccounts.resendInvite({ userId }))).toMatchObject({ code: 'FORBIDDEN' });
+		expect(await t.app.database.db.selectFrom('mail_outbox').select('id').execute()).toHaveLength(
+			before.length
+		);
+	});
+
 	it('refuses invitations from non-admins, of taken addresses and of staff without a Kita', async () => {
 		for (const role of ['parent', 'staff', 'childminding'] as const)
 			expect(

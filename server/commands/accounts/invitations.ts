@@ -1,9 +1,11 @@
 // Invitations: admins (and `npm run admin:create`, as the system) create office accounts without a
 // password; the mailed link sets it (commands/accounts/password.ts#setPasswordWithLink).
 import { newId } from '../../../src/lib/domain/ids';
+import { mayResendInvite } from '../../../src/lib/domain/youth-office';
 import { AccountError } from '../../auth/account-error';
 import { audit } from '../../services/audit';
 import { userByEmail, type UserRow } from '../../services/accounts/users';
+import { accountStatus } from '../../services/accounts/list';
 import type { CommandContext } from '../context';
 import { sendInvite } from './mails';
 
@@ -74,7 +76,7 @@ export async function inviteAccount(
 /** A fresh invitation for an account that has not set its password yet. */
 export async function resendInvite(ctx: CommandContext, userId: string): Promise<void> {
 	const user = await ctx.tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
-	if (!user || user.password_hash !== null || user.role === 'parent')
+	if (!user || !mayResendInvite({ role: user.role, status: accountStatus(user) }))
 		throw new AccountError('notPermitted', 'forbidden');
 	await sendInvite(ctx, user);
 	await audit(

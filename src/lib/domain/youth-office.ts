@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CHILDMINDING_STATUSES } from './childminding';
 import { isDay } from './calendar-day';
+import type { AccountStatus } from './account';
 
 export const childmindingStatusSchema = z.enum(CHILDMINDING_STATUSES);
 
@@ -91,6 +92,14 @@ export const assignFacilitiesSchema = z.object({
 
 export const ACCOUNT_ADMIN_ACTIONS = ['deactivate', 'reactivate', 'endSessions', 'assignFacilities'] as const;
 export type AccountAdminAction = (typeof ACCOUNT_ADMIN_ACTIONS)[number];
+
+/**
+ * An invitation is sent again only to an office account still waiting for its password and not
+ * deactivated (a deactivated account gets no new link). The list and the server both ask this.
+ */
+export function mayResendInvite(account: { role: string; status: AccountStatus }): boolean {
+	return account.role !== 'parent' && account.status === 'invited';
+}
 
 /**
  * What an admin may do with an account: office accounts are deactivated and re-activated (parents
