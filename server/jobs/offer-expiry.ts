@@ -2,10 +2,10 @@
 // past its offerExpiresAt becomes `expired`, the family gets the generic status mail and the Kita
 // sees it at its next pull (poked at once) — the transition command with the system as actor.
 import type { Db } from '../db/database';
-import { commandContext, SYSTEM_ACTOR } from '../commands/context';
+import { SYSTEM_ACTOR } from '../commands/context';
+import { runCommand } from '../commands/run';
 import { Refusal } from '../commands/refusal';
 import { transitionRequest } from '../commands/transition-request';
-import { poke } from '../events/poke';
 import { everyInterval, type IntervalJob } from './interval';
 
 export interface OfferExpiryDeps {
@@ -19,7 +19,11 @@ export interface OfferExpiryDeps {
 /** Expires every offer that is due now; returns the ids of the requests that lapsed. */
 export async function expireOffers(deps: OfferExpiryDeps): Promise<string[]> {
 	const now = deps.now();
-	const settings = { now, origin: deps.origin, officeAddress: deps.officeAddress ?? '' };
+	const host = {
+		database: { db: deps.db },
+		now: () => now,
+		config: { origin: deps.origin, youthOfficeAddress: deps.officeAddress ?? '' }
+	};
 	const due = await deps.db
 		.selectFrom('requests')
 		.select('id')
@@ -31,10 +35,9 @@ export async function expireOffers(deps: OfferExpiryDeps): Promise<string[]> {
 	for (const { id } of due) {
 		try {
 			// One transaction per request: one that staff changed meanwhile does not hold up the rest.
-			const effects = await deps.db.transaction().execute(async (tx) => {
-				const ctx = commandContext(tx, SYSTEM_ACTOR, settings);
-				const row = await tx.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
-				if (!row) return null;
+			const lapsed = await runCommand(host, SYSTEM_ACTOR, async (ctx) => {
+				const row = await ctx.tx.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
+				if (!row) return false;
 				// Mail, pokes and audit: the effects table's row for `expire`.
 				await transitionRequest(
 					ctx,
@@ -42,12 +45,9 @@ export async function expireOffers(deps: OfferExpiryDeps): Promise<string[]> {
 					{ event: 'expire', actor: 'system', expectedStatus: 'offered', reason: 'offerLapsed' },
 					'office'
 				);
-				return ctx.effects;
+				return true;
 			});
-			if (!effects) continue;
-			expired.push(id);
-			// After the commit only (as runCommand does; importing it would close a cycle through App).
-			poke(effects.poke);
+			if (lapsed) expired.push(id);
 		} catch (error) {
 			// Someone acted on it since the query (accepted in time, withdrawn): nothing to expire.
 			if (!(error instanceof Refusal)) throw error;

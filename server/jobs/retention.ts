@@ -6,14 +6,14 @@ import { sql } from 'kysely';
 import type { RetentionPeriods } from '../../src/lib/domain/retention';
 import { DEFAULT_ACCOUNT_RETENTION, type AccountRetentionPeriods } from '../config';
 import type { Db } from '../db/database';
-import { commandContext, SYSTEM_ACTOR } from '../commands/context';
+import { SYSTEM_ACTOR } from '../commands/context';
+import { runCommand } from '../commands/run';
 import {
 	applyRetention,
 	RETENTION_POLICIES,
 	type RetentionPolicy,
 	type RetentionResult
 } from '../commands/retention';
-import { poke } from '../events/poke';
 import { everyInterval, type IntervalJob } from './interval';
 
 export type { RetentionResult } from '../commands/retention';
@@ -31,14 +31,8 @@ export async function runRetention(
 ): Promise<RetentionResult> {
 	const periods = { ...DEFAULT_ACCOUNT_RETENTION, ...deps.periods };
 	// Retention sends no mail: no origin or office address is needed.
-	const settings = { now: deps.now(), origin: '', officeAddress: '' };
-	// As runCommand does (which takes the whole App; a job has only its database): one transaction,
-	// its effects after the commit.
-	const { result, effects } = await deps.db.transaction().execute(async (tx) => {
-		const ctx = commandContext(tx, SYSTEM_ACTOR, settings);
-		return { result: await applyRetention(ctx, periods, policies), effects: ctx.effects };
-	});
-	poke(effects.poke);
+	const host = { database: { db: deps.db }, now: deps.now, config: { origin: '', youthOfficeAddress: '' } };
+	const result = await runCommand(host, SYSTEM_ACTOR, (ctx) => applyRetention(ctx, periods, policies));
 	// WAL mode keeps deleted pages until a checkpoint: make the deletion real on disk soon.
 	await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(deps.db);
 	return result;
