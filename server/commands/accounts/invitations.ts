@@ -8,7 +8,6 @@ import { userByEmail, type UserRow } from '../../services/accounts/users';
 import { accountStatus } from '../../services/accounts/list';
 import type { CommandContext } from '../context';
 import { sendInvite } from './mails';
-import { newAccountDefaults } from './new-account';
 
 export interface InviteData {
 	email: string;
@@ -49,8 +48,15 @@ export async function inviteAccount(
 		town: null,
 		phone: null,
 		locale: 'de',
+		email_confirmed_at: null,
 		privacy_consent_at: null,
-		...newAccountDefaults(at)
+		totp_key: null,
+		totp_pending_key: null,
+		totp_last_step: null,
+		last_login_at: null,
+		active: 1,
+		created_at: at,
+		updated_at: at
 	};
 	await tx.insertInto('users').values(user).execute();
 	if (facilityIds.length > 0)

@@ -13,7 +13,6 @@ import { actorOf, userByEmail, userById, type UserRow } from '../../services/acc
 import type { CommandContext } from '../context';
 import { confirmNewAddress } from './email-change';
 import { sendAlreadyRegistered, sendConfirmation } from './mails';
-import { newAccountDefaults } from './new-account';
 
 export interface SignUpData {
 	firstName: string;
@@ -77,7 +76,14 @@ export async function signUp(
 		email: input.email,
 		role: 'parent',
 		...signUpDetails(input, passwordHash, at),
-		...newAccountDefaults(at)
+		email_confirmed_at: null,
+		totp_key: null,
+		totp_pending_key: null,
+		totp_last_step: null,
+		last_login_at: null,
+		active: 1,
+		created_at: at,
+		updated_at: at
 	};
 	await tx.insertInto('users').values(user).execute();
 	await sendConfirmation(ctx, user);

@@ -3,7 +3,7 @@
 import { kitaYearFor } from '$lib/domain/kita-year';
 import { decideDuplicateStep } from '$lib/domain/staff';
 import type { Writer } from '../sync/writer';
-import { childmindingActionsFor, registeredRequest } from './reader-actions';
+import { childmindingActionsFor, requestActionsFor } from './reader-actions';
 import { childmindingTransition, transition } from './transition';
 import type { ClientMutators } from './types';
 
@@ -54,25 +54,31 @@ export const parentMutators: ClientMutators<ParentMutation> = {
 				0,
 				...existing.filter((r) => r.kitaYearId === year?.id).map((r) => r.rank ?? 0)
 			);
-			await w.put(
-				'requests',
-				registeredRequest(
-					'parent',
-					{
-						id: item.requestId,
-						registrationId: args.registrationId,
-						childId: args.childId,
-						facilityId: item.facilityId,
-						kitaYearId: year?.id ?? '',
-						rank: rankBase + index + 1,
-						startDate: item.startDate,
-						weeklyHours: item.weeklyHours,
-						changeRequest: item.changeRequest,
-						comment: item.comment
-					},
-					at
-				)
-			);
+			await w.put('requests', {
+				id: item.requestId,
+				registrationId: args.registrationId,
+				childId: args.childId,
+				facilityId: item.facilityId,
+				kitaYearId: year?.id ?? '',
+				rank: rankBase + index + 1,
+				startDate: item.startDate,
+				weeklyHours: item.weeklyHours,
+				changeRequest: item.changeRequest,
+				comment: item.comment,
+				status: 'registered',
+				registeredAt: at,
+				offeredAt: null,
+				offerExpiresAt: null,
+				offer: null,
+				rejectReason: null,
+				rejectNote: null,
+				updatedAt: at,
+				permittedActions: requestActionsFor('parent', {
+					status: 'registered',
+					facilityId: item.facilityId,
+					offerExpiresAt: null
+				})
+			});
 		}
 	},
 	async updateRequest(w, args) {

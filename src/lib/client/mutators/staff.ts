@@ -2,7 +2,7 @@
 // shows the action at once, offline too (server: server/sync/mutators/staff.ts).
 import { kitaYearFor, offerExpiresAt } from '$lib/domain/kita-year';
 import { contractConsequences, decideDuplicateStep } from '$lib/domain/staff';
-import { registeredRequest } from './reader-actions';
+import { requestActionsFor } from './reader-actions';
 import { transition } from './transition';
 import type { ClientMutators } from './types';
 
@@ -85,23 +85,30 @@ export const staffMutators: ClientMutators<StaffMutation> = {
 			source: 'walkin'
 		});
 		await w.put('requests', {
-			...registeredRequest(
-				'staff',
-				{
-					id: args.requestId,
-					registrationId: args.registrationId,
-					childId: args.child.id,
-					facilityId: args.facilityId,
-					kitaYearId: kitaYearFor(args.startDate, years)?.id ?? '',
-					rank: null,
-					startDate: args.startDate,
-					weeklyHours: args.weeklyHours,
-					changeRequest: args.changeRequest,
-					comment: args.comment
-				},
-				at
-			),
-			contractElsewhere: false
+			id: args.requestId,
+			registrationId: args.registrationId,
+			childId: args.child.id,
+			facilityId: args.facilityId,
+			kitaYearId: kitaYearFor(args.startDate, years)?.id ?? '',
+			rank: null,
+			startDate: args.startDate,
+			weeklyHours: args.weeklyHours,
+			changeRequest: args.changeRequest,
+			comment: args.comment,
+			status: 'registered',
+			registeredAt: at,
+			offeredAt: null,
+			offerExpiresAt: null,
+			offer: null,
+			rejectReason: null,
+			rejectNote: null,
+			updatedAt: at,
+			contractElsewhere: false,
+			permittedActions: requestActionsFor('staff', {
+				status: 'registered',
+				facilityId: args.facilityId,
+				offerExpiresAt: null
+			})
 		});
 	},
 	async decideDuplicate(w, args) {
