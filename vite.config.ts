@@ -49,7 +49,8 @@ export default defineConfig({
 			'src/**/*.spec.ts',
 			'server/**/*.spec.ts',
 			'tools/**/*.spec.ts',
-			'tests/integration/**/*.spec.ts'
+			'tests/integration/**/*.spec.ts',
+			'tests/bench/**/*.spec.ts'
 		],
 		environment: 'node',
 		testTimeout: 20_000,
