@@ -89,6 +89,8 @@ export interface RushResult {
 	maxInFlight: number;
 	/** GETs sent again on a new connection after a kept-alive one was reset (as browsers do). */
 	retries: number;
+	/** The generator's CPU time over the run's wall time (1 = one core busy). */
+	cpuShare: number;
 }
 
 export const KIND_LABELS = {
@@ -443,6 +445,7 @@ export async function runRush(spec: RushSpec): Promise<{ result: RushResult; ack
 	].map((s) => ({ ...s, total: Math.floor(s.perSecond * spec.seconds), started: 0, lags: [] as number[] }));
 
 	const running = new Set<Promise<void>>();
+	const cpuBefore = process.cpuUsage();
 	const t0 = performance.now();
 	const end = t0 + spec.seconds * 1000;
 	let nextReport = 10_000;
@@ -480,6 +483,8 @@ export async function runRush(spec: RushSpec): Promise<{ result: RushResult; ack
 	);
 	await Promise.all(running);
 	client.close();
+	const cpu = process.cpuUsage(cpuBefore);
+	const wallSeconds = (performance.now() - t0) / 1000;
 	const result: RushResult = {
 		seconds: runSeconds,
 		kinds: client.tally.kinds().map((k) => client.tally.summary(k, runSeconds)),
@@ -499,7 +504,8 @@ export async function runRush(spec: RushSpec): Promise<{ result: RushResult; ack
 		registrationsSent,
 		registrationsAcknowledged: acknowledged.length,
 		maxInFlight: client.maxInFlight,
-		retries: client.retries
+		retries: client.retries,
+		cpuShare: (cpu.user + cpu.system) / 1e6 / wallSeconds
 	};
 	return { result, acknowledged };
 }

@@ -42,6 +42,8 @@ const SEEDED_REQUESTS = numberArg('requests', 10_000);
 const TIMEOUT_MS = numberArg('timeout', 10) * 1000;
 const WARMUP_SECONDS = numberArg('warmup', 3);
 const KITAS_PER_CHILD = 3;
+/** USER_HZ of /proc/<pid>/stat: 100 on Linux for x86 and arm. */
+const CLOCK_TICKS = 100;
 const P99_TARGET_MS = 200;
 
 function log(message: string): void {
@@ -106,6 +108,18 @@ async function prepareUsers(app: App, parents: number, staff: number, staffKitas
 		});
 	}
 	return { parentUsers, staffUsers };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+	try {
+		// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+	} catch {
+		return Number.NaN;
+	}
 }
 
 function runGenerator(specPath: string): Promise<RushResult> {
@@ -256,17 +270,21 @@ async function main(): Promise<void> {
 			`rush: ${SECONDS} s — ${VISITORS_PER_SECOND} visitors/s, ${PARENTS_PER_SECOND} registrations/s, ${STAFF} staff pulling every ${STAFF_EVERY_SECONDS} s …`
 		);
 		const loadBefore = loadavg()[0] ?? 0;
+		const serverCpuBefore = cpuSeconds(server.child.pid);
+		const rushStarted = performance.now();
 		sampler = setInterval(() => loads.push(loadavg()[0] ?? 0), 5_000);
 		const result = await runGenerator(specPath);
 		clearInterval(sampler);
 		const loadAfter = loadavg()[0] ?? 0;
+		const serverShare =
+			(cpuSeconds(server.child.pid) - serverCpuBefore) / ((performance.now() - rushStarted) / 1000);
 		await server.stop();
 		server = null;
 
 		const acknowledged = JSON.parse(readFileSync(acknowledgedPath, 'utf8')) as Acknowledged[];
 		const writes = readWrites(databasePath, acknowledged, parents);
 		const check: WriteCheck = checkWrites(acknowledged, writes.stored, writes.rejected);
-		report(result, check, writes.rejections.length, writes.allOfRushParents, {
+		report(result, check, writes.rejections.length, writes.allOfRushParents, serverShare, {
 			before: loadBefore,
 			max: Math.max(loadBefore, loadAfter, ...loads),
 			after: loadAfter
@@ -302,6 +320,7 @@ function report(
 	check: WriteCheck,
 	rejections: number,
 	allOfRushParents: number,
+	serverShare: number,
 	load: { before: number; max: number; after: number }
 ): void {
 	const order = Object.values(KIND_LABELS) as string[];
@@ -351,6 +370,7 @@ function report(
 	console.log(
 		`\n${result.seconds.toFixed(1)} s of arrivals; at most ${f0(result.maxInFlight)} requests in flight; ` +
 			`${f0(result.retries)} GETs sent again after a kept-alive connection was reset.` +
+			`\nCPU: the server process ${f0(serverShare * 100)} % of one core, the load generator ${f0(result.cpuShare * 100)} % (${cpus().length} cores shared with everything else running).` +
 			`\nRegistrations: ${f0(result.registrationsSent)} sent, ${f0(check.acknowledged)} acknowledged, ` +
 			`${f0(check.storedOnce)} of them in the database exactly once; missing ${check.missing.length}, ` +
 			`duplicated ${check.duplicated.length}, refused ${check.rejected.length} (rejection rows of the rush's clients: ${rejections}); ` +
