@@ -276,15 +276,17 @@ async function main(): Promise<void> {
 		const result = await runGenerator(specPath);
 		clearInterval(sampler);
 		const loadAfter = loadavg()[0] ?? 0;
-		const serverShare =
-			(cpuSeconds(server.child.pid) - serverCpuBefore) / ((performance.now() - rushStarted) / 1000);
+		const serverCpu = {
+			seconds: cpuSeconds(server.child.pid) - serverCpuBefore,
+			wallSeconds: (performance.now() - rushStarted) / 1000
+		};
 		await server.stop();
 		server = null;
 
 		const acknowledged = JSON.parse(readFileSync(acknowledgedPath, 'utf8')) as Acknowledged[];
 		const writes = readWrites(databasePath, acknowledged, parents);
 		const check: WriteCheck = checkWrites(acknowledged, writes.stored, writes.rejected);
-		report(result, check, writes.rejections.length, writes.allOfRushParents, serverShare, {
+		report(result, check, writes.rejections.length, writes.allOfRushParents, serverCpu, {
 			before: loadBefore,
 			max: Math.max(loadBefore, loadAfter, ...loads),
 			after: loadAfter
@@ -299,6 +301,7 @@ async function main(): Promise<void> {
 					date: new Date().toISOString(),
 					cores: cpus().length,
 					load: { before: loadBefore, samples: loads, after: loadAfter },
+					serverCpu,
 					result,
 					writes: { ...check, rejections: writes.rejections, allOfRushParents: writes.allOfRushParents },
 					met
@@ -320,10 +323,12 @@ function report(
 	check: WriteCheck,
 	rejections: number,
 	allOfRushParents: number,
-	serverShare: number,
+	serverCpu: { seconds: number; wallSeconds: number },
 	load: { before: number; max: number; after: number }
 ): void {
 	const order = Object.values(KIND_LABELS) as string[];
+	const answered = result.kinds.reduce((n, k) => n + k.requests - k.errors, 0);
+	const asked = result.kinds.reduce((n, k) => n + k.requests, 0);
 	const kinds = [...result.kinds].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 	console.log(
 		`\nKita-Portal rush, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.versions.node}; ` +
@@ -370,7 +375,10 @@ function report(
 	console.log(
 		`\n${result.seconds.toFixed(1)} s of arrivals; at most ${f0(result.maxInFlight)} requests in flight; ` +
 			`${f0(result.retries)} GETs sent again after a kept-alive connection was reset.` +
-			`\nCPU: the server process ${f0(serverShare * 100)} % of one core, the load generator ${f0(result.cpuShare * 100)} % (${cpus().length} cores shared with everything else running).` +
+			`\nCPU: the server process ${f0((serverCpu.seconds / serverCpu.wallSeconds) * 100)} % of one core, the load generator ${f0(result.cpuShare * 100)} % ` +
+			`(${cpus().length} cores shared with everything else running); the server's CPU per answered request ` +
+			`${f1((serverCpu.seconds * 1000) / answered)} ms (it is single-threaded: one core answers at most ${f0(answered / serverCpu.seconds)} such requests a second; ` +
+			`the rush asked ${f0(asked / result.seconds)} a second — under overload the work on requests that timed out counts here too).` +
 			`\nRegistrations: ${f0(result.registrationsSent)} sent, ${f0(check.acknowledged)} acknowledged, ` +
 			`${f0(check.storedOnce)} of them in the database exactly once; missing ${check.missing.length}, ` +
 			`duplicated ${check.duplicated.length}, refused ${check.rejected.length} (rejection rows of the rush's clients: ${rejections}); ` +
