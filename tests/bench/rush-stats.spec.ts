@@ -9,6 +9,7 @@ import {
 	type Acknowledged,
 	type Outcome
 } from './rush-stats';
+import { answerFor } from './rush-static';
 
 describe('arrival schedule (open model)', () => {
 	it('starts the first arrival at once and one more every 1/rate seconds', () => {
@@ -120,5 +121,21 @@ describe('checkWrites', () => {
 			duplicated: ['r4', 'r5'],
 			rejected: ['r6']
 		});
+	});
+});
+
+describe('the calibration server', () => {
+	const pull = (input: Record<string, unknown>) =>
+		`/api/trpc/sync.pull?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: input }))}`;
+
+	it('answers each of the rush’s requests with the recording of its kind', () => {
+		expect(answerFor('/kitas')).toBe('finderHtml');
+		expect(answerFor('/kitas/c214a1a1-375d-49a7-8d84-b3e479aded3a')).toBe('kitaHtml');
+		expect(answerFor('/api/trpc/auth.me')).toBe('me');
+		expect(answerFor('/api/trpc/sync.push?batch=1')).toBe('push');
+		expect(answerFor(pull({ clientId: 'c', userId: null, cookie: null, page: null }))).toBe('catalogue');
+		expect(answerFor(pull({ clientId: 'c', userId: null, cookie: 'k', page: null }))).toBe('pullWithCookie');
+		expect(answerFor(pull({ clientId: 'c', userId: null, cookie: null, page: 't' }))).toBe('pullWithCookie');
+		expect(answerFor(pull({ clientId: 'c', userId: 'u', cookie: 'k', page: null }))).toBe('userPull');
 	});
 });

@@ -8,9 +8,11 @@
 // the database exactly once. Prints per kind of request: count, errors, p50/p95/p99, rate; the target
 // is 0 errors and p99 ≤ 200 ms. Exits 1 when a target is missed or a write was lost.
 import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { App } from '../../server/app';
 import { sessionCookieName, type AuthSession } from '../../server/auth/session';
@@ -23,6 +25,7 @@ import { SCHEMA_VERSION } from '../../src/lib/sync/version';
 import { buildSnapshot, freePort, ROOT, scratchDir, startServer, table, type ServerProcess } from './env';
 import { benchFacilities, createAccount, openApp, openStartDate, seedRequests } from './fixtures';
 import { KIND_LABELS, type RushResult, type RushSpec, type RushUser, type StreamFigures } from './rush-load';
+import type { RecordedAnswers, RecordedAnswer } from './rush-static';
 import { checkWrites, type Acknowledged, type Stored, type WriteCheck } from './rush-stats';
 
 function numberArg(name: string, fallback: number): number {
@@ -41,6 +44,8 @@ const STAFF_EVERY_SECONDS = numberArg('staff-every', 3);
 const SEEDED_REQUESTS = numberArg('requests', 10_000);
 const TIMEOUT_MS = numberArg('timeout', 10) * 1000;
 const WARMUP_SECONDS = numberArg('warmup', 3);
+/** First the same load against a static server answering recorded bytes (what the machine manages). */
+const CALIBRATE = process.argv.includes('--calibrate');
 const KITAS_PER_CHILD = 3;
 /** USER_HZ of /proc/<pid>/stat: 100 on Linux for x86 and arm. */
 const CLOCK_TICKS = 100;
@@ -119,6 +124,123 @@ function cpuSeconds(pid: number | undefined): number {
 		return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 	} catch {
 		return Number.NaN;
+	}
+}
+
+/** One request's raw answer (body as sent, compressed or not). */
+function rawGet(origin: string, path: string, headers: Record<string, string>): Promise<RecordedAnswer> {
+	return new Promise((done, fail) => {
+		const url = new URL(path, origin);
+		const req = httpRequest(url, { headers }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () => {
+				const kept: Record<string, string> = {};
+				for (const name of ['content-type', 'content-encoding', 'vary', 'cache-control', 'etag']) {
+					const value = res.headers[name];
+					if (typeof value === 'string') kept[name] = value;
+				}
+				done({ status: res.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks).toString('base64') });
+			});
+			res.on('error', fail);
+		});
+		req.on('error', fail);
+		req.end();
+	});
+}
+
+/** The pull cookie in a recorded (gzip or brotli compressed, or plain) batch answer. */
+function cookieOf(answer: RecordedAnswer): string | null {
+	const raw = Buffer.from(answer.body, 'base64');
+	const encoding = answer.headers['content-encoding'];
+	const text = (
+		encoding === 'gzip' ? gunzipSync(raw) : encoding === 'br' ? brotliDecompressSync(raw) : raw
+	).toString('utf8');
+	const data = (JSON.parse(text) as { result?: { data?: { cookie?: unknown } } }[])[0]?.result?.data;
+	return typeof data?.cookie === 'string' ? data.cookie : null;
+}
+
+/** What the real (warm) server answers to each kind of the rush's requests. */
+async function recordAnswers(spec: Omit<RushSpec, 'parents' | 'acknowledgedPath'>): Promise<RecordedAnswers> {
+	const api = {
+		'accept-encoding': 'gzip, deflate, br',
+		'sec-fetch-site': 'same-origin',
+		'x-kita-portal': '1'
+	};
+	const documentHeaders = { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' };
+	const pullPath = (input: Record<string, unknown>) =>
+		`/api/trpc/sync.pull?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: input }))}`;
+	const clientId = crypto.randomUUID();
+	const catalogue = await rawGet(
+		spec.origin,
+		pullPath({ clientId, userId: null, schemaVersion: spec.schemaVersion, cookie: null, page: null }),
+		api
+	);
+	const staff = spec.staff[0];
+	return {
+		finderHtml: await rawGet(spec.origin, '/kitas', documentHeaders),
+		kitaHtml: await rawGet(spec.origin, `/kitas/${spec.kitaIds[0] ?? ''}`, documentHeaders),
+		me: await rawGet(spec.origin, '/api/trpc/auth.me', api),
+		push: {
+			status: 200,
+			headers: { 'content-type': 'application/json' },
+			body: Buffer.from('[{"result":{"data":{"kind":"ok","lastMutationId":3}}}]').toString('base64')
+		},
+		catalogue,
+		pullWithCookie: await rawGet(
+			spec.origin,
+			pullPath({
+				clientId,
+				userId: null,
+				schemaVersion: spec.schemaVersion,
+				cookie: cookieOf(catalogue),
+				page: null
+			}),
+			api
+		),
+		userPull: staff
+			? await rawGet(
+					spec.origin,
+					pullPath({
+						clientId: staff.clientId,
+						userId: staff.userId,
+						schemaVersion: spec.schemaVersion,
+						cookie: staff.cookie,
+						page: null
+					}),
+					{ ...api, cookie: `${spec.cookieName}=${staff.token}` }
+				)
+			: catalogue
+	};
+}
+
+/** The same load against rush-static.ts answering the recorded bytes, in its own process. */
+async function calibrate(dir: string, answers: RecordedAnswers, spec: RushSpec): Promise<RushResult> {
+	const answersPath = join(dir, 'answers.json');
+	writeFileSync(answersPath, JSON.stringify(answers));
+	const port = await freePort();
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', join(ROOT, 'tests/bench/rush-static.ts'), answersPath, String(port)],
+		{ cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
+	);
+	try {
+		await new Promise<void>((done, fail) => {
+			child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && done());
+			child.once('exit', (code) => fail(new Error(`static server exited with ${code}`)));
+		});
+		const specPath = join(dir, 'calibration.json');
+		writeFileSync(
+			specPath,
+			JSON.stringify({
+				...spec,
+				origin: `http://127.0.0.1:${port}`,
+				acknowledgedPath: join(dir, 'calibration-acknowledged.json')
+			} satisfies RushSpec)
+		);
+		return await runGenerator(specPath);
+	} finally {
+		child.kill();
 	}
 }
 
@@ -255,17 +377,20 @@ async function main(): Promise<void> {
 			await runGenerator(specPath);
 		}
 		const parents = parentUsers.slice(0, parentsNeeded);
-		writeFileSync(
-			specPath,
-			JSON.stringify({
-				...base,
-				seconds: SECONDS,
-				visitorsPerSecond: VISITORS_PER_SECOND,
-				parentsPerSecond: PARENTS_PER_SECOND,
-				parents,
-				acknowledgedPath
-			} satisfies RushSpec)
-		);
+		const spec: RushSpec = {
+			...base,
+			seconds: SECONDS,
+			visitorsPerSecond: VISITORS_PER_SECOND,
+			parentsPerSecond: PARENTS_PER_SECOND,
+			parents,
+			acknowledgedPath
+		};
+		let calibration: RushResult | null = null;
+		if (CALIBRATE) {
+			log('calibration: the same load against a static server answering the recorded bytes …');
+			calibration = await calibrate(dir, await recordAnswers(spec), spec);
+		}
+		writeFileSync(specPath, JSON.stringify(spec));
 		log(
 			`rush: ${SECONDS} s — ${VISITORS_PER_SECOND} visitors/s, ${PARENTS_PER_SECOND} registrations/s, ${STAFF} staff pulling every ${STAFF_EVERY_SECONDS} s …`
 		);
@@ -291,6 +416,10 @@ async function main(): Promise<void> {
 			max: Math.max(loadBefore, loadAfter, ...loads),
 			after: loadAfter
 		});
+		if (calibration)
+			console.log(
+				`\nCalibration: the same load, the same generator, against a minimal node:http server in its own process answering the recorded bytes (rush-static.ts); load average ${(loadavg()[0] ?? 0).toFixed(1)} now:\n\n${tables(calibration)}`
+			);
 		log(`${f1((performance.now() - started) / 1000)} s in all`);
 		const met = verdict(result, check, writes.rejections.length);
 		mkdirSync(join(ROOT, 'test-results/bench'), { recursive: true });
@@ -302,6 +431,7 @@ async function main(): Promise<void> {
 					cores: cpus().length,
 					load: { before: loadBefore, samples: loads, after: loadAfter },
 					serverCpu,
+					calibration,
 					result,
 					writes: { ...check, rejections: writes.rejections, allOfRushParents: writes.allOfRushParents },
 					met
@@ -318,23 +448,11 @@ async function main(): Promise<void> {
 	}
 }
 
-function report(
-	result: RushResult,
-	check: WriteCheck,
-	rejections: number,
-	allOfRushParents: number,
-	serverCpu: { seconds: number; wallSeconds: number },
-	load: { before: number; max: number; after: number }
-): void {
+/** The table per kind of request and the table per stream of arrivals. */
+function tables(result: RushResult): string {
 	const order = Object.values(KIND_LABELS) as string[];
-	const answered = result.kinds.reduce((n, k) => n + k.requests - k.errors, 0);
-	const asked = result.kinds.reduce((n, k) => n + k.requests, 0);
 	const kinds = [...result.kinds].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-	console.log(
-		`\nKita-Portal rush, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.versions.node}; ` +
-			`load average ${load.before.toFixed(1)} at the start, ${load.max.toFixed(1)} at most, ${load.after.toFixed(1)} at the end\n`
-	);
-	console.log(
+	return [
 		table(
 			['kind', 'requests', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s'],
 			kinds.map((k) => [
@@ -351,10 +469,8 @@ function report(
 				f0(k.maxMs),
 				f1(k.perSecond)
 			])
-		)
-	);
-	console.log('');
-	console.log(
+		),
+		'',
 		table(
 			['arrivals', 'target /s', 'achieved /s', 'started', 'start lag p99 / max ms', 'note'],
 			result.streams.map((s) => [
@@ -371,7 +487,24 @@ function report(
 					.join('; ')
 			])
 		)
+	].join('\n');
+}
+
+function report(
+	result: RushResult,
+	check: WriteCheck,
+	rejections: number,
+	allOfRushParents: number,
+	serverCpu: { seconds: number; wallSeconds: number },
+	load: { before: number; max: number; after: number }
+): void {
+	const answered = result.kinds.reduce((n, k) => n + k.requests - k.errors, 0);
+	const asked = result.kinds.reduce((n, k) => n + k.requests, 0);
+	console.log(
+		`\nKita-Portal rush, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.versions.node}; ` +
+			`load average ${load.before.toFixed(1)} at the start, ${load.max.toFixed(1)} at most, ${load.after.toFixed(1)} at the end\n`
 	);
+	console.log(tables(result));
 	console.log(
 		`\n${result.seconds.toFixed(1)} s of arrivals; at most ${f0(result.maxInFlight)} requests in flight; ` +
 			`${f0(result.retries)} GETs sent again after a kept-alive connection was reset.` +
