@@ -499,7 +499,10 @@ function report(
 	load: { before: number; max: number; after: number }
 ): void {
 	const answered = result.kinds.reduce((n, k) => n + k.requests - k.errors, 0);
-	const asked = result.kinds.reduce((n, k) => n + k.requests, 0);
+	const sent = result.kinds.reduce((n, k) => n + k.requests, 0);
+	// A visitor makes six requests (one catalogue page today), a parent two, a staff member one.
+	const planned =
+		VISITORS_PER_SECOND * 6 + PARENTS_PER_SECOND * 2 + (STAFF ? STAFF / STAFF_EVERY_SECONDS : 0);
 	console.log(
 		`\nKita-Portal rush, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.versions.node}; ` +
 			`load average ${load.before.toFixed(1)} at the start, ${load.max.toFixed(1)} at most, ${load.after.toFixed(1)} at the end\n`
@@ -511,7 +514,7 @@ function report(
 			`\nCPU: the server process ${f0((serverCpu.seconds / serverCpu.wallSeconds) * 100)} % of one core, the load generator ${f0(result.cpuShare * 100)} % ` +
 			`(${cpus().length} cores shared with everything else running); the server's CPU per answered request ` +
 			`${f1((serverCpu.seconds * 1000) / answered)} ms (it is single-threaded: one core answers at most ${f0(answered / serverCpu.seconds)} such requests a second; ` +
-			`the rush asked ${f0(asked / result.seconds)} a second — under overload the work on requests that timed out counts here too).` +
+			`the rush sent ${f0(sent / result.seconds)} a second, ${f0(planned)} when every visitor gets through — under overload the work on requests that timed out counts here too).` +
 			`\nRegistrations: ${f0(result.registrationsSent)} sent, ${f0(check.acknowledged)} acknowledged, ` +
 			`${f0(check.storedOnce)} of them in the database exactly once; missing ${check.missing.length}, ` +
 			`duplicated ${check.duplicated.length}, refused ${check.rejected.length} (rejection rows of the rush's clients: ${rejections}); ` +
