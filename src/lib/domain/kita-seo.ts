@@ -1,5 +1,5 @@
-// What a Kita page tells search engines: its canonical address, meta description and schema.org
-// `ChildCare` JSON-LD (issue 16, point 2). Pure, so the server and the browser render the same head.
+// What a Kita page tells search engines and shared links first: its canonical address and meta
+// description (issue 16, point 2; the JSON-LD is in kita-json-ld.ts). Pure: server and browser agree.
 import type { Facility } from './facility';
 
 /** The page's one address, from the portal's configured origin (ORIGIN). */
@@ -7,113 +7,12 @@ export function kitaPageUrl(origin: string, id: string): string {
 	return `${origin.replace(/\/$/, '')}/kitas/${encodeURIComponent(id)}`;
 }
 
-const DESCRIPTION_MAX = 160;
-
 /** The meta description: the catalogue's sentence with the Kita's name and town, kept to a snippet's length. */
 export function kitaMetaDescription(
 	f: Pick<Facility, 'name' | 'town'>,
 	sentence: (values: { name: string; town: string }) => string
 ): string {
-	const text = sentence({ name: f.name.trim(), town: f.town.trim() }).replace(/\s+/g, ' ').trim();
-	if (text.length <= DESCRIPTION_MAX) return text;
-	const cut = text.slice(0, DESCRIPTION_MAX - 1);
-	const space = cut.lastIndexOf(' ');
-	return `${space > DESCRIPTION_MAX / 2 ? cut.slice(0, space) : cut}…`;
-}
-
-const DAYS = ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'];
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-// "Mo–Do 7:00–16:30", "Fr 7–14 Uhr", "Mo-Fr 07.30-14.30": days (a range or one), then times.
-const SEGMENT =
-	/^(Mo|Di|Mi|Do|Fr|Sa|So)(?:\s*[-–]\s*(Mo|Di|Mi|Do|Fr|Sa|So))?\.?:?\s+(\d{1,2})(?:[:.](\d\d))?\s*[-–]\s*(\d{1,2})(?:[:.](\d\d))?(?:\s*Uhr)?$/;
-
-export interface OpeningHoursSpecification {
-	'@type': 'OpeningHoursSpecification';
-	dayOfWeek: string[];
-	opens: string;
-	closes: string;
-}
-
-const time = (hours: string, minutes = '00') => `${hours.padStart(2, '0')}:${minutes}`;
-
-/**
- * The Kita's free-text opening hours as schema.org specifications; null when any part is not in the
- * usual "Mo–Fr 7:00–16:30, …" form (a guess would tell parents a wrong time).
- */
-export function openingHoursSpecification(text: string): OpeningHoursSpecification[] | null {
-	const parts = text.split(/[,;]/).map((part) => part.trim());
-	if (!text.trim()) return null;
-	const specs: OpeningHoursSpecification[] = [];
-	for (const part of parts) {
-		const match = SEGMENT.exec(part);
-		if (!match) return null;
-		const [, first = '', last, openH = '', openM, closeH = '', closeM] = match;
-		const from = DAYS.indexOf(first);
-		const to = last ? DAYS.indexOf(last) : from;
-		if (to < from || Number(openH) > 23 || Number(closeH) > 24) return null;
-		specs.push({
-			'@type': 'OpeningHoursSpecification',
-			dayOfWeek: DAY_NAMES.slice(from, to + 1),
-			opens: time(openH, openM),
-			closes: time(closeH, closeM)
-		});
-	}
-	return specs;
-}
-
-export interface ChildCareJsonLd {
-	'@context': 'https://schema.org';
-	'@type': 'ChildCare';
-	name: string;
-	mainEntityOfPage: string;
-	description?: string;
-	address: {
-		'@type': 'PostalAddress';
-		streetAddress: string;
-		postalCode: string;
-		addressLocality: string;
-		addressCountry: 'DE';
-	};
-	geo: { '@type': 'GeoCoordinates'; latitude: number; longitude: number };
-	openingHoursSpecification?: OpeningHoursSpecification[];
-	telephone?: string;
-	email?: string;
-	url?: string;
-}
-
-/** schema.org `ChildCare` for a Kita page; optional facts only where the Kita gave them. */
-export function kitaJsonLd(f: Facility, origin: string): ChildCareJsonLd {
-	const hours = openingHoursSpecification(f.openingHours);
-	return {
-		'@context': 'https://schema.org',
-		'@type': 'ChildCare',
-		name: f.name,
-		mainEntityOfPage: kitaPageUrl(origin, f.id),
-		...(f.description.trim() && { description: f.description.trim() }),
-		address: {
-			'@type': 'PostalAddress',
-			streetAddress: f.street,
-			postalCode: f.postcode,
-			addressLocality: f.town,
-			addressCountry: 'DE'
-		},
-		geo: { '@type': 'GeoCoordinates', latitude: f.lat, longitude: f.lon },
-		...(hours && { openingHoursSpecification: hours }),
-		...(f.phone.trim() && { telephone: f.phone.trim() }),
-		...(f.email.trim() && { email: f.email.trim() }),
-		...(f.website?.trim() && { url: f.website.trim() })
-	};
-}
-
-/**
- * The JSON-LD as a `<script>` element to put into the page's HTML. `<`, `>` and `&` are written as
- * JSON escapes, so no text of a Kita (a name with "</script>" or "<!--") can end the element early;
- * U+2028/U+2029 too, which older parsers took as line ends.
- */
-export function jsonLdScript(data: object): string {
-	const json = JSON.stringify(data).replace(
-		/[<>&\u2028\u2029]/g,
-		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
-	);
-	return `<script type="application/ld+json">${json}</script>`;
+	const text = sentence(f).replace(/\s+/g, ' ');
+	// Cut at a word within 160 characters (a search result's snippet); names may run to 200.
+	return text.length > 160 ? `${text.slice(0, 159).replace(/ \S*$/, '')}…` : text;
 }
