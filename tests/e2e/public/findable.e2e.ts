@@ -2,6 +2,7 @@
 // description, points to its canonical address and carries schema.org ChildCare JSON-LD; the
 // served sitemap.xml lists it and robots.txt keeps the private areas out.
 import { expect, test, type Page } from '@playwright/test';
+import { PUBLIC_PAGES } from '../../../server/seo';
 import { expectNoA11yViolations, pullPublicData, type PublicFacility } from '../helpers';
 
 test.use({ serviceWorkers: 'block' });
@@ -108,6 +109,32 @@ test('a Kita page has its title, description, canonical address and ChildCare JS
 	await expect(jsonLd(page)).toHaveCount(0);
 	await expect(canonical).toHaveCount(0);
 	expect(errors).toEqual([]);
+});
+
+test('every public page has a title and a meta description of its own', async ({ page }) => {
+	const seen = new Map<string, string>();
+	// The imprint last, opened from the footer within the app (below).
+	for (const path of PUBLIC_PAGES.filter((p) => p !== '/impressum')) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 15_000 });
+		await expect(page).toHaveTitle(/Kita-Portal/);
+		const description = page.locator('head meta[name="description"]');
+		await expect(description).toHaveCount(1);
+		const content = (await description.getAttribute('content')) ?? '';
+		expect(content.length, `${path}: description`).toBeGreaterThan(50);
+		expect(seen.get(content), `${path}: description shared`).toBeUndefined();
+		seen.set(content, path);
+		await expectNoA11yViolations(page);
+	}
+	// Within the app, the next page's description replaces the last one's.
+	expect(seen.size).toBe(PUBLIC_PAGES.length - 1);
+	await page.getByRole('contentinfo').getByRole('link', { name: 'Impressum' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Impressum' })).toBeVisible();
+	await expect(page.locator('head meta[name="description"]')).toHaveCount(1);
+	await expect(page.locator('head meta[name="description"]')).toHaveAttribute(
+		'content',
+		/^Impressum des Kita-Portals/
+	);
 });
 
 test('the served sitemap.xml lists the Kita pages and robots.txt keeps the private areas out', async ({
