@@ -57,7 +57,13 @@ export default ts.config(
 		// server/ lives outside SvelteKit's server-only guard: keep browser code from importing it.
 		files: ['src/**/*.ts', 'src/**/*.svelte'],
 		// (`**` skips dot folders: .well-known's endpoints are named here.)
-		ignores: ['src/hooks.server.ts', 'src/**/*.server.ts', 'src/routes/api/**', 'src/routes/.well-known/**'],
+		ignores: [
+			'src/hooks.server.ts',
+			'src/**/*.server.ts',
+			'src/**/+server.ts',
+			'src/routes/api/**',
+			'src/routes/.well-known/**'
+		],
 		rules: {
 			'no-restricted-imports': [
 				'error',

@@ -31,8 +31,8 @@ export const NEXT_ROUTES = [
 	'verwaltung'
 ];
 
-/** Route folders that are no place to go on to: endpoints, the development mailbox, the SW shell. */
-export const NOT_NEXT_ROUTES = ['.well-known', 'api', 'dev', 'shell'];
+/** Route folders that are no place to go on to: endpoints and files, the development mailbox, the SW shell. */
+export const NOT_NEXT_ROUTES = ['.well-known', 'api', 'dev', 'robots.txt', 'shell', 'sitemap.xml'];
 
 /** Any origin does: only whether parsing keeps it matters. */
 const BASE = new URL('https://kita-portal.invalid');

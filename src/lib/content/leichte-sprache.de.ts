@@ -12,6 +12,9 @@ export interface EasySection {
 }
 
 export const EASY_TITLE = 'Das Kita-Portal in Leichter Sprache';
+/** The page's meta description for search engines. */
+export const EASY_DESCRIPTION =
+	'Das Kita-Portal vom Kreis Soest in Leichter Sprache: So finden Sie eine Kita für Ihr Kind. Und so melden Sie Ihr Kind an.';
 
 export const EASY_SECTIONS: EasySection[] = [
 	{

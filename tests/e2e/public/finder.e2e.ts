@@ -143,7 +143,7 @@ test('a Kita opened from the list shows its facts and free places per Kita year'
 
 	await expect(page).toHaveURL(`/kitas/${facility.id}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(facility.name);
-	await expect(page).toHaveTitle(`${facility.name} – Kita-Portal`);
+	await expect(page).toHaveTitle(`${facility.name}, ${facility.town} – Kita-Portal`);
 	const main = page.getByRole('main');
 	await expect(main.getByRole('definition').filter({ hasText: facility.provider })).toHaveCount(1);
 	await expect(main.getByRole('definition').filter({ hasText: facility.street })).toContainText(
