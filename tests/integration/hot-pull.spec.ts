@@ -170,6 +170,17 @@ describe('the finder’s first pull from the catalogue cache', () => {
 		expect(next.kind === 'patch' && next.reset).toBe(false);
 	});
 
+	it('is rebuilt when pruned deletions would refuse its cookie', async () => {
+		const cache = catalogueCache(t.app.database.db, t.app.database.sqlite, t.app.config.syncPageRows);
+		const first = await cache.get();
+		const seq = await t.app.database.db.transaction().execute((tx) => nextSeq(tx));
+		await t.app.database.db.updateTable('sync_state').set({ deletions_pruned_through: seq }).execute();
+		const entry = await cache.get();
+		expect(entry).not.toBe(first);
+		if (entry.result.kind !== 'patch') throw new Error('expected a patch');
+		expect(decodeCookie(entry.result.cookie, 'public', seq, seq)).not.toBeNull();
+	});
+
 	it('leaves the other pulls to tRPC: a later pull with changes, an old client, a batch with more calls', async () => {
 		expect(await hot(t, { ...anonymous, schemaVersion: 2 })).toBeNull();
 		expect(await hot(t, { ...anonymous, userId: undefined })).toBeNull();
@@ -202,12 +213,11 @@ describe('a pull with nothing new', () => {
 			page: null
 		};
 		const first = dataOf(await viaTrpc(t, input, { session }));
-		let cookie: string | null = null;
 		// A first sync may come in pages: follow them to the cookie.
 		let page: PullResult = first;
 		while (page.kind === 'page') page = dataOf(await viaTrpc(t, { ...input, page: page.token }, { session }));
 		if (page.kind !== 'patch') throw new Error('expected a patch');
-		cookie = page.cookie;
+		const cookie = page.cookie;
 		for (const batch of [false, true]) {
 			const response = await hot(t, { ...input, cookie }, { batch, session });
 			expect(response?.status).toBe(200);
