@@ -17,7 +17,7 @@ import { scopeFor } from '../../server/sync/scope-for';
 import { SCHEMA_VERSION } from '../../src/lib/sync/version';
 import { freePort, ROOT, startServer, table } from './env';
 import { openApp, seedRequests } from './fixtures';
-import { runLoad, type LoadKind, type LoadUser } from './load';
+import { refreshCookies, runLoad, type LoadKind, type LoadUser } from './load';
 
 const OUT = join(ROOT, 'test-results/bench/profile');
 const REQUESTS = 10_000;
@@ -114,6 +114,8 @@ async function profileKind(kind: LoadKind, template: string, users: LoadUser[]):
 	});
 	let result;
 	try {
+		// The server's start may have written: cookies as up-to-date devices hold them.
+		await refreshCookies(server.origin, server.origin, users);
 		const spec = { url: server.origin, origin: server.origin, kind, users };
 		await runLoad({ ...spec, connections: 10, durationSeconds: 2 });
 		result = await runLoad({ ...spec, connections: CONNECTIONS, durationSeconds: SECONDS });
