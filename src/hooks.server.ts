@@ -4,6 +4,7 @@ import { ConfigError } from '$server/config';
 import { MigrationError } from '$server/db/migrator';
 import { renewSessionCookie } from '$server/auth/cookie';
 import { sessionCookieName } from '$server/auth/session';
+import { hotPull, PULL_PATH } from '$server/trpc/hot-pull';
 
 export const init: ServerInit = async () => {
 	try {
@@ -25,19 +26,33 @@ export const init: ServerInit = async () => {
 export const handle: Handle = async ({ event, resolve }) => {
 	const app = getApp();
 	// A parent's session slides on use: renew the cookie with it, whatever the request.
+	let cookieSet = false;
 	if (app)
 		event.locals.session = await renewSessionCookie(
 			app.database.db,
-			event.cookies,
+			{
+				get: (name) => event.cookies.get(name),
+				set: (...args) => ((cookieSet = true), event.cookies.set(...args)),
+				delete: (...args) => ((cookieSet = true), event.cookies.delete(...args))
+			},
 			app.config.origin,
-			app.now()
+			app.now(),
+			app.database.sqlite
 		);
+	// The hottest reads, answered without routing (SvelteKit adds cookies only to what `resolve`
+	// answers, so a renewed cookie takes that path).
+	const hot =
+		app && !cookieSet && event.url.pathname === PULL_PATH
+			? await hotPull(app, event.request, event.url, event.locals.session ?? null)
+			: null;
 	// The portal's public address (ORIGIN, as in mail links) for pages that print it, offline too:
 	// the service worker keeps the shell with it.
 	const origin = app?.config.origin ?? '';
-	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%portal.origin%', escapeAttribute(origin))
-	});
+	const response =
+		hot ??
+		(await resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%portal.origin%', escapeAttribute(origin))
+		}));
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');

@@ -1,4 +1,5 @@
 // The session cookie: HttpOnly, SameSite=Lax, Path=/; Secure and `__Host-` prefixed on https.
+import type Database from 'better-sqlite3';
 import type { Executor } from '../db/database';
 import type { CookieJar } from '../trpc/context';
 import { checkSessionToken, sessionCookieName, sessionCookieOptions, type AuthSession } from './session';
@@ -27,11 +28,13 @@ export async function renewSessionCookie(
 	db: Executor,
 	cookies: CookieJar,
 	origin: string,
-	now: Date
+	now: Date,
+	/** The database's better-sqlite3 handle, for the lookup without Kysely (checkSessionToken). */
+	sqlite?: Database.Database
 ): Promise<AuthSession | null> {
 	const token = sessionTokenFrom(cookies, origin);
 	if (!token) return null;
-	const checked = await checkSessionToken(db, token, now);
+	const checked = await checkSessionToken(db, token, now, sqlite);
 	if (checked?.extended) setSessionCookie(cookies, origin, token, checked.session.expiresAt);
 	return checked?.session ?? null;
 }

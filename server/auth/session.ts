@@ -1,5 +1,6 @@
 // Sessions after Lucia's guide (lucia-auth.com/sessions): a random token goes into the cookie,
 // only its SHA-256 is stored, so a leaked database cannot be replayed as logins.
+import type Database from 'better-sqlite3';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { FacilityId, UserId } from '../../src/lib/domain/ids';
@@ -69,9 +70,13 @@ export async function validateSessionToken(
 export async function checkSessionToken(
 	db: Executor,
 	token: string,
-	now: Date
+	now: Date,
+	/** The same database's better-sqlite3 handle: a session that needs no write is read without Kysely. */
+	sqlite?: Database.Database
 ): Promise<{ session: AuthSession; extended: boolean } | null> {
 	const id = hashToken(token);
+	const quick = sqlite ? readSession(sqlite, id, now) : undefined;
+	if (quick !== undefined) return quick;
 	const row = await db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.user_id')
@@ -134,6 +139,79 @@ export async function checkSessionToken(
 			expiresAt
 		},
 		extended
+	};
+}
+
+interface SessionRow {
+	user_id: string;
+	expires_at: string;
+	mfa_verified: number;
+	role: string;
+	active: number;
+	has_totp: number;
+}
+
+const sessionStatements = new WeakMap<
+	Database.Database,
+	{
+		session: Database.Statement<[string], SessionRow>;
+		facilities: Database.Statement<[string], { facility_id: string }>;
+	}
+>();
+
+function sessionStatementsOf(sqlite: Database.Database) {
+	let s = sessionStatements.get(sqlite);
+	if (!s) {
+		s = {
+			session: sqlite.prepare<[string], SessionRow>(
+				`SELECT sessions.user_id, sessions.expires_at, sessions.mfa_verified, users.role, users.active,
+					users.totp_key IS NOT NULL AS has_totp
+				 FROM sessions INNER JOIN users ON users.id = sessions.user_id WHERE sessions.id = ?`
+			),
+			facilities: sqlite.prepare<[string], { facility_id: string }>(
+				'SELECT facility_id FROM user_facilities WHERE user_id = ?'
+			)
+		};
+		sessionStatements.set(sqlite, s);
+	}
+	return s;
+}
+
+/**
+ * The hot path of `checkSessionToken`: one read by primary key through a prepared statement, for a
+ * session that is valid and need not slide (every request but one per half lifetime). Undefined
+ * when a write is due (an expired or disabled session to delete, a session to slide) or another
+ * request's transaction is open on the connection (its writes are not committed): the Kysely path
+ * decides those, in turn.
+ */
+function readSession(
+	sqlite: Database.Database,
+	id: string,
+	now: Date
+): { session: AuthSession; extended: false } | null | undefined {
+	if (sqlite.inTransaction) return undefined;
+	const statements = sessionStatementsOf(sqlite);
+	const row = statements.session.get(id);
+	if (!row) return null;
+	const expiresAt = new Date(row.expires_at);
+	if (now >= expiresAt || row.active !== 1) return undefined;
+	const role = row.role as Role;
+	const policy = sessionPolicy(role);
+	if (policy.sliding && row.mfa_verified === 1 && expiresAt.getTime() - now.getTime() < policy.lifetimeMs / 2)
+		return undefined;
+	const facilityIds =
+		role === 'staff' ? statements.facilities.all(row.user_id).map((r) => r.facility_id as FacilityId) : [];
+	return {
+		session: {
+			id,
+			userId: row.user_id as UserId,
+			role,
+			facilityIds,
+			mfaVerified: row.mfa_verified === 1,
+			hasTotp: row.has_totp === 1,
+			expiresAt
+		},
+		extended: false
 	};
 }
 

@@ -2,6 +2,7 @@
 // lastMutationId and new rejections — all read in one transaction, so they agree. A cookie older
 // than the deletions retention pruned gets a reset, so no device misses a deletion. A reset (the
 // first sync) comes in pages (first-sync.ts) for clients that take them.
+import type Database from 'better-sqlite3';
 import type { Db, Executor } from '../db/database';
 import {
 	isActedBy,
@@ -111,4 +112,66 @@ export async function pull(
 		const state = await clientState(tx, input, userId, 0);
 		return { kind: 'patch', reset: token === null, cookie: encodeCookie(scope.key, seq), patch, ...state };
 	});
+}
+
+interface SyncState {
+	seq: number;
+	prunedThrough: number;
+}
+
+const statements = new WeakMap<
+	Database.Database,
+	{
+		state: Database.Statement<[], SyncState>;
+		client: Database.Statement<[string, string], { last_mutation_id: number }>;
+	}
+>();
+
+function prepared(sqlite: Database.Database) {
+	let s = statements.get(sqlite);
+	if (!s) {
+		s = {
+			state: sqlite.prepare<[], SyncState>(
+				'SELECT seq, deletions_pruned_through AS prunedThrough FROM sync_state WHERE id = 1'
+			),
+			client: sqlite.prepare<[string, string], { last_mutation_id: number }>(
+				'SELECT last_mutation_id FROM sync_clients WHERE client_id = ? AND user_id = ?'
+			)
+		};
+		statements.set(sqlite, s);
+	}
+	return s;
+}
+
+/**
+ * A pull with nothing new, from two point reads and no Kysely round (the hot path of a device that
+ * is up to date): every write stamps what it changed — rows and rejections alike — with the next
+ * seq, so a cookie naming the current seq has nothing to fetch, and only the client's
+ * lastMutationId (which a refused or lost mutation moves without a seq) is read. The answer is the
+ * one `pull` gives. Null for anything else (a change since, a reset, a page, a schema to refuse) and
+ * inside another request's open transaction (its writes are not committed): `pull` answers those.
+ */
+export function unchangedPull(
+	sqlite: Database.Database,
+	scope: Scope,
+	input: PullInput,
+	userId: string | null
+): PullResult | null {
+	if (input.schemaVersion < MIN_CLIENT_SCHEMA_VERSION || !input.cookie || input.page || sqlite.inTransaction)
+		return null;
+	const { state, client } = prepared(sqlite);
+	const now = state.get();
+	if (!now) return null;
+	const cookie = decodeCookie(input.cookie, scope.key, now.seq, now.prunedThrough);
+	if (!cookie || cookie.seq !== now.seq) return null;
+	const lastMutationId =
+		input.clientId && userId ? (client.get(input.clientId, userId)?.last_mutation_id ?? 0) : 0;
+	return {
+		kind: 'patch',
+		reset: false,
+		cookie: encodeCookie(scope.key, now.seq),
+		patch: { put: {}, del: {} },
+		lastMutationId,
+		rejections: []
+	};
 }

@@ -96,11 +96,13 @@ export async function startServer(options: {
 	/** The origin the server believes it has (cookies, CSRF); defaults to its own address. */
 	origin?: string;
 	env?: Record<string, string>;
+	/** Flags for node itself (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+	nodeArgs?: string[];
 }): Promise<ServerProcess> {
 	const build = await buildSnapshot();
 	const origin = options.origin ?? `http://127.0.0.1:${options.port}`;
 	let log = '';
-	const child = spawn(process.execPath, [join(build, 'index.js')], {
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(build, 'index.js')], {
 		cwd: ROOT,
 		env: {
 			...process.env,

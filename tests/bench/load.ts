@@ -1,6 +1,7 @@
 // The load generator, run as its own process (`tsx tests/bench/load.ts spec.json`) so that client
 // work does not share the server's event loop. Loopback only: the spec's URL is checked.
 import { readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import autocannon, { type RawRequest, type RequestSpec } from 'autocannon';
 import { SCHEMA_VERSION } from '../../src/lib/sync/version';
 import { guardianArgs } from './mutations';
@@ -45,22 +46,78 @@ function pullPath(input: unknown): string {
 	return `/api/trpc/sync.pull?input=${encodeURIComponent(JSON.stringify(input))}`;
 }
 
+/** What a browser's fetch sends along (the portal negotiates the coding by it). */
+const BROWSER_ENCODINGS = 'gzip, deflate, br';
+
+const userPullPath = (user: LoadUser) =>
+	pullPath({
+		clientId: user.clientId,
+		userId: user.userId,
+		schemaVersion: SCHEMA_VERSION,
+		cookie: user.cookie
+	});
+
+const finderPath = pullPath({ clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null });
+
+/** A GET over a fresh connection, the body as sent (not decoded). */
+function rawGet(
+	url: string,
+	path: string,
+	headers: Record<string, string>
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+	return new Promise((done, fail) => {
+		const request = httpGet(new URL(path, url), { headers, agent: false }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () => {
+				const out: Record<string, string> = {};
+				for (const [name, value] of Object.entries(response.headers))
+					if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+				done({ status: response.statusCode ?? 0, headers: out, body: Buffer.concat(chunks) });
+			});
+			response.on('error', fail);
+		});
+		request.on('error', fail);
+	});
+}
+
+/**
+ * Brings every user's cookie up to the server's current seq (its start may have written), so that
+ * the `pull` load is what it says: devices with nothing new to fetch.
+ */
+export async function refreshCookies(url: string, origin: string, users: LoadUser[]): Promise<void> {
+	for (const user of users) {
+		const answer = await rawGet(url, userPullPath(user), {
+			origin,
+			accept: 'application/json',
+			cookie: `session=${user.token}`
+		});
+		const data = (JSON.parse(answer.body.toString('utf8')) as { result?: { data?: { cookie?: string } } })
+			.result?.data;
+		if (answer.status !== 200 || !data?.cookie) throw new Error(`cookie refresh: ${answer.status}`);
+		user.cookie = data.cookie;
+	}
+}
+
+/** The answer the load's first request gets: the bytes the static twin sends back (reads only). */
+export function sampleAnswer(spec: LoadSpec) {
+	const common = { origin: spec.origin, accept: 'application/json', 'accept-encoding': BROWSER_ENCODINGS };
+	const user = spec.users[0];
+	if (spec.kind === 'finder') return rawGet(spec.url, finderPath, common);
+	if (spec.kind === 'pull' && user)
+		return rawGet(spec.url, userPullPath(user), { ...common, cookie: `session=${user.token}` });
+	throw new Error(`no sample for ${spec.kind}`);
+}
+
 function requestsFor(spec: LoadSpec): RequestSpec[] {
-	const common = { origin: spec.origin, accept: 'application/json' };
+	const common = { origin: spec.origin, accept: 'application/json', 'accept-encoding': BROWSER_ENCODINGS };
 	let turn = 0;
 	const nextUser = (): LoadUser => {
 		const user = spec.users[turn++ % spec.users.length];
 		if (!user) throw new Error('no users in the load spec');
 		return user;
 	};
-	if (spec.kind === 'finder')
-		return [
-			{
-				method: 'GET',
-				path: pullPath({ clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null }),
-				headers: common
-			}
-		];
+	if (spec.kind === 'finder') return [{ method: 'GET', path: finderPath, headers: common }];
 	if (spec.kind === 'pull')
 		return [
 			{
@@ -69,12 +126,7 @@ function requestsFor(spec: LoadSpec): RequestSpec[] {
 					const user = nextUser();
 					return {
 						...request,
-						path: pullPath({
-							clientId: user.clientId,
-							userId: user.userId,
-							schemaVersion: SCHEMA_VERSION,
-							cookie: user.cookie
-						}),
+						path: userPullPath(user),
 						headers: { ...common, cookie: `session=${user.token}` }
 					};
 				}

@@ -3,7 +3,7 @@
 // built server from a second process (autocannon, loopback only) and runs Dexie in Chromium.
 // Prints one table and writes test-results/bench/bench.json.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pull } from '../../server/sync/pull';
@@ -11,16 +11,77 @@ import { scopeFor } from '../../server/sync/scope-for';
 import { toRequest } from '../../server/services/requests';
 import { SCHEMA_VERSION } from '../../src/lib/sync/version';
 import { dexieBench } from './browser';
-import { buildSnapshot, CHROME_PATH, freePort, ROOT, scratchDir, startServer, table } from './env';
+import { buildSnapshot, CHROME_PATH, freePort, median, ROOT, scratchDir, startServer, table } from './env';
 import { openApp, seedRequests, type SeededParent } from './fixtures';
-import type { LoadKind, LoadResult, LoadSpec, LoadUser } from './load';
+import {
+	refreshCookies,
+	sampleAnswer,
+	type LoadKind,
+	type LoadResult,
+	type LoadSpec,
+	type LoadUser
+} from './load';
 import { pulls, pushOf500, rawWriteRate } from './server-time';
 
 const quick = process.argv.includes('--quick');
 const REQUESTS = 10_000;
 const LOAD_SECONDS = quick ? 3 : 10;
-const CONNECTIONS = [50, 200];
-const KINDS: LoadKind[] = ['pull', 'push', 'finder'];
+/** Each load is measured in this many alternating slices (whole seconds each). */
+const SLICES = quick ? 1 : 5;
+
+/** Slices of equal length as one load: mean rate, summed counts, median p50, worst p99. */
+function combine(slices: LoadResult[]): LoadResult {
+	const first = slices[0];
+	if (!first) throw new Error('no load slices');
+	return {
+		...first,
+		requestsPerSecond: slices.reduce((n, l) => n + l.requestsPerSecond, 0) / slices.length,
+		p50Ms: median(slices.map((l) => l.p50Ms)),
+		p99Ms: Math.max(...slices.map((l) => l.p99Ms)),
+		errors: slices.reduce((n, l) => n + l.errors, 0),
+		total: slices.reduce((n, l) => n + l.total, 0)
+	};
+}
+const CONNECTIONS = [100, 200];
+const KINDS: LoadKind[] = ['finder', 'pull', 'push'];
+/** Issue 16 point 4: each read's share of its static twin, push's share of the raw transaction rate. */
+const TARGET: Record<LoadKind, number> = { finder: 50, pull: 25, push: 30 };
+
+interface Measured {
+	portal: LoadResult;
+	/** The static twin under the same load (reads); null for push, measured against raw SQLite. */
+	twin: LoadResult | null;
+	/** The answer's size on the wire (the twin's body). */
+	bytes: number | null;
+}
+
+/** Starts the static twin answering `answer` (tests/bench/static-twin.ts) in its own process. */
+async function startTwin(
+	answer: { status: number; headers: Record<string, string>; body: Buffer },
+	dir: string,
+	kind: LoadKind
+): Promise<{ url: string; bytes: number; stop(): Promise<void> }> {
+	if (answer.status !== 200) throw new Error(`${kind}: the portal answered ${answer.status}`);
+	const file = join(dir, `twin-${kind}.json`);
+	writeFileSync(file, JSON.stringify({ ...answer, body: answer.body.toString('base64') }));
+	const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/bench/static-twin.ts'), file], {
+		cwd: ROOT,
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+	const port = await new Promise<number>((done, fail) => {
+		child.stdout.once('data', (chunk: Buffer) => done(Number(chunk.toString().trim())));
+		child.once('exit', (code) => fail(new Error(`static twin exited with ${code}`)));
+	});
+	return {
+		url: `http://127.0.0.1:${port}`,
+		bytes: answer.body.length,
+		async stop() {
+			child.kill('SIGTERM');
+			await exited;
+		}
+	};
+}
 
 function log(message: string): void {
 	process.stderr.write(`[bench] ${message}\n`);
@@ -46,9 +107,11 @@ function runLoadProcess(specPath: string): Promise<LoadResult> {
 	});
 }
 
+/** A copy of a scratch database with its demo TOTP key file (the app refuses to start without it). */
 function copyDb(from: string, to: string): void {
 	mkdirSync(join(to, '..'), { recursive: true });
 	copyFileSync(from, to);
+	if (existsSync(`${from}.totp-key`)) copyFileSync(`${from}.totp-key`, `${to}.totp-key`);
 }
 
 const f1 = (n: number) => n.toFixed(1);
@@ -125,32 +188,56 @@ async function main(): Promise<void> {
 		const raw = rawWriteRate(rawPath, quick ? 1 : 3);
 		results.raw = raw;
 
-		// 4. The built server under load from a second process.
+		// 4. The built server under load from a second process, each read side by side with its static
+		// twin (a node:http server answering the same bytes, in its own process as well).
 		const port = await freePort();
 		const serverDb = join(dir, 'server/kita.db');
 		copyDb(template, serverDb);
 		const server = await startServer({ databasePath: serverDb, port });
-		const loads: LoadResult[] = [];
+		const loads: Measured[] = [];
 		try {
 			const specPath = join(dir, 'spec.json');
 			const base = { url: server.origin, origin: server.origin, users };
-			// Warm-up of each path (JIT, SQLite page cache), not reported.
-			for (const kind of KINDS) {
+			// The server's start may have written (jobs, demo data): cookies as devices would hold them now.
+			await refreshCookies(server.origin, server.origin, users);
+			const load = async (kind: LoadKind, url: string, connections: number, durationSeconds: number) => {
 				writeFileSync(
 					specPath,
-					JSON.stringify({ ...base, kind, connections: 10, durationSeconds: 1 } satisfies LoadSpec)
+					JSON.stringify({ ...base, url, kind, connections, durationSeconds } satisfies LoadSpec)
 				);
-				await runLoadProcess(specPath);
-			}
-			for (const kind of KINDS)
-				for (const connections of CONNECTIONS) {
-					log(`load: ${kind} × ${connections} connections, ${LOAD_SECONDS} s …`);
-					writeFileSync(
-						specPath,
-						JSON.stringify({ ...base, kind, connections, durationSeconds: LOAD_SECONDS } satisfies LoadSpec)
-					);
-					loads.push(await runLoadProcess(specPath));
+				return runLoadProcess(specPath);
+			};
+			for (const kind of KINDS) {
+				const twin =
+					kind === 'push'
+						? null
+						: await startTwin(
+								await sampleAnswer({ ...base, kind, connections: 1, durationSeconds: 1 }),
+								dir,
+								kind
+							);
+				try {
+					// Warm-up of each path (JIT, SQLite page cache), not reported.
+					await load(kind, server.origin, 10, 1);
+					if (twin) await load(kind, twin.url, 10, 1);
+					for (const connections of CONNECTIONS) {
+						log(`load: ${kind} × ${connections} connections, ${LOAD_SECONDS} s …`);
+						// Portal and twin take turns in slices: a burst of other work on the machine then
+						// hits both alike instead of one of them.
+						const portalSlices: LoadResult[] = [];
+						const twinSlices: LoadResult[] = [];
+						for (let slice = 0; slice < SLICES; slice++) {
+							portalSlices.push(await load(kind, server.origin, connections, LOAD_SECONDS / SLICES));
+							if (twin) twinSlices.push(await load(kind, twin.url, connections, LOAD_SECONDS / SLICES));
+						}
+						const portal = combine(portalSlices);
+						const limit = twin ? combine(twinSlices) : null;
+						loads.push({ portal, twin: limit, bytes: twin?.bytes ?? null });
+					}
+				} finally {
+					await twin?.stop();
 				}
+			}
 		} finally {
 			await server.stop();
 		}
@@ -160,23 +247,32 @@ async function main(): Promise<void> {
 			push: 'push (1 saveGuardian each)',
 			finder: 'finder (public pull, full catalogue)'
 		};
-		for (const l of loads) {
+		for (const { portal: l, twin, bytes } of loads) {
 			const name = `${label[l.kind]} @ ${l.connections} conn`;
+			const shareOf = twin ? twin.requestsPerSecond : raw.perSecond;
+			const share = (l.requestsPerSecond / shareOf) * 100;
+			const target = TARGET[l.kind];
 			rows.push(
-				[`${name}: throughput`, f0(l.requestsPerSecond), 'req/s'],
-				[`${name}: latency p50 / p99`, `${f0(l.p50Ms)} / ${f0(l.p99Ms)}`, 'ms'],
-				[`${name}: errors`, `${l.errors} of ${f0(l.total)}`, 'requests']
+				[
+					`${name}: throughput`,
+					`${f0(l.requestsPerSecond)} of ${f0(shareOf)} = ${f1(share)} % (target ≥ ${target} %${share >= target ? '' : ', MISSED'})`,
+					twin
+						? `req/s, static twin${bytes === null ? '' : ` (${f0(bytes)} bytes)`}`
+						: 'req/s, raw better-sqlite3 tx/s'
+				],
+				[
+					`${name}: latency p50 / p99`,
+					`${f0(l.p50Ms)} / ${f0(l.p99Ms)}${twin ? ` (twin ${f0(twin.p50Ms)} / ${f0(twin.p99Ms)})` : ''}`,
+					'ms'
+				],
+				[
+					`${name}: errors`,
+					`${l.errors} of ${f0(l.total)}${twin ? ` (twin ${twin.errors})` : ''}`,
+					'requests'
+				]
 			);
 		}
-		const push50 = loads.find((l) => l.kind === 'push' && l.connections === 50);
-		rows.push(
-			['raw better-sqlite3: same write, one transaction each', f0(raw.perSecond), 'tx/s'],
-			[
-				'push over HTTP @ 50 conn ÷ raw transaction rate',
-				push50 ? `${f1((push50.requestsPerSecond / raw.perSecond) * 100)} %` : 'n/a',
-				'ratio'
-			]
-		);
+		rows.push(['raw better-sqlite3: same write, one transaction each', f0(raw.perSecond), 'tx/s']);
 
 		// 5. Dexie in Chromium.
 		log('Dexie in Chromium …');
