@@ -11,7 +11,7 @@ import {
 import { decideDuplicateStep } from '../../src/lib/domain/staff';
 import { usersConcerned } from '../services/placement';
 import { touchChildRequests } from './request-records';
-import { recordDeletions } from '../sync/deletions';
+import { recordDeletions } from './deletions';
 import { auditCommand, pokeAll } from './audit';
 import type { UserCommandContext } from './context';
 import { Refusal } from './refusal';

@@ -239,8 +239,7 @@ async function main(): Promise<void> {
 			});
 			if (f.heaviestLocaleBytes > FIRST_LOAD_BUDGET) {
 				console.log(`\n${f.route} is over ${kb(FIRST_LOAD_BUDGET)}; its heaviest chunks:`);
-				for (const file of f.files.slice(0, 8))
-					console.log(`  ${kb(file.gzipBytes).padStart(9)}  ${file.file}`);
+				for (const file of f.files) console.log(`  ${String(file.gzipBytes).padStart(7)} B  ${file.file}`);
 			}
 		}
 		const heaviest = [...figures].sort((a, b) => b.heaviestLocaleBytes - a.heaviestLocaleBytes)[0];

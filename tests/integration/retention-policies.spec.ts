@@ -7,7 +7,7 @@ import { RETENTION_POLICIES, type RetentionResult } from '../../server/commands/
 import { DEFAULT_ACCOUNT_RETENTION } from '../../server/config';
 import { runRetention } from '../../server/jobs/retention';
 import { audit } from '../../server/services/audit';
-import { recordDeletions } from '../../server/sync/deletions';
+import { recordDeletions } from '../../server/commands/deletions';
 import { DAY, expectOk, officeWorld, type OfficeWorld } from './office-world';
 
 const START = '2026-02-02T09:00:00Z';

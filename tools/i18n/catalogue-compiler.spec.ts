@@ -128,10 +128,15 @@ describe('namespaces', () => {
 		expect(routeArea('src/routes/(public)/kitas/+page.svelte')).toBe('/(public)/kitas');
 		expect(routeArea('src/routes/+layout.svelte')).toBe('core');
 		expect(routeArea('src/routes/+layout.ts')).toBe('core');
+		// An audience's layout has the areas of the pages below it, not core (areasOfFiles).
+		expect(routeArea('src/routes/kita/+layout.svelte')).toBeUndefined();
+		expect(routeArea('src/routes/(parent)/+layout.svelte')).toBeUndefined();
 		expect(routeArea('src/routes/+page.svelte')).toBe('/');
 		expect(routeArea('src/hooks.client.ts')).toBe('core');
 		expect(routeArea('src/lib/deferred/SessionExpiryWarning.svelte')).toBe('deferred');
 		expect(namespaceName('deferred')).toBe('deferred');
+		expect(routeArea('src/lib/deferred/gate/NoAccess.svelte')).toBe('deferred/gate');
+		expect(namespaceName('deferred/gate')).toBe('deferred_gate');
 		expect(routeArea('src/routes/konto/AccountSettings.svelte')).toBeUndefined();
 		expect(routeArea('src/lib/components/parent/ChildForm.svelte')).toBeUndefined();
 	});
@@ -162,6 +167,24 @@ describe('namespaces', () => {
 		expect(of('src/lib/deep.ts')).toEqual(['/anmeldung', '/kitas']);
 		// Nobody imports it: every page may need it.
 		expect(of('src/lib/unused.ts')).toEqual(['core']);
+	});
+
+	it('gives a layout below the root the areas of the pages it wraps, and what it imports with them', () => {
+		const imports = new Map([
+			['src/routes/+layout.svelte', []],
+			['src/routes/kita/+layout.svelte', ['src/lib/gate.svelte']],
+			['src/routes/kita/+page.svelte', []],
+			['src/routes/kita/plaetze/+page.svelte', []],
+			['src/routes/(parent)/+layout.svelte', ['src/lib/gate.svelte']],
+			['src/routes/(parent)/familie/+page.svelte', []],
+			['src/routes/kitas/+page.svelte', []],
+			['src/lib/gate.svelte', []]
+		]);
+		const areas = areasOfFiles(imports);
+		const of = (file: string) => [...(areas.get(file) ?? [])].sort();
+		expect(of('src/routes/kita/+layout.svelte')).toEqual(['/kita', '/kita/plaetze']);
+		expect(of('src/lib/gate.svelte')).toEqual(['/(parent)/familie', '/kita', '/kita/plaetze']);
+		expect(of('src/routes/kitas/+page.svelte')).toEqual(['/kitas']);
 	});
 
 	it('puts a key the shell uses in core, any other key in each area that uses it', () => {

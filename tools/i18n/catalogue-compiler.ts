@@ -8,6 +8,8 @@
 //
 // Pure functions: no file system (tools/i18n/compile-messages.ts reads and writes).
 
+import { namespaceName } from '../../src/lib/i18n/text-modules.ts';
+
 export type Variant = { declarations?: string[]; selectors?: string[]; match: Record<string, string> };
 export type Message = string | Variant[];
 export type Catalogue = Record<string, Message>;
@@ -15,14 +17,13 @@ export type Catalogue = Record<string, Message>;
 export const CORE = 'core';
 /**
  * The shell's later parts (src/lib/deferred/): what the root layout shows only after the first
- * render or on demand (the session warning, the logout flow). Their texts are a namespace of their
+ * render or on demand (the session warning, the logout flow, the update banner, the notice of an
+ * ended session; a subfolder, e.g. deferred/gate, is a namespace `deferred/gate` of its own). Their texts are a namespace of their
  * own, loaded with them (`loadMessages(DEFERRED)`), so the shell's texts — in every first load —
  * stay small. The shell imports these files with a template literal, which the import scan does not
  * follow: a quoted import would carry the shell (core) to them.
  */
 export const DEFERRED = 'deferred';
-/** The namespace of the start page "/". */
-export const HOME = 'home';
 /**
  * Keys of texts the server writes (the mails): compiled for the server (server/i18n/generated/),
  * never into a page's namespace — no browser downloads them.
@@ -120,32 +121,44 @@ export function messageInputs(messages: Message[]): string[] {
 
 /**
  * The area of a route file (path relative to the project, forward slashes): a page belongs to its
- * route (the route id, as SvelteKit names it: `/kitas/[id]`); the root layout is the shell of every
- * page (core), as would be any layout or error page below it (there are none). Other files have no
- * area of their own (their areas are those of the pages that import them), except the client hooks,
- * which run everywhere.
+ * route (the route id, as SvelteKit names it: `/kitas/[id]`); the root layout and error page are
+ * the shell of every page (core). A layout below the root (an audience's gate, e.g. /kita) has no
+ * area of its own: the pages below it carry theirs to it (`areasOfFiles`). Other files have no area
+ * of their own either (their areas are those of the pages that import them), except the client
+ * hooks, which run everywhere.
  */
 export function routeArea(file: string): string | undefined {
 	if (file === 'src/hooks.client.ts') return CORE;
-	if (file.startsWith('src/lib/deferred/')) return DEFERRED;
+	// A subfolder of src/lib/deferred/ is a namespace of its own (`deferred/gate`): a part that loads
+	// alone, e.g. on a page nobody may see, need not bring the shell's other later texts.
+	const sub = /^src\/lib\/deferred\/(?:([^/]+)\/)?/.exec(file);
+	if (sub) return sub[1] ? `${DEFERRED}/${sub[1]}` : DEFERRED;
 	const route = /^src\/routes\/(.*)$/.exec(file)?.[1];
 	if (route === undefined) return undefined;
 	const segments = route.split('/');
 	const name = segments.pop() ?? '';
-	if (name.startsWith('+layout') || name.startsWith('+error')) return CORE;
+	if (name.startsWith('+layout') || name.startsWith('+error'))
+		return segments.length === 0 ? CORE : undefined;
 	if (name.startsWith('+page')) return `/${segments.join('/')}`;
 	return undefined;
 }
 
-/** The file name of a route's namespace: `/kitas/[id]` → `kitas_id`, `/` → `home`. */
-export function namespaceName(area: string): string {
-	if (area === CORE) return CORE;
-	const segments = area
-		.split('/')
-		.filter((s) => s && !/^\(.*\)$/.test(s))
-		.map((s) => s.replace(/[[\]]/g, ''));
-	return segments.length > 0 ? segments.join('_') : HOME;
+/** The layouts and error pages below the root that wrap a page file (SvelteKit nests them by folder). */
+export function enclosingLayouts(page: string, files: Iterable<string>): string[] {
+	const dirs: string[] = [];
+	let dir = page.slice(0, page.lastIndexOf('/'));
+	while (dir.startsWith('src/routes/')) {
+		dirs.push(dir);
+		dir = dir.slice(0, dir.lastIndexOf('/'));
+	}
+	return [...files].filter((file) => {
+		const slash = file.lastIndexOf('/');
+		return /^\+(layout|error)\b/.test(file.slice(slash + 1)) && dirs.includes(file.slice(0, slash));
+	});
 }
+
+/** The file name of a route's namespace: `/kitas/[id]` → `kitas_id`, `/` → `home` (text-modules.ts). */
+export { namespaceName };
 
 /**
  * The areas whose pages load each file: every route file's area, carried along its imports (static
@@ -156,7 +169,10 @@ export function areasOfFiles(imports: Map<string, string[]>): Map<string, Set<st
 	for (const entry of imports.keys()) {
 		const area = routeArea(entry);
 		if (area === undefined) continue;
-		const stack = [entry];
+		const stack = [
+			entry,
+			...(area === CORE || area === DEFERRED ? [] : enclosingLayouts(entry, imports.keys()))
+		];
 		while (stack.length > 0) {
 			const file = stack.pop() ?? '';
 			const reached = areas.get(file) ?? areas.set(file, new Set()).get(file);
@@ -231,14 +247,16 @@ export function renderServerTexts(
 
 /**
  * What the browser needs to find the texts: their version (part of a text module's address, see
- * src/lib/i18n/text-modules.ts), each area's namespaces and the languages. No table of imports: it
- * would be in every page's first load.
+ * src/lib/i18n/text-modules.ts), the namespaces that exist (a route's follows from its id by
+ * `namespaceName`; a table from route to namespace cost every first load ~0.2 KB) and the
+ * languages. No table of imports: it would be in every page's first load.
  */
-export function renderLoaders(version: string, locales: string[], areas: Record<string, string[]>): string {
+export function renderLoaders(version: string, locales: string[], namespaces: string[]): string {
 	return [
 		'// Generated by tools/i18n/compile-messages.ts from src/lib/messages — do not edit.',
 		`export const TEXTS_VERSION = ${JSON.stringify(version)};`,
-		`export const AREA_NAMESPACES: Record<string, string[]> = ${JSON.stringify(areas)};`,
+		'/** The namespaces besides core. */',
+		`export const NAMESPACES: readonly string[] = ${JSON.stringify([...namespaces].sort())};`,
 		`export const LOCALES = ${JSON.stringify(locales)} as const;`,
 		''
 	].join('\n');

@@ -160,11 +160,10 @@ export function compileMessages(root: string): CompiledMessages {
 			version.update(name).update(source);
 		}
 	}
-	// Each route loads its own namespace besides core.
-	const areas: Record<string, string[]> = {};
-	for (const namespace of namespaces) if (namespace !== CORE) areas[namespace] = [namespaceName(namespace)];
+	// Each route loads its own namespace besides core (found by its name, text-modules.ts).
 	const textsVersion = version.digest('hex').slice(0, 10);
-	write('loaders.ts', renderLoaders(textsVersion, settings.locales, areas));
+	const named = namespaces.filter((n) => n !== CORE).map(namespaceName);
+	write('loaders.ts', renderLoaders(textsVersion, settings.locales, named));
 	write(
 		'messages.ts',
 		renderTypes(

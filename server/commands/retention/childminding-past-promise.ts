@@ -5,7 +5,7 @@
 import type { Day } from '../../../src/lib/domain/calendar-day';
 import { kitaYearIdOf } from '../../../src/lib/domain/kita-year';
 import { requestKeptUntil, requestPastPromise } from '../../../src/lib/domain/retention';
-import { recordDeletions, type Deletion } from '../../sync/deletions';
+import { recordDeletions, type Deletion } from '../deletions';
 import { ownersOf, type RetentionPolicy, type RetentionResult, type RetentionRun } from './policy';
 
 /**

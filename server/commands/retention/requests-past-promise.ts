@@ -6,7 +6,7 @@
 // child is left there. Contracts are not exempt: the Betreuungsvertrag is the Kita's own record,
 // kept in its own files; the portal only arranged the place. The family and the account stay.
 import { requestKeptUntil, requestPastPromise } from '../../../src/lib/domain/retention';
-import { recordDeletions, type Deletion } from '../../sync/deletions';
+import { recordDeletions, type Deletion } from '../deletions';
 import { ownersOf, type RetentionPolicy, type RetentionResult, type RetentionRun } from './policy';
 
 /**

@@ -1,7 +1,7 @@
 // The records of deletions for devices (sync_deletions) older than `transientDays` go: devices that
 // pulled within the period have them; a device that has not pulled since gets a reset instead.
 import { cutoffInstant } from '../../../src/lib/domain/retention';
-import { pruneDeletions } from '../../sync/deletions';
+import { pruneDeletions } from '../deletions';
 import type { RetentionPolicy } from './policy';
 
 export const syncDeletions: RetentionPolicy = {

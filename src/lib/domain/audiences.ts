@@ -3,9 +3,12 @@
 import type { Role } from './roles';
 
 /**
- * Who each part of the site is for: its pages let these roles in. They ask here rather than name a
- * role; a +layout per part would gate once, but its entries in the route table cost every page
- * ~0.2 KB of first load (measured: /registrieren 59.9 → 60.1 KB), over the budget.
+ * Who each part of the site is for: its pages let these roles in. A part is a folder of routes:
+ * /kita, /fachberatung and /verwaltung by their first path segment, the parent pages by the route
+ * group `(parent)` (they share no path). The root layout gates every route once by its part
+ * (`audienceOfRoute`); the server enforces the same roles on every procedure.
+ * Not a +layout per part: its entries in the route table cost every page ~0.2 KB of first load
+ * and the parent pages ~0.8 KB (measured: /konto/daten 60.0 → 60.8 KB), over the budget.
  */
 export const AUDIENCES = {
 	kita: ['staff'],
@@ -17,4 +20,10 @@ export type Audience = keyof typeof AUDIENCES;
 
 export function mayEnter(audience: Audience, role: Role | undefined): boolean {
 	return role !== undefined && (AUDIENCES[audience] as readonly Role[]).includes(role);
+}
+
+/** The part of the site a route (SvelteKit's id, e.g. `/(parent)/familie`) belongs to, if gated. */
+export function audienceOfRoute(routeId: string | null): Audience | undefined {
+	const first = routeId?.split('/')[1]?.replace(/^\((\w+)\)$/, '$1');
+	return first && Object.hasOwn(AUDIENCES, first) ? (first as Audience) : undefined;
 }

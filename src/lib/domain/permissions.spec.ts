@@ -5,6 +5,7 @@ import { MUTATION_ARGS } from './mutations';
 import {
 	actionsNow,
 	AUDIENCES,
+	audienceOfRoute,
 	mayEnter,
 	type Audience,
 	blockedNow,
@@ -200,5 +201,18 @@ describe('the parts of the site', () => {
 		expect(who('parent')).toBe('parent');
 		for (const audience of Object.keys(AUDIENCES) as Audience[])
 			expect(mayEnter(audience, undefined)).toBe(false);
+	});
+
+	it('finds the part of a route by its first folder or its route group', () => {
+		expect(audienceOfRoute('/kita')).toBe('kita');
+		expect(audienceOfRoute('/kita/anfrage/[id]/brief')).toBe('kita');
+		expect(audienceOfRoute('/verwaltung/kitas/[id]')).toBe('verwaltung');
+		expect(audienceOfRoute('/fachberatung/[id]')).toBe('fachberatung');
+		expect(audienceOfRoute('/(parent)/konto/daten')).toBe('parent');
+		// Public pages, the account pages every role has, and lookalikes are not gated.
+		for (const open of ['/', '/kitas', '/kitas/[id]', '/konto', '/anmeldung', '/kindertagespflege', null])
+			expect(audienceOfRoute(open)).toBeUndefined();
+		expect(audienceOfRoute('/constructor')).toBeUndefined();
+		expect(audienceOfRoute('/(kita)/x')).toBe('kita');
 	});
 });

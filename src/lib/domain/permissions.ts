@@ -18,7 +18,7 @@ import type { Role } from './roles';
 // What reaches the first load of pages is kept apart with what it needs, so that a page gating its
 // route or showing a child-minding button does not load the placement machine: the audiences are
 // in audiences.ts, the child-minding re-check in childminding-actions.ts. This module names them all.
-export { AUDIENCES, mayEnter, type Audience } from './audiences';
+export { AUDIENCES, audienceOfRoute, mayEnter, type Audience } from './audiences';
 export { childmindingActionsNow } from './childminding-actions';
 
 /** Who asks: the session's role, user and (for Kita staff) the Kitas they work at. */

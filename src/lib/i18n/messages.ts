@@ -1,10 +1,10 @@
 // `m.<key>(inputs)` — the texts of the message catalogue in the page's language. The texts come in
 // namespaces (tools/i18n/catalogue-compiler.ts): the root layout's load awaits `loadMessages` for
 // the page's address before anything renders, so every call finds its text.
-import { AREA_NAMESPACES, TEXTS_VERSION } from './generated/loaders';
+import { NAMESPACES, TEXTS_VERSION } from './generated/loaders';
 import type { Messages } from './generated/messages';
 import { baseLocale, getLocale } from './runtime';
-import { textModuleFile, textModuleUrl } from './text-modules';
+import { namespaceName, textModuleFile, textModuleUrl } from './text-modules';
 
 type Dictionary = { default: Record<string, unknown> };
 
@@ -60,7 +60,8 @@ export const DEFERRED_TEXTS = 'deferred';
 
 /** The namespaces a page of the route `routeId` (SvelteKit's, e.g. `/kitas/[id]`) needs: core and its own. */
 export function namespacesFor(routeId: string | null): string[] {
-	return ['core', ...(AREA_NAMESPACES[routeId ?? ''] ?? [])];
+	const own = routeId === null ? '' : namespaceName(routeId);
+	return own && NAMESPACES.includes(own) ? ['core', own] : ['core'];
 }
 
 /** Loads the texts of a route (`null`: no route matched, the shell's texts only). */

@@ -2,6 +2,7 @@
 // the build, the loader in the browser and the service worker's build.
 import { describe, expect, it } from 'vitest';
 import {
+	namespaceName,
 	parseTextModulePath,
 	textModuleFile,
 	textModulePath,
@@ -10,6 +11,14 @@ import {
 } from './text-modules';
 
 describe('the address of the text modules', () => {
+	it('finds a route’s namespace from its id, without brackets and layout groups', () => {
+		expect(namespaceName('/kitas/[id]')).toBe('kitas_id');
+		expect(namespaceName('/(parent)/konto/daten')).toBe('konto_daten');
+		expect(namespaceName('/')).toBe('home');
+		expect(namespaceName('deferred/gate')).toBe('deferred_gate');
+		expect(namespaceName('core')).toBe('core');
+	});
+
 	it('names a module after its namespace and language, in a folder per version', () => {
 		expect(textModuleFile('kitas_id', 'de')).toBe('kitas_id.de.js');
 		expect(textModulePath('0a1b2c3d4e', 'kitas_id', 'ar')).toBe(

@@ -10,6 +10,20 @@ const TEXTS = 'i18n';
 /** The folder of the built text modules: `_app/immutable/i18n`. */
 export const TEXTS_FOLDER = `${IMMUTABLE}/${TEXTS}`;
 
+/**
+ * The namespace of an area's texts (tools/i18n/catalogue-compiler.ts): a route's (SvelteKit's id)
+ * without brackets and layout groups, `/kitas/[id]` → `kitas_id`, `/` → `home`; a deferred part's,
+ * `deferred/gate` → `deferred_gate`; the shell's, `core`. The browser finds a page's texts by it.
+ */
+export function namespaceName(area: string): string {
+	if (area === 'core') return area;
+	const segments = area
+		.split('/')
+		.filter((s) => s && !/^\(.*\)$/.test(s))
+		.map((s) => s.replace(/[[\]]/g, ''));
+	return segments.length > 0 ? segments.join('_') : 'home';
+}
+
 /** The file of one namespace in one language: `kitas_id.de.js` (also in src/lib/i18n/generated/). */
 export function textModuleFile(namespace: string, locale: string): string {
 	return `${namespace}.${locale}.js`;

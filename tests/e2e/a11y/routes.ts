@@ -82,6 +82,7 @@ export const ROUTE_CASES: RouteCase[] = [
 	plain('/konto', 'parent', true),
 	plain('/konto/zwei-faktor', 'parent'),
 	plain('/konto/daten', 'parent'),
+	plain('/konto/geloescht', 'public'),
 	plain('/kita', 'staff'),
 	{ pattern: '/kita/anfrage/[id]', audience: 'staff', path: (p) => `/kita/anfrage/${p.staffRequestId}` },
 	{
