@@ -4,6 +4,8 @@ import { ConfigError } from '$server/config';
 import { MigrationError } from '$server/db/migrator';
 import { renewSessionCookie } from '$server/auth/cookie';
 import { sessionCookieName } from '$server/auth/session';
+import { getTextDirection } from '$lib/i18n/runtime';
+import { LOCALE_COOKIE, requestLocale, withLocale } from '$lib/i18n/texts.server';
 
 export const init: ServerInit = async () => {
 	try {
@@ -35,9 +37,20 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// The portal's public address (ORIGIN, as in mail links) for pages that print it, offline too:
 	// the service worker keeps the shell with it.
 	const origin = app?.config.origin ?? '';
-	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%portal.origin%', escapeAttribute(origin))
-	});
+	// Public pages render here, in the language of the device (see texts.server.ts).
+	const locale = requestLocale(
+		event.cookies.get(LOCALE_COOKIE),
+		event.request.headers.get('accept-language')
+	);
+	const response = await withLocale(locale, () =>
+		resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%portal.origin%', escapeAttribute(origin))
+					.replace('%portal.lang%', locale)
+					.replace('%portal.dir%', getTextDirection(locale))
+		})
+	);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
