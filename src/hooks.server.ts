@@ -5,6 +5,14 @@ import { MigrationError } from '$server/db/migrator';
 import { renewSessionCookie } from '$server/auth/cookie';
 import { sessionCookieName } from '$server/auth/session';
 import { hotPull, PULL_PATH } from '$server/trpc/hot-pull';
+import { getTextDirection } from '$lib/i18n/runtime';
+import { LOCALE_COOKIE, requestLocale, withLocale } from '$lib/i18n/texts.server';
+import { render } from 'svelte/server';
+import FinderResults from './routes/kitas/FinderResults.svelte';
+import { installFinderList } from './routes/kitas/finder-list';
+
+// The finder's list, rendered into the finder's server render (see routes/kitas/finder-list.ts).
+installFinderList((props) => render(FinderResults, { props }).body);
 
 export const init: ServerInit = async () => {
 	try {
@@ -48,11 +56,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// The portal's public address (ORIGIN, as in mail links) for pages that print it, offline too:
 	// the service worker keeps the shell with it.
 	const origin = app?.config.origin ?? '';
-	const response =
-		hot ??
-		(await resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%portal.origin%', escapeAttribute(origin))
-		}));
+	// Public pages render here, in the language of the device (see texts.server.ts).
+	const rendered = () => {
+		const locale = requestLocale(
+			event.cookies.get(LOCALE_COOKIE),
+			event.request.headers.get('accept-language')
+		);
+		return withLocale(locale, () =>
+			resolve(event, {
+				transformPageChunk: ({ html }) =>
+					html
+						.replace('%portal.origin%', escapeAttribute(origin))
+						.replace('%portal.lang%', locale)
+						.replace('%portal.dir%', getTextDirection(locale))
+			})
+		);
+	};
+	const response = hot ?? (await rendered());
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');

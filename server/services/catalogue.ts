@@ -126,3 +126,48 @@ export async function countFacilities(db: Executor): Promise<number> {
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
+
+/** What the public pages show of the catalogue, as the public pull gives it (active Kitas only). */
+export interface PublicCatalogue {
+	facilities: Facility[];
+	municipalities: Municipality[];
+}
+
+/** The finder's catalogue for a page rendered on the server: active Kitas and the municipalities. */
+export async function publicCatalogue(db: Executor): Promise<PublicCatalogue> {
+	const [facilities, municipalities] = await Promise.all([
+		db.selectFrom('facilities').selectAll().where('active', '=', 1).orderBy('name').execute(),
+		db.selectFrom('municipalities').selectAll().execute()
+	]);
+	return { facilities: facilities.map(toFacility), municipalities: municipalities.map(toMunicipality) };
+}
+
+/** One active Kita's page: the Kita, its municipality, the Kita years and its places. */
+export interface PublicFacility {
+	facility: Facility;
+	municipality: Municipality | undefined;
+	years: KitaYear[];
+	capacities: Capacity[];
+}
+
+/** A Kita's public page rendered on the server; undefined for an unknown or inactive Kita. */
+export async function publicFacility(db: Executor, id: string): Promise<PublicFacility | undefined> {
+	const row = await db
+		.selectFrom('facilities')
+		.selectAll()
+		.where('id', '=', id)
+		.where('active', '=', 1)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const [municipality, years, capacities] = await Promise.all([
+		db.selectFrom('municipalities').selectAll().where('id', '=', row.municipality_id).executeTakeFirst(),
+		db.selectFrom('kita_years').selectAll().orderBy('id').execute(),
+		db.selectFrom('capacities').selectAll().where('facility_id', '=', id).execute()
+	]);
+	return {
+		facility: toFacility(row),
+		municipality: municipality && toMunicipality(municipality),
+		years: years.map(toKitaYear),
+		capacities: capacities.map(toCapacity)
+	};
+}

@@ -2,6 +2,7 @@
 // page's first render: a page paints with the framework, its texts and its own code (issue 8: at
 // most 60 KB of JS before the first render on a phone), then reads and writes the local database.
 // Pages reach the database through this module, which does not import Dexie.
+import { requestI18n } from '$lib/i18n/request-i18n';
 import type { LocalDb } from './local-db';
 
 type Layer = typeof import('./local-db');
@@ -10,14 +11,21 @@ type Layer = typeof import('./local-db');
 export const FIRST_RENDER_MARK = 'kita-portal:first-render';
 
 let firstRendered: () => void = () => {};
+let rendered = false;
 const firstRender = new Promise<void>((resolve) => (firstRendered = resolve));
 let layer: Layer | undefined;
 let loading: Promise<Layer> | undefined;
 
 /** The root layout calls this once, when the first page has rendered. */
 export function firstRenderDone(): void {
+	rendered = true;
 	performance.mark(FIRST_RENDER_MARK);
 	firstRendered();
+}
+
+/** Whether the first page has rendered (what renders now is the app's, not the server's page). */
+export function hasRendered(): boolean {
+	return rendered;
 }
 
 /** Resolves once the first page has rendered: what loads after it is not part of the first load. */
@@ -31,6 +39,9 @@ export function afterFirstRender(): Promise<void> {
  * first visit), a module first asked for offline could not be fetched. Returns its getter.
  */
 export function afterRender<T>(load: () => Promise<T>): () => Promise<T> {
+	// Rendering a request on the server: nothing renders after it there (and nothing may wait on it
+	// forever: a never-settling promise of its own is dropped with the render).
+	if (import.meta.env.SSR && requestI18n()) return () => new Promise<T>(() => {});
 	let pending: Promise<T> | undefined;
 	const get = (): Promise<T> => {
 		pending ??= firstRender.then(load);
@@ -44,6 +55,8 @@ export function afterRender<T>(load: () => Promise<T>): () => Promise<T> {
 
 /** The data layer, loaded once after the first render (at once if that render is done). */
 export function loadDataLayer(): Promise<Layer> {
+	// On the server a page renders without it (and keeps no reference to what waits for it).
+	if (import.meta.env.SSR && requestI18n()) return new Promise<Layer>(() => {});
 	return (loading ??= firstRender.then(() => import('./local-db')).then((loaded) => (layer = loaded)));
 }
 

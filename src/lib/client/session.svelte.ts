@@ -17,9 +17,13 @@ export function storedUser(): KnownUser | null {
 	}
 }
 
+// A page the server rendered shows no one logged in (the server renders public pages for all):
+// it is hydrated so, and the root layout brings in the known user once it has mounted.
+const hydrating = typeof document !== 'undefined' && document.getElementById('main') !== null;
+
 class SessionState {
 	/** The last user who logged in here; kept offline and across restarts until logout. */
-	user = $state<KnownUser | null>(storedUser());
+	user = $state<KnownUser | null>(hydrating ? null : storedUser());
 	/** The server said the session ended (401): local data stays, the user is asked to log in. */
 	expired = $state(false);
 }

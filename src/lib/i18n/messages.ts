@@ -1,8 +1,10 @@
 // `m.<key>(inputs)` — the texts of the message catalogue in the page's language. The texts come in
 // namespaces (tools/i18n/catalogue-compiler.ts): the root layout's load awaits `loadMessages` for
-// the page's address before anything renders, so every call finds its text.
+// the page's address before anything renders, so every call finds its text. On the server (pages
+// rendered there) the texts of every language are at hand at once, per request (request-i18n.ts).
 import { NAMESPACES, TEXTS_VERSION } from './generated/loaders';
 import type { Messages } from './generated/messages';
+import { requestI18n, type Text } from './request-i18n';
 import { baseLocale, getLocale } from './runtime';
 import { namespaceName, textModuleFile, textModuleUrl } from './text-modules';
 
@@ -21,8 +23,6 @@ function importTexts(namespace: string, locale: string): Promise<Dictionary> {
 	const url = textModuleUrl(import.meta.url, TEXTS_VERSION, namespace, locale);
 	return import(/* @vite-ignore */ url) as Promise<Dictionary>;
 }
-
-type Text = string | ((inputs: Record<string, unknown>, plural: (n: unknown) => string) => string);
 
 const texts = new Map<string, Text>();
 const loaded = new Map<string, Promise<void>>();
@@ -66,17 +66,19 @@ export function namespacesFor(routeId: string | null): string[] {
 
 /** Loads the texts of a route (`null`: no route matched, the shell's texts only). */
 export async function loadMessages(routeId: string | null): Promise<void> {
+	if (import.meta.env.SSR && requestI18n()) return;
 	await Promise.all(namespacesFor(routeId).map(load));
 }
 
 function render(key: string, inputs: Record<string, unknown> = {}): string {
-	const text = texts.get(key);
+	const request = import.meta.env.SSR ? requestI18n() : undefined;
+	const text = request ? request.text(key) : texts.get(key);
 	if (text === undefined) {
 		// A text of a namespace this page did not load: a bug in the namespace rules, made visible.
 		console.error(`message ${key} is not loaded`);
 		return key;
 	}
-	return typeof text === 'string' ? text : text(inputs, plural);
+	return typeof text === 'string' ? text : text(inputs, request ? request.plural : plural);
 }
 
 export const m = new Proxy({} as Messages, {

@@ -1,0 +1,2 @@
+// A public page: rendered on the server (see the root +layout.ts).
+export const ssr = true;

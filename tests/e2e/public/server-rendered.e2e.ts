@@ -1,0 +1,222 @@
+// Issue 16, point 1: the public pages arrive as HTML with their content, in the visitor's language
+// (the switcher's cookie, else the browser's languages), work without JavaScript and are then
+// hydrated in the browser without a mismatch. Pages first opened server-rendered keep working
+// offline once the service worker took over.
+import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { t } from '../a11y/catalogue';
+import { pullPublicData, syncIndicator, waitForServiceWorker, waitForSync } from '../helpers';
+
+/** The public pages whose heading is a text of the catalogue (Leichte Sprache's is German only). */
+const INFO_PAGES: { path: string; title: string }[] = [
+	{ path: '/', title: 'home_title' },
+	{ path: '/hilfe', title: 'help_title' },
+	{ path: '/anleitung', title: 'guide_title' },
+	{ path: '/kindertagespflege', title: 'childminding_title' },
+	{ path: '/datenschutz', title: 'privacy_title' },
+	{ path: '/impressum', title: 'imprint_title' },
+	{ path: '/barrierefreiheit', title: 'a11y_title' }
+];
+
+const count = (page: Page) => page.getByRole('main').getByRole('status');
+const results = (page: Page) => page.getByRole('main').getByRole('article');
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the information pages arrive with their content, in the browser’s language', async ({ page }) => {
+		for (const { path, title } of INFO_PAGES) {
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('de', title));
+			await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+		}
+	});
+
+	test('Leichte Sprache and the start page’s Kita years are there', async ({ page }) => {
+		await page.goto('/leichte-sprache');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Das Kita-Portal in Leichter Sprache');
+		await page.goto('/');
+		await expect(page.getByRole('main')).toContainText('Anmeldung möglichst bis');
+	});
+
+	test('the finder lists the Kitas and filters by municipality (a GET form)', async ({ page, request }) => {
+		const data = await pullPublicData(request);
+		const werl = data.municipalities.find((mu) => mu.name === 'Werl');
+		expect(werl).toBeDefined();
+		const inWerl = data.facilities.filter((f) => f.active && f.municipalityId === werl?.id);
+		expect(inWerl.length).toBeGreaterThan(0);
+
+		await page.goto('/kitas');
+		await expect(count(page)).toHaveText('66 Einrichtungen gefunden');
+		await expect(results(page)).toHaveCount(66);
+		// Nothing that needs JavaScript is offered: no bookmark buttons, no filter disclosure.
+		await expect(page.getByRole('button', { name: /merken/i })).toHaveCount(0);
+
+		const filters = page.getByRole('search', { name: 'Einrichtungen filtern' });
+		await filters.getByLabel('Gemeinde').selectOption({ label: 'Werl' });
+		await filters.getByRole('button', { name: 'Filter anwenden' }).click();
+		await expect(page).toHaveURL(/\/kitas\?(.*&)?gemeinde=/);
+		await expect(count(page)).toHaveText(`${inWerl.length} Einrichtungen gefunden`);
+		await expect(results(page)).toHaveCount(inWerl.length);
+		for (const article of await results(page).all()) await expect(article).toContainText('Werl');
+		// The form shows the filter the address holds.
+		await expect(filters.getByLabel('Gemeinde')).toHaveValue(werl?.id ?? '');
+
+		// A link to a Kita's page, which shows its facts and free places.
+		const first = results(page).first().getByRole('link');
+		const name = (await first.textContent()) ?? '';
+		await first.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	});
+
+	test('a Kita’s page shows its facts and free places', async ({ page, request }) => {
+		const data = await pullPublicData(request);
+		const facility = data.facilities.find((f) => f.active);
+		expect(facility).toBeDefined();
+		if (!facility) return;
+		const capacities = data.capacities.filter((c) => c.facilityId === facility.id);
+		await page.goto(`/kitas/${facility.id}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(facility.name);
+		await expect(page.getByRole('main')).toContainText(facility.provider);
+		await expect(page.getByRole('main')).toContainText(`${facility.postcode} ${facility.town}`);
+		const table = page.getByRole('table', { name: t('de', 'facility_places_title') });
+		await expect(table).toBeVisible();
+		for (const year of data.kitaYears) await expect(table).toContainText(year.label);
+		const year = data.kitaYears[0];
+		const total = capacities
+			.filter((c) => c.kitaYearId === year?.id)
+			.reduce((sum, c) => ({ places: sum.places + c.places, free: sum.free + c.places - c.contracted }), {
+				places: 0,
+				free: 0
+			});
+		expect(total.places).toBeGreaterThan(0);
+		await expect(table.getByRole('row').nth(1)).toContainText(`${total.free} von ${total.places} frei`);
+	});
+
+	test.describe('in Arabic', () => {
+		test.use({ locale: 'ar' });
+		test('the browser’s language decides, right to left', async ({ page }) => {
+			await page.goto('/impressum');
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('ar', 'imprint_title'));
+			await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+		});
+	});
+
+	test('the language chosen on the device (its cookie) wins over the browser’s', async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		await context.addCookies([{ name: 'kita-portal-locale', value: 'en', url: baseURL ?? '' }]);
+		await page.goto('/impressum');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'imprint_title'));
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	});
+});
+
+/** Console errors and warnings (hydration mismatches are warnings). */
+function watchConsole(page: Page): string[] {
+	const messages: string[] = [];
+	page.on('console', (message: ConsoleMessage) => {
+		if (message.type() === 'error' || message.type() === 'warning') messages.push(message.text());
+	});
+	page.on('pageerror', (error) => messages.push(error.message));
+	return messages;
+}
+
+test('a server-rendered page is hydrated without a mismatch and works as an app', async ({ page }) => {
+	const messages = watchConsole(page);
+	for (const { path, title } of INFO_PAGES) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('de', title));
+	}
+	// Hydrated: the router takes the next link (no new document).
+	const navigations: string[] = [];
+	page.on('framenavigated', (frame) => {
+		if (frame === page.mainFrame()) navigations.push(frame.url());
+	});
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
+	await page
+		.getByRole('contentinfo')
+		.getByRole('link', { name: t('de', 'footer_privacy') })
+		.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('de', 'privacy_title'));
+	expect(messages).toEqual([]);
+});
+
+test('a Kita page is hydrated without a mismatch', async ({ page, request }) => {
+	const messages = watchConsole(page);
+	const facility = (await pullPublicData(request)).facilities.find((f) => f.active);
+	if (!facility) throw new Error('no active Kita');
+	await page.goto(`/kitas/${facility.id}`);
+	await expect(page.getByRole('table', { name: t('de', 'facility_places_title') })).toBeVisible();
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
+	await expect(page.getByRole('button', { name: /merken/i })).toBeVisible();
+	expect(messages).toEqual([]);
+});
+
+test('finder and Kita page are hydrated without a mismatch, then filter at once', async ({ page }) => {
+	const messages = watchConsole(page);
+	await page.goto('/kitas?gemeinde=werl');
+	const filters = page.getByRole('search', { name: 'Einrichtungen filtern' });
+	await expect(filters.getByLabel('Gemeinde')).toHaveValue('werl');
+	await expect(count(page)).toHaveText('6 Einrichtungen gefunden');
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
+	await filters.getByLabel('Gemeinde').selectOption({ label: 'Alle Gemeinden' });
+	await expect(count(page)).toHaveText('66 Einrichtungen gefunden');
+	await expect(page).toHaveURL(/\/kitas$/);
+	await expect(page.getByRole('button', { name: 'Filter anwenden' })).toBeHidden();
+	await results(page).first().getByRole('link').click();
+	await expect(page.getByRole('table', { name: t('de', 'facility_places_title') })).toBeVisible();
+	await page.goto(page.url());
+	await expect(page.getByRole('table', { name: t('de', 'facility_places_title') })).toBeVisible();
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
+	await expect(page.getByRole('button', { name: /merken/i })).toBeVisible();
+	expect(messages).toEqual([]);
+});
+
+test('a page first opened server-rendered keeps working offline after the worker took over', async ({
+	page,
+	context,
+	request
+}) => {
+	const facility = (await pullPublicData(request)).facilities.find((f) => f.active);
+	if (!facility) throw new Error('no active Kita');
+	// The first visit: HTML from the server, then the worker installs and the catalogue syncs.
+	const first = await page.goto(`/kitas/${facility.id}`);
+	expect(first?.fromServiceWorker()).toBe(false);
+	expect(await first?.text()).toContain(`<h1>${facility.name}</h1>`);
+	await waitForServiceWorker(page);
+	await waitForSync(page);
+
+	await context.setOffline(true);
+	const reloaded = await page.reload();
+	expect(reloaded?.fromServiceWorker()).toBe(true);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(facility.name);
+	await expect(page.getByRole('table', { name: t('de', 'facility_places_title') })).toBeVisible();
+	await expect(syncIndicator(page)).toContainText('Offline');
+	// Within the app, pages whose data the server renders open from the local database.
+	await page.getByRole('link', { name: t('de', 'facility_back') }).click();
+	await expect(count(page)).toHaveText('66 Einrichtungen gefunden');
+	await results(page).first().getByRole('link').click();
+	await expect(page.getByRole('table', { name: t('de', 'facility_places_title') })).toBeVisible();
+	await page
+		.getByRole('navigation', { name: 'Hauptnavigation' })
+		.getByRole('link', { name: 'Startseite' })
+		.click();
+	await expect(page.getByRole('main')).toContainText('Anmeldung möglichst bis');
+	await page
+		.getByRole('contentinfo')
+		.getByRole('link', { name: t('de', 'footer_imprint') })
+		.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('de', 'imprint_title'));
+});
+
+test('a language chosen with the switcher is the one the server renders in next time', async ({ page }) => {
+	await page.goto('/impressum');
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
+	await page.getByRole('button', { name: /Sprache|Language/ }).click();
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'imprint_title'));
+	const html = await (await page.request.get('/impressum')).text();
+	expect(html).toContain(`<h1>${t('en', 'imprint_title')}</h1>`);
+});
