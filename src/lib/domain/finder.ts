@@ -1,9 +1,8 @@
 // The Kita finder's rules: which facilities match a filter, in which order.
 import type { Day } from './calendar-day';
-import type { Capacity, Facility, FinderFilter, Municipality } from './facility';
+import type { Facility, FinderFilter, Municipality } from './facility';
 import { distanceKm, type Point } from './geo';
 import { ageInMonths } from './kita-year';
-import { sumPlaces, type PlacesFigures } from './places';
 
 export interface FinderHit {
 	facility: Facility;
@@ -77,12 +76,5 @@ export function findFacilities(
 	return hits;
 }
 
-export type FreePlaces = PlacesFigures;
-
-/**
- * Free places of one facility in one Kita year, as the finder shows them: places minus contracts
- * minus open offers (an offered place is not free for the next family); null without figures.
- */
-export function freePlaces(capacities: readonly Capacity[]): FreePlaces | null {
-	return capacities.length === 0 ? null : sumPlaces(capacities);
-}
+// Kept beside the figures (places.ts): a Kita's page shows them without loading the finder.
+export { freePlaces, type FreePlaces } from './places';

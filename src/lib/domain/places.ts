@@ -74,3 +74,13 @@ export function placesOverview(
 		total: sumPlaces(own)
 	};
 }
+
+export type FreePlaces = PlacesFigures;
+
+/**
+ * Free places of one facility in one Kita year, as the finder shows them: places minus contracts
+ * minus open offers (an offered place is not free for the next family); null without figures.
+ */
+export function freePlaces(capacities: readonly Capacity[]): FreePlaces | null {
+	return capacities.length === 0 ? null : sumPlaces(capacities);
+}
