@@ -7,6 +7,12 @@ import { sessionCookieName } from '$server/auth/session';
 import { hotPull, PULL_PATH } from '$server/trpc/hot-pull';
 import { getTextDirection } from '$lib/i18n/runtime';
 import { LOCALE_COOKIE, requestLocale, withLocale } from '$lib/i18n/texts.server';
+import { render } from 'svelte/server';
+import FinderResults from './routes/kitas/FinderResults.svelte';
+import { installFinderList } from './routes/kitas/finder-list';
+
+// The finder's list, rendered into the finder's server render (see routes/kitas/finder-list.ts).
+installFinderList((props) => render(FinderResults, { props }).body);
 
 export const init: ServerInit = async () => {
 	try {
