@@ -7,6 +7,18 @@ import { sessionCookieName } from '$server/auth/session';
 import { hotPull, PULL_PATH } from '$server/trpc/hot-pull';
 import { getTextDirection } from '$lib/i18n/runtime';
 import { LOCALE_COOKIE, requestLocale, withLocale } from '$lib/i18n/texts.server';
+import { render } from 'svelte/server';
+import FinderResults from './routes/kitas/FinderResults.svelte';
+import { fillServerFinderList, installFinderList } from './routes/kitas/finder-list';
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+// The finder's list, rendered beside the finder's server render and put into its placeholder
+// afterwards (see routes/kitas/finder-list.ts); one slot per request.
+const finderList = new AsyncLocalStorage<{ html: string }>();
+installFinderList((props) => {
+	const slot = finderList.getStore();
+	if (slot) slot.html = render(FinderResults, { props }).body;
+});
 
 export const init: ServerInit = async () => {
 	try {
@@ -56,14 +68,20 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.cookies.get(LOCALE_COOKIE),
 			event.request.headers.get('accept-language')
 		);
-		return withLocale(locale, () =>
-			resolve(event, {
-				transformPageChunk: ({ html }) =>
-					html
-						.replace('%portal.origin%', escapeAttribute(origin))
-						.replace('%portal.lang%', locale)
-						.replace('%portal.dir%', getTextDirection(locale))
-			})
+		const list = { html: '' };
+		return finderList.run(list, () =>
+			withLocale(locale, () =>
+				resolve(event, {
+					transformPageChunk: ({ html }) =>
+						fillServerFinderList(
+							html
+								.replace('%portal.origin%', escapeAttribute(origin))
+								.replace('%portal.lang%', locale)
+								.replace('%portal.dir%', getTextDirection(locale)),
+							list.html
+						)
+				})
+			)
 		);
 	};
 	const response = hot ?? (await rendered());

@@ -38,6 +38,36 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('main')).toContainText('Anmeldung möglichst bis');
 	});
 
+	test('the finder lists the Kitas and filters by municipality (a GET form)', async ({ page, request }) => {
+		const data = await pullPublicData(request);
+		const werl = data.municipalities.find((mu) => mu.name === 'Werl');
+		expect(werl).toBeDefined();
+		const inWerl = data.facilities.filter((f) => f.active && f.municipalityId === werl?.id);
+		expect(inWerl.length).toBeGreaterThan(0);
+
+		await page.goto('/kitas');
+		await expect(count(page)).toHaveText('66 Einrichtungen gefunden');
+		await expect(results(page)).toHaveCount(66);
+		// Nothing that needs JavaScript is offered: no bookmark buttons, no filter disclosure.
+		await expect(page.getByRole('button', { name: /merken/i })).toHaveCount(0);
+
+		const filters = page.getByRole('search', { name: 'Einrichtungen filtern' });
+		await filters.getByLabel('Gemeinde').selectOption({ label: 'Werl' });
+		await filters.getByRole('button', { name: 'Filter anwenden' }).click();
+		await expect(page).toHaveURL(/\/kitas\?(.*&)?gemeinde=/);
+		await expect(count(page)).toHaveText(`${inWerl.length} Einrichtungen gefunden`);
+		await expect(results(page)).toHaveCount(inWerl.length);
+		for (const article of await results(page).all()) await expect(article).toContainText('Werl');
+		// The form shows the filter the address holds.
+		await expect(filters.getByLabel('Gemeinde')).toHaveValue(werl?.id ?? '');
+
+		// A link to a Kita's page, which shows its facts and free places.
+		const first = results(page).first().getByRole('link');
+		const name = (await first.textContent()) ?? '';
+		await first.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	});
+
 	test('a Kita’s page shows its facts and free places', async ({ page, request }) => {
 		const data = await pullPublicData(request);
 		const facility = data.facilities.find((f) => f.active);
@@ -118,6 +148,26 @@ test('a Kita page is hydrated without a mismatch', async ({ page, request }) => 
 	const facility = (await pullPublicData(request)).facilities.find((f) => f.active);
 	if (!facility) throw new Error('no active Kita');
 	await page.goto(`/kitas/${facility.id}`);
+	await expect(page.getByRole('table', { name: t('de', 'facility_places_title') })).toBeVisible();
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
+	await expect(page.getByRole('button', { name: /merken/i })).toBeVisible();
+	expect(messages).toEqual([]);
+});
+
+test('finder and Kita page are hydrated without a mismatch, then filter at once', async ({ page }) => {
+	const messages = watchConsole(page);
+	await page.goto('/kitas?gemeinde=werl');
+	const filters = page.getByRole('search', { name: 'Einrichtungen filtern' });
+	await expect(filters.getByLabel('Gemeinde')).toHaveValue('werl');
+	await expect(count(page)).toHaveText('6 Einrichtungen gefunden');
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
+	await filters.getByLabel('Gemeinde').selectOption({ label: 'Alle Gemeinden' });
+	await expect(count(page)).toHaveText('66 Einrichtungen gefunden');
+	await expect(page).toHaveURL(/\/kitas$/);
+	await expect(page.getByRole('button', { name: 'Filter anwenden' })).toBeHidden();
+	await results(page).first().getByRole('link').click();
+	await expect(page.getByRole('table', { name: t('de', 'facility_places_title') })).toBeVisible();
+	await page.goto(page.url());
 	await expect(page.getByRole('table', { name: t('de', 'facility_places_title') })).toBeVisible();
 	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
 	await expect(page.getByRole('button', { name: /merken/i })).toBeVisible();
