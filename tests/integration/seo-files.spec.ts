@@ -114,9 +114,12 @@ describe('sitemap.xml and robots.txt', () => {
 	});
 
 	it('every top-level route is either listed, unlisted or kept out — a new page needs a decision', () => {
-		const routes = readdirSync(resolve(import.meta.dirname, '../../src/routes'), { withFileTypes: true })
-			.filter((e) => e.isDirectory())
-			.map((e) => `/${e.name}`);
+		// A route group's folder, e.g. (parent), is not in the address: its folders are top-level.
+		const foldersIn = (dir: string): string[] =>
+			readdirSync(dir, { withFileTypes: true })
+				.filter((e) => e.isDirectory())
+				.flatMap((e) => (/^\(.*\)$/.test(e.name) ? foldersIn(resolve(dir, e.name)) : [e.name]));
+		const routes = foldersIn(resolve(import.meta.dirname, '../../src/routes')).map((name) => `/${name}`);
 		const decided = [...PUBLIC_PAGES, ...UNLISTED_PATHS, ...PRIVATE_PREFIXES];
 		const undecided = routes.filter((route) => !decided.some((d) => route === d || route.startsWith(d)));
 		expect(undecided).toEqual([]);
