@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { FacilityId, UserId } from '../../src/lib/domain/ids';
-import { sessionPolicy, type Role } from '../../src/lib/domain/roles';
+import { sessionPolicy, slidesNow, type Role } from '../../src/lib/domain/roles';
 import type { Executor } from '../db/database';
 import { sessionsEnded } from './session-ended';
 
@@ -98,13 +98,9 @@ export async function checkSessionToken(
 		return null;
 	}
 	const role = row.role as Role;
-	const policy = sessionPolicy(role);
-	// Slide only when half the lifetime is used up, so that not every request writes; a login still
-	// waiting for its second factor keeps its short end.
-	const extended =
-		policy.sliding && row.mfa_verified === 1 && expiresAt.getTime() - now.getTime() < policy.lifetimeMs / 2;
+	const extended = slidesNow(role, row.mfa_verified === 1, expiresAt, now);
 	if (extended) {
-		expiresAt = new Date(now.getTime() + policy.lifetimeMs);
+		expiresAt = new Date(now.getTime() + sessionPolicy(role).lifetimeMs);
 		await db
 			.updateTable('sessions')
 			.set({ expires_at: expiresAt.toISOString() })
@@ -129,16 +125,37 @@ export async function checkSessionToken(
 				).map((r) => r.facility_id as FacilityId)
 			: [];
 	return {
-		session: {
+		session: authSession(
 			id,
-			userId: row.user_id as UserId,
+			row.user_id,
 			role,
 			facilityIds,
-			mfaVerified: row.mfa_verified === 1,
-			hasTotp: row.totp_key !== null,
+			row.mfa_verified,
+			row.totp_key !== null,
 			expiresAt
-		},
+		),
 		extended
+	};
+}
+
+/** The session as the app sees it, from either read path. */
+function authSession(
+	id: string,
+	userId: string,
+	role: Role,
+	facilityIds: FacilityId[],
+	mfaVerified: number,
+	hasTotp: boolean,
+	expiresAt: Date
+): AuthSession {
+	return {
+		id,
+		userId: userId as UserId,
+		role,
+		facilityIds,
+		mfaVerified: mfaVerified === 1,
+		hasTotp,
+		expiresAt
 	};
 }
 
@@ -196,21 +213,11 @@ function readSession(
 	const expiresAt = new Date(row.expires_at);
 	if (now >= expiresAt || row.active !== 1) return undefined;
 	const role = row.role as Role;
-	const policy = sessionPolicy(role);
-	if (policy.sliding && row.mfa_verified === 1 && expiresAt.getTime() - now.getTime() < policy.lifetimeMs / 2)
-		return undefined;
+	if (slidesNow(role, row.mfa_verified === 1, expiresAt, now)) return undefined;
 	const facilityIds =
 		role === 'staff' ? statements.facilities.all(row.user_id).map((r) => r.facility_id as FacilityId) : [];
 	return {
-		session: {
-			id,
-			userId: row.user_id as UserId,
-			role,
-			facilityIds,
-			mfaVerified: row.mfa_verified === 1,
-			hasTotp: row.has_totp === 1,
-			expiresAt
-		},
+		session: authSession(id, row.user_id, role, facilityIds, row.mfa_verified, row.has_totp === 1, expiresAt),
 		extended: false
 	};
 }

@@ -15,6 +15,16 @@ export function sessionPolicy(role: Role): { lifetimeMs: number; sliding: boolea
 		: { lifetimeMs: STAFF_SESSION_HOURS * 3600_000, sliding: false };
 }
 
+/**
+ * Whether a session slides now: only sliding roles, only once the second factor is done (a login
+ * waiting for it keeps its short end), and only when half the lifetime is used up, so that not every
+ * request writes.
+ */
+export function slidesNow(role: Role, mfaVerified: boolean, expiresAt: Date, now: Date): boolean {
+	const policy = sessionPolicy(role);
+	return policy.sliding && mfaVerified && expiresAt.getTime() - now.getTime() < policy.lifetimeMs / 2;
+}
+
 export function requiresMfa(role: Role, hasTotp: boolean): boolean {
 	return MFA_REQUIRED_ROLES.includes(role) || hasTotp;
 }
