@@ -98,7 +98,9 @@ test('back at the list, it is scrolled to where the Kita was opened', async ({ p
 	expect(names.length).toBeGreaterThan(30);
 	const kita = names[25] ?? '';
 	const link = page.getByRole('link', { name: kita, exact: true });
-	await link.scrollIntoViewIfNeeded();
+	// Scrolled there directly: Playwright's own scrolling waits for the element to hold still, which
+	// on a busy machine timed out once while the list was still being laid out.
+	await link.evaluate((element) => element.scrollIntoView({ block: 'center' }));
 	const y = await page.evaluate(() => scrollY);
 	expect(y).toBeGreaterThan(1000);
 

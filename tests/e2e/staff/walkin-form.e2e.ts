@@ -72,16 +72,31 @@ test.describe('walk-in form and receipt', () => {
 			await page.setViewportSize({ width, height: 900 });
 			await page.goto('/kita/vor-ort');
 			await waitForContent(page, 'de');
-			const box = await page.getByLabel(de('staff_walkin_privacy_signed')).boundingBox();
-			const text = await page
+			const checkbox = await page.getByLabel(de('staff_walkin_privacy_signed')).elementHandle();
+			const label = await page
 				.getByRole('group', { name: de('staff_walkin_privacy') })
 				.getByText(de('staff_walkin_privacy_signed'))
-				.boundingBox();
-			if (!box || !text) throw new Error('checkbox or label not shown');
-			// Same line: the text starts right of the box, and the box is within the text's first line.
-			expect(text.x, `at ${width} px`).toBeGreaterThanOrEqual(box.x + box.width);
-			expect(box.y, `at ${width} px`).toBeLessThan(text.y + 24);
-			expect(box.y + box.height, `at ${width} px`).toBeGreaterThan(text.y);
+				.elementHandle();
+			if (!checkbox || !label) throw new Error('checkbox or label not shown');
+			// Both boxes from one layout (read one after the other, a notice shown in between moved one
+			// of them), polled until the page has settled.
+			const placed = () =>
+				page.evaluate(
+					([a, b]) => {
+						const box = a.getBoundingClientRect();
+						const text = b.getBoundingClientRect();
+						// Same line: the text starts right of the box, and the box is within the text's first line.
+						return {
+							rightOfBox: text.x >= box.x + box.width,
+							withinFirstLine: box.y < text.y + 24 && box.y + box.height > text.y
+						};
+					},
+					[checkbox, label] as const
+				);
+			await expect.poll(placed, { message: `at ${width} px` }).toEqual({
+				rightOfBox: true,
+				withinFirstLine: true
+			});
 		}
 	});
 
