@@ -4,7 +4,9 @@ import { ConfigError } from '$server/config';
 import { MigrationError } from '$server/db/migrator';
 import { renewSessionCookie } from '$server/auth/cookie';
 import { sessionCookieName } from '$server/auth/session';
-import { hotPull, PULL_PATH } from '$server/trpc/hot-pull';
+import { hotPull, PULL_PATH, toResponse } from '$server/trpc/hot-pull';
+import { offerFastLane } from '$server/trpc/fast-lane';
+import { securityHeaders } from '$server/http/security-headers';
 import { getTextDirection } from '$lib/i18n/runtime';
 import { LOCALE_COOKIE, requestLocale, withLocale } from '$lib/i18n/texts.server';
 import { render } from 'svelte/server';
@@ -24,6 +26,7 @@ export const init: ServerInit = async () => {
 	try {
 		const app = await createApp();
 		setApp(app);
+		offerFastLane(app);
 		if (app.config.demoData) console.warn(`\n${demoModeNotice(app.config)}\n`);
 		// The timers first fire after their interval; a server restarted often must not skip them.
 		void app.carryOver.runOnce();
@@ -55,10 +58,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 		);
 	// The hottest reads, answered without routing (SvelteKit adds cookies only to what `resolve`
 	// answers, so a renewed cookie takes that path).
-	const hot =
+	const answer =
 		app && !cookieSet && event.url.pathname === PULL_PATH
-			? await hotPull(app, event.request, event.url, event.locals.session ?? null)
+			? await hotPull(
+					app,
+					{ method: event.request.method, url: event.url, headers: event.request.headers },
+					event.locals.session ?? null
+				)
 			: null;
+	const hot = answer && toResponse(answer);
 	// The portal's public address (ORIGIN, as in mail links) for pages that print it, offline too:
 	// the service worker keeps the shell with it.
 	const origin = app?.config.origin ?? '';
@@ -85,15 +93,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		);
 	};
 	const response = hot ?? (await rendered());
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	if (app?.config.origin.startsWith('https://'))
-		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-	// A logged-in user's responses must not sit in shared or back/forward caches.
-	if (app && event.cookies.get(sessionCookieName(app.config.origin)))
-		response.headers.set('Cache-Control', 'no-store');
+	const loggedIn = !!app && !!event.cookies.get(sessionCookieName(app.config.origin));
+	for (const [name, value] of Object.entries(securityHeaders(app?.config.origin ?? '', loggedIn)))
+		response.headers.set(name, value);
 	return response;
 };
 

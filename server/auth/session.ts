@@ -222,6 +222,19 @@ function readSession(
 	};
 }
 
+/**
+ * The session of a request answered before SvelteKit (server/trpc/fast-lane.ts): undefined when
+ * the hook must decide (a write is due, or the connection is in a transaction), null for no session.
+ */
+export function peekSession(
+	sqlite: Database.Database,
+	token: string,
+	now: Date
+): AuthSession | null | undefined {
+	const read = readSession(sqlite, hashToken(token), now);
+	return read === undefined ? undefined : (read?.session ?? null);
+}
+
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
 	const row = await db
 		.deleteFrom('sessions')

@@ -55,7 +55,10 @@ export function isLoopbackAddress(ip: string): boolean {
  * `same-site`, `cross-site` and a request with neither header are not ours. Anonymous public
  * queries do not ask (the catalogue is public); mutations and every call with a session do.
  */
-export function isSameOrigin(request: Request, origin: string): boolean {
+export function isSameOrigin(
+	request: { headers: { get(name: string): string | null } },
+	origin: string
+): boolean {
 	const site = request.headers.get('sec-fetch-site');
 	if (site) return site === 'same-origin';
 	const from = request.headers.get('origin');

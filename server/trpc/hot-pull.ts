@@ -1,5 +1,6 @@
-// The two hottest reads answered in the hook, before SvelteKit routes the request to tRPC: the
-// finder's first pull (the public catalogue, from the catalogue cache) and a pull with nothing new.
+// The two hottest reads answered before SvelteKit routes the request to tRPC — in node's request
+// handler (fast-lane.ts) or, where the portal runs without it (vite dev), in the hook: the finder's
+// first pull (the public catalogue, from the catalogue cache) and a pull with nothing new.
 // Each answer is byte for byte what tRPC would send (`{"result":{"data":…}}`, in an array for the
 // browser's batch link); any other request — a batch with other calls, a change to fetch, a refusal
 // to give — returns null and takes the full path, which decides it as before.
@@ -44,17 +45,31 @@ function pullInput(url: URL): { input: PullInput; batch: boolean } | null {
 	return input.success ? { input: input.data, batch } : null;
 }
 
+/** What the hot path needs of a request, from a fetch `Request` (the hook) or node's (fast-lane.ts). */
+export interface HotRequest {
+	method: string;
+	url: URL;
+	headers: { get(name: string): string | null };
+}
+
+/** A hot answer, for either transport to send as it is. */
+export interface HotAnswer {
+	status: 200 | 304;
+	headers: Record<string, string>;
+	body: Uint8Array<ArrayBuffer> | string | null;
+}
+
 /**
  * Answers `GET /api/trpc/sync.pull` when it is the public first pull or a pull with nothing new;
  * null otherwise. `session` is the one the hook validated.
  */
 export async function hotPull(
 	app: App,
-	request: Request,
-	url: URL,
+	request: HotRequest,
 	session: AuthSession | null
-): Promise<Response | null> {
-	if (request.method !== 'GET' || url.pathname !== PULL_PATH || request.headers.has('trpc-accept'))
+): Promise<HotAnswer | null> {
+	const { url } = request;
+	if (request.method !== 'GET' || url.pathname !== PULL_PATH || request.headers.get('trpc-accept') !== null)
 		return null;
 	const call = pullInput(url);
 	if (!call) return null;
@@ -76,7 +91,12 @@ export async function hotPull(
 	return result ? json(result, batch) : null;
 }
 
-async function catalogue(app: App, request: Request, batch: boolean): Promise<Response> {
+/** The answer as a fetch `Response` (for the hook). */
+export function toResponse(answer: HotAnswer): Response {
+	return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+async function catalogue(app: App, request: HotRequest, batch: boolean): Promise<HotAnswer> {
 	const cache = catalogueCache(app.database.db, app.database.sqlite, app.config.syncPageRows);
 	const entry = await cache.get();
 	const representation = batch ? entry.batch : entry.single;
@@ -85,17 +105,18 @@ async function catalogue(app: App, request: Request, batch: boolean): Promise<Re
 	// The catalogue is public: browsers may keep it, and ask again with its ETag.
 	const headers: Record<string, string> = { etag, 'cache-control': 'no-cache', vary: VARY };
 	if (notModified(request.headers.get('if-none-match'), representation))
-		return new Response(null, { status: 304, headers });
+		return { status: 304, headers, body: null };
 	const body = representation.bodies[coding];
 	headers['content-type'] = 'application/json';
 	headers['content-length'] = String(body.length);
 	if (coding !== 'identity') headers['content-encoding'] = coding;
-	return new Response(body, { status: 200, headers });
+	return { status: 200, headers, body };
 }
 
-function json(result: PullResult, batch: boolean): Response {
-	return new Response(trpcBody(result, batch), {
+function json(result: PullResult, batch: boolean): HotAnswer {
+	return {
 		status: 200,
-		headers: { 'content-type': 'application/json', 'cache-control': 'no-store', vary: VARY }
-	});
+		headers: { 'content-type': 'application/json', 'cache-control': 'no-store', vary: VARY },
+		body: trpcBody(result, batch)
+	};
 }

@@ -87,7 +87,7 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the built server (what `node server/cli/start.js` runs: build/index.js, here from the
+ * Starts the built server (what `npm start` runs: server/cli/start.js, here on the build
  * snapshot) on a database file and waits for /api/health.
  */
 export async function startServer(options: {
@@ -102,20 +102,24 @@ export async function startServer(options: {
 	const build = await buildSnapshot();
 	const origin = options.origin ?? `http://127.0.0.1:${options.port}`;
 	let log = '';
-	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(build, 'index.js')], {
-		cwd: ROOT,
-		env: {
-			...process.env,
-			PORT: String(options.port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			DATABASE_PATH: options.databasePath,
-			// Demo data (the measured accounts and Kitas); so no NODE_ENV=production, which refuses demo mode.
-			DEMO_DATA: 'on',
-			...options.env
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const child = spawn(
+		process.execPath,
+		[...(options.nodeArgs ?? []), join(ROOT, 'server/cli/start.js'), '--build', build],
+		{
+			cwd: ROOT,
+			env: {
+				...process.env,
+				PORT: String(options.port),
+				HOST: '127.0.0.1',
+				ORIGIN: origin,
+				DATABASE_PATH: options.databasePath,
+				// Demo data (the measured accounts and Kitas); so no NODE_ENV=production, which refuses demo mode.
+				DEMO_DATA: 'on',
+				...options.env
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
 	const collect = (chunk: Buffer) => {
 		log = (log + chunk.toString()).slice(-20_000);
 	};

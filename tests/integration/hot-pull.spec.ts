@@ -6,7 +6,7 @@ import { checkSessionToken, createSession, type AuthSession } from '../../server
 import { nextSeq } from '../../server/db/seq';
 import { catalogueCache, negotiate } from '../../server/sync/catalogue-cache';
 import { decodeCookie } from '../../server/sync/cookie';
-import { hotPull } from '../../server/trpc/hot-pull';
+import { hotPull, toResponse } from '../../server/trpc/hot-pull';
 import { handleTrpcRequest } from '../../server/trpc/http';
 import type { UserId } from '../../src/lib/domain/ids';
 import { SCHEMA_VERSION, type PullResult } from '../../src/lib/sync/protocol';
@@ -33,7 +33,12 @@ async function hot(
 	options: { batch?: boolean; session?: AuthSession | null; headers?: Record<string, string> } = {}
 ) {
 	const url = pullUrl(t, input, options.batch ?? false);
-	return hotPull(t.app, request(url, options.headers), url, options.session ?? null);
+	const answer = await hotPull(
+		t.app,
+		{ method: 'GET', url, headers: request(url, options.headers).headers },
+		options.session ?? null
+	);
+	return answer && toResponse(answer);
 }
 
 /** tRPC's own answer, as the endpoint gave it before the hot path. */
@@ -185,11 +190,13 @@ describe('the finder’s first pull from the catalogue cache', () => {
 		expect(await hot(t, { ...anonymous, schemaVersion: 2 })).toBeNull();
 		expect(await hot(t, { ...anonymous, userId: undefined })).toBeNull();
 		const url = new URL('/api/trpc/sync.pull,sync.pull', t.config.origin);
-		expect(await hotPull(t.app, request(url), url, null)).toBeNull();
+		expect(await hotPull(t.app, { method: 'GET', url, headers: request(url).headers }, null)).toBeNull();
 		const batchOfTwo = new URL('/api/trpc/sync.pull', t.config.origin);
 		batchOfTwo.searchParams.set('batch', '1');
 		batchOfTwo.searchParams.set('input', JSON.stringify({ 0: anonymous, 1: anonymous }));
-		expect(await hotPull(t.app, request(batchOfTwo), batchOfTwo, null)).toBeNull();
+		expect(
+			await hotPull(t.app, { method: 'GET', url: batchOfTwo, headers: request(batchOfTwo).headers }, null)
+		).toBeNull();
 	});
 });
 
@@ -244,7 +251,7 @@ describe('a pull with nothing new', () => {
 		};
 		const url = pullUrl(t, anonymous, false);
 		const crossSite = new Request(url, { headers: { 'sec-fetch-site': 'cross-site' } });
-		expect(await hotPull(t.app, crossSite, url, session)).toBeNull();
+		expect(await hotPull(t.app, { method: 'GET', url, headers: crossSite.headers }, session)).toBeNull();
 		expect(await hot(t, { ...input, userId: crypto.randomUUID() }, { session })).toBeNull();
 	});
 });

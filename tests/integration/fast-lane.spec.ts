@@ -1,0 +1,156 @@
+// The fast lane (server/trpc/fast-lane.ts): the hot pulls answered in node's request handler, over a
+// real socket, with the same bytes and headers as the hook's answer; every request it is unsure of —
+// another method or path, a session to slide, a cross-site call with a session — goes on to SvelteKit.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSession, sessionCookieName } from '../../server/auth/session';
+import { cookieValue, fastLane } from '../../server/trpc/fast-lane';
+import { handleTrpcRequest } from '../../server/trpc/http';
+import { sessionPolicy } from '../../src/lib/domain/roles';
+import { SCHEMA_VERSION, type PullResult } from '../../src/lib/sync/protocol';
+import { recordingJar } from './auth-helpers';
+import { createUserWithSession } from './fixtures';
+import { createTestApp, type TestApp } from './harness';
+
+const anonymous = { clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null, page: null };
+/** What the lane left to SvelteKit answers with this status here. */
+const PASSED_ON = 599;
+
+function pullPath(input: unknown, batch = true): string {
+	const query = new URLSearchParams();
+	if (batch) query.set('batch', '1');
+	query.set('input', JSON.stringify(batch ? { 0: input } : input));
+	return `/api/trpc/sync.pull?${query}`;
+}
+
+describe('the fast lane', () => {
+	let t: TestApp;
+	let server: Server;
+	let base: string;
+	beforeEach(async () => {
+		t = await createTestApp();
+		const lane = fastLane(t.app);
+		server = createServer((request, response) => {
+			const fast = lane(request, response);
+			const passOn = () => {
+				response.statusCode = PASSED_ON;
+				response.end();
+			};
+			if (fast === false) passOn();
+			else void fast.then((answered) => answered || passOn());
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	});
+	afterEach(async () => {
+		await new Promise((resolve) => server.close(resolve));
+		await t.close();
+	});
+
+	const get = (path: string, headers: Record<string, string> = {}) =>
+		fetch(base + path, { headers: { 'sec-fetch-site': 'same-origin', ...headers } });
+
+	/** A parent's login cookie, and the cookie of their device's copy once it is whole. */
+	async function upToDateParent() {
+		const user = await createUserWithSession(t.app.database.db, t.clock.now(), 'parent');
+		const { token } = await createSession(t.app.database.db, user.userId, 'parent', t.clock.now(), true);
+		const session = { ...user };
+		const input = { ...anonymous, clientId: crypto.randomUUID(), userId: user.userId };
+		let page: PullResult;
+		let token_: string | null = null;
+		do {
+			const response = await handleTrpcRequest(
+				t.app,
+				new Request(`${t.config.origin}${pullPath({ ...input, page: token_ }, false)}`, {
+					headers: { 'sec-fetch-site': 'same-origin' }
+				}),
+				'127.0.0.1',
+				recordingJar(),
+				session
+			);
+			page = ((await response.json()) as { result: { data: PullResult } }).result.data;
+			token_ = page.kind === 'page' ? page.token : null;
+		} while (page.kind === 'page');
+		if (page.kind !== 'patch') throw new Error('expected a patch');
+		return {
+			cookieHeader: `${sessionCookieName(t.config.origin)}=${token}`,
+			input: { ...input, cookie: page.cookie }
+		};
+	}
+
+	it('answers the finder’s first pull with the catalogue’s bytes, its ETag and the portal’s headers', async () => {
+		const response = await get(pullPath(anonymous), { 'accept-encoding': 'br' });
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-encoding')).toBe('br');
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(response.headers.get('x-frame-options')).toBe('DENY');
+		expect(response.headers.get('cache-control')).toBe('no-cache');
+		const bytes = Buffer.from(await response.arrayBuffer());
+		// fetch decodes brotli itself; the bytes are the decoded body then.
+		const text = bytes[0] === 0x5b ? bytes.toString('utf8') : brotliDecompressSync(bytes).toString('utf8');
+		const data = (JSON.parse(text) as { result: { data: PullResult } }[])[0]?.result.data;
+		expect(data?.kind).toBe('patch');
+		const etag = response.headers.get('etag') ?? '';
+		const again = await get(pullPath(anonymous), { 'accept-encoding': 'br', 'if-none-match': etag });
+		expect(again.status).toBe(304);
+	});
+
+	it('answers an up-to-date parent’s pull, never to be kept in a cache', async () => {
+		const parent = await upToDateParent();
+		const response = await get(pullPath(parent.input), { cookie: parent.cookieHeader });
+		expect(response.status).toBe(200);
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		const data = ((await response.json()) as { result: { data: PullResult } }[])[0]?.result.data;
+		expect(data?.kind).toBe('patch');
+	});
+
+	it('passes on what it is not sure of', async () => {
+		const parent = await upToDateParent();
+		// Another method, another call beside the pull, a pull that is not alone in its batch.
+		expect((await fetch(base + pullPath(anonymous), { method: 'POST' })).status).toBe(PASSED_ON);
+		expect((await get(`/api/trpc/sync.pull,sync.pull?batch=1&input={}`)).status).toBe(PASSED_ON);
+		expect(
+			(await get(`/api/trpc/sync.pull?batch=1&input=${JSON.stringify({ 0: anonymous, 1: anonymous })}`))
+				.status
+		).toBe(PASSED_ON);
+		expect((await get('/kitas')).status).toBe(PASSED_ON);
+		// A session from another site.
+		const crossSite = await get(pullPath(parent.input), {
+			cookie: parent.cookieHeader,
+			'sec-fetch-site': 'cross-site'
+		});
+		expect(crossSite.status).toBe(PASSED_ON);
+		// Another user's database on this login.
+		expect(
+			(await get(pullPath({ ...parent.input, userId: crypto.randomUUID() }), { cookie: parent.cookieHeader }))
+				.status
+		).toBe(PASSED_ON);
+		// A session due to slide: the hook renews its cookie.
+		t.clock.advance(sessionPolicy('parent').lifetimeMs * 0.6);
+		expect((await get(pullPath(parent.input), { cookie: parent.cookieHeader })).status).toBe(PASSED_ON);
+		// And one that ended: the hook decides (and deletes it).
+		t.clock.advance(sessionPolicy('parent').lifetimeMs);
+		expect((await get(pullPath(parent.input), { cookie: parent.cookieHeader })).status).toBe(PASSED_ON);
+	});
+
+	it('treats an unknown session cookie as no session, and still keeps the answer out of caches', async () => {
+		const response = await get(pullPath(anonymous), {
+			cookie: `${sessionCookieName(t.config.origin)}=unknown`
+		});
+		expect(response.status).toBe(200);
+		expect(response.headers.get('cache-control')).toBe('no-store');
+	});
+});
+
+describe('cookieValue', () => {
+	it('reads the first value of the cookie as SvelteKit does', () => {
+		expect(cookieValue(undefined, 'session')).toBeUndefined();
+		expect(cookieValue('a=1; session=abc; session=def', 'session')).toBe('abc');
+		expect(cookieValue('xsession=1;session=%61b', 'session')).toBe('ab');
+		expect(cookieValue('session="q"', 'session')).toBe('q');
+		expect(cookieValue('session=%E0%A4%A', 'session')).toBe('%E0%A4%A');
+		expect(cookieValue('other=1', 'session')).toBeUndefined();
+	});
+});
