@@ -12,14 +12,21 @@ import { LOCALE_COOKIE, requestLocale, withLocale } from '$lib/i18n/texts.server
 import { render } from 'svelte/server';
 import FinderResults from './routes/kitas/FinderResults.svelte';
 import { fillServerFinderList, installFinderList } from './routes/kitas/finder-list';
+import { installKitaJsonLd } from '$lib/components/public/kita-json-ld-slot';
+import { jsonLdScript, kitaJsonLd } from '$lib/domain/kita-json-ld';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-// The finder's list, rendered beside the finder's server render and put into its placeholder
-// afterwards (see routes/kitas/finder-list.ts); one slot per request.
-const finderList = new AsyncLocalStorage<{ html: string }>();
+// What a server render hands over to be put into its HTML afterwards, one slot per request: the
+// finder's list, rendered beside the finder and put into its placeholder (routes/kitas/finder-list.ts),
+// and a Kita page's JSON-LD, put into the head ($lib/components/public/kita-json-ld-slot.ts).
+const renderSlot = new AsyncLocalStorage<{ html: string; head: string }>();
 installFinderList((props) => {
-	const slot = finderList.getStore();
+	const slot = renderSlot.getStore();
 	if (slot) slot.html = render(FinderResults, { props }).body;
+});
+installKitaJsonLd((facility, pageUrl) => {
+	const slot = renderSlot.getStore();
+	if (slot) slot.head = jsonLdScript(kitaJsonLd(facility, pageUrl));
 });
 
 export const init: ServerInit = async () => {
@@ -76,8 +83,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.cookies.get(LOCALE_COOKIE),
 			event.request.headers.get('accept-language')
 		);
-		const list = { html: '' };
-		return finderList.run(list, () =>
+		const slot = { html: '', head: '' };
+		return renderSlot.run(slot, () =>
 			withLocale(locale, () =>
 				resolve(event, {
 					transformPageChunk: ({ html }) =>
@@ -85,8 +92,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 							html
 								.replace('%portal.origin%', escapeAttribute(origin))
 								.replace('%portal.lang%', locale)
-								.replace('%portal.dir%', getTextDirection(locale)),
-							list.html
+								.replace('%portal.dir%', getTextDirection(locale))
+								.replace('</head>', () => `${slot.head}</head>`),
+							slot.html
 						)
 				})
 			)

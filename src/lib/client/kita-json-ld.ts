@@ -5,6 +5,8 @@ import { jsonLdScript, kitaJsonLd } from '$lib/domain/kita-json-ld';
 
 /** Adds the element and returns how to take it away again (another Kita, leaving the page). */
 export function showKitaJsonLd(f: Facility, pageUrl: string): () => void {
+	// The server's element (a page opened at its address) gives way: this one goes when the page does.
+	for (const served of document.head.querySelectorAll('script[type="application/ld+json"]')) served.remove();
 	// As HTML, escaped by jsonLdScript: the same element a server-rendered page would carry.
 	document.head.insertAdjacentHTML('beforeend', jsonLdScript(kitaJsonLd(f, pageUrl)));
 	const script = document.head.lastElementChild;

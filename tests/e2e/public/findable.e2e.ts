@@ -111,6 +111,26 @@ test('a Kita page has its title, description, canonical address and ChildCare JS
 	expect(errors).toEqual([]);
 });
 
+test('a Kita page as served carries its JSON-LD, for search engines that run no script', async ({
+	request,
+	baseURL
+}) => {
+	const [kita] = (await pullPublicData(request)).facilities;
+	if (!kita) throw new Error('no Kita in the demo data');
+	const html = await (await request.get(`/kitas/${kita.id}`)).text();
+	const scripts = [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)];
+	expect(scripts).toHaveLength(1);
+	const data = JSON.parse(scripts[0]?.[1] ?? '') as ChildCare;
+	expect(data).toMatchObject({
+		'@type': 'ChildCare',
+		name: kita.name,
+		mainEntityOfPage: `${baseURL}/kitas/${kita.id}`
+	});
+	expect(html.indexOf('application/ld+json')).toBeLessThan(html.indexOf('</head>'));
+	// Other pages carry none.
+	expect(await (await request.get('/kitas')).text()).not.toContain('application/ld+json');
+});
+
 test('every public page has a title and a meta description of its own', async ({ page }) => {
 	const seen = new Map<string, string>();
 	// The imprint last, opened from the footer within the app (below).
