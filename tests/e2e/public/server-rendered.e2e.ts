@@ -29,6 +29,9 @@ test.describe('without JavaScript', () => {
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('de', title));
 			await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 		}
+		// What needs JavaScript is not offered: the language button, the sync state.
+		await expect(page.getByRole('button', { name: /^Sprache/ })).toBeHidden();
+		await expect(page.getByRole('banner').getByRole('status')).toBeHidden();
 	});
 
 	test('Leichte Sprache and the start page’s Kita years are there', async ({ page }) => {
