@@ -7,6 +7,7 @@ import { sessionCookieName } from '$server/auth/session';
 import { hotPull, PULL_PATH, toResponse } from '$server/trpc/hot-pull';
 import { offerFastLane } from '$server/trpc/fast-lane';
 import { securityHeaders } from '$server/http/security-headers';
+import { compressText } from '$server/http/compress';
 import { getTextDirection } from '$lib/i18n/runtime';
 import { LOCALE_COOKIE, requestLocale, withLocale } from '$lib/i18n/texts.server';
 import { render } from 'svelte/server';
@@ -100,7 +101,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 			)
 		);
 	};
-	const response = hot ?? (await rendered());
+	// Pages, sitemap and the public JSON are built per request: compressed here (tRPC's answers and
+	// the hot ones already are).
+	const response = hot ?? (await compressText(event.request, await rendered()));
 	const loggedIn = !!app && !!event.cookies.get(sessionCookieName(app.config.origin));
 	for (const [name, value] of Object.entries(securityHeaders(app?.config.origin ?? '', loggedIn)))
 		response.headers.set(name, value);

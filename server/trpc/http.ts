@@ -5,7 +5,7 @@ import { isUnbatchable, MAX_BATCH_ITEMS } from '../../src/lib/trpc-batching';
 import type { App } from '../app';
 import type { AuthSession } from '../auth/session';
 import { anonymousStreamsFull } from '../sync/live-stream';
-import { compressJson } from './compress';
+import { compressText } from '../http/compress';
 import { createContext, type CookieJar } from './context';
 import { appRouter } from './router';
 
@@ -48,7 +48,7 @@ export async function handleTrpcRequest(
 				console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
 		}
 	});
-	return compressJson(request, response);
+	return compressText(request, response);
 }
 
 /**

@@ -1,6 +1,7 @@
-// `npm run lighthouse [-- --runs=N]`: Lighthouse 12 (mobile preset: Moto G power, simulated slow 4G
-// and 4× CPU slowdown) on the finder, the login and the registration page of the built app, five
-// cold runs each in Debian's Chromium; prints the median scores and LCP/TBT/CLS.
+// `npm run lighthouse [-- --runs=N] [-- --only=name,…]`: Lighthouse 12 (mobile preset: Moto G power,
+// simulated slow 4G and 4× CPU slowdown) on the pages issue 16 names — start page, finder, a Kita's
+// page, login, sign-up — and the registration form, five cold runs each in Debian's Chromium;
+// prints the median scores and LCP/TBT/CLS.
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +11,24 @@ import { CHROME_PATH, freePort, median, scratchDir, startServer, table } from '.
 
 const runsArg = process.argv.find((a) => a.startsWith('--runs='));
 const RUNS = runsArg ? Number(runsArg.split('=')[1]) : 5;
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const ONLY = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+/** `:kita` is the first Kita the served sitemap lists. */
 const PAGES = [
+	{ name: 'start', path: '/' },
 	{ name: 'finder', path: '/kitas' },
+	{ name: 'kita', path: ':kita' },
 	{ name: 'login', path: '/login' },
+	{ name: 'sign-up', path: '/registrieren' },
 	{ name: 'registration', path: '/anmeldung' }
-];
+].filter((p) => !ONLY || ONLY.has(p.name));
+
+async function firstKitaPath(origin: string): Promise<string> {
+	const sitemap = await (await fetch(`${origin}/sitemap.xml`)).text();
+	const kita = /<loc>[^<]*(\/kitas\/[^<]+)<\/loc>/.exec(sitemap)?.[1];
+	if (!kita) throw new Error('the sitemap lists no Kita');
+	return kita;
+}
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 interface Run {
@@ -75,7 +89,9 @@ async function main(): Promise<void> {
 	});
 	const rows: string[][] = [];
 	try {
-		for (const page of PAGES) {
+		const kitaPath = await firstKitaPath(server.origin);
+		for (const listed of PAGES) {
+			const page = { ...listed, path: listed.path === ':kita' ? kitaPath : listed.path };
 			const runs: Run[] = [];
 			let failure = '';
 			for (let i = 0; i < RUNS && !failure; i++) {

@@ -1,7 +1,8 @@
-// gzip for the API's JSON answers: the finder's first pull is about 180 KB of JSON, a parent's or a
-// Kita's much more — on a patchy phone connection the size is the wait. Static files come
-// precompressed from the build (adapter-node); tRPC answers are compressed here. Event streams
-// (subscriptions) stay as they are: they must reach the client event by event.
+// gzip for the answers built per request: tRPC's JSON (a parent's or a Kita's first pull is large)
+// and the server-rendered pages (the finder's HTML with its list is about 120 KB) — on a patchy phone
+// connection the size is the wait. Static files come precompressed from the build (adapter-node), the
+// hot pulls from their caches. Event streams (subscriptions) stay as they are: they must reach the
+// client event by event.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 
@@ -18,9 +19,16 @@ function acceptsGzip(request: Request): boolean {
 	});
 }
 
-export async function compressJson(request: Request, response: Response): Promise<Response> {
+/** The media types worth compressing: text, built per request. */
+const COMPRESSIBLE = ['application/json', 'text/html', 'application/xml', 'text/plain'];
+
+export async function compressText(request: Request, response: Response): Promise<Response> {
 	const type = response.headers.get('content-type') ?? '';
-	if (!type.startsWith('application/json') || response.headers.has('content-encoding') || !response.body)
+	if (
+		!COMPRESSIBLE.some((t) => type.startsWith(t)) ||
+		response.headers.has('content-encoding') ||
+		!response.body
+	)
 		return response;
 	const headers = new Headers(response.headers);
 	headers.append('Vary', 'Accept-Encoding');

@@ -1,0 +1,18 @@
+import { writeFileSync } from 'node:fs';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+const url = process.argv[2]!;
+const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'] });
+const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+chrome.kill();
+const lhr = result!.lhr;
+writeFileSync('/tmp/lhr.json', JSON.stringify(lhr));
+console.log('perf', lhr.categories.performance?.score, 'LCP', lhr.audits['largest-contentful-paint']?.numericValue, 'TBT', lhr.audits['total-blocking-time']?.numericValue, 'FCP', lhr.audits['first-contentful-paint']?.numericValue);
+const boot = lhr.audits['bootup-time']?.details as { items: { url: string; total: number; scripting: number; scriptParseCompile: number }[] };
+for (const i of boot.items.slice(0, 8)) console.log('boot', Math.round(i.total), Math.round(i.scripting), Math.round(i.scriptParseCompile), i.url.slice(-60));
+const main = lhr.audits['mainthread-work-breakdown']?.details as { items: { groupLabel: string; duration: number }[] };
+for (const i of main.items) console.log('main', i.groupLabel, Math.round(i.duration));
+const lt = lhr.audits['long-tasks']?.details as { items: { url: string; duration: number; startTime: number }[] } | undefined;
+for (const i of lt?.items ?? []) console.log('long', Math.round(i.startTime), Math.round(i.duration), i.url.slice(-60));
+const lcpEl = lhr.audits['largest-contentful-paint-element']?.details as unknown;
+console.log(JSON.stringify(lcpEl).slice(0, 600));
