@@ -11,7 +11,8 @@ export function installKitaJsonLd(write: (facility: Facility, pageUrl: string) =
 	keep = write;
 }
 
-/** Hands this server render's Kita to the server, which writes its JSON-LD into the head. */
-export function keepServerKitaJsonLd(facility: Facility, pageUrl: string): void {
-	keep?.(facility, pageUrl);
+/** Hands this server render's Kita (if any) to the server, which writes its JSON-LD into the head. */
+export function keepServerKitaJsonLd(kita: () => { facility: Facility; pageUrl: string } | undefined): void {
+	const shown = keep && kita();
+	if (shown) keep?.(shown.facility, shown.pageUrl);
 }
