@@ -8,6 +8,7 @@ import { hotPull, PULL_PATH, toResponse } from '$server/trpc/hot-pull';
 import { offerFastLane } from '$server/trpc/fast-lane';
 import { securityHeaders } from '$server/http/security-headers';
 import { compressText } from '$server/http/compress';
+import { anonymousCache } from '$server/http/anonymous-cache';
 import { getTextDirection } from '$lib/i18n/runtime';
 import { LOCALE_COOKIE, requestLocale, withLocale } from '$lib/i18n/texts.server';
 import { render } from 'svelte/server';
@@ -103,11 +104,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 	};
 	// Pages, sitemap and the public JSON are built per request: compressed here (tRPC's answers and
 	// the hot ones already are).
+	// An answer the same for every visitor without a login is kept, for the fast lane to give again
+	// ($server/http/anonymous-cache.ts).
+	const sessionCookie = app ? event.cookies.get(sessionCookieName(app.config.origin)) : undefined;
+	const keptKey =
+		app && !hot && event.request.method === 'GET' && sessionCookie === undefined
+			? anonymousCache(app.database.sqlite).key({
+					pathname: event.url.pathname,
+					search: event.url.search,
+					localeCookie: event.cookies.get(LOCALE_COOKIE),
+					acceptLanguage: event.request.headers.get('accept-language'),
+					acceptEncoding: event.request.headers.get('accept-encoding')
+				})
+			: null;
 	const response = hot ?? (await compressText(event.request, await rendered()));
-	const loggedIn = !!app && !!event.cookies.get(sessionCookieName(app.config.origin));
-	for (const [name, value] of Object.entries(securityHeaders(app?.config.origin ?? '', loggedIn)))
+	for (const [name, value] of Object.entries(securityHeaders(app?.config.origin ?? '', !!sessionCookie)))
 		response.headers.set(name, value);
-	return response;
+	return app && keptKey ? anonymousCache(app.database.sqlite).keep(keptKey, response) : response;
 };
 
 function escapeAttribute(value: string): string {

@@ -1,4 +1,5 @@
-// The hot reads (hot-pull.ts) answered in node's own request handler, before adapter-node turns the
+// The hot reads (hot-pull.ts) and the answers kept for visitors without a login
+// (http/anonymous-cache.ts) given in node's own request handler, before adapter-node turns the
 // request into a fetch `Request` and SvelteKit routes it: that conversion and the streamed
 // `Response` were most of what the bench measured after the answers themselves came from memory
 // (docs/perf/i16-profile.md). Everything else — and any pull this lane is unsure of — goes on to
@@ -6,7 +7,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../app';
 import { peekSession, sessionCookieName } from '../auth/session';
+import { anonymousCache, keptPath } from '../http/anonymous-cache';
 import { securityHeaders } from '../http/security-headers';
+import { LOCALE_COOKIE } from '../../src/lib/i18n/runtime';
 import { hotPull, PULL_PATH, type HotRequest } from './hot-pull';
 
 /** The key under which the lane is handed to the server entry (server/cli/start.js, plain JS). */
@@ -42,15 +45,39 @@ function headerOf(request: IncomingMessage, name: string): string | null {
 
 export function fastLane(app: App): FastLane {
 	const cookieName = sessionCookieName(app.config.origin);
+	const kept = anonymousCache(app.database.sqlite);
 	return (request, response) => {
-		if (request.method !== 'GET' || !request.url?.startsWith(PREFIX)) return false;
+		const url = request.url;
+		if (request.method !== 'GET' || !url) return false;
 		const token = cookieValue(request.headers.cookie, cookieName);
+		if (token === undefined) {
+			// As the hook keeps it: by the address as sent (SvelteKit's normalised address is the key
+			// the hook stores under; an address that normalises differently never finds an answer).
+			const at = url.indexOf('?');
+			const pathname = at < 0 ? url : url.slice(0, at);
+			const key =
+				keptPath(pathname) &&
+				kept.key({
+					pathname,
+					search: at < 0 ? '' : url.slice(at),
+					localeCookie: cookieValue(request.headers.cookie, LOCALE_COOKIE),
+					acceptLanguage: headerOf(request, 'accept-language'),
+					acceptEncoding: headerOf(request, 'accept-encoding')
+				});
+			const answer = key ? kept.get(key) : undefined;
+			if (answer) {
+				response.writeHead(answer.status, answer.headers);
+				response.end(answer.body);
+				return Promise.resolve(true);
+			}
+		}
+		if (!url.startsWith(PREFIX)) return false;
 		// A session to slide, or an expired one to delete, is the hook's (it sets the cookie).
 		const session = token ? peekSession(app.database.sqlite, token, app.now()) : null;
 		if (session === undefined) return false;
 		const hot: HotRequest = {
 			method: 'GET',
-			url: new URL(request.url, app.config.origin),
+			url: new URL(url, app.config.origin),
 			headers: { get: (name) => headerOf(request, name.toLowerCase()) }
 		};
 		return hotPull(app, hot, session).then(

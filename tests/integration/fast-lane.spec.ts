@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSession, sessionCookieName } from '../../server/auth/session';
+import { anonymousCache } from '../../server/http/anonymous-cache';
+import { nextSeq } from '../../server/db/seq';
 import { cookieValue, fastLane } from '../../server/trpc/fast-lane';
 import { handleTrpcRequest } from '../../server/trpc/http';
 import { sessionPolicy } from '../../src/lib/domain/roles';
@@ -141,6 +143,113 @@ describe('the fast lane', () => {
 		});
 		expect(response.status).toBe(200);
 		expect(response.headers.get('cache-control')).toBe('no-store');
+	});
+});
+
+describe('answers kept for visitors without a login', () => {
+	let t: TestApp;
+	let server: Server;
+	let base: string;
+	beforeEach(async () => {
+		t = await createTestApp();
+		const lane = fastLane(t.app);
+		server = createServer((request, response) => {
+			const fast = lane(request, response);
+			const passOn = () => {
+				response.statusCode = PASSED_ON;
+				response.end();
+			};
+			if (fast === false) passOn();
+			else void fast.then((answered) => answered || passOn());
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	});
+	afterEach(async () => {
+		await new Promise((resolve) => server.close(resolve));
+		await t.close();
+	});
+
+	const german = { 'accept-language': 'de-DE,de;q=0.9', 'accept-encoding': 'gzip' };
+	/** Keeps a page as the hook does after rendering it for a request with these headers. */
+	async function keepPage(path: string, text: string, headers: Record<string, string> = german) {
+		const cache = anonymousCache(t.app.database.sqlite);
+		const url = new URL(path, t.config.origin);
+		const key = cache.key({
+			pathname: url.pathname,
+			search: url.search,
+			localeCookie: undefined,
+			acceptLanguage: headers['accept-language'] ?? null,
+			acceptEncoding: headers['accept-encoding'] ?? null
+		});
+		if (!key) throw new Error(`${path} is not kept`);
+		await cache.keep(
+			key,
+			new Response(text, { headers: { 'content-type': 'text/html', 'x-frame-options': 'DENY' } })
+		);
+	}
+	const get = (path: string, headers: Record<string, string> = german) => fetch(base + path, { headers });
+
+	it('gives a kept page again, with its headers, to the same language and coding only', async () => {
+		await keepPage('/kitas?gemeinde=werl', '<p>Werl</p>');
+		const again = await get('/kitas?gemeinde=werl');
+		expect(again.status).toBe(200);
+		expect(again.headers.get('x-frame-options')).toBe('DENY');
+		expect(await again.text()).toBe('<p>Werl</p>');
+		// Another filter, another language, no gzip, a login: rendered anew.
+		expect((await get('/kitas?gemeinde=soest')).status).toBe(PASSED_ON);
+		expect((await get('/kitas?gemeinde=werl', { ...german, 'accept-language': 'tr' })).status).toBe(
+			PASSED_ON
+		);
+		expect(
+			(await get('/kitas?gemeinde=werl', { 'accept-language': 'de', 'accept-encoding': 'identity' })).status
+		).toBe(PASSED_ON);
+		expect(
+			(await get('/kitas?gemeinde=werl', { ...german, cookie: `${sessionCookieName(t.config.origin)}=x` }))
+				.status
+		).toBe(PASSED_ON);
+		// The language chosen on the device counts, not the browser's.
+		expect((await get('/kitas?gemeinde=werl', { ...german, cookie: 'kita-portal-locale=ar' })).status).toBe(
+			PASSED_ON
+		);
+	});
+
+	it('lets a kept page go when the public catalogue changes', async () => {
+		await keepPage('/', '<p>Start</p>');
+		expect((await get('/')).status).toBe(200);
+		await t.app.database.db.transaction().execute(async (tx) => {
+			const seq = await nextSeq(tx);
+			await tx.updateTable('kita_years').set({ seq }).where('id', 'is not', null).execute();
+		});
+		expect((await get('/')).status).toBe(PASSED_ON);
+	});
+
+	it('keeps only the public pages and only an answer that sets no cookie', async () => {
+		const cache = anonymousCache(t.app.database.sqlite);
+		const key = (pathname: string) =>
+			cache.key({
+				pathname,
+				search: '',
+				localeCookie: undefined,
+				acceptLanguage: null,
+				acceptEncoding: null
+			});
+		for (const path of ['/', '/kitas', '/kitas/abc', '/hilfe', '/api/trpc/auth.me'])
+			expect(key(path), path).not.toBeNull();
+		for (const path of [
+			'/login',
+			'/konto',
+			'/kitas/__data.json',
+			'/kitas/a/b',
+			'/api/trpc/sync.pull',
+			'/kita'
+		])
+			expect(key(path), path).toBeNull();
+		const withCookie = new Response('x', { headers: { 'set-cookie': 'a=1', 'content-type': 'text/html' } });
+		await cache.keep(key('/hilfe') ?? '', withCookie);
+		expect(cache.get(key('/hilfe') ?? '')).toBeUndefined();
+		await cache.keep(key('/hilfe') ?? '', new Response('gone', { status: 404 }));
+		expect(cache.get(key('/hilfe') ?? '')).toBeUndefined();
 	});
 });
 
