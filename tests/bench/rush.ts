@@ -46,6 +46,8 @@ const TIMEOUT_MS = numberArg('timeout', 10) * 1000;
 const WARMUP_SECONDS = numberArg('warmup', 3);
 /** First the same load against a static server answering recorded bytes (what the machine manages). */
 const CALIBRATE = process.argv.includes('--calibrate');
+/** `--cpu-prof`: the server runs with `node --cpu-prof`; the profile lands in test-results/bench/rush-profile. */
+const CPU_PROFILE = process.argv.includes('--cpu-prof');
 const KITAS_PER_CHILD = 3;
 /** USER_HZ of /proc/<pid>/stat: 100 on Linux for x86 and arm. */
 const CLOCK_TICKS = 100;
@@ -343,7 +345,13 @@ async function main(): Promise<void> {
 		await app.database.close();
 
 		const port = await freePort();
-		server = await startServer({ databasePath, port });
+		server = await startServer({
+			databasePath,
+			port,
+			nodeArgs: CPU_PROFILE
+				? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'test-results/bench/rush-profile')}`]
+				: []
+		});
 		const base = {
 			origin: server.origin,
 			timeoutMs: TIMEOUT_MS,
