@@ -40,16 +40,18 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 	if (facilityIds.length === 0) return { key: staffScopeKey(userId, []), sources: publicSources };
 	const kitas = [...facilityIds];
 	const actor = { role: 'staff', userId, facilityIds: kitas } as const;
+	// The children of the caller's Kitas' requests, (with `since`) of those that changed since the
+	// cookie. As `c.id IN (…)`, not a correlated EXISTS: SQLite then looks the few children up by key
+	// instead of reading every child of every Kita for each pull (1.5 ms with 10,000 requests in all).
+	const requestChildren = (eb: ChildBuilder, since?: number) =>
+		eb
+			.selectFrom('requests as r')
+			.select('r.child_id')
+			.where('r.facility_id', 'in', kitas)
+			.$if(since !== undefined, (q) => q.where('r.seq', '>', since ?? 0));
 	// A request of the caller's Kitas for this child, (with `since`) one that changed since the cookie.
 	const requestOf = (eb: ChildBuilder, childColumn: 'c.id', since?: number) =>
-		eb.exists(
-			eb
-				.selectFrom('requests as r')
-				.select('r.id')
-				.whereRef('r.child_id', '=', childColumn)
-				.where('r.facility_id', 'in', kitas)
-				.$if(since !== undefined, (q) => q.where('r.seq', '>', since ?? 0))
-		);
+		eb(childColumn, 'in', requestChildren(eb, since));
 	// A request of the caller's Kitas made by family `familyId` (its registration's family, wherever
 	// the request points now) or held by it (the family of the child the request points to: after a
 	// link, the surviving record's family, which agreed to it). (With `since`) one that changed since.
@@ -78,17 +80,22 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 	};
 	// A record linked into a child of the Kitas' requests, by a family that registered at the Kitas
 	// (the Kita holds that family's request now attached to the surviving child).
+	// (The IN before the EXISTS says nothing the EXISTS does not; it lets SQLite find the records by
+	// `merged_into` instead of testing every child.)
 	const linkedRecordOf = (eb: ChildBuilder, since?: number) =>
-		eb.exists(
-			eb
-				.selectFrom('requests as r')
-				.innerJoin('registrations as reg', 'reg.id', 'r.registration_id')
-				.select('r.id')
-				.whereRef('r.child_id', '=', 'c.merged_into')
-				.whereRef('reg.family_id', '=', 'c.family_id')
-				.where('r.facility_id', 'in', kitas)
-				.$if(since !== undefined, (q) => q.where('r.seq', '>', since ?? 0))
-		);
+		eb.and([
+			eb('c.merged_into', 'in', requestChildren(eb, since)),
+			eb.exists(
+				eb
+					.selectFrom('requests as r')
+					.innerJoin('registrations as reg', 'reg.id', 'r.registration_id')
+					.select('r.id')
+					.whereRef('r.child_id', '=', 'c.merged_into')
+					.whereRef('reg.family_id', '=', 'c.family_id')
+					.where('r.facility_id', 'in', kitas)
+					.$if(since !== undefined, (q) => q.where('r.seq', '>', since ?? 0))
+			)
+		]);
 	// The children of the Kitas' requests, and the records linked into them by families that
 	// registered at the Kitas.
 	const inScope = (eb: ChildBuilder) => eb.or([requestOf(eb, 'c.id'), linkedRecordOf(eb)]);
@@ -188,18 +195,23 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 					tx.selectFrom('children as c').select('c.id').where('c.id', 'in', ids).where(inScope).execute()
 			),
 			kitaSource('registrations', async (tx, since) => {
+				// A registration with a request of the Kitas that changed, or one that changed itself and
+				// has a request there — looked up by key (an EXISTS per row read every registration).
+				const ofKitas = (eb: ExpressionBuilder<DB, 'registrations'>, changedSince?: number) =>
+					eb(
+						'registrations.id',
+						'in',
+						eb
+							.selectFrom('requests as r')
+							.select('r.registration_id')
+							.where('r.facility_id', 'in', kitas)
+							.$if(changedSince !== undefined, (q) => q.where('r.seq', '>', changedSince ?? 0))
+					);
 				const rows = await tx
 					.selectFrom('registrations')
 					.selectAll('registrations')
 					.where((eb) =>
-						eb.exists(
-							eb
-								.selectFrom('requests as r')
-								.select('r.id')
-								.whereRef('r.registration_id', '=', 'registrations.id')
-								.where('r.facility_id', 'in', kitas)
-								.where((w) => w.or([w('r.seq', '>', since), w('registrations.seq', '>', since)]))
-						)
+						eb.or([ofKitas(eb, since), eb.and([eb('registrations.seq', '>', since), ofKitas(eb)])])
 					)
 					.execute();
 				return rows.map(toRegistration);
