@@ -91,3 +91,15 @@ export function sitemapXml(origin: string, kitas: KitaPageEntry[]): string {
 		''
 	].join('\n');
 }
+
+/**
+ * A page rendered on the server carries its own `<title>` (from `<svelte:head>`) after the shell's
+ * (app.html, for pages rendered in the browser): browsers and search engines take the first, so the
+ * shell's goes when the page brought one.
+ */
+export function oneTitle(html: string): string {
+	const first = html.indexOf('<title>');
+	if (first < 0 || html.indexOf('<title>', first + 1) < 0) return html;
+	const end = html.indexOf('</title>', first);
+	return end < 0 ? html : html.slice(0, first) + html.slice(end + '</title>'.length);
+}

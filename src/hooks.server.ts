@@ -7,6 +7,7 @@ import { sessionCookieName } from '$server/auth/session';
 import { hotPull, PULL_PATH, toResponse } from '$server/trpc/hot-pull';
 import { offerFastLane } from '$server/trpc/fast-lane';
 import { securityHeaders } from '$server/http/security-headers';
+import { oneTitle } from '$server/seo';
 import { compressText } from '$server/http/compress';
 import { anonymousCache } from '$server/http/anonymous-cache';
 import { getTextDirection } from '$lib/i18n/runtime';
@@ -91,7 +92,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 				resolve(event, {
 					transformPageChunk: ({ html }) =>
 						fillServerFinderList(
-							html
+							oneTitle(html)
 								.replace('%portal.origin%', escapeAttribute(origin))
 								.replace('%portal.lang%', locale)
 								.replace('%portal.dir%', getTextDirection(locale))

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setApp } from '../../server/app';
-import { PRIVATE_PREFIXES, PUBLIC_PAGES, UNLISTED_PATHS } from '../../server/seo';
+import { oneTitle, PRIVATE_PREFIXES, PUBLIC_PAGES, UNLISTED_PATHS } from '../../server/seo';
 import { GET as getRobots } from '../../src/routes/robots.txt/+server';
 import { GET as getSitemap } from '../../src/routes/sitemap.xml/+server';
 import { createTestApp, type TestApp } from './harness';
@@ -128,5 +128,16 @@ describe('sitemap.xml and robots.txt', () => {
 			(p) => p !== '/kitas' && PRIVATE_PREFIXES.some((x) => p.startsWith(x))
 		);
 		expect(blocked).toEqual([]);
+	});
+});
+
+describe('oneTitle', () => {
+	it('drops the shell’s title when the page brought its own, and only then', () => {
+		const shell = '<head><title>Kita-Portal</title><meta name="x"></head>';
+		expect(oneTitle(shell)).toBe(shell);
+		expect(oneTitle('<head><title>Kita-Portal</title><title>Hilfe – Kita-Portal</title></head>')).toBe(
+			'<head><title>Hilfe – Kita-Portal</title></head>'
+		);
+		expect(oneTitle('<p>no head</p>')).toBe('<p>no head</p>');
 	});
 });

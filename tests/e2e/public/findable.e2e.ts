@@ -127,6 +127,17 @@ test('a Kita page as served carries its JSON-LD, for search engines that run no 
 		mainEntityOfPage: `${baseURL}/kitas/${kita.id}`
 	});
 	expect(html.indexOf('application/ld+json')).toBeLessThan(html.indexOf('</head>'));
+	// One title, the Kita's: a second (the shell's) before it is the one browsers and crawlers take.
+	expect([...html.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual([
+		`${kita.name}, ${kita.town} – Kita-Portal`
+	]);
+	const help = await (await request.get('/hilfe')).text();
+	expect([...help.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual([
+		'Hilfe: Häufig gestellte Fragen – Kita-Portal'
+	]);
+	// A page rendered in the browser keeps the shell's title until then.
+	const login = await (await request.get('/login')).text();
+	expect([...login.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual(['Kita-Portal']);
 	// Other pages carry none.
 	expect(await (await request.get('/kitas')).text()).not.toContain('application/ld+json');
 });
