@@ -146,6 +146,32 @@ test('a server-rendered page is hydrated without a mismatch and works as an app'
 	expect(messages).toEqual([]);
 });
 
+test('the login arrives as HTML, is sent only once hydrated, and says without JavaScript that it needs it', async ({
+	page,
+	browser,
+	request
+}) => {
+	// As served: the heading and the form are in the HTML (Lighthouse's largest paint, issue 16).
+	const html = await (await request.get('/login')).text();
+	expect(html).toContain(`<h1>${t('de', 'login_title')}</h1>`);
+	expect(html).toContain('type="password"');
+	// Hydrated without a mismatch, then it logs in as before.
+	const messages = watchConsole(page);
+	await page.goto('/login');
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
+	await expect(page.getByRole('button', { name: t('de', 'login_submit'), exact: true })).toBeEnabled();
+	await expect(page.getByText(t('de', 'form_needs_javascript'))).toBeHidden();
+	expect(messages).toEqual([]);
+	// Without JavaScript: no form that could be sent, and the reason.
+	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
+	const noScript = await context.newPage();
+	await noScript.goto('/login');
+	await expect(noScript.getByRole('heading', { level: 1 })).toHaveText(t('de', 'login_title'));
+	await expect(noScript.getByText(t('de', 'form_needs_javascript'))).toBeVisible();
+	await expect(noScript.getByLabel(t('de', 'auth_password'))).toBeHidden();
+	await context.close();
+});
+
 test('a Kita page is hydrated without a mismatch', async ({ page, request }) => {
 	const messages = watchConsole(page);
 	const facility = (await pullPublicData(request)).facilities.find((f) => f.active);
