@@ -115,8 +115,8 @@ test('a Kita page as served carries its JSON-LD, for search engines that run no 
 	request,
 	baseURL
 }) => {
-	const [kita] = (await pullPublicData(request)).facilities;
-	if (!kita) throw new Error('no Kita in the demo data');
+	const kita = (await pullPublicData(request)).facilities.find((f) => f.active);
+	if (!kita) throw new Error('no active Kita in the demo data');
 	const html = await (await request.get(`/kitas/${kita.id}`)).text();
 	const scripts = [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)];
 	expect(scripts).toHaveLength(1);
@@ -136,8 +136,8 @@ test('a Kita page as served carries its JSON-LD, for search engines that run no 
 		'Hilfe: Häufig gestellte Fragen – Kita-Portal'
 	]);
 	// A page rendered in the browser keeps the shell's title until then.
-	const login = await (await request.get('/login')).text();
-	expect([...login.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual(['Kita-Portal']);
+	const signUp = await (await request.get('/registrieren')).text();
+	expect([...signUp.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual(['Kita-Portal']);
 	// Other pages carry none.
 	expect(await (await request.get('/kitas')).text()).not.toContain('application/ld+json');
 });
