@@ -14,6 +14,7 @@ import { today } from '../../src/lib/format';
 import { requestLocale } from '../../src/lib/i18n/texts.server';
 import { PUBLIC_PAGES } from '../seo';
 import { readCatalogueVersion } from '../sync/catalogue-cache';
+import { acceptsGzip } from './compress';
 
 /** Enough for every page in every language and the common finder filters, ≈ 20 KB each. */
 const MAX_ENTRIES = 500;
@@ -39,14 +40,6 @@ const KITA_PAGE = /^\/kitas\/(?!__)[^/]+$/;
 
 export function keptPath(pathname: string): boolean {
 	return PUBLIC.has(pathname) || KITA_PAGE.test(pathname);
-}
-
-function acceptsGzip(acceptEncoding: string | null): boolean {
-	return (acceptEncoding ?? '').split(',').some((part) => {
-		const [coding, ...params] = part.trim().toLowerCase().split(';');
-		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-		return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
-	});
 }
 
 export class AnonymousCache {

@@ -10,9 +10,9 @@ const gzipAsync = promisify(gzip);
 /** Below this the gzip header and the work cost more than they save. */
 const MIN_BYTES = 1024;
 
-function acceptsGzip(request: Request): boolean {
-	const header = request.headers.get('accept-encoding') ?? '';
-	return header.split(',').some((part) => {
+/** Whether an Accept-Encoding header takes gzip (or anything, `*`), by RFC 9110's q values. */
+export function acceptsGzip(acceptEncoding: string | null): boolean {
+	return (acceptEncoding ?? '').split(',').some((part) => {
 		const [coding, ...params] = part.trim().toLowerCase().split(';');
 		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
 		return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
@@ -32,7 +32,8 @@ export async function compressText(request: Request, response: Response): Promis
 		return response;
 	const headers = new Headers(response.headers);
 	headers.append('Vary', 'Accept-Encoding');
-	if (!acceptsGzip(request)) return new Response(response.body, { status: response.status, headers });
+	if (!acceptsGzip(request.headers.get('accept-encoding')))
+		return new Response(response.body, { status: response.status, headers });
 	const body = Buffer.from(await response.arrayBuffer());
 	if (body.length < MIN_BYTES) return new Response(body, { status: response.status, headers });
 	const compressed = await gzipAsync(body, { level: 6 });

@@ -20,6 +20,22 @@ const anonymous = { clientId: null, userId: null, schemaVersion: SCHEMA_VERSION,
 /** What the lane left to SvelteKit answers with this status here. */
 const PASSED_ON = 599;
 
+/** A real socket with the lane in front; what it leaves answers PASSED_ON. */
+async function laneServer(t: TestApp): Promise<{ server: Server; base: string }> {
+	const lane = fastLane(t.app);
+	const server = createServer((request, response) => {
+		const fast = lane(request, response);
+		const passOn = () => {
+			response.statusCode = PASSED_ON;
+			response.end();
+		};
+		if (fast === false) passOn();
+		else void fast.then((answered) => answered || passOn());
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
 function pullPath(input: unknown, batch = true): string {
 	const query = new URLSearchParams();
 	if (batch) query.set('batch', '1');
@@ -33,18 +49,7 @@ describe('the fast lane', () => {
 	let base: string;
 	beforeEach(async () => {
 		t = await createTestApp();
-		const lane = fastLane(t.app);
-		server = createServer((request, response) => {
-			const fast = lane(request, response);
-			const passOn = () => {
-				response.statusCode = PASSED_ON;
-				response.end();
-			};
-			if (fast === false) passOn();
-			else void fast.then((answered) => answered || passOn());
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		({ server, base } = await laneServer(t));
 	});
 	afterEach(async () => {
 		await new Promise((resolve) => server.close(resolve));
@@ -152,18 +157,7 @@ describe('answers kept for visitors without a login', () => {
 	let base: string;
 	beforeEach(async () => {
 		t = await createTestApp();
-		const lane = fastLane(t.app);
-		server = createServer((request, response) => {
-			const fast = lane(request, response);
-			const passOn = () => {
-				response.statusCode = PASSED_ON;
-				response.end();
-			};
-			if (fast === false) passOn();
-			else void fast.then((answered) => answered || passOn());
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		({ server, base } = await laneServer(t));
 	});
 	afterEach(async () => {
 		await new Promise((resolve) => server.close(resolve));
