@@ -1,6 +1,7 @@
 // Loads the rows a Kita year's report is computed from (src/lib/domain/reports.ts does the sums).
 import type { AgeBand, WeeklyHours } from '../../src/lib/domain/facility';
 import type { RequestStatus } from '../../src/lib/domain/placement';
+import { computeOfferFlow, type OfferFlowRow } from '../../src/lib/domain/offer-flow';
 import { computeYearReport, type YearReport } from '../../src/lib/domain/reports';
 import type { Executor } from '../db/database';
 
@@ -10,10 +11,10 @@ export async function yearReport(
 	kitaYearId: string,
 	now: Date,
 	municipalityId: string | null = null
-): Promise<YearReport | null> {
+): Promise<(YearReport & { offerFlow: OfferFlowRow[] }) | null> {
 	const year = await db
 		.selectFrom('kita_years')
-		.select(['id', 'starts_on'])
+		.select(['id', 'starts_on', 'offers_from'])
 		.where('id', '=', kitaYearId)
 		.executeTakeFirst();
 	if (!year) return null;
@@ -75,12 +76,11 @@ export async function yearReport(
 		events.push(
 			...(await db
 				.selectFrom('request_events')
-				.select(['request_id', 'event', 'at'])
+				.select(['request_id', 'event', 'to_status', 'at'])
 				.where('request_id', 'in', chunk)
-				.where('event', 'in', ['offer', 'contract'])
 				.execute())
 		);
-	return computeYearReport({
+	const report = computeYearReport({
 		now,
 		municipalities,
 		facilities: facilities.map((f) => ({
@@ -114,4 +114,14 @@ export async function yearReport(
 		contractedChildIds: [...new Set(contracted.map((c) => c.child_id))],
 		municipalityId
 	});
+	const offerFlow = computeOfferFlow({
+		offersFrom: year.offers_from,
+		municipalities,
+		facilities: facilities.map((f) => ({ id: f.id, municipalityId: f.municipality_id })),
+		capacities: capacities.map((c) => ({ facilityId: c.facility_id, places: c.places })),
+		requests: requests.map((r) => ({ id: r.id, facilityId: r.facility_id })),
+		events: events.map((e) => ({ requestId: e.request_id, toStatus: e.to_status, at: e.at })),
+		municipalityId
+	});
+	return { ...report, offerFlow };
 }
