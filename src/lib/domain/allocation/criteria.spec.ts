@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ageInMonths } from '../kita-year';
 import {
 	ADMISSION_CRITERIA,
 	compareCandidates,
@@ -117,6 +118,9 @@ describe('rankCandidates', () => {
 					const ranked = rankCandidates(criteria, cs, seed);
 					expect(ranked).toEqual([...cs].sort(compareCandidates(criteria, seed)));
 					expect(rankCandidates(criteria, [...cs].reverse(), seed)).toEqual(ranked);
+					// The age given by the caller ranks as the age computed from the dates.
+					const withAge = cs.map((c) => ({ ...c, ageMonthsAtStart: ageInMonths(c.birthDate, c.startDate) }));
+					expect(ids(rankCandidates(criteria, withAge, seed))).toEqual(ids(ranked));
 				}
 			)
 		);

@@ -29,6 +29,11 @@ export interface CandidateFacts {
 	birthDate: Day;
 	/** The desired start at this Kita: the legal claim is judged on this day. */
 	startDate: Day;
+	/**
+	 * `ageInMonths(birthDate, startDate)` when the caller has it already (a round computes it once
+	 * per child rather than once per Kita); computed when absent.
+	 */
+	ageMonthsAtStart?: number;
 	/** A hardship case as decided by the youth office (never by the Kita). */
 	hardship: boolean;
 	/** All guardians work, train or study. */
@@ -42,7 +47,11 @@ export interface CandidateFacts {
  * place in a Kita), 1 from the first (claim to early childhood care, Kita or childminder), else 0.
  */
 export function legalClaimLevel(birthDate: Day, startDate: Day): 0 | 1 | 2 {
-	const months = ageInMonths(birthDate, startDate);
+	return legalClaimLevelAt(ageInMonths(birthDate, startDate));
+}
+
+/** `legalClaimLevel` from the completed months at the start date. */
+export function legalClaimLevelAt(months: number): 0 | 1 | 2 {
 	return months >= 36 ? 2 : months >= 12 ? 1 : 0;
 }
 
@@ -85,7 +94,7 @@ function sortKey(criteria: readonly AdmissionCriterion[], facts: CandidateFacts)
 			case 'livesInMunicipality':
 				return facts.livesInMunicipality ? 0 : 1;
 			case 'legalClaimByAge':
-				return 2 - legalClaimLevel(facts.birthDate, facts.startDate);
+				return 2 - legalClaimLevelAt(facts.ageMonthsAtStart ?? ageInMonths(facts.birthDate, facts.startDate));
 			case 'hardship':
 				return facts.hardship ? 0 : 1;
 			case 'guardiansEmployedOrTraining':

@@ -3,8 +3,9 @@
 // deterministic: the same input and seed give the same proposal in any input order, and the seed
 // is part of the result so that a round can be recomputed.
 import type { Day } from '../calendar-day';
-import type { WeeklyHours } from '../facility';
-import { bucketOf, type FreeByBucket } from './buckets';
+import type { AgeBand, WeeklyHours } from '../facility';
+import { ageBandAt, ageInMonths } from '../kita-year';
+import { bucketKey, type BucketKey, type FreeByBucket } from './buckets';
 import { lotteryNumber, rankCandidates, type AdmissionCriterion, type CandidateFacts } from './criteria';
 import { deferredAcceptance, type DaChild, type DaKita, type DaProposal } from './deferred-acceptance';
 
@@ -98,7 +99,7 @@ export function childPreference(child: Pick<RoundChild, 'id' | 'requests'>, seed
 }
 
 export interface RankedCandidate extends CandidateFacts {
-	bucket: ReturnType<typeof bucketOf>;
+	bucket: BucketKey;
 }
 
 /** Each Kita's candidates (children with a request there), best first by its criteria. */
@@ -106,9 +107,19 @@ export function rankedCandidates(input: RoundInput): Map<string, RankedCandidate
 	const kitas = new Map(input.kitas.map((k) => [k.id, k]));
 	const facts = new Map<string, RankedCandidate[]>();
 	for (const child of input.children) {
+		// The age is worked out once per start date, not once per Kita.
+		const ages = new Map<Day, { months: number; band: AgeBand }>();
 		for (const r of requestPerKita(child.requests)) {
 			const kita = kitas.get(r.kitaId);
 			if (!kita) continue;
+			let age = ages.get(r.startDate);
+			if (!age) {
+				age = {
+					months: ageInMonths(child.birthDate, r.startDate),
+					band: ageBandAt(child.birthDate, r.startDate)
+				};
+				ages.set(r.startDate, age);
+			}
 			const list = facts.get(kita.id) ?? [];
 			list.push({
 				childId: child.id,
@@ -116,10 +127,11 @@ export function rankedCandidates(input: RoundInput): Map<string, RankedCandidate
 				livesInMunicipality: child.municipalityId === kita.municipalityId,
 				birthDate: child.birthDate,
 				startDate: r.startDate,
+				ageMonthsAtStart: age.months,
 				hardship: child.hardship,
 				guardiansEmployedOrTraining: child.guardiansEmployedOrTraining,
 				registeredAt: r.registeredAt,
-				bucket: bucketOf(child.birthDate, r.startDate, r.weeklyHours)
+				bucket: bucketKey(age.band, r.weeklyHours)
 			});
 			facts.set(kita.id, list);
 		}
