@@ -36,8 +36,8 @@ export function markdownTable(result: SimulationResult): string {
 		REGIME_LABELS[r.regime],
 		r.daysTo95 === null ? 'not reached' : String(r.daysTo95),
 		thousands(r.blockedPlaceDays),
-		String(r.justifiedEnvy),
-		String(r.legalClaimUnplaced),
+		thousands(r.justifiedEnvy),
+		thousands(r.legalClaimUnplaced),
 		percent(r.firstChoiceShare),
 		thousands(r.placed),
 		thousands(r.offers),
@@ -84,7 +84,7 @@ export function fillChart(result: SimulationResult): string {
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="fill-title">`,
 		`<title id="fill-title">Places filled per day under each regime (seed ${result.seed})</title>`,
 		`<rect width="${width}" height="${height}" fill="#fff"/>`,
-		`<text x="${left}" y="24" ${FONT} font-weight="600">Places filled (final acceptances) by day of the allocation season, seed ${result.seed}</text>`
+		`<text x="${left}" y="24" ${FONT} font-weight="600">Places filled (final acceptances), first ${days} of ${result.days} days of the season, seed ${result.seed}</text>`
 	);
 	for (let s = 0; s <= 100; s += 25) {
 		parts.push(
@@ -133,8 +133,8 @@ export function figuresChart(result: SimulationResult): string {
 	const panels: Panel[] = [
 		{ title: 'Days until 95 % filled', value: (r) => r.daysTo95 ?? result.days, format: String },
 		{ title: 'Place-days blocked', value: (r) => r.blockedPlaceDays, format: thousands },
-		{ title: 'Children with justified envy', value: (r) => r.justifiedEnvy, format: String },
-		{ title: 'Legal claim, no place', value: (r) => r.legalClaimUnplaced, format: String },
+		{ title: 'Children with justified envy', value: (r) => r.justifiedEnvy, format: thousands },
+		{ title: 'Legal claim, no place', value: (r) => r.legalClaimUnplaced, format: thousands },
 		{
 			title: 'Placed at first choice',
 			value: (r) => r.firstChoiceShare * 100,
