@@ -1,7 +1,6 @@
 // Loads the rows a Kita year's report is computed from (src/lib/domain/reports.ts does the sums).
 import type { AgeBand, WeeklyHours } from '../../src/lib/domain/facility';
 import type { RequestStatus } from '../../src/lib/domain/placement';
-import { computeOfferFlow, type OfferFlowRow } from '../../src/lib/domain/offer-flow';
 import { computeYearReport, type YearReport } from '../../src/lib/domain/reports';
 import type { Executor } from '../db/database';
 
@@ -11,7 +10,7 @@ export async function yearReport(
 	kitaYearId: string,
 	now: Date,
 	municipalityId: string | null = null
-): Promise<(YearReport & { offerFlow: OfferFlowRow[] }) | null> {
+): Promise<YearReport | null> {
 	const year = await db
 		.selectFrom('kita_years')
 		.select(['id', 'starts_on', 'offers_from'])
@@ -80,8 +79,9 @@ export async function yearReport(
 				.where('request_id', 'in', chunk)
 				.execute())
 		);
-	const report = computeYearReport({
+	return computeYearReport({
 		now,
+		offersFrom: year.offers_from,
 		municipalities,
 		facilities: facilities.map((f) => ({
 			id: f.id,
@@ -110,18 +110,8 @@ export async function yearReport(
 			registeredAt: r.registered_at,
 			offerExpiresAt: r.offer_expires_at
 		})),
-		events: events.map((e) => ({ requestId: e.request_id, event: e.event, at: e.at })),
+		events: events.map((e) => ({ requestId: e.request_id, event: e.event, toStatus: e.to_status, at: e.at })),
 		contractedChildIds: [...new Set(contracted.map((c) => c.child_id))],
 		municipalityId
 	});
-	const offerFlow = computeOfferFlow({
-		offersFrom: year.offers_from,
-		municipalities,
-		facilities: facilities.map((f) => ({ id: f.id, municipalityId: f.municipality_id })),
-		capacities: capacities.map((c) => ({ facilityId: c.facility_id, places: c.places })),
-		requests: requests.map((r) => ({ id: r.id, facilityId: r.facility_id })),
-		events: events.map((e) => ({ requestId: e.request_id, toStatus: e.to_status, at: e.at })),
-		municipalityId
-	});
-	return { ...report, offerFlow };
 }

@@ -101,6 +101,14 @@ describe('computeOfferFlow', () => {
 		expect(rows[0]).toMatchObject({ places: 4, filled: 0, daysToFill: null, released: 0 });
 	});
 
+	it('counts no places of a Kita that is switched off', () => {
+		const rows = computeOfferFlow({
+			...base,
+			facilities: base.facilities.map((f) => (f.id === 'k2' ? { ...f, active: false } : f))
+		});
+		expect(rows.find((r) => r.municipalityId === 'werl')?.places).toBe(2);
+	});
+
 	it('leaves out requests of Kitas it does not know', () => {
 		const rows = computeOfferFlow({
 			...base,

@@ -19,7 +19,8 @@ export interface OfferFlowInput {
 	/** The Kita year's first day of offers: days to fill count from here. */
 	offersFrom: Day;
 	municipalities: readonly { id: string; name: string }[];
-	facilities: readonly { id: string; municipalityId: string }[];
+	/** A Kita switched off (`active: false`) has no places to fill, as in the demand report. */
+	facilities: readonly { id: string; municipalityId: string; active?: boolean }[];
 	/** The year's places per Kita (summed over age bands and hours). */
 	capacities: readonly { facilityId: string; places: number }[];
 	requests: readonly { id: string; facilityId: string }[];
@@ -66,7 +67,9 @@ export function computeOfferFlow(input: OfferFlowInput): OfferFlowRow[] {
 		const municipalityId = facilityId === undefined ? undefined : municipalityOf.get(facilityId);
 		return municipalityId === undefined ? undefined : tallies.get(municipalityId);
 	};
+	const closed = new Set(input.facilities.filter((f) => f.active === false).map((f) => f.id));
 	for (const c of input.capacities) {
+		if (closed.has(c.facilityId)) continue;
 		const tally = tallyOfFacility(c.facilityId);
 		if (tally) tally.places += c.places;
 	}
