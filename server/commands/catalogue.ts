@@ -55,7 +55,8 @@ export async function saveFacility(ctx: UserCommandContext, input: FacilityInput
 				current: toFacility(existing)
 			});
 	}
-	const row = facilityRow(facilityFromInput(input), await ctx.seq(), ctx.now.toISOString());
+	const published = existing ? toFacility(existing).admissionCriteria : [];
+	const row = facilityRow(facilityFromInput(input, published), await ctx.seq(), ctx.now.toISOString());
 	if (existing) {
 		const { id: _id, created_at: _created, ...changes } = row;
 		await ctx.tx.updateTable('facilities').set(changes).where('id', '=', input.id).execute();
@@ -66,7 +67,8 @@ export async function saveFacility(ctx: UserCommandContext, input: FacilityInput
 }
 
 /**
- * A Kita's own description, opening hours and contact; nothing else of its master data. Staff of
+ * A Kita's own description, opening hours, contact and published admission criteria; nothing else
+ * of its master data. Staff of
  * another Kita get the same answer as for a Kita that does not exist.
  */
 export async function saveFacilityInfo(ctx: UserCommandContext, info: FacilityInfoInput): Promise<void> {
@@ -83,6 +85,7 @@ export async function saveFacilityInfo(ctx: UserCommandContext, info: FacilityIn
 			phone: next.phone,
 			email: next.email,
 			website: next.website,
+			admission_criteria: JSON.stringify(next.admissionCriteria),
 			updated_at: ctx.now.toISOString(),
 			seq: await ctx.seq()
 		})

@@ -113,6 +113,7 @@ export interface EmailTokens {
 
 export interface Facilities {
 	active: number;
+	admission_criteria: Generated<string>;
 	created_at: string;
 	description: string;
 	email: string;

@@ -1,6 +1,7 @@
 // Invented Kitas of the demo data set: six per municipality, marked isDemo. The output is
 // deterministic (seeded PRNG per facility, UUIDs derived from a stable key), so every seed of an
 // empty database produces the same catalogue.
+import type { AdmissionCriterion } from '../../src/lib/domain/allocation/criteria';
 import type { Facility, Feature, ProviderType, WeeklyHours } from '../../src/lib/domain/facility';
 import { FEATURES } from '../../src/lib/domain/facility';
 import type { FacilityId, MunicipalityId } from '../../src/lib/domain/ids';
@@ -689,9 +690,21 @@ function buildFacility(
 		description: descriptionFor(rnd, s, at.town, groups, min, features),
 		meetingRequired: rnd() < (special ? 0.75 : 0.3),
 		isDemo: true,
-		active: true
+		active: true,
+		// Its own stream: the other demo values stay as they were before Kitas published criteria.
+		admissionCriteria: [...pick(demoRandom(`${key}:criteria`), DEMO_CRITERIA)]
 	};
 }
+
+/** Orders of admission criteria as Kitas in NRW publish them; one Kita in six has published none. */
+const DEMO_CRITERIA: readonly (readonly AdmissionCriterion[])[] = [
+	['hardship', 'siblingAtKita', 'legalClaimByAge', 'livesInMunicipality', 'registrationDate'],
+	['siblingAtKita', 'legalClaimByAge', 'livesInMunicipality', 'registrationDate'],
+	['legalClaimByAge', 'siblingAtKita', 'guardiansEmployedOrTraining', 'registrationDate'],
+	['siblingAtKita', 'livesInMunicipality', 'guardiansEmployedOrTraining', 'registrationDate'],
+	['hardship', 'legalClaimByAge', 'siblingAtKita', 'registrationDate'],
+	[]
+];
 
 /** The 66 invented Kitas of the demo data set (six per municipality); the same on every call. */
 export function demoFacilities(): Facility[] {

@@ -29,7 +29,8 @@ export function toFacility(row: Selectable<FacilitiesTable>): Facility {
 		description: row.description,
 		meetingRequired: row.meeting_required === 1,
 		isDemo: row.is_demo === 1,
-		active: row.active === 1
+		active: row.active === 1,
+		admissionCriteria: JSON.parse(row.admission_criteria) as Facility['admissionCriteria']
 	};
 }
 
@@ -57,6 +58,7 @@ export function facilityRow(f: Facility, seq: number, now: string): Selectable<F
 		meeting_required: f.meetingRequired ? 1 : 0,
 		is_demo: f.isDemo ? 1 : 0,
 		active: f.active ? 1 : 0,
+		admission_criteria: JSON.stringify(f.admissionCriteria),
 		created_at: now,
 		updated_at: now,
 		seq

@@ -210,6 +210,52 @@ describe('the Kita catalogue kept by the youth office', () => {
 		expect(await w.push(w.adviser, 'saveFacilityInfo', info)).toMatchObject({ code: 'notPermitted' });
 	});
 
+	it('publishes the admission criteria a Kita chose, in its order with the registration date last, to everyone', async () => {
+		const info = {
+			facilityId: w.kitaX,
+			description: '',
+			openingHours: '',
+			phone: '',
+			email: '',
+			website: ''
+		};
+		const before = await w.pull(null);
+		await expectOk(
+			w.push(w.staff, 'saveFacilityInfo', {
+				...info,
+				admissionCriteria: ['registrationDate', 'siblingAtKita', 'legalClaimByAge']
+			})
+		);
+		const published = ['siblingAtKita', 'legalClaimByAge', 'registrationDate'];
+		const after = await w.pull(null, before.cookie);
+		expect(after.patch.put.facilities).toEqual([
+			expect.objectContaining({ id: w.kitaX, admissionCriteria: published })
+		]);
+		const stored = async () => {
+			const { toFacility } = await import('../../server/services/catalogue');
+			return toFacility(
+				await w.t.app.database.db
+					.selectFrom('facilities')
+					.selectAll()
+					.where('id', '=', w.kitaX)
+					.executeTakeFirstOrThrow()
+			);
+		};
+		// The youth office's master data and a change from before there were criteria keep them.
+		await expectOk(w.push(w.admin, 'saveFacility', { ...facilityToInput(await stored()), name: 'Neu' }));
+		await expectOk(w.push(w.staff, 'saveFacilityInfo', { ...info, description: 'Alt' }));
+		expect((await stored()).admissionCriteria).toEqual(published);
+		// Only the catalogue's criteria, each once.
+		for (const admissionCriteria of [['siblingAtKita', 'siblingAtKita'], ['lottery']])
+			expect(
+				await w.push(w.staff, 'saveFacilityInfo', { ...info, admissionCriteria } as never)
+			).toMatchObject({
+				code: 'invalidInput'
+			});
+		await expectOk(w.push(w.staff, 'saveFacilityInfo', { ...info, admissionCriteria: [] }));
+		expect((await stored()).admissionCriteria).toEqual([]);
+	});
+
 	it('refuses invalid master data with the schema, an unknown municipality with a refusal', async () => {
 		expect(
 			await w.push(w.admin, 'saveFacility', { ...newKita(), minAgeMonths: 40, maxAgeMonths: 30 })

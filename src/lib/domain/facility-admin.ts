@@ -1,6 +1,7 @@
 // What the youth office and a Kita's own staff may change in the Kita catalogue: the master data
 // of the finder, the places per Kita year × age band × weekly hours, and the short self-description
 // a Kita keeps up to date itself. Error messages are codes; the client translates them.
+import { ADMISSION_CRITERIA, orderedCriteria, type AdmissionCriterion } from './allocation/criteria';
 import { z } from 'zod';
 import { AGE_BANDS, FEATURES, PROVIDER_TYPES, WEEKLY_HOURS, type Capacity, type Facility } from './facility';
 import { postcodeSchema, weeklyHoursSchema } from './schema-parts';
@@ -28,7 +29,16 @@ export const facilityInfoSchema = z.object({
 	openingHours: optionalText(200),
 	phone: phoneSchema,
 	email: emailSchema,
-	website: websiteSchema
+	website: websiteSchema,
+	/**
+	 * The Kita's admission criteria, in its order. Absent (a change written before there were any):
+	 * the published ones stay as they are.
+	 */
+	admissionCriteria: z
+		.array(z.enum(ADMISSION_CRITERIA), { message: 'invalidChoice' })
+		.max(ADMISSION_CRITERIA.length, { message: 'invalidChoice' })
+		.refine((list) => new Set(list).size === list.length, { message: 'invalidChoice' })
+		.optional()
 });
 export type FacilityInfoInput = z.infer<typeof facilityInfoSchema>;
 
@@ -102,9 +112,14 @@ export const setCapacitiesSchema = z
 export type SetCapacitiesInput = z.infer<typeof setCapacitiesSchema>;
 
 /** The stored facility for an admin's input (the database keeps `website` as null when empty). */
-export function facilityFromInput(input: FacilityInput): Facility {
+export function facilityFromInput(
+	input: FacilityInput,
+	/** The master data leave the Kita's published criteria as they are. */
+	admissionCriteria: readonly AdmissionCriterion[] = []
+): Facility {
 	return {
 		...input,
+		admissionCriteria: [...admissionCriteria],
 		municipalityId: input.municipalityId as Facility['municipalityId'],
 		id: input.id as Facility['id'],
 		website: input.website === '' ? null : input.website,
@@ -114,7 +129,8 @@ export function facilityFromInput(input: FacilityInput): Facility {
 
 /** An admin's form values for a stored facility. */
 export function facilityToInput(f: Facility): FacilityInput {
-	return { ...f, website: f.website ?? '' };
+	const { admissionCriteria: _criteria, ...rest } = f;
+	return { ...rest, website: f.website ?? '' };
 }
 
 /** The fields of `facilityInfoSchema` applied to a facility (what staff may change, nothing else). */
@@ -125,7 +141,8 @@ export function withInfo(f: Facility, info: FacilityInfoInput): Facility {
 		openingHours: info.openingHours,
 		phone: info.phone,
 		email: info.email,
-		website: info.website === '' ? null : info.website
+		website: info.website === '' ? null : info.website,
+		admissionCriteria: info.admissionCriteria ? orderedCriteria(info.admissionCriteria) : f.admissionCriteria
 	};
 }
 

@@ -1,5 +1,6 @@
 // The zod schema of a Kita's master data (demo data and imports are checked against it).
 import { z } from 'zod';
+import { ADMISSION_CRITERIA } from './allocation/criteria';
 import { FEATURES, PROVIDER_TYPES } from './facility';
 import { postcodeSchema, weeklyHoursSchema } from './schema-parts';
 
@@ -25,5 +26,6 @@ export const facilitySchema = z.object({
 	description: z.string().trim().max(4000),
 	meetingRequired: z.boolean(),
 	isDemo: z.boolean(),
-	active: z.boolean()
+	active: z.boolean(),
+	admissionCriteria: z.array(z.enum(ADMISSION_CRITERIA)).default([])
 });

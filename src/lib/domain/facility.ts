@@ -1,4 +1,5 @@
 // Facility (Kita) master data as the finder shows it, shared by server, sync and client.
+import type { AdmissionCriterion } from './allocation/criteria';
 import type { FacilityId, KitaYearId, MunicipalityId } from './ids';
 
 export const PROVIDER_TYPES = [
@@ -68,6 +69,11 @@ export interface Facility {
 	/** Invented facility of the demo data set. */
 	isDemo: boolean;
 	active: boolean;
+	/**
+	 * The admission criteria the Kita applies, in its order (its published "Aufnahmekriterien"); the
+	 * registration date always comes last. Empty: it has not published any.
+	 */
+	admissionCriteria: AdmissionCriterion[];
 }
 
 /** Places of one facility in one Kita year for one age band and weekly hours. */

@@ -26,7 +26,8 @@ const base: Facility = {
 	description: '',
 	meetingRequired: false,
 	isDemo: true,
-	active: true
+	active: true,
+	admissionCriteria: []
 };
 
 const kita = (over: Partial<Facility>): Facility => ({ ...base, ...over });

@@ -25,7 +25,8 @@ const kita: Facility = {
 	description: 'Vier Gruppen am Stadtpark.',
 	meetingRequired: false,
 	isDemo: false,
-	active: true
+	active: true,
+	admissionCriteria: []
 };
 const PAGE = `https://kita.kreis-soest.example/kitas/${kita.id}`;
 

@@ -26,7 +26,8 @@ const facility: Facility = {
 	description: '',
 	meetingRequired: false,
 	isDemo: true,
-	active: true
+	active: true,
+	admissionCriteria: []
 };
 const years = [defaultKitaYear(2026), defaultKitaYear(2027)];
 const birth = '2024-03-10';
