@@ -1,5 +1,4 @@
 // Message-catalogue labels for domain enums (messages are functions, so map them once here).
-import type { AdmissionCriterion } from '$lib/domain/allocation/criteria';
 import type { Feature, ProviderType } from '$lib/domain/facility';
 import { m } from '$lib/i18n/messages';
 
@@ -25,14 +24,4 @@ export const providerTypeLabel: Record<ProviderType, () => string> = {
 	paritaetisch: m.provider_paritaetisch,
 	elterninitiative: m.provider_elterninitiative,
 	sonstige: m.provider_sonstige
-};
-
-/** The admission criteria of the catalogue, as the Kita page and the staff form name them. */
-export const admissionCriterionLabel: Record<AdmissionCriterion, () => string> = {
-	siblingAtKita: m.criterion_siblingAtKita,
-	livesInMunicipality: m.criterion_livesInMunicipality,
-	legalClaimByAge: m.criterion_legalClaimByAge,
-	hardship: m.criterion_hardship,
-	guardiansEmployedOrTraining: m.criterion_guardiansEmployedOrTraining,
-	registrationDate: m.criterion_registrationDate
 };
