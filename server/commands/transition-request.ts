@@ -256,9 +256,7 @@ interface YearRequest {
 	online: boolean;
 }
 
-function ranked(
-	r: YearRequest | Selectable<RequestsTable>
-): RankedRequest & { status: RequestStatus } {
+function ranked(r: YearRequest | Selectable<RequestsTable>): RankedRequest & { status: RequestStatus } {
 	const row = 'row' in r ? r.row : r;
 	return {
 		id: row.id,

@@ -155,7 +155,11 @@ describe('one child, one held offer', () => {
 		await offer(w.staffX, w.requestX);
 		await offer(w.staffY, w.requestY);
 		expect(await w.lastRejection(w.staffY)).toMatchObject({ code: 'holdsHigherChoice' });
-		await w.push(w.parent, 'answerOffer', { requestId: w.requestX, expectedStatus: 'offered', answer: 'decline' });
+		await w.push(w.parent, 'answerOffer', {
+			requestId: w.requestX,
+			expectedStatus: 'offered',
+			answer: 'decline'
+		});
 		await offer(w.staffY, w.requestY);
 		expect(await w.lastRejection(w.staffY)).toBeUndefined();
 		expect(await w.status(w.requestY)).toBe('offered');
@@ -164,7 +168,11 @@ describe('one child, one held offer', () => {
 	it('accepting an offer ends the child’s other requests of that Kita year at once', async () => {
 		await offer(staffZ, requestZ);
 		poked.length = 0;
-		await w.push(w.parent, 'answerOffer', { requestId: requestZ, expectedStatus: 'offered', answer: 'accept' });
+		await w.push(w.parent, 'answerOffer', {
+			requestId: requestZ,
+			expectedStatus: 'offered',
+			answer: 'accept'
+		});
 		expect(await w.status(requestZ)).toBe('accepted');
 		expect(await w.status(w.requestX)).toBe('withdrawn');
 		expect(await w.status(w.requestY)).toBe('withdrawn');
@@ -177,9 +185,7 @@ describe('one child, one held offer', () => {
 				reason: 'acceptedElsewhere'
 			});
 		// Their Kitas see it at their next pull.
-		expect(poked.flat()).toEqual(
-			expect.arrayContaining([w.staffX.session.userId, w.staffY.session.userId])
-		);
+		expect(poked.flat()).toEqual(expect.arrayContaining([w.staffX.session.userId, w.staffY.session.userId]));
 		expect((await w.pull(w.staffX)).patch.put.requests?.find((r) => r.id === w.requestX)).toMatchObject({
 			status: 'withdrawn'
 		});
@@ -187,7 +193,11 @@ describe('one child, one held offer', () => {
 
 	it('refuses an offer after the family accepted elsewhere, whatever the ranking', async () => {
 		await offer(staffZ, requestZ);
-		await w.push(staffZ, 'recordAnswer', { requestId: requestZ, expectedStatus: 'offered', answer: 'accept' });
+		await w.push(staffZ, 'recordAnswer', {
+			requestId: requestZ,
+			expectedStatus: 'offered',
+			answer: 'accept'
+		});
 		// X, the first choice, made its offer offline before it heard of the acceptance.
 		await offer(w.staffX, w.requestX);
 		expect(await w.lastRejection(w.staffX)).toMatchObject({
@@ -214,7 +224,9 @@ describe('one child, one held offer', () => {
 				}
 			]
 		});
-		const staffW = actor(await createUserWithSession(db(), w.t.clock.now(), 'staff', { facilityIds: [kitaW] }));
+		const staffW = actor(
+			await createUserWithSession(db(), w.t.clock.now(), 'staff', { facilityIds: [kitaW] })
+		);
 		await offer(staffW, later);
 		expect(await w.lastRejection(staffW)).toMatchObject({ code: 'acceptedElsewhere' });
 		expect(await w.status(later)).toBe('registered');

@@ -63,15 +63,20 @@ describe('the rule table', () => {
 	});
 
 	// Issue 17: the platform alone releases an offer or ends requests when an offer is accepted.
-	it.each(['release', 'acceptElsewhere'] as const)('%s is the system’s alone: no mutation carries it', (event) => {
-		expect(TRANSITIONS.filter((t) => t.event === event).flatMap((t) => t.actors)).toEqual(
-			expect.arrayContaining(['system'])
-		);
-		expect(TRANSITIONS.filter((t) => t.event === event).every((t) => t.actors.join() === 'system')).toBe(true);
-		expect((REQUEST_ACTIONS as readonly string[]).includes(event)).toBe(false);
-		const carried = Object.values(MUTATION_RULES).flatMap((r) => ('request' in r ? r.request : []));
-		expect((carried as readonly string[]).includes(event)).toBe(false);
-	});
+	it.each(['release', 'acceptElsewhere'] as const)(
+		'%s is the system’s alone: no mutation carries it',
+		(event) => {
+			expect(TRANSITIONS.filter((t) => t.event === event).flatMap((t) => t.actors)).toEqual(
+				expect.arrayContaining(['system'])
+			);
+			expect(TRANSITIONS.filter((t) => t.event === event).every((t) => t.actors.join() === 'system')).toBe(
+				true
+			);
+			expect((REQUEST_ACTIONS as readonly string[]).includes(event)).toBe(false);
+			const carried = Object.values(MUTATION_RULES).flatMap((r) => ('request' in r ? r.request : []));
+			expect((carried as readonly string[]).includes(event)).toBe(false);
+		}
+	);
 
 	// Written out apart from the table: "name: roles".
 	const ROLE_TABLE = `

@@ -352,7 +352,13 @@ describe('oneHeldOffer', () => {
 		status: RequestStatus,
 		rank: number,
 		more: { kitaYearId?: string; rankedByParents?: boolean } = {}
-	) => ({ id, status, rank, kitaYearId: more.kitaYearId ?? '2026', rankedByParents: more.rankedByParents ?? true });
+	) => ({
+		id,
+		status,
+		rank,
+		kitaYearId: more.kitaYearId ?? '2026',
+		rankedByParents: more.rankedByParents ?? true
+	});
 
 	it('lets the offer through when the child holds nothing else', () => {
 		expect(oneHeldOffer(offered, [other('a', 'registered', 1), other('b', 'declined', 3)])).toEqual({
@@ -386,8 +392,12 @@ describe('oneHeldOffer', () => {
 	});
 
 	it('looks at the same Kita year only', () => {
-		expect(oneHeldOffer(offered, [other('a', 'offered', 1, { kitaYearId: '2027' })])).toEqual({ kind: 'free' });
-		expect(oneHeldOffer(offered, [other('a', 'accepted', 1, { kitaYearId: '2027' })])).toEqual({ kind: 'free' });
+		expect(oneHeldOffer(offered, [other('a', 'offered', 1, { kitaYearId: '2027' })])).toEqual({
+			kind: 'free'
+		});
+		expect(oneHeldOffer(offered, [other('a', 'accepted', 1, { kitaYearId: '2027' })])).toEqual({
+			kind: 'free'
+		});
 	});
 
 	it('keeps today’s behaviour where the parents gave no ranking (walk-ins)', () => {

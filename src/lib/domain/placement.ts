@@ -226,9 +226,7 @@ export interface RankedRequest {
 }
 
 export type OfferConflict =
-	| { kind: 'free' }
-	| { kind: 'release'; ids: string[] }
-	| { kind: 'refuse'; code: OfferConflictCode };
+	{ kind: 'free' } | { kind: 'release'; ids: string[] } | { kind: 'refuse'; code: OfferConflictCode };
 
 /**
  * What a new offer for `offered` means for the child's other requests (issue 17: a child never holds
