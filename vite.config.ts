@@ -50,7 +50,8 @@ export default defineConfig({
 			'server/**/*.spec.ts',
 			'tools/**/*.spec.ts',
 			'tests/integration/**/*.spec.ts',
-			'tests/bench/**/*.spec.ts'
+			'tests/bench/**/*.spec.ts',
+			'tests/sim/**/*.spec.ts'
 		],
 		environment: 'node',
 		testTimeout: 20_000,

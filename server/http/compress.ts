@@ -34,10 +34,18 @@ export async function compressText(request: Request, response: Response): Promis
 	headers.append('Vary', 'Accept-Encoding');
 	if (!acceptsGzip(request.headers.get('accept-encoding')))
 		return new Response(response.body, { status: response.status, headers });
-	const body = Buffer.from(await response.arrayBuffer());
-	if (body.length < MIN_BYTES) return new Response(body, { status: response.status, headers });
-	const compressed = await gzipAsync(body, { level: 6 });
+	const body = await gzipIfWorth(Buffer.from(await response.arrayBuffer()));
+	if (!body.gzipped) return new Response(body.bytes, { status: response.status, headers });
 	headers.set('Content-Encoding', 'gzip');
 	headers.delete('Content-Length');
-	return new Response(compressed, { status: response.status, headers });
+	return new Response(body.bytes, { status: response.status, headers });
+}
+
+/** A body for a client that takes gzip: compressed when it is large enough to gain from it. */
+export async function gzipIfWorth(
+	body: Buffer<ArrayBuffer>
+): Promise<{ bytes: Buffer<ArrayBuffer>; gzipped: boolean }> {
+	if (body.length < MIN_BYTES) return { bytes: body, gzipped: false };
+	// zlib's output lives in a plain ArrayBuffer (never a shared one), as a body must.
+	return { bytes: (await gzipAsync(body, { level: 6 })) as Buffer<ArrayBuffer>, gzipped: true };
 }

@@ -13,7 +13,7 @@ export async function yearReport(
 ): Promise<YearReport | null> {
 	const year = await db
 		.selectFrom('kita_years')
-		.select(['id', 'starts_on'])
+		.select(['id', 'starts_on', 'offers_from'])
 		.where('id', '=', kitaYearId)
 		.executeTakeFirst();
 	if (!year) return null;
@@ -75,13 +75,13 @@ export async function yearReport(
 		events.push(
 			...(await db
 				.selectFrom('request_events')
-				.select(['request_id', 'event', 'at'])
+				.select(['request_id', 'event', 'to_status', 'at'])
 				.where('request_id', 'in', chunk)
-				.where('event', 'in', ['offer', 'contract'])
 				.execute())
 		);
 	return computeYearReport({
 		now,
+		offersFrom: year.offers_from,
 		municipalities,
 		facilities: facilities.map((f) => ({
 			id: f.id,
@@ -110,7 +110,7 @@ export async function yearReport(
 			registeredAt: r.registered_at,
 			offerExpiresAt: r.offer_expires_at
 		})),
-		events: events.map((e) => ({ requestId: e.request_id, event: e.event, at: e.at })),
+		events: events.map((e) => ({ requestId: e.request_id, event: e.event, toStatus: e.to_status, at: e.at })),
 		contractedChildIds: [...new Set(contracted.map((c) => c.child_id))],
 		municipalityId
 	});

@@ -33,7 +33,10 @@ export interface Context {
 /** Headers a reverse proxy adds; their presence means the socket's peer is not the client. */
 const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'];
 
-export function isForwarded(request: Request, addressHeader: string | null = null): boolean {
+export function isForwarded(
+	request: { headers: { has(name: string): boolean } },
+	addressHeader: string | null = null
+): boolean {
 	const names = addressHeader ? [...FORWARDING_HEADERS, addressHeader] : FORWARDING_HEADERS;
 	return names.some((name) => request.headers.has(name));
 }

@@ -11,6 +11,7 @@ import { anonymousCache, keptPath } from '../http/anonymous-cache';
 import { securityHeaders } from '../http/security-headers';
 import { LOCALE_COOKIE } from '../../src/lib/i18n/runtime';
 import { hotPull, PULL_PATH, type HotRequest } from './hot-pull';
+import { answerPush, isLanePush } from './push-lane';
 
 /** The key under which the lane is handed to the server entry (server/cli/start.js, plain JS). */
 export const FAST_LANE_KEY = 'kita-portal.fast-lane';
@@ -48,6 +49,22 @@ export function fastLane(app: App): FastLane {
 	const kept = anonymousCache(app.database.sqlite);
 	return (request, response) => {
 		const url = request.url;
+		if (isLanePush(request)) {
+			const token = cookieValue(request.headers.cookie, cookieName);
+			// No session (tRPC refuses it), or one to slide or delete (the hook sets the cookie).
+			const session = token ? peekSession(app.database.sqlite, token, app.now()) : null;
+			if (!session) return false;
+			return answerPush(app, request, response, session).then(
+				() => true,
+				(error: unknown) => {
+					// The body is read by now: SvelteKit could not answer it any more.
+					console.error('sync.push (fast lane) failed:', error);
+					if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+					response.end();
+					return true;
+				}
+			);
+		}
 		if (request.method !== 'GET' || !url) return false;
 		const token = cookieValue(request.headers.cookie, cookieName);
 		if (token === undefined) {

@@ -136,38 +136,69 @@ export async function pulls(app: App, runs: number): Promise<PullFigures> {
 	};
 }
 
+/** A parent of the HTTP push load: the raw write goes to the same family and guardian rows. */
+export interface RawWriter {
+	userId: string;
+	guardianId: string;
+}
+
 /**
  * The write of one pushed saveGuardian as plain better-sqlite3 statements in one transaction: the
  * client row, the next seq, the family, the guardian checks and upsert, the audit row and the
  * client's lastMutationId. What Kysely, tRPC, HTTP and the session check add is the difference.
+ *
+ * `writers`: the parents the HTTP load pushes for, taken in turn (each with a client of its own), so
+ * that the raw write touches the same rows and pages as the load does. Without them it writes one
+ * new parent's row over and over: the same few pages in every commit and checkpoint, which is about
+ * twice as fast as writing 200 families' rows and so no fair measure of "the same write".
  */
-export function rawWriteRate(databasePath: string, seconds: number): { perSecond: number; count: number } {
+export function rawWriteRate(
+	databasePath: string,
+	seconds: number,
+	writers: RawWriter[] = []
+): { perSecond: number; count: number } {
 	const sqlite = new Database(databasePath);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('synchronous = NORMAL');
 	try {
-		const userId = crypto.randomUUID();
-		const familyId = crypto.randomUUID();
-		const guardianId = crypto.randomUUID();
-		const clientId = crypto.randomUUID();
 		const at = new Date().toISOString();
-		sqlite
-			.prepare(
-				`INSERT INTO users (id, email, role, first_name, last_name, locale, created_at, updated_at)
-				 VALUES (?, ?, 'parent', 'Raw', 'Bench', 'de', ?, ?)`
-			)
-			.run(userId, `raw-${userId}@example.org`, at, at);
-		sqlite
-			.prepare(
-				`INSERT INTO families (id, owner_user_id, source, created_at, updated_at, seq) VALUES (?, ?, 'online', ?, ?, 0)`
-			)
-			.run(familyId, userId, at, at);
-		sqlite
-			.prepare(
-				`INSERT INTO sync_clients (client_id, user_id, last_mutation_id, created_at, last_seen_at) VALUES (?, ?, 0, ?, ?)`
-			)
-			.run(clientId, userId, at, at);
+		const addClient = sqlite.prepare(
+			`INSERT INTO sync_clients (client_id, user_id, last_mutation_id, created_at, last_seen_at) VALUES (?, ?, 0, ?, ?)`
+		);
+		const parents = writers.map((writer) => ({
+			...writer,
+			familyId: '',
+			clientId: crypto.randomUUID(),
+			n: 0
+		}));
+		if (parents.length === 0) {
+			const userId = crypto.randomUUID();
+			const familyId = crypto.randomUUID();
+			sqlite
+				.prepare(
+					`INSERT INTO users (id, email, role, first_name, last_name, locale, created_at, updated_at)
+					 VALUES (?, ?, 'parent', 'Raw', 'Bench', 'de', ?, ?)`
+				)
+				.run(userId, `raw-${userId}@example.org`, at, at);
+			sqlite
+				.prepare(
+					`INSERT INTO families (id, owner_user_id, source, created_at, updated_at, seq) VALUES (?, ?, 'online', ?, ?, 0)`
+				)
+				.run(familyId, userId, at, at);
+			parents.push({
+				userId,
+				guardianId: crypto.randomUUID(),
+				familyId,
+				clientId: crypto.randomUUID(),
+				n: 0
+			});
+		}
+		const familyOf = sqlite.prepare('SELECT id FROM families WHERE owner_user_id = ?');
+		for (const parent of parents) {
+			addClient.run(parent.clientId, parent.userId, at, at);
+			parent.familyId ||= (familyOf.get(parent.userId) as { id: string }).id;
+		}
 		const client = sqlite.prepare('SELECT * FROM sync_clients WHERE client_id = ?');
 		const seq = sqlite.prepare('UPDATE sync_state SET seq = seq + 1 WHERE id = 1 RETURNING seq');
 		const family = sqlite.prepare('SELECT * FROM families WHERE owner_user_id = ?');
@@ -188,21 +219,30 @@ export function rawWriteRate(databasePath: string, seconds: number): { perSecond
 		const advance = sqlite.prepare(
 			'UPDATE sync_clients SET last_mutation_id = ?, last_seen_at = ? WHERE client_id = ? AND last_mutation_id = ?'
 		);
-		const write = sqlite.transaction((n: number) => {
+		const write = sqlite.transaction((parent: (typeof parents)[number], total: number) => {
 			const now = new Date().toISOString();
-			client.get(clientId);
+			const n = ++parent.n;
+			client.get(parent.clientId);
 			const next = (seq.get() as { seq: number }).seq;
-			family.get(userId);
-			existing.get(guardianId);
-			taken.get(familyId, 1, guardianId);
-			upsert.run({ ...guardianArgs(guardianId, `02922 ${n}`), familyId, at: now, seq: next });
-			auditRow.run(now, userId, guardianId);
-			advance.run(n, now, clientId, n - 1);
+			family.get(parent.userId);
+			existing.get(parent.guardianId);
+			taken.get(parent.familyId, 1, parent.guardianId);
+			upsert.run({
+				...guardianArgs(parent.guardianId, `02922 ${total}`),
+				familyId: parent.familyId,
+				at: now,
+				seq: next
+			});
+			auditRow.run(now, parent.userId, parent.guardianId);
+			advance.run(n, now, parent.clientId, n - 1);
 		});
 		const end = performance.now() + seconds * 1000;
 		let n = 0;
 		const started = performance.now();
-		while (performance.now() < end) write(++n);
+		while (performance.now() < end) {
+			n += 1;
+			write(parents[n % parents.length] as (typeof parents)[number], n);
+		}
 		return { perSecond: n / ((performance.now() - started) / 1000), count: n };
 	} finally {
 		sqlite.close();

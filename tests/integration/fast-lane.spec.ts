@@ -1,41 +1,22 @@
 // The fast lane (server/trpc/fast-lane.ts): the hot pulls answered in node's request handler, over a
 // real socket, with the same bytes and headers as the hook's answer; every request it is unsure of —
 // another method or path, a session to slide, a cross-site call with a session — goes on to SvelteKit.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSession, sessionCookieName } from '../../server/auth/session';
 import { anonymousCache } from '../../server/http/anonymous-cache';
 import { nextSeq } from '../../server/db/seq';
-import { cookieValue, fastLane } from '../../server/trpc/fast-lane';
+import { cookieValue } from '../../server/trpc/fast-lane';
 import { handleTrpcRequest } from '../../server/trpc/http';
 import { sessionPolicy } from '../../src/lib/domain/roles';
 import { SCHEMA_VERSION, type PullResult } from '../../src/lib/sync/protocol';
 import { recordingJar } from './auth-helpers';
 import { createUserWithSession } from './fixtures';
 import { createTestApp, type TestApp } from './harness';
+import { laneServer, PASSED_ON } from './lane-server';
 
 const anonymous = { clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null, page: null };
-/** What the lane left to SvelteKit answers with this status here. */
-const PASSED_ON = 599;
-
-/** A real socket with the lane in front; what it leaves answers PASSED_ON. */
-async function laneServer(t: TestApp): Promise<{ server: Server; base: string }> {
-	const lane = fastLane(t.app);
-	const server = createServer((request, response) => {
-		const fast = lane(request, response);
-		const passOn = () => {
-			response.statusCode = PASSED_ON;
-			response.end();
-		};
-		if (fast === false) passOn();
-		else void fast.then((answered) => answered || passOn());
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
 function pullPath(input: unknown, batch = true): string {
 	const query = new URLSearchParams();
 	if (batch) query.set('batch', '1');

@@ -289,6 +289,33 @@ describe('report of a Kita year on a known data set', () => {
 		expect(report.durations.toContract).toEqual({ n: 1, min: 18, q1: 18, median: 18, q3: 18, max: 18 });
 	});
 
+	it('gives the offer flow per municipality from the history: place-days of the lapsed offer, days to fill', () => {
+		expect(report.offerFlow.rows).toEqual([
+			// c2's offer at C is still open: it blocks nothing yet.
+			{
+				municipalityId: 'ense',
+				municipalityName: 'Ense',
+				places: 6,
+				filled: 0,
+				daysToFill: null,
+				blocked: { declined: 0, lapsed: 0, released: 0 },
+				released: 0
+			},
+			// c5's offer at A held its place from 5 Dec until the job let it lapse on 20 Dec; c1's offer
+			// became a contract. 27 places (D is closed): one contract is far from 95 %.
+			{
+				municipalityId: 'werl',
+				municipalityName: 'Werl',
+				places: 27,
+				filled: 1,
+				daysToFill: null,
+				blocked: { declined: 0, lapsed: 15, released: 0 },
+				released: 0
+			}
+		]);
+		expect(report.offerFlow.district).toMatchObject({ places: 33, filled: 1, blocked: { lapsed: 15 } });
+	});
+
 	describe('for one municipality (the server filters)', () => {
 		let ense: typeof report;
 		beforeAll(async () => {

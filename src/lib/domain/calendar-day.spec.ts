@@ -242,6 +242,19 @@ describe('startOfMonth and endOfMonth', () => {
 });
 
 describe('dayOfInstant', () => {
+	it('answers each instant for itself, in turn across midnight and between zones (the kept answer)', () => {
+		const before = new Date('2025-12-31T22:59:59.999Z');
+		const after = new Date('2025-12-31T23:00:00.000Z');
+		expect([before, after, before, after].map((at) => dayOfInstant(at))).toEqual([
+			'2025-12-31',
+			'2026-01-01',
+			'2025-12-31',
+			'2026-01-01'
+		]);
+		expect(dayOfInstant(after, 'UTC')).toBe('2025-12-31');
+		expect(dayOfInstant(after)).toBe('2026-01-01');
+	});
+
 	it.each([
 		// Berlin is UTC+1 in winter: 23:30 UTC is already the next day there.
 		['2025-12-31T23:30:00Z', 'Europe/Berlin', '2026-01-01'],

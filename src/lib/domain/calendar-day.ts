@@ -175,9 +175,18 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * is the same for a parent's phone abroad, the server in UTC and the office.
  */
 export function dayOfInstant(instant: Date, timeZone = 'Europe/Berlin'): Day {
-	if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid instant');
+	const ms = instant.getTime();
+	if (Number.isNaN(ms)) throw new RangeError('Invalid instant');
+	// Days begin on a whole second in every zone (offsets are whole seconds), so the second decides the
+	// day: the last answer is kept (formatToParts costs about as much as a statement; every command asks).
+	const second = Math.floor(ms / 1000);
+	if (lastDay && lastDay.second === second && lastDay.timeZone === timeZone) return lastDay.day;
 	const parts = formatterFor(timeZone).formatToParts(instant);
 	const part = (type: Intl.DateTimeFormatPartTypes): number =>
 		Number(parts.find((p) => p.type === type)?.value);
-	return toDay(part('year'), part('month'), part('day'));
+	const day = toDay(part('year'), part('month'), part('day'));
+	lastDay = { second, timeZone, day };
+	return day;
 }
+
+let lastDay: { second: number; timeZone: string; day: Day } | null = null;

@@ -18,6 +18,7 @@ const base: ReportInput = {
 		{ id: 'k3', birthDate: '2024-01-01' }
 	],
 	requests: [],
+	offersFrom: '2026-11-01',
 	events: [],
 	contractedChildIds: []
 };
@@ -135,7 +136,7 @@ describe('computeYearReport', () => {
 				request('r2', 'k1', 'registered', { registeredAt: '2026-12-05T09:00:00Z' })
 			],
 			// 23:30 on 1 Dec in Soest to 00:30 on 3 Dec: two days.
-			events: [{ requestId: 'r1', event: 'offer', at: '2026-12-02T23:30:00Z' }]
+			events: [{ requestId: 'r1', event: 'offer', toStatus: 'offered', at: '2026-12-02T23:30:00Z' }]
 		});
 		expect(report.durations.toOffer).toMatchObject({ n: 1, median: 2 });
 		expect(report.durations.toContract.n).toBe(0);
@@ -166,9 +167,9 @@ describe('computeYearReport for one municipality', () => {
 			request('r4', 'k3', 'contracted')
 		],
 		events: [
-			{ requestId: 'r1', event: 'offer', at: '2026-12-03T09:00:00Z' },
-			{ requestId: 'r4', event: 'offer', at: '2026-12-05T09:00:00Z' },
-			{ requestId: 'r4', event: 'contract', at: '2026-12-11T09:00:00Z' }
+			{ requestId: 'r1', event: 'offer', toStatus: 'offered', at: '2026-12-03T09:00:00Z' },
+			{ requestId: 'r4', event: 'offer', toStatus: 'offered', at: '2026-12-05T09:00:00Z' },
+			{ requestId: 'r4', event: 'contract', toStatus: 'contracted', at: '2026-12-11T09:00:00Z' }
 		]
 	};
 

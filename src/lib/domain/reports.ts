@@ -4,6 +4,7 @@
 import { dayOfInstant, daysBetween, compareDays, type Day } from './calendar-day';
 import type { AgeBand, WeeklyHours } from './facility';
 import { ageBandAt, ageInMonths, hasLegalClaim } from './kita-year';
+import { computeOfferFlow, type OfferFlowRow } from './offer-flow';
 import type { RequestStatus } from './placement';
 
 /** An offer is "lapsing" when its answer is due within this many days. */
@@ -37,8 +38,10 @@ export interface ReportInput {
 		registeredAt: string;
 		offerExpiresAt: string | null;
 	}[];
-	/** Offer and contract events of those requests. */
-	events: readonly { requestId: string; event: string; at: string }[];
+	/** The Kita year's first day of offers (the offer flow's days to fill count from it). */
+	offersFrom: Day;
+	/** The status changes of those requests (request_events): the event and the status it led to. */
+	events: readonly { requestId: string; event: string; toStatus: string; at: string }[];
 	/** Children with a contract in this or an earlier year: they have a place. */
 	contractedChildIds: readonly string[];
 	/**
@@ -111,6 +114,8 @@ export interface YearReport {
 	};
 	offers: { rows: OfferRow[]; totals: Omit<OfferRow, 'facilityId' | 'facilityName'> };
 	durations: { toOffer: Stats; toContract: Stats };
+	/** Municipalities (one when the report is for one), and the district unless it is. */
+	offerFlow: { rows: OfferFlowRow[]; district: OfferFlowRow | null };
 }
 
 const HOLDS_PLACE: readonly RequestStatus[] = ['offered', 'accepted', 'contracted'];
@@ -316,6 +321,17 @@ export function computeYearReport(input: ReportInput): YearReport {
 		{ open: 0, lapsing: 0, accepted: 0, lapsed: 0 }
 	);
 
+	// How offers held places, per municipality (offer-flow.ts) -------------------------------
+	const offerFlow = computeOfferFlow({
+		offersFrom: input.offersFrom,
+		municipalities: input.municipalities,
+		facilities: input.facilities,
+		capacities: input.capacities,
+		requests: input.requests,
+		events: input.events,
+		municipalityId: input.municipalityId
+	});
+
 	// Days from registration to the first offer and to the contract, per child ---------------
 	const eventsByRequest = groupBy(input.events, (e) => e.requestId);
 	const toOffer: number[] = [];
@@ -347,7 +363,11 @@ export function computeYearReport(input: ReportInput): YearReport {
 			median: perChildStats.median
 		},
 		offers: { rows: offerList, totals: offerTotals },
-		durations: { toOffer: stats(toOffer), toContract: stats(toContract) }
+		durations: { toOffer: stats(toOffer), toContract: stats(toContract) },
+		offerFlow: {
+			rows: offerFlow.filter((row) => row.municipalityId !== null),
+			district: offerFlow.find((row) => row.municipalityId === null) ?? null
+		}
 	};
 }
 

@@ -54,7 +54,38 @@ const report: YearReport = {
 		rows: [{ facilityId: 'f1', facilityName: '=Sonne', open: 2, lapsing: 1, accepted: 0, lapsed: 1 }],
 		totals: { open: 2, lapsing: 1, accepted: 0, lapsed: 1 }
 	},
-	durations: { toOffer: stats([1, 2, 4]), toContract: stats([]) }
+	durations: { toOffer: stats([1, 2, 4]), toContract: stats([]) },
+	offerFlow: {
+		rows: [
+			{
+				municipalityId: 'werl',
+				municipalityName: 'Werl',
+				places: 40,
+				filled: 38,
+				daysToFill: 12,
+				blocked: { declined: 3.4, lapsed: 14, released: 0.5 },
+				released: 1
+			},
+			{
+				municipalityId: 'soest',
+				municipalityName: 'Soest',
+				places: 10,
+				filled: 2,
+				daysToFill: null,
+				blocked: { declined: 0, lapsed: 0, released: 0 },
+				released: 0
+			}
+		],
+		district: {
+			municipalityId: null,
+			municipalityName: '',
+			places: 50,
+			filled: 40,
+			daysToFill: null,
+			blocked: { declined: 3.4, lapsed: 14, released: 0.5 },
+			released: 1
+		}
+	}
 };
 
 const lines = (csv: string) =>
@@ -117,6 +148,19 @@ describe('report tables', () => {
 		]);
 	});
 
+	it('give the offer flow in whole place-days, the district as the sum row, and none for one municipality', () => {
+		expect(lines(t.reportCsv(t.offerFlowTable, report)).slice(1)).toEqual([
+			'Werl;40;38;12;3;14;1;1',
+			'Soest;10;2;–;0;0;0;0',
+			`${text('report_total')};50;40;–;3;14;1;1`
+		]);
+		const oneMunicipality = {
+			...report,
+			offerFlow: { rows: report.offerFlow.rows.slice(0, 1), district: null }
+		};
+		expect(lines(t.reportCsv(t.offerFlowTable, oneMunicipality))).toHaveLength(2);
+	});
+
 	it('has one column definition per header, every table', () => {
 		const check = <Row, Totals>(table: ReportTable<Row, Totals>) => {
 			const csvHeader = lines(t.reportCsv(table, report))[0]?.split(';');
@@ -128,5 +172,6 @@ describe('report tables', () => {
 		check(t.kitasTable);
 		check(t.offersTable);
 		check(t.durationsTable);
+		check(t.offerFlowTable);
 	});
 });

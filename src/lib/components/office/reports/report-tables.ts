@@ -10,6 +10,7 @@ import {
 	type Stats,
 	type YearReport
 } from '$lib/domain/reports';
+import type { OfferFlowRow } from '$lib/domain/offer-flow';
 import { formatDay, formatNumber } from '$lib/format';
 import { m } from '$lib/i18n/messages';
 
@@ -23,8 +24,8 @@ export interface ReportColumn<Row, Totals> {
 	show?: (row: Row) => string;
 	/** A figure: aligned to the end. */
 	num?: boolean;
-	/** The column's figure in the sum row. */
-	total?: (totals: Totals) => number;
+	/** The column's figure in the sum row (null: none, shown as '–'). */
+	total?: (totals: Totals) => number | null;
 	/** Marks a shortfall (bold, with ▼). */
 	short?: (row: Row) => boolean;
 }
@@ -39,7 +40,8 @@ export interface ReportTable<Row, Totals = never> {
 	columns: readonly ReportColumn<Row, Totals>[];
 	rows: (report: YearReport) => readonly Row[];
 	key: (row: Row) => string;
-	totals?: (report: YearReport) => Totals;
+	/** The sum row's figures; undefined: no sum row for this report. */
+	totals?: (report: YearReport) => Totals | undefined;
 	/** A wide table scrolls sideways in its own box on a narrow screen. */
 	wide?: boolean;
 }
@@ -146,6 +148,50 @@ export const offersTable: ReportTable<OfferRow, OfferTotals> = {
 	totals: (r) => r.offers.totals
 };
 
+/** Place-days as whole days: the hours of one offer are not what the youth office steers by. */
+const placeDays = (v: number) => Math.round(v);
+
+// The district's row is the sum row (absent when the report is for one municipality).
+export const offerFlowTable: ReportTable<OfferFlowRow, OfferFlowRow> = {
+	id: 'offer-flow',
+	title: m.report_flow_title,
+	file: m.report_file_flow,
+	wide: true,
+	columns: [
+		{ header: m.office_kita_municipality, value: (f) => f.municipalityName },
+		{ header: m.office_places, value: (f) => f.places, num: true, total: (t) => t.places },
+		{ header: m.office_contracted, value: (f) => f.filled, num: true, total: (t) => t.filled },
+		{
+			header: m.report_flow_days_to_fill,
+			value: (f) => shown(f.daysToFill),
+			num: true,
+			total: (t) => t.daysToFill
+		},
+		{
+			header: m.report_flow_declined,
+			value: (f) => placeDays(f.blocked.declined),
+			num: true,
+			total: (t) => placeDays(t.blocked.declined)
+		},
+		{
+			header: m.report_flow_lapsed,
+			value: (f) => placeDays(f.blocked.lapsed),
+			num: true,
+			total: (t) => placeDays(t.blocked.lapsed)
+		},
+		{
+			header: m.report_flow_released,
+			value: (f) => placeDays(f.blocked.released),
+			num: true,
+			total: (t) => placeDays(t.blocked.released)
+		},
+		{ header: m.report_flow_released_count, value: (f) => f.released, num: true, total: (t) => t.released }
+	],
+	rows: (r) => r.offerFlow.rows,
+	key: (f) => f.municipalityId ?? '',
+	totals: (r) => r.offerFlow.district ?? undefined
+};
+
 interface DurationRow {
 	name: string;
 	stats: Stats;
@@ -173,15 +219,18 @@ export const durationsTable: ReportTable<DurationRow> = {
 };
 
 /** The table as CSV: the same columns, the values unformatted where the table formats them. */
+/** A sum-row figure in the CSV: the number itself, or '–' for none (as the page shows it). */
+const shownInCsv = (v: number | null): Cell => (v === null ? '–' : v);
+
 export function reportCsv<Row, Totals>(table: ReportTable<Row, Totals>, report: YearReport): string {
 	const rows: Cell[][] = table.rows(report).map((row) => table.columns.map((c) => c.value(row)));
-	if (table.totals) {
-		const totals = table.totals(report);
+	const totals = table.totals?.(report);
+	if (totals !== undefined) {
 		const span = totalSpan(table);
 		rows.push([
 			m.report_total(),
 			...Array.from({ length: span - 1 }, () => ''),
-			...table.columns.slice(span).map((c) => (c.total ? c.total(totals) : ''))
+			...table.columns.slice(span).map((c) => (c.total ? shownInCsv(c.total(totals)) : ''))
 		]);
 	}
 	return toCsv(
