@@ -5,7 +5,7 @@
 // child's other requests of that year at once. Only the platform releases.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUserWithSession, someFacilities } from './fixtures';
-import { actor, OFFER, staffWorld, type Actor, type StaffWorld } from './staff-world';
+import { actor, OFFER, staffWorld, walkin, type Actor, type StaffWorld } from './staff-world';
 
 const poked = vi.hoisted(() => [] as string[][]);
 vi.mock('../../server/events/poke', async (importOriginal) => {
@@ -230,6 +230,46 @@ describe('one child, one held offer', () => {
 		await offer(staffW, later);
 		expect(await w.lastRejection(staffW)).toMatchObject({ code: 'acceptedElsewhere' });
 		expect(await w.status(later)).toBe('registered');
+	});
+
+	it('keeps today’s behaviour for a request the parents did not rank (a walk-in linked into the child)', async () => {
+		// Mia registered in person at Z too, linked into the online child by her family.
+		const { args } = await walkin(w.kitaZ);
+		await w.push(staffZ, 'createWalkin', args);
+		const candidate = await db()
+			.selectFrom('duplicate_candidates')
+			.select('id')
+			.where('status', '=', 'open')
+			.executeTakeFirstOrThrow();
+		await w.push(staffZ, 'decideDuplicate', { candidateId: candidate.id, decision: 'ask' });
+		await w.push(w.parent, 'answerLinkQuestion', { candidateId: candidate.id, answer: 'mine' });
+		const walkinRow = await db()
+			.selectFrom('requests')
+			.select(['child_id', 'rank'])
+			.where('id', '=', args.requestId)
+			.executeTakeFirstOrThrow();
+		expect(walkinRow.child_id).toBe(w.childId);
+
+		// The walk-in's rank says only when it was entered: its offer and the ranked one both stand.
+		await offer(staffZ, args.requestId);
+		await offer(w.staffY, w.requestY);
+		expect(await w.lastRejection(staffZ)).toBeUndefined();
+		expect(await w.lastRejection(w.staffY)).toBeUndefined();
+		expect([await w.status(args.requestId), await w.status(w.requestY)]).toEqual(['offered', 'offered']);
+		// Between ranked requests the rule holds: X, the first choice, releases Y, not the walk-in's.
+		await offer(w.staffX, w.requestX);
+		expect([await w.status(w.requestX), await w.status(w.requestY), await w.status(args.requestId)]).toEqual([
+			'offered',
+			'released',
+			'offered'
+		]);
+		// The family chooses (here at the desk of Z): accepting ends the rest.
+		await w.push(staffZ, 'recordAnswer', {
+			requestId: args.requestId,
+			expectedStatus: 'offered',
+			answer: 'accept'
+		});
+		expect([await w.status(args.requestId), await w.status(w.requestX)]).toEqual(['accepted', 'withdrawn']);
 	});
 
 	it('lets neither staff nor parents release an offer', async () => {
