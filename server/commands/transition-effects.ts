@@ -22,7 +22,7 @@ export interface TransitionEffects {
 	 * The mail to the family holding the child: the generic status mail (FAQ: what changed is seen
 	 * only after login), or none. Never sent when the family itself made the step (FAMILY_STEP_UNMAILED).
 	 */
-	mail: 'statusChange' | 'carryOver' | null;
+	mail: 'statusChange' | 'offerReleased' | 'carryOver' | null;
 	poke: readonly Audience[];
 	/** Written with the step's actor (the system for a job or a consequence of a contract). */
 	audit: AuditAction;
@@ -63,7 +63,13 @@ export const PLACEMENT_EFFECTS: Record<PlacementEvent, TransitionEffects> = {
 	// The family edits its own request.
 	update: { mail: null, poke: ['family', 'kita'], audit: 'request.write' },
 	// The carry-over run mails each family once and audits the run once.
-	carryOver: { mail: 'carryOver', poke: ['family', 'kita'], audit: 'carryOver.run', perRun: true }
+	carryOver: { mail: 'carryOver', poke: ['family', 'kita'], audit: 'carryOver.run', perRun: true },
+	// Issue 17: a Kita the parents ranked higher offered. The family learns which offer it holds now
+	// (its own mail, besides the generic one of that offer); the releasing Kita sees the place free.
+	release: { mail: 'offerReleased', poke: ['family', 'kita'], audit: 'request.transition' },
+	// Consequences of an acceptance: the family made it (or was told by the generic mail of staff
+	// recording it); the Kitas of the ended requests see them end at their next pull.
+	acceptElsewhere: { mail: null, poke: ['family', 'kita'], audit: 'request.transition' }
 };
 
 const ADVISER_STEP: TransitionEffects = {

@@ -5,12 +5,20 @@
 import type { Selectable } from 'kysely';
 import type { Day } from '../../src/lib/domain/calendar-day';
 import { ageBandAt } from '../../src/lib/domain/kita-year';
-import { decide, type Actor, type PlacementEvent, type RequestStatus } from '../../src/lib/domain/placement';
+import {
+	closedOnAcceptance,
+	decide,
+	oneHeldOffer,
+	type Actor,
+	type PlacementEvent,
+	type RankedRequest,
+	type RequestStatus
+} from '../../src/lib/domain/placement';
 import { contractConsequences } from '../../src/lib/domain/staff';
 import type { Executor } from '../db/database';
 import type { RequestsTable } from '../db/schema';
 import { audit } from '../services/audit';
-import { contactFamilyIds, notifyChildStatus } from '../services/placement';
+import { contactFamilyIds, notifyChildStatus, notifyReleasedOffer } from '../services/placement';
 import { insertEvent, touchChildRequests } from './request-records';
 import { kitaYearOf, toRequest, type RequestView } from '../services/requests';
 import type { CommandContext } from './context';
@@ -179,7 +187,9 @@ async function requestAudience(
 
 /**
  * THE transition of a request: the machine decides (a Refusal carries the request as `view` sees
- * it), the row is written, and the event's effects follow from PLACEMENT_EFFECTS.
+ * it), the row is written, and the event's effects follow from PLACEMENT_EFFECTS. An offer and an
+ * acceptance draw their consequences for the child's other requests of that Kita year in the same
+ * transaction (issue 17: one child, one held offer), whoever makes them.
  */
 export async function transitionRequest(
 	ctx: CommandContext,
@@ -187,6 +197,7 @@ export async function transitionRequest(
 	move: RequestMove,
 	view: RequestView
 ): Promise<Selectable<RequestsTable>> {
+	const toRelease = move.event === 'offer' ? await offerConsequences(ctx, row, view) : [];
 	const by = actedBy(ctx, move.actor);
 	const next = await stepRequest(
 		ctx.tx,
@@ -207,6 +218,8 @@ export async function transitionRequest(
 		// The family is not mailed about a step it made itself (FAMILY_STEP_UNMAILED).
 		if (effects.mail === 'statusChange' && move.actor !== 'parent')
 			await notifyChildStatus(ctx.tx, row.child_id, ctx.now, ctx.origin);
+		// After the offer that released it is written: the mail names the offer the child holds now.
+		if (effects.mail === 'offerReleased') await notifyReleasedOffer(ctx.tx, row, ctx.now, ctx.origin);
 		await audit(
 			ctx.tx,
 			{ action: effects.audit, actor: by.audit, targetType: 'request', targetId: row.id },
@@ -215,7 +228,102 @@ export async function transitionRequest(
 	}
 	for (const who of effects.poke)
 		for (const id of await requestAudience(ctx.tx, row, who)) ctx.effects.poke.add(id);
+	// The reasons never name the other Kita: its staff learn only that the family holds or chose
+	// another offer.
+	for (const held of toRelease)
+		await transitionRequest(
+			ctx,
+			held,
+			{ event: 'release', actor: 'system', reason: 'higherChoiceOffered' },
+			'office'
+		);
+	if (move.event === 'accept' && next.status === 'accepted')
+		for (const other of await childYearRequests(ctx.tx, next))
+			if (closedOnAcceptance(ranked(next), [ranked(other)]).length)
+				await transitionRequest(
+					ctx,
+					other.row,
+					{ event: 'acceptElsewhere', actor: 'system', reason: 'acceptedElsewhere' },
+					'office'
+				);
 	return next;
+}
+
+/** A request of the child as the one-held-offer rule sees it (domain: oneHeldOffer). */
+interface YearRequest {
+	row: Selectable<RequestsTable>;
+	/** The rank is the parents' own: registered online, not entered for a walk-in at the desk. */
+	online: boolean;
+}
+
+function ranked(r: YearRequest | Selectable<RequestsTable>): RankedRequest & { status: RequestStatus } {
+	const row = 'row' in r ? r.row : r;
+	return {
+		id: row.id,
+		kitaYearId: row.kita_year_id,
+		rank: row.rank,
+		rankedByParents: 'online' in r ? r.online : true,
+		status: row.status as RequestStatus
+	};
+}
+
+/** The child's requests in the Kita year of `row` (itself included). */
+async function childYearRequests(
+	db: Executor,
+	row: Pick<Selectable<RequestsTable>, 'child_id' | 'kita_year_id'>
+): Promise<YearRequest[]> {
+	const rows = await db
+		.selectFrom('requests')
+		.selectAll()
+		.where('child_id', '=', row.child_id)
+		.where('kita_year_id', '=', row.kita_year_id)
+		.execute();
+	const ids = [...new Set(rows.map((r) => r.registration_id))];
+	const online = new Set(
+		ids.length
+			? (
+					await db
+						.selectFrom('registrations')
+						.select('id')
+						.where('id', 'in', ids)
+						.where('source', '=', 'online')
+						.execute()
+				).map((r) => r.id)
+			: []
+	);
+	return rows.map((r) => ({ row: r, online: online.has(r.registration_id) }));
+}
+
+/**
+ * Before an offer: refuses it when the child holds an acceptance or an offer the parents ranked
+ * higher in that Kita year (the request keeps waiting), and returns the held offers it releases.
+ * A request an acceptance elsewhere ended is refused with that reason rather than "changed
+ * meanwhile", so that staff who made the offer offline learn why.
+ */
+async function offerConsequences(
+	ctx: CommandContext,
+	row: Selectable<RequestsTable>,
+	view: RequestView
+): Promise<Selectable<RequestsTable>[]> {
+	if (row.status === 'withdrawn') {
+		const last = await ctx.tx
+			.selectFrom('request_events')
+			.select('event')
+			.where('request_id', '=', row.id)
+			.orderBy('seq', 'desc')
+			.executeTakeFirst();
+		if (last?.event === 'acceptElsewhere')
+			throw new Refusal('acceptedElsewhere', 'offer.acceptedElsewhere', toRequest(row, view));
+	}
+	// Any other status: the machine refuses the offer.
+	if (row.status !== 'registered') return [];
+	const year = await childYearRequests(ctx.tx, row);
+	const self = year.find((r) => r.row.id === row.id) ?? { row, online: true };
+	const conflict = oneHeldOffer(ranked(self), year.map(ranked));
+	if (conflict.kind === 'refuse')
+		throw new Refusal(conflict.code, `offer.${conflict.code}`, toRequest(row, view));
+	if (conflict.kind === 'free') return [];
+	return year.filter((r) => conflict.ids.includes(r.row.id)).map((r) => r.row);
 }
 
 /**

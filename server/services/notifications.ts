@@ -110,6 +110,38 @@ export async function notifyStatusChange(
 }
 
 /**
+ * Issue 17: the offer at `released` was let go for the one at `kept`, which the parents ranked
+ * higher. Names both Kitas with their places in the family's ranking ("Wunsch 1"); not the offers.
+ */
+export async function notifyOfferReleased(
+	db: Executor,
+	input: {
+		familyId: string;
+		childFirstName: string;
+		kept: { kita: string; rank: number };
+		released: { kita: string; rank: number };
+	},
+	now: Date,
+	origin: string
+): Promise<void> {
+	await mailFamily(
+		db,
+		input.familyId,
+		'offerReleased',
+		(r) => ({
+			name: r.name,
+			child: input.childFirstName,
+			keptKita: input.kept.kita,
+			keptRank: input.kept.rank,
+			releasedKita: input.released.kita,
+			releasedRank: input.released.rank,
+			loginUrl: `${origin}/meine-anmeldungen`
+		}),
+		now
+	);
+}
+
+/**
  * A Kita asks whether a registration made in person belongs to the family's child. Generic like
  * the status mails: no Kita, no child in the mail; the question waits in the account.
  */

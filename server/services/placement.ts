@@ -3,7 +3,7 @@
 // (server/commands/transition-request.ts).
 import type { Executor } from '../db/database';
 import { familyHoldingChild } from './families';
-import { notifyStatusChange } from './notifications';
+import { notifyOfferReleased, notifyStatusChange } from './notifications';
 
 /**
  * Families whose contacts belong to a child: its own family and the families of records linked
@@ -54,4 +54,49 @@ export async function notifyChildStatus(
 ): Promise<void> {
 	const familyId = await familyHoldingChild(db, childId);
 	if (familyId) await notifyStatusChange(db, familyId, now, origin);
+}
+
+/**
+ * The mail about a released offer (issue 17) to the family holding the child: which offer of that
+ * Kita year the child holds now (the one whose offer released `released`), and which one went.
+ */
+export async function notifyReleasedOffer(
+	db: Executor,
+	released: { id: string; child_id: string; kita_year_id: string; facility_id: string; rank: number },
+	now: Date,
+	origin: string
+): Promise<void> {
+	const familyId = await familyHoldingChild(db, released.child_id);
+	const kept = await db
+		.selectFrom('requests')
+		.innerJoin('facilities', 'facilities.id', 'requests.facility_id')
+		.select(['facilities.name', 'requests.rank'])
+		.where('requests.child_id', '=', released.child_id)
+		.where('requests.kita_year_id', '=', released.kita_year_id)
+		.where('requests.status', 'in', ['offered', 'accepted'])
+		.where('requests.id', '!=', released.id)
+		.orderBy('requests.rank')
+		.executeTakeFirst();
+	const facility = await db
+		.selectFrom('facilities')
+		.select('name')
+		.where('id', '=', released.facility_id)
+		.executeTakeFirst();
+	const child = await db
+		.selectFrom('children')
+		.select('first_name')
+		.where('id', '=', released.child_id)
+		.executeTakeFirst();
+	if (!familyId || !kept || !facility || !child) return;
+	await notifyOfferReleased(
+		db,
+		{
+			familyId,
+			childFirstName: child.first_name,
+			kept: { kita: kept.name, rank: kept.rank },
+			released: { kita: facility.name, rank: released.rank }
+		},
+		now,
+		origin
+	);
 }

@@ -16,7 +16,9 @@ const EVENTS: Record<string, () => string> = {
 	placeElsewhere: m.staff_event_place_elsewhere,
 	endForChange: m.staff_event_end_for_change,
 	update: m.staff_event_update,
-	carryOver: m.staff_event_carry_over
+	carryOver: m.staff_event_carry_over,
+	release: m.staff_event_release,
+	acceptElsewhere: m.staff_event_accept_elsewhere
 };
 
 export function eventLabel(event: string): string {

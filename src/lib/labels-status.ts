@@ -12,7 +12,8 @@ export const requestStatusLabel: Record<RequestStatus, () => string> = {
 	declined: m.status_declined,
 	expired: m.status_expired,
 	withdrawn: m.status_withdrawn,
-	placedElsewhere: m.status_placed_elsewhere
+	placedElsewhere: m.status_placed_elsewhere,
+	released: m.status_released
 };
 
 export const requestStatusText: Record<RequestStatus, () => string> = {
@@ -24,7 +25,8 @@ export const requestStatusText: Record<RequestStatus, () => string> = {
 	declined: m.status_declined_text,
 	expired: m.status_expired_text,
 	withdrawn: m.status_withdrawn_text,
-	placedElsewhere: m.status_placed_elsewhere_text
+	placedElsewhere: m.status_placed_elsewhere_text,
+	released: m.status_released_text
 };
 
 export const childmindingStatusLabel: Record<ChildmindingStatus, () => string> = {

@@ -1,8 +1,8 @@
 // Issue 13, "a day in the life": the everyday path end to end, as the people who use it walk it —
 // a parent finds Kitas (online and offline), signs up with the mail's link, enters the family and a
 // child, registers at two Kitas through "Angaben prüfen" (sent offline), ranks them; the Kita makes
-// an offer offline; the parent accepts online; the Kita concludes the contract and the other Kita's
-// request closes; a front desk enters a walk-in offline and that family claims it; the receipt
+// an offer offline; the parent accepts online and the other Kita's request ends (issue 17); the Kita
+// concludes the contract; a front desk enters a walk-in offline and that family claims it; the receipt
 // opens; a second device shows the same family. Screenshots at 360 px
 // and 1280 px of every stop go into the test's output folder (test-results/…), as artifacts.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
@@ -183,15 +183,17 @@ test('a day in the life of the portal', async ({ page, context, browser }, testI
 	await page.getByRole('dialog').getByRole('button', { name: 'Angebot annehmen' }).click();
 	await waitForEmptyOutbox(page);
 	expect(statusOf(ownRequest)).toBe('accepted');
+	// Issue 17: accepting ends the child's other requests of that Kita year at once.
+	expect(statusOf(otherRequest)).toBe('withdrawn');
 
-	// 8. The Kita concludes the contract; the other Kita's request closes.
+	// 8. The Kita concludes the contract.
 	await staff.reload();
 	await waitForSync(staff);
 	await staff.getByRole('button', { name: 'Vertrag abschließen' }).click();
 	await staff.getByRole('dialog').getByRole('button', { name: 'Vertrag abschließen' }).click();
 	await waitForEmptyOutbox(staff);
 	expect(statusOf(ownRequest)).toBe('contracted');
-	expect(statusOf(otherRequest)).toBe('placedElsewhere');
+	expect(statusOf(otherRequest)).toBe('withdrawn');
 	await shoot(staff, testInfo, '09-staff-contract');
 
 	// 9. A family without internet registers at the front desk, offline; later it claims the

@@ -89,29 +89,54 @@ describe('staff actions on the queue', () => {
 	});
 
 	it('concludes a contract at X and closes the request at Y in the same transaction', async () => {
-		await w.push(w.staffY, 'makeOffer', { requestId: w.requestY, expectedStatus: 'registered', ...OFFER });
-		expect((await capacity(w.kitaY)).offered).toBe(1);
-		await contractAt(w, w.staffX, w.requestX);
+		// Issue 17: accepting at X ends the requests there were; Y is registered after the acceptance.
+		await w.push(w.staffX, 'makeOffer', { requestId: w.requestX, expectedStatus: 'registered', ...OFFER });
+		await w.push(w.staffX, 'recordAnswer', {
+			requestId: w.requestX,
+			expectedStatus: 'offered',
+			answer: 'accept'
+		});
+		expect(await w.status(w.requestY)).toBe('withdrawn');
+		const laterY = crypto.randomUUID();
+		await w.push(w.parent, 'submitRegistration', {
+			registrationId: crypto.randomUUID(),
+			childId: w.childId,
+			items: [
+				{
+					requestId: laterY,
+					facilityId: w.kitaY,
+					startDate: '2027-08-01',
+					weeklyHours: 35,
+					changeRequest: false,
+					comment: ''
+				}
+			]
+		});
+		await w.push(w.staffX, 'concludeContract', { requestId: w.requestX, expectedStatus: 'accepted' });
 		expect(await w.status(w.requestX)).toBe('contracted');
-		expect(await w.status(w.requestY)).toBe('placedElsewhere');
-		// Y's offer no longer holds a place; X's contract fills one.
+		expect(await w.status(laterY)).toBe('placedElsewhere');
+		// X's contract fills a place; nothing is offered any more.
 		expect(await capacity(w.kitaY)).toEqual({ offered: 0, contracted: 0 });
 		expect(await capacity(w.kitaX)).toEqual({ offered: 0, contracted: 1 });
 		// Both changes carry the seq of the one mutation: they were written together.
 		const rows = await w.t.app.database.db
 			.selectFrom('requests')
 			.select(['id', 'seq'])
-			.where('id', 'in', [w.requestX, w.requestY])
+			.where('id', 'in', [w.requestX, laterY])
 			.execute();
 		expect(new Set(rows.map((r) => r.seq)).size).toBe(1);
 		const events = await w.t.app.database.db
 			.selectFrom('request_events')
 			.selectAll()
-			.where('request_id', '=', w.requestY)
+			.where('request_id', '=', laterY)
 			.where('event', '=', 'placeElsewhere')
 			.execute();
 		expect(events).toEqual([
-			expect.objectContaining({ actor_role: 'system', from_status: 'offered', reason: 'contractElsewhere' })
+			expect.objectContaining({
+				actor_role: 'system',
+				from_status: 'registered',
+				reason: 'contractElsewhere'
+			})
 		]);
 	});
 
@@ -119,16 +144,17 @@ describe('staff actions on the queue', () => {
 		await contractAt(w, w.staffX, w.requestX);
 		await w.push(w.staffY, 'makeOffer', { requestId: w.requestY, expectedStatus: 'registered', ...OFFER });
 		const pulled = await w.pull(w.staffY);
+		// Issue 17: the acceptance at X ended Y's request; the offer comes back with that reason.
 		expect(pulled.rejections).toEqual([
 			expect.objectContaining({
 				name: 'makeOffer',
-				code: 'staleStatus',
-				current: expect.objectContaining({ id: w.requestY, status: 'placedElsewhere', rank: null })
+				code: 'acceptedElsewhere',
+				current: expect.objectContaining({ id: w.requestY, status: 'withdrawn', rank: null })
 			})
 		]);
 		// Y sees at its next pull that the child has a contract elsewhere, without the other Kita.
 		const y = pulled.patch.put.requests?.find((r) => r.id === w.requestY);
-		expect(y).toMatchObject({ status: 'placedElsewhere', contractElsewhere: true });
+		expect(y).toMatchObject({ status: 'withdrawn', contractElsewhere: true });
 		const { requests, requestEvents, registrations, children, guardians, families } = pulled.patch.put;
 		const own = JSON.stringify({ requests, requestEvents, registrations, children, guardians, families });
 		expect(own).not.toContain(w.kitaX);

@@ -159,12 +159,13 @@ describe('walk-in registrations, duplicates and claims', () => {
 			familyId: args.familyId
 		});
 
+		// Issue 17: the acceptance at X already ends the child's other requests of that Kita year.
 		await contractAt(w, w.staffX, w.requestX);
-		expect(await w.status(args.requestId)).toBe('placedElsewhere');
-		expect(await w.status(w.requestY)).toBe('placedElsewhere');
+		expect(await w.status(args.requestId)).toBe('withdrawn');
+		expect(await w.status(w.requestY)).toBe('withdrawn');
 		const z = await w.pull(staffZ);
 		expect(z.patch.put.requests?.find((r) => r.id === args.requestId)).toMatchObject({
-			status: 'placedElsewhere',
+			status: 'withdrawn',
 			contractElsewhere: true
 		});
 	});

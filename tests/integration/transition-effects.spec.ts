@@ -93,6 +93,22 @@ async function submitChildminding(w: World): Promise<string> {
 	return id;
 }
 
+/** An acceptance ends the child's other requests of that Kita year (issue 17). */
+function acceptCovers(answer: 'accept' | 'decline'): readonly (readonly ['placement', PlacementEvent])[] {
+	return answer === 'accept'
+		? [
+				['placement', 'accept'],
+				['placement', 'acceptElsewhere']
+			]
+		: [['placement', answer]];
+}
+
+function endedBy(answer: 'accept' | 'decline', ids: string[]): Step[] {
+	return answer === 'accept'
+		? ids.slice(1).map((id) => ({ machine: 'placement', event: 'acceptElsewhere', id, by: 'system' }))
+		: [];
+}
+
 interface Scenario {
 	entry: string;
 	/** The events this entry point triggers, each with the machine it belongs to. */
@@ -134,7 +150,7 @@ const SCENARIOS: Scenario[] = [
 	...(['accept', 'decline'] as const).flatMap((answer): Scenario[] => [
 		{
 			entry: `staff recordAnswer ${answer}`,
-			covers: [['placement', answer]],
+			covers: acceptCovers(answer),
 			async run(w) {
 				const { ids } = await childWithRequests(w, [w.kitaX, w.kitaY]);
 				const id = ids[0] as string;
@@ -145,13 +161,13 @@ const SCENARIOS: Scenario[] = [
 					sender: w.staff,
 					act: () =>
 						expectOk(w.push(w.staff, 'recordAnswer', { requestId: id, expectedStatus: 'offered', answer })),
-					steps: [{ machine: 'placement', event: answer, id, by: 'other' }]
+					steps: [{ machine: 'placement', event: answer, id, by: 'other' }, ...endedBy(answer, ids)]
 				};
 			}
 		},
 		{
 			entry: `parent answerOffer ${answer}`,
-			covers: [['placement', answer]],
+			covers: acceptCovers(answer),
 			async run(w) {
 				const { ids } = await childWithRequests(w, [w.kitaX, w.kitaY]);
 				const id = ids[0] as string;
@@ -162,11 +178,33 @@ const SCENARIOS: Scenario[] = [
 					sender: w.parent,
 					act: () =>
 						expectOk(w.push(w.parent, 'answerOffer', { requestId: id, expectedStatus: 'offered', answer })),
-					steps: [{ machine: 'placement', event: answer, id, by: 'family' }]
+					steps: [{ machine: 'placement', event: answer, id, by: 'family' }, ...endedBy(answer, ids)]
 				};
 			}
 		}
 	]),
+	{
+		// Issue 17: the child holds one offer; the Kita the parents ranked higher offers.
+		entry: 'staff makeOffer of a higher choice (releases the lower offer)',
+		covers: [
+			['placement', 'offer'],
+			['placement', 'release']
+		],
+		async run(w) {
+			const { ids } = await childWithRequests(w, [w.kitaX, w.kitaY]);
+			const [x, y] = ids as [string, string];
+			await expectOk(w.push(w.staffY, 'makeOffer', { requestId: y, expectedStatus: 'registered', ...OFFER }));
+			return {
+				sender: w.staff,
+				act: () =>
+					expectOk(w.push(w.staff, 'makeOffer', { requestId: x, expectedStatus: 'registered', ...OFFER })),
+				steps: [
+					{ machine: 'placement', event: 'offer', id: x, by: 'other' },
+					{ machine: 'placement', event: 'release', id: y, by: 'system' }
+				]
+			};
+		}
+	},
 	{
 		entry: 'parent answerOffer decline after accepting',
 		covers: [['placement', 'decline']],
@@ -208,11 +246,14 @@ const SCENARIOS: Scenario[] = [
 			['placement', 'placeElsewhere']
 		],
 		async run(w) {
-			const { ids } = await childWithRequests(w, [w.kitaX, w.kitaY, w.kitaZ]);
-			const [x, y, z] = ids as [string, string, string];
+			const { childId, ids } = await childWithRequests(w, [w.kitaX]);
+			const x = ids[0] as string;
 			await offerAndAccept(w, w.kitaX, x);
-			// One open request offered, one registered: both close.
-			await expectOk(w.push(w.staffY, 'makeOffer', { requestId: y, expectedStatus: 'registered', ...OFFER }));
+			// Registered after the acceptance (which ended the requests there were): both close.
+			const [y, z] = (await w.register(w.parent, childId, [w.kitaY, w.kitaZ], '2027-08-01')) as [
+				string,
+				string
+			];
 			return {
 				sender: w.staff,
 				act: () =>

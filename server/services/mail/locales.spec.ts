@@ -29,6 +29,15 @@ const EXAMPLES: { [K in MailKind]: MailParamsByKind[K] } = {
 		receiptUrl: url('/beleg/1')
 	},
 	statusChange: { name: 'Ayşe Yılmaz', loginUrl: url('/login') },
+	offerReleased: {
+		name: 'Ayşe Yılmaz',
+		child: 'Elif',
+		keptKita: 'Kath. Kita St. Marien',
+		keptRank: 1,
+		releasedKita: 'AWO Familienzentrum Sausewind',
+		releasedRank: 2,
+		loginUrl: url('/meine-anmeldungen')
+	},
 	linkQuestion: { name: 'Ayşe Yılmaz', loginUrl: url('/familie') },
 	carryOver: { name: 'Ayşe Yılmaz', fromYear: '2026/27', toYear: '2027/28', loginUrl: url('/login') },
 	childminding: {

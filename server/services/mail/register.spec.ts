@@ -23,6 +23,15 @@ const samples: { [K in MailKind]: MailParamsByKind[K] } = {
 		receiptUrl: url
 	},
 	statusChange: { name: 'A', loginUrl: url },
+	offerReleased: {
+		name: 'A',
+		child: 'B',
+		keptKita: 'K1',
+		keptRank: 1,
+		releasedKita: 'K2',
+		releasedRank: 2,
+		loginUrl: url
+	},
 	linkQuestion: { name: 'A', loginUrl: url },
 	carryOver: { name: 'A', fromYear: '2026/27', toYear: '2027/28', loginUrl: url },
 	childminding: {

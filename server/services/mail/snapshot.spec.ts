@@ -52,6 +52,17 @@ const CASES: { [K in MailKind]: MailParamsByKind[K][] } = {
 		}
 	],
 	statusChange: [{ name, loginUrl: url('/login') }],
+	offerReleased: [
+		{
+			name,
+			child: 'Elif <Yılmaz>',
+			keptKita: 'Kath. Kita St. Marien',
+			keptRank: 1,
+			releasedKita: 'AWO Familienzentrum „Sausewind“',
+			releasedRank: 3,
+			loginUrl: url('/meine-anmeldungen')
+		}
+	],
 	linkQuestion: [{ name, loginUrl: url('/familie') }],
 	carryOver: [{ name, fromYear: '2026/27', toYear: '2027/28', loginUrl: url('/login') }],
 	childminding: [

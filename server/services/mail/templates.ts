@@ -108,6 +108,15 @@ export const MAIL_TEMPLATES: { [K in MailKind]: MailTemplate<K> } = {
 			link(p.loginUrl, t.mail_status_change_login_link())
 		]
 	}),
+	offerReleased: (p, t) => ({
+		subject: t.mail_offer_released_subject(),
+		blocks: [
+			text(t.mail_offer_released_kept({ child: p.child, keptKita: p.keptKita, keptRank: p.keptRank })),
+			text(t.mail_offer_released_released({ releasedKita: p.releasedKita, releasedRank: p.releasedRank })),
+			text(t.mail_offer_released_answer()),
+			link(p.loginUrl, t.mail_offer_released_login_link())
+		]
+	}),
 	linkQuestion: (p, t) => ({
 		subject: t.mail_link_question_subject(),
 		blocks: [

@@ -25,6 +25,20 @@ export interface MailParamsByKind {
 	};
 	/** Generic on purpose (FAQ): the details are visible only after login. */
 	statusChange: { name: string; loginUrl: string };
+	/**
+	 * Issue 17: an offer was released because the child holds one the parents ranked higher. Names
+	 * both Kitas and their places in the family's own ranking (the family's data, as the registration
+	 * mail lists its Kitas); never the offer's content.
+	 */
+	offerReleased: {
+		name: string;
+		child: string;
+		keptKita: string;
+		keptRank: number;
+		releasedKita: string;
+		releasedRank: number;
+		loginUrl: string;
+	};
 	/** A Kita asks whether an in-person registration is the family's child; generic like statusChange. */
 	linkQuestion: { name: string; loginUrl: string };
 	/** Requests without a place moved to the next Kita year; no Kita is named (as statusChange). */

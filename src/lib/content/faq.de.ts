@@ -133,6 +133,31 @@ export const FAQ: FaqSection[] = [
 					}
 				]
 			},
+			// Issue 17: one held offer per child and Kita year (not in the district's source document).
+			{
+				id: 'angebot-freigegeben',
+				question: 'Was bedeutet „Angebot freigegeben“?',
+				answer: [
+					{
+						p: 'Ein Kind hat in einem Kindergartenjahr immer nur ein offenes Vertragsangebot. Bietet Ihnen eine Einrichtung einen Platz an, die Sie in Ihrer Reihenfolge weiter oben eingetragen haben, behält Ihr Kind dieses Angebot. Das Angebot der anderen Einrichtung wird sofort **zugunsten eines höher gewünschten Angebots freigegeben**, damit der Platz ohne Wartezeit an ein anderes Kind gehen kann. Sie erhalten darüber eine E-Mail, in der steht, welches Angebot Ihr Kind jetzt hat.'
+					},
+					{
+						p: 'Achten Sie deshalb bei der Anmeldung auf die Reihenfolge Ihrer Wunscheinrichtungen. Die Reihenfolge der wartenden Anmeldungen können Sie unter „Meine Anmeldungen“ ändern.'
+					}
+				]
+			},
+			{
+				id: 'angebot-annehmen',
+				question: 'Was passiert mit meinen anderen Anmeldungen, wenn ich ein Angebot annehme?',
+				answer: [
+					{
+						p: 'Mit der Annahme eines Vertragsangebotes **enden Ihre übrigen Anmeldungen für dieses Kindergartenjahr sofort**; sie stehen dann auf „Zurückgezogen“. Die anderen Einrichtungen sehen das, erfahren aber nicht, wo Ihr Kind einen Platz angenommen hat.'
+					},
+					{
+						p: 'Wenn Sie noch auf die Zusage einer anderen Einrichtung hoffen, fragen Sie dort nach, bevor Sie annehmen.'
+					}
+				]
+			},
 			{
 				id: 'keine-zusage',
 				question: 'Was mache ich, wenn ich von keiner Einrichtung eine Zusage erhalte?',

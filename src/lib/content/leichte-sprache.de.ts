@@ -63,7 +63,10 @@ export const EASY_SECTIONS: EasySection[] = [
 			'Dann steht im Portal: Vertrags·angebot.',
 			'Die Kita ruft Sie dann auch an. Oder die Kita schreibt Ihnen.',
 			'Antworten Sie der Kita in 14 Tagen.',
-			'Sonst bekommt ein anderes Kind den Platz.'
+			'Sonst bekommt ein anderes Kind den Platz.',
+			'Ihr Kind hat immer nur 1 Vertrags·angebot.',
+			'Eine Kita weiter oben auf Ihrer Liste hat auch einen Platz? Dann behält Ihr Kind dieses Angebot. Das andere Angebot ist weg. Im Portal steht dann: Angebot freigegeben.',
+			'Sagen Sie Ja zu einem Angebot? Dann sind Ihre anderen Anmeldungen für dieses Jahr vorbei.'
 		]
 	},
 	{

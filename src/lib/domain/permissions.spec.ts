@@ -62,6 +62,22 @@ describe('the rule table', () => {
 		expect([...carried].sort()).toEqual([...REQUEST_ACTIONS].sort());
 	});
 
+	// Issue 17: the platform alone releases an offer or ends requests when an offer is accepted.
+	it.each(['release', 'acceptElsewhere'] as const)(
+		'%s is the system’s alone: no mutation carries it',
+		(event) => {
+			expect(TRANSITIONS.filter((t) => t.event === event).flatMap((t) => t.actors)).toEqual(
+				expect.arrayContaining(['system'])
+			);
+			expect(TRANSITIONS.filter((t) => t.event === event).every((t) => t.actors.join() === 'system')).toBe(
+				true
+			);
+			expect((REQUEST_ACTIONS as readonly string[]).includes(event)).toBe(false);
+			const carried = Object.values(MUTATION_RULES).flatMap((r) => ('request' in r ? r.request : []));
+			expect((carried as readonly string[]).includes(event)).toBe(false);
+		}
+	);
+
 	// Written out apart from the table: "name: roles".
 	const ROLE_TABLE = `
 		saveGuardian parent | saveChild parent | submitRegistration parent | updateRequest parent
@@ -102,7 +118,8 @@ describe('actions on a request', () => {
 		declined: ['', ''],
 		expired: ['', ''],
 		withdrawn: ['', ''],
-		placedElsewhere: ['', '']
+		placedElsewhere: ['', ''],
+		released: ['', '']
 	};
 	for (const status of REQUEST_STATUSES)
 		it(`${status}: parent [${EXPECTED[status][0]}], staff [${EXPECTED[status][1]}]`, () => {

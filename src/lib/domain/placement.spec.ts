@@ -7,8 +7,11 @@ import {
 	REFUSAL_CODES,
 	REQUEST_STATUSES,
 	TRANSITIONS,
+	OFFER_CONFLICT_CODES,
+	closedOnAcceptance,
 	closesOnContractElsewhere,
 	decide,
+	oneHeldOffer,
 	guardContextAt,
 	isOpen,
 	permittedEvents,
@@ -39,6 +42,9 @@ const ALLOWED = `
 	contracted endForChange system placedElsewhere
 	registered update parent registered
 	registered carryOver system registered
+	offered release system released
+	registered acceptElsewhere system withdrawn
+	offered acceptElsewhere system withdrawn
 `
 	.trim()
 	.split('\n')
@@ -79,7 +85,7 @@ const combinations = REQUEST_STATUSES.flatMap((status) =>
 
 describe('decide for every status × event × actor', () => {
 	it('covers all combinations', () => {
-		expect(combinations).toHaveLength(9 * 12 * 3);
+		expect(combinations).toHaveLength(10 * 14 * 3);
 	});
 
 	it.each(combinations)('%s + %s by %s', (status, event, actor) => {
@@ -111,7 +117,7 @@ describe('TRANSITIONS', () => {
 		expect(TRANSITIONS.every((row) => row.actors.length > 0)).toBe(true);
 	});
 
-	it.each(['rejected', 'declined', 'expired', 'withdrawn', 'placedElsewhere'] as const)(
+	it.each(['rejected', 'declined', 'expired', 'withdrawn', 'placedElsewhere', 'released'] as const)(
 		'%s is final',
 		(status) => {
 			expect(TRANSITIONS.filter((row) => row.from === status)).toEqual([]);
@@ -235,18 +241,19 @@ describe('permittedEvents', () => {
 		['registered', 'staff', beforeExpiry, ['offer', 'reject']],
 		['registered', 'staff', beforeOffers, ['reject']],
 		['registered', 'parent', beforeExpiry, ['withdraw', 'update']],
-		['registered', 'system', beforeExpiry, ['placeElsewhere', 'carryOver']],
+		['registered', 'system', beforeExpiry, ['placeElsewhere', 'carryOver', 'acceptElsewhere']],
 		['offered', 'parent', beforeExpiry, ['accept', 'decline']],
 		['offered', 'parent', afterExpiry, ['decline']],
 		['offered', 'staff', beforeExpiry, ['withdrawOffer', 'accept', 'decline']],
-		['offered', 'system', beforeExpiry, ['placeElsewhere']],
-		['offered', 'system', afterExpiry, ['expire', 'placeElsewhere']],
+		['offered', 'system', beforeExpiry, ['placeElsewhere', 'release', 'acceptElsewhere']],
+		['offered', 'system', afterExpiry, ['expire', 'placeElsewhere', 'release', 'acceptElsewhere']],
 		['accepted', 'staff', beforeExpiry, ['decline', 'contract']],
 		['accepted', 'parent', beforeExpiry, ['decline']],
 		['contracted', 'staff', beforeExpiry, []],
 		['contracted', 'system', beforeExpiry, ['endForChange']],
 		['withdrawn', 'parent', beforeExpiry, []],
-		['placedElsewhere', 'system', beforeExpiry, []]
+		['placedElsewhere', 'system', beforeExpiry, []],
+		['released', 'staff', beforeExpiry, []]
 	] as [RequestStatus, Actor, GuardContext, PlacementEvent[]][])(
 		'%s for %s → %j',
 		(status, actor, ctx, expected) => {
@@ -302,7 +309,8 @@ describe('closesOnContractElsewhere', () => {
 		['declined', false, '2025-11-01T08:00:00.000Z', false],
 		['expired', false, '2025-11-01T08:00:00.000Z', false],
 		['withdrawn', false, '2025-11-01T08:00:00.000Z', false],
-		['placedElsewhere', false, '2025-11-01T08:00:00.000Z', false]
+		['placedElsewhere', false, '2025-11-01T08:00:00.000Z', false],
+		['released', false, '2025-11-01T08:00:00.000Z', false]
 	] as [RequestStatus, boolean, string, boolean][])(
 		'%s, change request %s, registered %s → %s',
 		(status, changeRequest, registeredAt, expected) => {
@@ -333,5 +341,102 @@ describe('REFUSAL_CODES', () => {
 				'offerNotDue'
 			].sort()
 		);
+	});
+});
+
+// Issue 17, point 1: one child, one held offer per Kita year.
+describe('oneHeldOffer', () => {
+	const offered = { id: 'new', kitaYearId: '2026', rank: 2, rankedByParents: true };
+	const other = (
+		id: string,
+		status: RequestStatus,
+		rank: number,
+		more: { kitaYearId?: string; rankedByParents?: boolean } = {}
+	) => ({
+		id,
+		status,
+		rank,
+		kitaYearId: more.kitaYearId ?? '2026',
+		rankedByParents: more.rankedByParents ?? true
+	});
+
+	it('lets the offer through when the child holds nothing else', () => {
+		expect(oneHeldOffer(offered, [other('a', 'registered', 1), other('b', 'declined', 3)])).toEqual({
+			kind: 'free'
+		});
+	});
+
+	it('releases a held offer the parents ranked lower', () => {
+		expect(oneHeldOffer(offered, [other('a', 'offered', 3), other('b', 'registered', 1)])).toEqual({
+			kind: 'release',
+			ids: ['a']
+		});
+	});
+
+	it('refuses the offer when the child holds one the parents ranked higher', () => {
+		expect(oneHeldOffer(offered, [other('a', 'offered', 1), other('b', 'offered', 3)])).toEqual({
+			kind: 'refuse',
+			code: 'holdsHigherChoice'
+		});
+	});
+
+	it('never overtakes an acceptance, whatever the ranking', () => {
+		expect(oneHeldOffer(offered, [other('a', 'accepted', 5)])).toEqual({
+			kind: 'refuse',
+			code: 'acceptedElsewhere'
+		});
+		expect(oneHeldOffer(offered, [other('a', 'accepted', 1, { rankedByParents: false })])).toEqual({
+			kind: 'refuse',
+			code: 'acceptedElsewhere'
+		});
+	});
+
+	it('looks at the same Kita year only', () => {
+		expect(oneHeldOffer(offered, [other('a', 'offered', 1, { kitaYearId: '2027' })])).toEqual({
+			kind: 'free'
+		});
+		expect(oneHeldOffer(offered, [other('a', 'accepted', 1, { kitaYearId: '2027' })])).toEqual({
+			kind: 'free'
+		});
+	});
+
+	it('keeps today’s behaviour where the parents gave no ranking (walk-ins)', () => {
+		expect(oneHeldOffer(offered, [other('a', 'offered', 1, { rankedByParents: false })])).toEqual({
+			kind: 'free'
+		});
+		expect(oneHeldOffer({ ...offered, rankedByParents: false }, [other('a', 'offered', 3)])).toEqual({
+			kind: 'free'
+		});
+	});
+
+	it('ignores the offered request itself', () => {
+		expect(oneHeldOffer(offered, [other('new', 'offered', 2)])).toEqual({ kind: 'free' });
+	});
+
+	it('names its codes', () => {
+		expect([...OFFER_CONFLICT_CODES].sort()).toEqual(['acceptedElsewhere', 'holdsHigherChoice']);
+	});
+});
+
+describe('closedOnAcceptance', () => {
+	const accepted = { id: 'x', kitaYearId: '2026' };
+
+	it('closes the child’s other open requests of the same Kita year, and nothing else', () => {
+		const others = [
+			{ id: 'x', kitaYearId: '2026', status: 'accepted' as const },
+			{ id: 'a', kitaYearId: '2026', status: 'registered' as const },
+			{ id: 'b', kitaYearId: '2026', status: 'offered' as const },
+			{ id: 'c', kitaYearId: '2026', status: 'declined' as const },
+			{ id: 'd', kitaYearId: '2026', status: 'contracted' as const },
+			{ id: 'e', kitaYearId: '2027', status: 'registered' as const }
+		];
+		expect(closedOnAcceptance(accepted, others)).toEqual(['a', 'b']);
+	});
+
+	it('closes only what the machine can close that way', () => {
+		for (const status of REQUEST_STATUSES) {
+			const closes = closedOnAcceptance(accepted, [{ id: 'a', kitaYearId: '2026', status }]).length > 0;
+			expect(closes).toBe(transitionFor(status, 'acceptElsewhere') !== undefined);
+		}
 	});
 });

@@ -12,7 +12,10 @@ export const REQUEST_STATUSES = [
 	'declined',
 	'expired',
 	'withdrawn',
-	'placedElsewhere'
+	'placedElsewhere',
+	// Let go for an offer the parents ranked higher ("zugunsten eines höher gewünschten Angebots
+	// freigegeben"): a child holds one offer per Kita year (issue 17).
+	'released'
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -36,7 +39,9 @@ export const PLACEMENT_EVENTS = [
 	'placeElsewhere',
 	'endForChange',
 	'update',
-	'carryOver'
+	'carryOver',
+	'release',
+	'acceptElsewhere'
 ] as const;
 export type PlacementEvent = (typeof PLACEMENT_EVENTS)[number];
 
@@ -49,6 +54,13 @@ export type GuardCode = (typeof GUARD_CODES)[number];
 
 export const REFUSAL_CODES = ['staleStatus', 'notAllowed', 'wrongActor', ...GUARD_CODES] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+/**
+ * Why an offer must wait although the machine allows it: the child holds an offer the parents
+ * ranked higher, or has accepted a place in that Kita year (oneHeldOffer).
+ */
+export const OFFER_CONFLICT_CODES = ['holdsHigherChoice', 'acceptedElsewhere'] as const;
+export type OfferConflictCode = (typeof OFFER_CONFLICT_CODES)[number];
 
 /** What guards may look at. The server passes its own clock; a client's answer is only a preview. */
 export interface GuardContext {
@@ -105,7 +117,17 @@ export const TRANSITIONS: readonly Transition[] = [
 	// Parents edit start date, hours, comment or rank while nothing has been offered yet.
 	{ from: 'registered', event: 'update', to: 'registered', actors: ['parent'] },
 	// A request without a place moves on to the next Kita year.
-	{ from: 'registered', event: 'carryOver', to: 'registered', actors: ['system'] }
+	{ from: 'registered', event: 'carryOver', to: 'registered', actors: ['system'] },
+	// One held offer per child and Kita year (oneHeldOffer): a Kita offers a place the parents
+	// ranked higher, and the lower offer is let go at once. An acceptance is never released: the
+	// family has chosen, and its other requests of the year closed with it.
+	{ from: 'offered', event: 'release', to: 'released', actors: ['system'] },
+	// Accepting an offer ends the child's other requests of that Kita year at once, not only at the
+	// contract (closedOnAcceptance). It is the family's choice, so they end as `withdrawn` — what
+	// the family would have done itself, and what the other Kitas may see without learning where
+	// the child goes; the history keeps the event (`acceptElsewhere`) that did it.
+	{ from: 'registered', event: 'acceptElsewhere', to: 'withdrawn', actors: ['system'] },
+	{ from: 'offered', event: 'acceptElsewhere', to: 'withdrawn', actors: ['system'] }
 ];
 
 export function transitionFor(status: RequestStatus, event: PlacementEvent): Transition | undefined {
@@ -188,4 +210,64 @@ export function closesOnContractElsewhere(
 	if (!isOpen(request.status)) return false;
 	if (!request.changeRequest) return true;
 	return instant(request.registeredAt, 'registeredAt') <= instant(contractAt, 'contractAt');
+}
+
+/** A request of the child as the one-held-offer rule sees it. */
+export interface RankedRequest {
+	id: string;
+	kitaYearId: string;
+	/** The parents' ranking within the child's Kita year, 1 = first choice. */
+	rank: number;
+	/**
+	 * The rank is the parents' own (an online registration). A walk-in's rank only says in which
+	 * order staff entered it; there, staff record the family's choice at the desk, as before.
+	 */
+	rankedByParents: boolean;
+}
+
+export type OfferConflict =
+	{ kind: 'free' } | { kind: 'release'; ids: string[] } | { kind: 'refuse'; code: OfferConflictCode };
+
+/**
+ * What a new offer for `offered` means for the child's other requests (issue 17: a child never holds
+ * more than one open offer or acceptance in a Kita year). An acceptance in that year refuses the
+ * offer; a held offer the parents ranked higher refuses it too (the request keeps waiting: that
+ * offer may still be declined or lapse); held offers ranked lower are released. Where either side
+ * has no ranking by the parents (walk-ins), both offers stand and the family chooses, as before.
+ */
+export function oneHeldOffer(
+	offered: RankedRequest,
+	others: readonly (RankedRequest & { status: RequestStatus })[]
+): OfferConflict {
+	const held = others.filter(
+		(r) =>
+			r.id !== offered.id &&
+			r.kitaYearId === offered.kitaYearId &&
+			(r.status === 'offered' || r.status === 'accepted')
+	);
+	if (held.some((r) => r.status === 'accepted')) return { kind: 'refuse', code: 'acceptedElsewhere' };
+	if (!offered.rankedByParents) return { kind: 'free' };
+	const comparable = held.filter((r) => r.rankedByParents);
+	if (comparable.some((r) => r.rank < offered.rank)) return { kind: 'refuse', code: 'holdsHigherChoice' };
+	const ids = comparable.map((r) => r.id);
+	return ids.length ? { kind: 'release', ids } : { kind: 'free' };
+}
+
+/**
+ * The child's requests an acceptance of `accepted` ends at once (`acceptElsewhere`): every other
+ * open one of the same Kita year that has not been accepted (none can be: an acceptance refuses
+ * further offers).
+ */
+export function closedOnAcceptance(
+	accepted: { id: string; kitaYearId: string },
+	others: readonly { id: string; kitaYearId: string; status: RequestStatus }[]
+): string[] {
+	return others
+		.filter(
+			(r) =>
+				r.id !== accepted.id &&
+				r.kitaYearId === accepted.kitaYearId &&
+				transitionFor(r.status, 'acceptElsewhere') !== undefined
+		)
+		.map((r) => r.id);
 }

@@ -48,7 +48,8 @@ describe('retention rules', () => {
 		['declined', true],
 		['expired', true],
 		['withdrawn', true],
-		['placedElsewhere', true]
+		['placedElsewhere', true],
+		['released', true]
 	] as const)('a %s request is closed: %s', (status, closed) => {
 		expect(requestClosed(status)).toBe(closed);
 	});

@@ -67,6 +67,7 @@ const FINAL_REQUEST_STATUSES: readonly RequestStatus[] = [
 	'expired',
 	'withdrawn',
 	'placedElsewhere',
+	'released',
 	'contracted'
 ];
 

@@ -31,7 +31,15 @@ export const REFUSALS_BY_MUTATION = {
 	submitChildminding: ['notFound', 'linkedElsewhere', 'startBeforeBirth', 'startInPast'],
 	withdrawChildminding: [...PARENT_REQUEST],
 	answerLinkQuestion: ['notFound', 'staleStatus', 'alreadyLinked'],
-	makeOffer: [...REQUEST_STEP, 'invalidOffer', 'offersNotYetOpen', 'kitaYearEnded'],
+	// Issue 17: one held offer per child and Kita year (oneHeldOffer in the placement domain).
+	makeOffer: [
+		...REQUEST_STEP,
+		'invalidOffer',
+		'offersNotYetOpen',
+		'kitaYearEnded',
+		'holdsHigherChoice',
+		'acceptedElsewhere'
+	],
 	withdrawOffer: REQUEST_STEP,
 	rejectRequest: REQUEST_STEP,
 	recordAnswer: [...REQUEST_STEP, 'offerLapsed'],

@@ -4,7 +4,7 @@ import { kitaYearFor } from '$lib/domain/kita-year';
 import { decideDuplicateStep } from '$lib/domain/staff';
 import type { Writer } from '../sync/writer';
 import { childmindingActionsFor, requestActionsFor } from './reader-actions';
-import { childmindingTransition, transition } from './transition';
+import { childmindingTransition, endOnAcceptance, transition } from './transition';
 import type { ClientMutators } from './types';
 
 /** The family id until the server has sent the real one (first write of a new parent). */
@@ -109,11 +109,12 @@ export const parentMutators: ClientMutators<ParentMutation> = {
 		if (status) await w.update('linkQuestions', args.candidateId, { status, decidedAt: now() });
 	},
 	async answerOffer(w, args) {
-		await transition(w, args.requestId, {
+		const answered = await transition(w, args.requestId, {
 			event: args.answer,
 			expectedStatus: args.expectedStatus,
 			actor: 'parent'
 		});
+		await endOnAcceptance(w, answered);
 	},
 	async submitChildminding(w, args) {
 		const at = now();

@@ -3,7 +3,7 @@
 import { kitaYearFor, offerExpiresAt } from '$lib/domain/kita-year';
 import { contractConsequences, decideDuplicateStep } from '$lib/domain/staff';
 import { requestActionsFor } from './reader-actions';
-import { transition } from './transition';
+import { endOnAcceptance, transition } from './transition';
 import type { ClientMutators } from './types';
 
 export type StaffMutation =
@@ -48,11 +48,12 @@ export const staffMutators: ClientMutators<StaffMutation> = {
 		});
 	},
 	async recordAnswer(w, args) {
-		await transition(w, args.requestId, {
+		const answered = await transition(w, args.requestId, {
 			event: args.answer,
 			expectedStatus: args.expectedStatus,
 			actor: 'staff'
 		});
+		await endOnAcceptance(w, answered);
 	},
 	async concludeContract(w, args) {
 		const contract = await transition(w, args.requestId, {

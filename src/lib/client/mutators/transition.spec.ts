@@ -115,6 +115,32 @@ describe('transition', () => {
 	});
 });
 
+describe('an acceptance on the device (issue 17)', () => {
+	it('ends the child’s other open requests of that Kita year at once, as the server does', async () => {
+		const offerExpiresAt = '2026-12-19T09:00:00.000Z';
+		await db.requests.bulkPut([
+			request({ id: 'r1', status: 'offered', offerExpiresAt }),
+			request({ id: 'r2' }),
+			request({ id: 'r3', status: 'declined' }),
+			request({ id: 'r4', kitaYearId: defaultKitaYear(2028).id })
+		]);
+		await step(() =>
+			applyClientMutator(db, 'answerOffer', {
+				requestId: 'r1',
+				expectedStatus: 'offered',
+				answer: 'accept'
+			})
+		);
+		const status = async (id: string) => (await db.requests.get(id))?.status;
+		expect([await status('r1'), await status('r2'), await status('r3'), await status('r4')]).toEqual([
+			'accepted',
+			'withdrawn',
+			'declined',
+			'registered'
+		]);
+	});
+});
+
 describe('the table of client mutators', () => {
 	it('applies a mutation by name, and ignores names it does not know or has no effect for', async () => {
 		await db.requests.put(request());

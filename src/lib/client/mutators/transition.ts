@@ -9,7 +9,13 @@ import {
 import { dayOfInstant } from '$lib/domain/calendar-day';
 import type { FacilityId, KitaYearId } from '$lib/domain/ids';
 import { ageBandAt } from '$lib/domain/kita-year';
-import { decide, type Actor, type PlacementEvent, type RequestStatus } from '$lib/domain/placement';
+import {
+	closedOnAcceptance,
+	decide,
+	type Actor,
+	type PlacementEvent,
+	type RequestStatus
+} from '$lib/domain/placement';
 import type { ChildminderRequest, Request } from '$lib/domain/request';
 import { capacityKey } from '$lib/sync/protocol';
 import type { Writer } from '../sync/writer';
@@ -60,6 +66,17 @@ export async function transition(
 	const next = { ...row, ...changes };
 	await countPlaces(w, row, next);
 	return next;
+}
+
+/**
+ * An acceptance ends the child's other requests of that Kita year at once, the same rule and system
+ * steps the server applies (issue 17), on the requests the device holds.
+ */
+export async function endOnAcceptance(w: Writer, accepted: Request | undefined): Promise<void> {
+	if (accepted?.status !== 'accepted') return;
+	const others = await w.where('requests', 'childId', accepted.childId);
+	for (const id of closedOnAcceptance(accepted, others))
+		await transition(w, id, { event: 'acceptElsewhere', actor: 'system' });
 }
 
 // Offered and accepted requests hold a place ("open offers"); contracted ones fill it.

@@ -81,7 +81,9 @@ export const WHY: { [N in MutationName]: Record<RefusalOf<N>, Text> & Why } = {
 		...REQUEST_STEP,
 		invalidOffer: () => m.staff_refusal_invalid_offer(),
 		offersNotYetOpen: () => m.refusal_offers_not_yet_open(),
-		kitaYearEnded: () => m.issue_year_ended()
+		kitaYearEnded: () => m.issue_year_ended(),
+		holdsHigherChoice: () => m.rej_why_holds_higher_choice(),
+		acceptedElsewhere: () => m.rej_why_accepted_elsewhere()
 	},
 	withdrawOffer: REQUEST_STEP,
 	rejectRequest: REQUEST_STEP,
