@@ -18,7 +18,9 @@ export type OfficeMutation =
 
 export const officeMutators: ClientMutators<OfficeMutation> = {
 	async saveFacility(w, args) {
-		await w.put('facilities', facilityFromInput(args));
+		// The master data leave the Kita's published criteria as they are (as the server does).
+		const existing = await w.get('facilities', args.id);
+		await w.put('facilities', facilityFromInput(args, existing?.admissionCriteria ?? []));
 	},
 	async setCapacities(w, args) {
 		for (const row of args.rows) {
