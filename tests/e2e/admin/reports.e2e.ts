@@ -45,9 +45,14 @@ test('the charts come first; a municipality narrows charts and tables', async ({
 				charts.every((c) => c.compareDocumentPosition(firstTable) & Node.DOCUMENT_POSITION_FOLLOWING)
 		};
 	});
-	// Four charts; four or five tables (the children with a legal claim only when there are some).
-	expect(order).toEqual({ charts: 4, tables: expect.any(Number), chartsFirst: true });
-	expect(order.tables).toBeGreaterThanOrEqual(4);
+	// Five charts; five or six tables (the children with a legal claim only when there are some).
+	expect(order).toEqual({ charts: 5, tables: expect.any(Number), chartsFirst: true });
+	expect(order.tables).toBeGreaterThanOrEqual(5);
+	// Offers that blocked places (issue 17, point 5): a row per municipality, the district as sum row.
+	const flow = page.getByRole('table', { name: 'Angebote, die Plätze blockiert haben' });
+	expect(await flow.locator('tbody tr').count()).toBe(11);
+	await expect(flow.getByRole('row').filter({ hasText: 'Summe' })).toHaveCount(1);
+	await expect(page.getByRole('img', { name: /^Blockierte Platztage je Gemeinde/ })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Auf einen Blick');
 
 	const district = places(kitaYearId);
@@ -67,6 +72,9 @@ test('the charts come first; a municipality narrows charts and tables', async ({
 	await expect(totalPlaces(page)).toHaveText(werl.toLocaleString('de-DE'));
 	const rowHeaders = await demandTable(page).getByRole('rowheader').allTextContents();
 	expect(new Set(rowHeaders)).toEqual(new Set(['Werl', 'Summe']));
+	// The offer flow shows Werl alone, without the district's sum row.
+	await expect(flow.locator('tbody tr')).toHaveCount(1);
+	await expect(flow.getByRole('row').filter({ hasText: 'Summe' })).toHaveCount(0);
 	// The chart follows: per age group and weekly hours in Werl.
 	await expect(
 		page.getByRole('img', { name: /^Freie Plätze und wartende Kinder in Werl je Altersgruppe/ })
@@ -86,7 +94,7 @@ test('the CSV download holds the columns and rows of the table above it', async 
 	expect(
 		await page.getByRole('table', { name: 'Nachfrage und Plätze' }).locator('tbody tr').count()
 	).toBeGreaterThan(0);
-	for (const title of ['Nachfrage und Plätze', 'Vertragsangebote']) {
+	for (const title of ['Nachfrage und Plätze', 'Vertragsangebote', 'Angebote, die Plätze blockiert haben']) {
 		const table = page.getByRole('table', { name: title });
 		const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.trim());
 		const rows = await table.locator('tbody tr').count();
