@@ -44,6 +44,22 @@ function headerOf(request: IncomingMessage, name: string): string | null {
 	return Array.isArray(value) ? value.join(', ') : value;
 }
 
+/**
+ * Runs `fn` now, or — while another request's transaction is open on the one connection (its writes
+ * are not committed; the direct reads refuse to look) — once it has ended, holding the connection
+ * so that no other begins before `fn` has read. Under a push load most requests arrive during some
+ * push's transaction: without the wait they all took SvelteKit's path.
+ */
+function whenFree<T>(app: App, fn: () => T): T | Promise<T> {
+	if (!app.database.sqlite.inTransaction) return fn();
+	// Boxed, so that a promise `fn` returns is not awaited while the connection is held: what it
+	// still reads through Kysely waits for the connection, which is released at once.
+	return app.database.db
+		.connection()
+		.execute(async () => ({ value: fn() }))
+		.then((box) => box.value);
+}
+
 export function fastLane(app: App): FastLane {
 	const cookieName = sessionCookieName(app.config.origin);
 	const kept = anonymousCache(app.database.sqlite);
@@ -52,17 +68,21 @@ export function fastLane(app: App): FastLane {
 		if (isLanePush(request)) {
 			const token = cookieValue(request.headers.cookie, cookieName);
 			// No session (tRPC refuses it), or one to slide or delete (the hook sets the cookie).
-			const session = token ? peekSession(app.database.sqlite, token, app.now()) : null;
-			if (!session) return false;
-			return answerPush(app, request, response, session).then(
-				() => true,
-				(error: unknown) => {
-					// The body is read by now: SvelteKit could not answer it any more.
-					console.error('sync.push (fast lane) failed:', error);
-					if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
-					response.end();
-					return true;
-				}
+			if (!token) return false;
+			return Promise.resolve(whenFree(app, () => peekSession(app.database.sqlite, token, app.now()))).then(
+				(session) =>
+					session
+						? answerPush(app, request, response, session).then(
+								() => true,
+								(error: unknown) => {
+									// The body is read by now: SvelteKit could not answer it any more.
+									console.error('sync.push (fast lane) failed:', error);
+									if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+									response.end();
+									return true;
+								}
+							)
+						: false
 			);
 		}
 		if (request.method !== 'GET' || !url) return false;
@@ -89,15 +109,19 @@ export function fastLane(app: App): FastLane {
 			}
 		}
 		if (!url.startsWith(PREFIX)) return false;
-		// A session to slide, or an expired one to delete, is the hook's (it sets the cookie).
-		const session = token ? peekSession(app.database.sqlite, token, app.now()) : null;
-		if (session === undefined) return false;
 		const hot: HotRequest = {
 			method: 'GET',
 			url: new URL(url, app.config.origin),
 			headers: { get: (name) => headerOf(request, name.toLowerCase()) }
 		};
-		return hotPull(app, hot, session).then(
+		// The session and a pull with nothing new are read while the connection is free (the answer's
+		// synchronous part runs inside); a session to slide, or an expired one to delete, is the hook's
+		// (it sets the cookie).
+		const answered = whenFree(app, () => {
+			const session = token ? peekSession(app.database.sqlite, token, app.now()) : null;
+			return session === undefined ? null : hotPull(app, hot, session);
+		});
+		return Promise.resolve(answered).then(
 			(answer) => {
 				if (!answer) return false;
 				response.writeHead(answer.status, {

@@ -94,6 +94,29 @@ describe('the fast lane', () => {
 		expect(data?.kind).toBe('patch');
 	});
 
+	it('answers a pull that arrives during another request’s transaction once that has ended', async () => {
+		const parent = await upToDateParent();
+		let end = () => {};
+		const ended = new Promise<void>((resolve) => (end = resolve));
+		let open = () => {};
+		const opened = new Promise<void>((resolve) => (open = resolve));
+		const other = t.app.database.db.transaction().execute(async (tx) => {
+			await tx.selectFrom('sync_state').selectAll().execute();
+			open();
+			await ended;
+		});
+		await opened;
+		const pulled = get(pullPath(parent.input), { cookie: parent.cookieHeader });
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		end();
+		await other;
+		const response = await pulled;
+		expect(response.status).toBe(200);
+		// The finder's first pull reads the catalogue through Kysely after the wait: no deadlock.
+		const first = await get(pullPath(anonymous), { 'accept-encoding': 'br' });
+		expect(first.status).toBe(200);
+	});
+
 	it('passes on what it is not sure of', async () => {
 		const parent = await upToDateParent();
 		// Another method, another call beside the pull, a pull that is not alone in its batch.

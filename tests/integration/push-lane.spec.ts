@@ -196,6 +196,29 @@ describe('sync.push in the fast lane', () => {
 		expect(JSON.stringify(await response.json())).toContain('clientOfAnotherUser');
 	});
 
+	it('takes a push that arrives during another request’s transaction, once that has ended', async () => {
+		const { session, cookie } = await parent();
+		let end = () => {};
+		const ended = new Promise<void>((resolve) => (end = resolve));
+		let open = () => {};
+		const opened = new Promise<void>((resolve) => (open = resolve));
+		const other = t.app.database.db.transaction().execute(async (tx) => {
+			await tx.selectFrom('sync_state').selectAll().execute();
+			open();
+			await ended;
+		});
+		await opened;
+		expect(t.app.database.sqlite.inTransaction).toBe(true);
+		const answer = viaLane(SINGLE, JSON.stringify(pushBody(session)), { cookie });
+		// Still waiting for the connection: nothing applied yet, nothing passed on.
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		end();
+		await other;
+		const response = await answer;
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ result: { data: { kind: 'ok', lastMutationId: 1 } } });
+	});
+
 	it('leaves to SvelteKit, unread, what it cannot take whole', async () => {
 		const { session, cookie } = await parent();
 		const body = JSON.stringify(pushBody(session));
