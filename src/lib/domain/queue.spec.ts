@@ -213,6 +213,58 @@ describe('sortQueue', () => {
 	});
 });
 
+describe('sortQueue by the Kita’s admission criteria', () => {
+	// Registered in the order of the letters; desired start 1 Aug 2027.
+	const family = 'f-sibling';
+	const a = child({ lastName: 'A', birthDate: '2025-10-01' }); // 22 months: claim to early care
+	const d = child({ lastName: 'D', birthDate: '2021-05-01', familyId: family }); // contract here
+	const b = child({ lastName: 'B', birthDate: '2023-01-01' }); // 4 years: claim to a Kita place
+	const c = child({ lastName: 'C', birthDate: '2026-09-01', familyId: family }); // 11 months; D's sister
+	const e = child({ lastName: 'E', birthDate: '2026-10-01' }); // 10 months
+	const rows = queue(
+		[a, d, b, c, e].map((k, i) => [
+			k,
+			request(k, {
+				registeredAt: `2026-10-0${i + 1}T08:00:00.000Z`,
+				status: k === d ? 'contracted' : 'registered'
+			})
+		])
+	);
+	const names = (sorted: QueueRow[]) => sorted.map((r) => r.lastName);
+	const criteria = { key: 'criteria', dir: 'asc' } as const;
+
+	it('ranks by the criteria in the Kita’s order, then by registration', () => {
+		expect(names(sortQueue(rows, criteria, ['siblingAtKita', 'legalClaimByAge']))).toEqual([
+			'C',
+			'D',
+			'B',
+			'A',
+			'E'
+		]);
+		expect(names(sortQueue(rows, criteria, ['legalClaimByAge', 'siblingAtKita']))).toEqual([
+			'D',
+			'B',
+			'A',
+			'C',
+			'E'
+		]);
+		expect(
+			names(sortQueue(rows, { ...criteria, dir: 'desc' }, ['legalClaimByAge', 'siblingAtKita']))
+		).toEqual(['E', 'C', 'A', 'B', 'D']);
+	});
+
+	it('falls back to the registration date where the Kita published none or the facts are not recorded', () => {
+		expect(names(sortQueue(rows, criteria))).toEqual(['A', 'D', 'B', 'C', 'E']);
+		expect(names(sortQueue(rows, criteria, ['hardship', 'guardiansEmployedOrTraining']))).toEqual([
+			'A',
+			'D',
+			'B',
+			'C',
+			'E'
+		]);
+	});
+});
+
 describe('queueCsv', () => {
 	const labels: CsvLabels = {
 		headers: {

@@ -2,6 +2,7 @@
 // CSV. Pure, so that it runs on the office PC's local data offline and is tested without a browser.
 // Rows are built once per data change; filtering and sorting 10,000 of them then takes milliseconds.
 import { z } from 'zod';
+import { compareCandidates, type AdmissionCriterion, type CandidateFacts } from './allocation/criteria';
 import { dayOfInstant, type Day } from './calendar-day';
 import type { AgeBand, WeeklyHours } from './facility';
 import type { Child } from './family';
@@ -206,8 +207,37 @@ export const QUEUE_COLUMNS = [
 ] as const;
 export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
 
+/** The columns, and `criteria`: the Kita's published admission criteria (issue 17, point 2). */
+export const QUEUE_SORT_KEYS = [...QUEUE_COLUMNS, 'criteria'] as const;
+export type QueueSortKey = (typeof QUEUE_SORT_KEYS)[number];
+
+/**
+ * Criteria the portal records no facts for yet (no field in the family's or the youth office's
+ * data): every child counts as not meeting them, so they do not change the order.
+ */
+export const UNRECORDED_CRITERIA: readonly AdmissionCriterion[] = [
+	'livesInMunicipality',
+	'hardship',
+	'guardiansEmployedOrTraining'
+];
+
+/** What the criteria read of a queue row (see UNRECORDED_CRITERIA for what is not known). */
+function candidateFacts(row: QueueRow): CandidateFacts {
+	return {
+		childId: row.childId,
+		siblingAtKita: row.sibling,
+		livesInMunicipality: false,
+		birthDate: row.birthDate,
+		startDate: row.startDate,
+		ageMonthsAtStart: row.ageMonths,
+		hardship: false,
+		guardiansEmployedOrTraining: false,
+		registeredAt: row.registeredAt
+	};
+}
+
 export const queueSortSchema = z.object({
-	key: z.enum(QUEUE_COLUMNS).catch('registeredAt'),
+	key: z.enum(QUEUE_SORT_KEYS).catch('registeredAt'),
 	dir: z.enum(['asc', 'desc']).catch('asc')
 });
 export type QueueSort = z.infer<typeof queueSortSchema>;
@@ -244,13 +274,28 @@ function compareBy(key: QueueColumn): (a: QueueRow, b: QueueRow) => number {
 	}
 }
 
-/** A new sorted array; ties keep the order of registration (first come is shown first). */
-export function sortQueue(rows: readonly QueueRow[], sort: QueueSort): QueueRow[] {
-	const primary = compareBy(sort.key);
+/**
+ * A new sorted array; ties keep the order of registration (first come is shown first). By
+ * `criteria`: the Kita's admission criteria in its order, the registration date always last (as its
+ * page tells parents); ascending is the best candidate first.
+ */
+export function sortQueue(
+	rows: readonly QueueRow[],
+	sort: QueueSort,
+	criteria: readonly AdmissionCriterion[] = []
+): QueueRow[] {
+	const primary: (a: QueueRow, b: QueueRow) => number =
+		sort.key === 'criteria' ? byCriteria(criteria) : compareBy(sort.key);
 	const sign = sort.dir === 'asc' ? 1 : -1;
 	return [...rows].sort(
 		(a, b) => sign * primary(a, b) || a.registeredAt.localeCompare(b.registeredAt) || a.id.localeCompare(b.id)
 	);
+}
+
+function byCriteria(criteria: readonly AdmissionCriterion[]): (a: QueueRow, b: QueueRow) => number {
+	// The lottery's seed does not matter here: the registration date comes last and instants rarely tie.
+	const compare = compareCandidates([...criteria, 'registrationDate'], 0);
+	return (a, b) => compare(candidateFacts(a), candidateFacts(b));
 }
 
 export interface CsvLabels {

@@ -12,6 +12,7 @@ import {
 	type QueueRow,
 	type QueueSort
 } from '$lib/domain/queue';
+import type { AdmissionCriterion } from '$lib/domain/allocation/criteria';
 import { watchQuery } from '../live.svelte';
 import { loadQueueRows } from './queue-data';
 
@@ -38,7 +39,7 @@ export class QueueState {
 	readonly view = $derived.by(() => {
 		const started = performance.now();
 		const filter = $state.snapshot(this.filter) as QueueFilter;
-		const sorted = sortQueue(filterQueue(this.rows, filter), this.sort);
+		const sorted = sortQueue(filterQueue(this.rows, filter), this.sort, this.criteria());
 		const ms = performance.now() - started;
 		performance.measure('queue:filter-sort', { start: started, duration: ms });
 		return sorted;
@@ -52,7 +53,11 @@ export class QueueState {
 		)
 	);
 
-	constructor(facilityId: () => string | null) {
+	/** The Kita's published admission criteria, in its order (for sorting by them). */
+	private readonly criteria: () => readonly AdmissionCriterion[];
+
+	constructor(facilityId: () => string | null, criteria: () => readonly AdmissionCriterion[] = () => []) {
+		this.criteria = criteria;
 		$effect(() => {
 			const id = facilityId();
 			this.loaded = false;
