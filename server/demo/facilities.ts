@@ -1,7 +1,7 @@
 // Invented Kitas of the demo data set: six per municipality, marked isDemo. The output is
 // deterministic (seeded PRNG per facility, UUIDs derived from a stable key), so every seed of an
 // empty database produces the same catalogue.
-import type { AdmissionCriterion } from '../../src/lib/domain/allocation/criteria';
+import type { AdmissionCriterion } from '../../src/lib/domain/allocation/catalogue';
 import type { Facility, Feature, ProviderType, WeeklyHours } from '../../src/lib/domain/facility';
 import { FEATURES } from '../../src/lib/domain/facility';
 import type { FacilityId, MunicipalityId } from '../../src/lib/domain/ids';

@@ -1,5 +1,5 @@
 // Facility (Kita) master data as the finder shows it, shared by server, sync and client.
-import type { AdmissionCriterion } from './allocation/criteria';
+import type { AdmissionCriterion } from './allocation/catalogue';
 import type { FacilityId, KitaYearId, MunicipalityId } from './ids';
 
 export const PROVIDER_TYPES = [

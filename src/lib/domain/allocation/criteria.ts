@@ -4,20 +4,9 @@
 // candidates and the same seed always give the same ranking, whatever order they come in.
 import type { Day } from '../calendar-day';
 import { ageInMonths } from '../kita-year';
+import { orderedCriteria, type AdmissionCriterion } from './catalogue';
 
-/**
- * The catalogue. A Kita chooses some and orders them; `registrationDate` is always the last one it
- * applies (earlier registrations first), whatever position it was given.
- */
-export const ADMISSION_CRITERIA = [
-	'siblingAtKita',
-	'livesInMunicipality',
-	'legalClaimByAge',
-	'hardship',
-	'guardiansEmployedOrTraining',
-	'registrationDate'
-] as const;
-export type AdmissionCriterion = (typeof ADMISSION_CRITERIA)[number];
+export { ADMISSION_CRITERIA, orderedCriteria, type AdmissionCriterion } from './catalogue';
 
 /** What the criteria read about one child's request at one Kita. */
 export interface CandidateFacts {
@@ -53,13 +42,6 @@ export function legalClaimLevel(birthDate: Day, startDate: Day): 0 | 1 | 2 {
 /** `legalClaimLevel` from the completed months at the start date. */
 export function legalClaimLevelAt(months: number): 0 | 1 | 2 {
 	return months >= 36 ? 2 : months >= 12 ? 1 : 0;
-}
-
-/** The criteria a Kita applies, in its order, without repeats and with `registrationDate` last. */
-export function orderedCriteria(chosen: readonly AdmissionCriterion[]): AdmissionCriterion[] {
-	const unique = [...new Set(chosen)];
-	const rest = unique.filter((c) => c !== 'registrationDate');
-	return unique.includes('registrationDate') ? [...rest, 'registrationDate'] : rest;
 }
 
 /** FNV-1a, 32 bit, then a murmur3 finaliser so that near keys spread over the whole range. */
