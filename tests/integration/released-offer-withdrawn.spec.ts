@@ -32,5 +32,4 @@ describe('an offer that released another is taken back', () => {
 		// Today: { x: 'registered', y: 'released' } — the family had an offer and now has none.
 		expect(after).toSatisfy(familyKeepsAChance);
 	});
-
 });
