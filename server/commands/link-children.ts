@@ -6,7 +6,7 @@ import type { CommandContext } from './context';
 import type { DuplicateCandidatesTable } from '../db/schema';
 import { usersConcerned } from '../services/placement';
 import { touchChildRequests } from './request-records';
-import { applyContract } from './transition-request';
+import { applyAcceptance, applyContract } from './transition-request';
 import { rootChild } from '../services/duplicates';
 import { Refusal } from './refusal';
 
@@ -105,6 +105,17 @@ async function mergeChild(ctx: CommandContext, fromId: string, toId: string): Pr
 	// other requests close through the transition command, with its effects (transition-effects.ts).
 	const latest = contracts[0];
 	if (latest) await applyContract(ctx, { ...latest, change_request: 0 });
+	// An acceptance on either side ends the other side's open requests of its Kita year, as one made
+	// after the link would (issue 17); two acceptances of one year stay for the family to settle.
+	const accepted = await db
+		.selectFrom('requests')
+		.selectAll()
+		.where('child_id', '=', toId)
+		.where('status', '=', 'accepted')
+		.execute();
+	for (const row of accepted)
+		if (accepted.filter((r) => r.kita_year_id === row.kita_year_id).length === 1)
+			await applyAcceptance(ctx, row);
 	await touchChildRequests(db, toId, seq);
 }
 

@@ -237,16 +237,27 @@ export async function transitionRequest(
 			{ event: 'release', actor: 'system', reason: 'higherChoiceOffered' },
 			'office'
 		);
-	if (move.event === 'accept' && next.status === 'accepted')
-		for (const other of await childYearRequests(ctx.tx, next))
-			if (closedOnAcceptance(ranked(next), [ranked(other)]).length)
-				await transitionRequest(
-					ctx,
-					other.row,
-					{ event: 'acceptElsewhere', actor: 'system', reason: 'acceptedElsewhere' },
-					'office'
-				);
+	if (move.event === 'accept' && next.status === 'accepted') await applyAcceptance(ctx, next);
 	return next;
+}
+
+/**
+ * What an acceptance means for the child's other requests of its Kita year, in the same
+ * transaction: the open ones end (`acceptElsewhere`, closedOnAcceptance) — after the acceptance
+ * itself, and after a link that brings an acceptance and other requests of one child together.
+ */
+export async function applyAcceptance(
+	ctx: CommandContext,
+	accepted: Selectable<RequestsTable>
+): Promise<void> {
+	for (const other of await childYearRequests(ctx.tx, accepted))
+		if (closedOnAcceptance(ranked(accepted), [ranked(other)]).length)
+			await transitionRequest(
+				ctx,
+				other.row,
+				{ event: 'acceptElsewhere', actor: 'system', reason: 'acceptedElsewhere' },
+				'office'
+			);
 }
 
 /** A request of the child as the one-held-offer rule sees it (domain: oneHeldOffer). */

@@ -3,6 +3,8 @@
 // request goes through the transition command of its machine (server/commands/transition-*.ts).
 import type { Selectable } from 'kysely';
 import type { RequestsTable } from '../../db/schema';
+import { isOpen, type RequestStatus } from '../../../src/lib/domain/placement';
+import { rankInYear } from '../../../src/lib/domain/request';
 import { listKitaYears } from '../../services/catalogue';
 import { childrenHeldBy, familyOfUser, toChild } from '../../services/families';
 import { facilityOf, toRequest } from '../../services/requests';
@@ -104,6 +106,30 @@ export const parentMutators: MutatorRegistry = {
 					issues,
 					current: toRequest(row, 'parent')
 				}));
+				const siblings = await ctx.tx
+					.selectFrom('requests')
+					.select(['id', 'kita_year_id as kitaYearId', 'rank', 'facility_id', 'status'])
+					.where('child_id', '=', row.child_id)
+					.execute();
+				// As a registration refuses it: one open request per child, Kita and Kita year.
+				if (
+					siblings.some(
+						(r) =>
+							r.id !== row.id &&
+							r.kitaYearId === year.id &&
+							r.facility_id === row.facility_id &&
+							isOpen(r.status as RequestStatus)
+					)
+				)
+					throw new Refusal('alreadyRegistered', 'registration.alreadyRegistered', {
+						facilityId: row.facility_id,
+						current: toRequest(row, 'parent')
+					});
+				const rank = rankInYear(
+					{ id: row.id, kitaYearId: row.kita_year_id, rank: row.rank },
+					year.id,
+					siblings
+				);
 				return {
 					event: 'update',
 					expectedStatus: args.expectedStatus,
@@ -112,7 +138,8 @@ export const parentMutators: MutatorRegistry = {
 						weekly_hours: args.weeklyHours,
 						change_request: args.changeRequest ? 1 : 0,
 						comment: args.comment,
-						kita_year_id: year.id
+						kita_year_id: year.id,
+						rank
 					}
 				};
 			});

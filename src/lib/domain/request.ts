@@ -118,3 +118,18 @@ export function groupByKitaYear<R extends Pick<Request, 'kitaYearId' | 'rank'>>(
 			list: (byYear[yearId] ?? []).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
 		}));
 }
+
+/**
+ * The rank of a request whose start date now falls into Kita year `toYearId`: its own within the
+ * same year, else behind the child's other requests of the new year. The parents' ranks stay unique
+ * per child and Kita year, which the one-held-offer rule compares (placement.ts, `oneHeldOffer`).
+ */
+export function rankInYear(
+	moved: { id: string; kitaYearId: string; rank: number | null },
+	toYearId: string,
+	childRequests: readonly { id: string; kitaYearId: string; rank: number | null }[]
+): number {
+	if (moved.kitaYearId === toYearId && moved.rank !== null) return moved.rank;
+	const there = childRequests.filter((r) => r.id !== moved.id && r.kitaYearId === toYearId);
+	return Math.max(0, ...there.map((r) => r.rank ?? 0)) + 1;
+}

@@ -24,7 +24,7 @@ export const REFUSALS_BY_MUTATION = {
 		'noKitaYear',
 		'alreadyRegistered'
 	],
-	updateRequest: [...PARENT_REQUEST, 'invalidRegistration', 'noKitaYear'],
+	updateRequest: [...PARENT_REQUEST, 'invalidRegistration', 'noKitaYear', 'alreadyRegistered'],
 	rankRequests: ['notFound', 'linkedElsewhere'],
 	withdrawRequest: PARENT_REQUEST,
 	answerOffer: [...PARENT_REQUEST, 'offerLapsed'],

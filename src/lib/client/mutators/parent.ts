@@ -1,6 +1,7 @@
 // Optimistic effects of the mutations parents send: their family, children, registrations, answers
 // and child-minding requests (server: server/sync/mutators/parent.ts).
 import { kitaYearFor } from '$lib/domain/kita-year';
+import { rankInYear } from '$lib/domain/request';
 import { decideDuplicateStep } from '$lib/domain/staff';
 import type { Writer } from '../sync/writer';
 import { childmindingActionsFor, requestActionsFor } from './reader-actions';
@@ -83,12 +84,19 @@ export const parentMutators: ClientMutators<ParentMutation> = {
 	},
 	async updateRequest(w, args) {
 		const years = await w.db.kitaYears.toArray();
+		const kitaYearId = kitaYearFor(args.startDate, years)?.id ?? '';
+		const row = await w.get('requests', args.requestId);
+		// A new start date in another Kita year puts the request behind that year's (as the server does).
+		const rank = row
+			? rankInYear(row, kitaYearId, await w.where('requests', 'childId', row.childId))
+			: undefined;
 		await w.update('requests', args.requestId, {
 			startDate: args.startDate,
 			weeklyHours: args.weeklyHours,
 			changeRequest: args.changeRequest,
 			comment: args.comment,
-			kitaYearId: kitaYearFor(args.startDate, years)?.id ?? '',
+			kitaYearId,
+			...(rank === undefined ? {} : { rank }),
 			updatedAt: now()
 		});
 	},

@@ -62,7 +62,7 @@ export const WHY: { [N in MutationName]: Record<RefusalOf<N>, Text> & Why } = {
 		facilityNotFound: () => m.rej_why_kita_gone(),
 		alreadyRegistered: () => m.refusal_already_registered()
 	},
-	updateRequest: { ...PARENT_REQUEST, ...RULES },
+	updateRequest: { ...PARENT_REQUEST, ...RULES, alreadyRegistered: () => m.refusal_already_registered() },
 	rankRequests: OWN_CHILD,
 	withdrawRequest: PARENT_REQUEST,
 	answerOffer: { ...PARENT_REQUEST, offerLapsed: () => m.refusal_offer_lapsed() },
