@@ -69,7 +69,10 @@ export const PLACEMENT_EFFECTS: Record<PlacementEvent, TransitionEffects> = {
 	release: { mail: 'offerReleased', poke: ['family', 'kita'], audit: 'request.transition' },
 	// Consequences of an acceptance: the family made it (or was told by the generic mail of staff
 	// recording it); the Kitas of the ended requests see them end at their next pull.
-	acceptElsewhere: { mail: null, poke: ['family', 'kita'], audit: 'request.transition' }
+	acceptElsewhere: { mail: null, poke: ['family', 'kita'], audit: 'request.transition' },
+	// The family learns that the request waits again (the generic status mail, as for every step
+	// staff or the system take); the Kita sees it back in its queue.
+	reinstate: { mail: 'statusChange', poke: ['family', 'kita'], audit: 'request.transition' }
 };
 
 const ADVISER_STEP: TransitionEffects = {

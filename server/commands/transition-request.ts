@@ -9,6 +9,7 @@ import {
 	closedOnAcceptance,
 	decide,
 	oneHeldOffer,
+	reinstatedOnWithdrawal,
 	type Actor,
 	type PlacementEvent,
 	type RankedRequest,
@@ -238,7 +239,38 @@ export async function transitionRequest(
 			'office'
 		);
 	if (move.event === 'accept' && next.status === 'accepted') await applyAcceptance(ctx, next);
+	if (move.event === 'withdrawOffer' && row.offered_at !== null)
+		await applyOfferWithdrawal(ctx, { ...next, offered_at: row.offered_at });
 	return next;
+}
+
+/**
+ * What taking back an offer means for the child's other requests of its Kita year, in the same
+ * transaction: the ones it released wait again (`reinstate`, reinstatedOnWithdrawal).
+ */
+async function applyOfferWithdrawal(
+	ctx: CommandContext,
+	withdrawn: Selectable<RequestsTable> & { offered_at: string }
+): Promise<void> {
+	const year = await childYearRequests(ctx.tx, withdrawn);
+	const ids = reinstatedOnWithdrawal(
+		{ id: withdrawn.id, kitaYearId: withdrawn.kita_year_id, offeredAt: withdrawn.offered_at },
+		year.map(({ row }) => ({
+			id: row.id,
+			kitaYearId: row.kita_year_id,
+			facilityId: row.facility_id,
+			status: row.status as RequestStatus,
+			changedAt: row.updated_at
+		}))
+	);
+	for (const { row } of year)
+		if (ids.includes(row.id))
+			await transitionRequest(
+				ctx,
+				row,
+				{ event: 'reinstate', actor: 'system', reason: 'releasingOfferWithdrawn' },
+				'office'
+			);
 }
 
 /**

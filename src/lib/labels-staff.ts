@@ -18,7 +18,8 @@ const EVENTS: Record<string, () => string> = {
 	update: m.staff_event_update,
 	carryOver: m.staff_event_carry_over,
 	release: m.staff_event_release,
-	acceptElsewhere: m.staff_event_accept_elsewhere
+	acceptElsewhere: m.staff_event_accept_elsewhere,
+	reinstate: m.staff_event_reinstate
 };
 
 export function eventLabel(event: string): string {

@@ -1,7 +1,8 @@
 // Review of issue 17.1 (one held offer): an offer that released the family's lower-ranked offer can
-// be taken back by its own Kita at once (withdrawOffer). The released offer stays released (a final
-// status), so the child is left with neither place although the family did nothing: one Kita's
-// offer-and-withdraw (two clicks, or two mutations of one push) makes another Kita's offer vanish.
+// be taken back by its own Kita at once (withdrawOffer). The released offer stayed released (then a
+// final status), so the child was left with neither place although the family did nothing: one
+// Kita's offer-and-withdraw made another Kita's offer vanish. Now the released request waits again
+// (`reinstate`), and its Kita may offer anew.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OFFER, staffWorld, type StaffWorld } from './staff-world';
 
@@ -29,7 +30,11 @@ describe('an offer that released another is taken back', () => {
 		await heldAtYThenOfferedAtX();
 		await w.push(w.staffX, 'withdrawOffer', { requestId: w.requestX, expectedStatus: 'offered' });
 		const after = { x: await w.status(w.requestX), y: await w.status(w.requestY) };
-		// Today: { x: 'registered', y: 'released' } — the family had an offer and now has none.
+		// Before the fix: { x: 'registered', y: 'released' } — the family had an offer and now had none.
 		expect(after).toSatisfy(familyKeepsAChance);
+		expect(after).toEqual({ x: 'registered', y: 'registered' });
+		// Y's Kita may offer again, and the child holds it.
+		await w.push(w.staffY, 'makeOffer', { requestId: w.requestY, expectedStatus: 'registered', ...OFFER });
+		expect(await w.status(w.requestY)).toBe('offered');
 	});
 });

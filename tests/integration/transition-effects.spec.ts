@@ -206,6 +206,25 @@ const SCENARIOS: Scenario[] = [
 		}
 	},
 	{
+		// Review of issue 17: the offer that released the lower one is taken back; that one waits again.
+		entry: 'staff withdrawOffer of an offer that released another (reinstates it)',
+		covers: [['placement', 'reinstate']],
+		async run(w) {
+			const { ids } = await childWithRequests(w, [w.kitaX, w.kitaY]);
+			const [x, y] = ids as [string, string];
+			await expectOk(w.push(w.staffY, 'makeOffer', { requestId: y, expectedStatus: 'registered', ...OFFER }));
+			await expectOk(w.push(w.staff, 'makeOffer', { requestId: x, expectedStatus: 'registered', ...OFFER }));
+			return {
+				sender: w.staff,
+				act: () => expectOk(w.push(w.staff, 'withdrawOffer', { requestId: x, expectedStatus: 'offered' })),
+				steps: [
+					{ machine: 'placement', event: 'withdrawOffer', id: x, by: 'other' },
+					{ machine: 'placement', event: 'reinstate', id: y, by: 'system' }
+				]
+			};
+		}
+	},
+	{
 		entry: 'parent answerOffer decline after accepting',
 		covers: [['placement', 'decline']],
 		async run(w) {

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { defaultKitaYear, offerExpiresAt } from './kita-year';
 import {
+	reinstatedOnWithdrawal,
 	ACTORS,
 	OPEN_STATUSES,
 	PLACEMENT_EVENTS,
@@ -45,6 +46,7 @@ const ALLOWED = `
 	offered release system released
 	registered acceptElsewhere system withdrawn
 	offered acceptElsewhere system withdrawn
+	released reinstate system registered
 `
 	.trim()
 	.split('\n')
@@ -85,7 +87,7 @@ const combinations = REQUEST_STATUSES.flatMap((status) =>
 
 describe('decide for every status × event × actor', () => {
 	it('covers all combinations', () => {
-		expect(combinations).toHaveLength(10 * 14 * 3);
+		expect(combinations).toHaveLength(10 * 15 * 3);
 	});
 
 	it.each(combinations)('%s + %s by %s', (status, event, actor) => {
@@ -117,7 +119,7 @@ describe('TRANSITIONS', () => {
 		expect(TRANSITIONS.every((row) => row.actors.length > 0)).toBe(true);
 	});
 
-	it.each(['rejected', 'declined', 'expired', 'withdrawn', 'placedElsewhere', 'released'] as const)(
+	it.each(['rejected', 'declined', 'expired', 'withdrawn', 'placedElsewhere'] as const)(
 		'%s is final',
 		(status) => {
 			expect(TRANSITIONS.filter((row) => row.from === status)).toEqual([]);
@@ -253,7 +255,8 @@ describe('permittedEvents', () => {
 		['contracted', 'system', beforeExpiry, ['endForChange']],
 		['withdrawn', 'parent', beforeExpiry, []],
 		['placedElsewhere', 'system', beforeExpiry, []],
-		['released', 'staff', beforeExpiry, []]
+		['released', 'staff', beforeExpiry, []],
+		['released', 'system', beforeExpiry, ['reinstate']]
 	] as [RequestStatus, Actor, GuardContext, PlacementEvent[]][])(
 		'%s for %s → %j',
 		(status, actor, ctx, expected) => {
@@ -438,5 +441,42 @@ describe('closedOnAcceptance', () => {
 			const closes = closedOnAcceptance(accepted, [{ id: 'a', kitaYearId: '2026', status }]).length > 0;
 			expect(closes).toBe(transitionFor(status, 'acceptElsewhere') !== undefined);
 		}
+	});
+});
+
+describe('reinstatedOnWithdrawal', () => {
+	const withdrawn = { id: 'x', kitaYearId: '2027-28', offeredAt: '2027-03-01T09:00:00.000Z' };
+	const other = (id: string, over: Partial<Parameters<typeof reinstatedOnWithdrawal>[1][number]> = {}) => ({
+		id,
+		kitaYearId: '2027-28',
+		facilityId: `kita-${id}`,
+		status: 'released' as RequestStatus,
+		changedAt: '2027-03-01T09:00:00.000Z',
+		...over
+	});
+
+	it('lets the requests the offer released wait again, and only those', () => {
+		expect(
+			reinstatedOnWithdrawal(withdrawn, [
+				other('x', { status: 'registered' }),
+				// Released by this offer, at once or while it was held.
+				other('y'),
+				other('z', { changedAt: '2027-03-05T10:00:00.000Z' }),
+				// Released before: another offer did it.
+				other('old', { changedAt: '2027-02-20T10:00:00.000Z' }),
+				// Another year, another status.
+				other('next', { kitaYearId: '2028-29' }),
+				other('declined', { status: 'declined' })
+			])
+		).toEqual(['y', 'z']);
+	});
+
+	it('leaves it released where the family has registered at that Kita again', () => {
+		expect(
+			reinstatedOnWithdrawal(withdrawn, [
+				other('y', { facilityId: 'kita-y' }),
+				other('again', { facilityId: 'kita-y', status: 'registered', changedAt: '2027-03-02T10:00:00.000Z' })
+			])
+		).toEqual([]);
 	});
 });

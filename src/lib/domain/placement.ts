@@ -41,7 +41,8 @@ export const PLACEMENT_EVENTS = [
 	'update',
 	'carryOver',
 	'release',
-	'acceptElsewhere'
+	'acceptElsewhere',
+	'reinstate'
 ] as const;
 export type PlacementEvent = (typeof PLACEMENT_EVENTS)[number];
 
@@ -127,7 +128,10 @@ export const TRANSITIONS: readonly Transition[] = [
 	// the family would have done itself, and what the other Kitas may see without learning where
 	// the child goes; the history keeps the event (`acceptElsewhere`) that did it.
 	{ from: 'registered', event: 'acceptElsewhere', to: 'withdrawn', actors: ['system'] },
-	{ from: 'offered', event: 'acceptElsewhere', to: 'withdrawn', actors: ['system'] }
+	{ from: 'offered', event: 'acceptElsewhere', to: 'withdrawn', actors: ['system'] },
+	// The offer that released it is taken back by its own Kita (withdrawOffer): the request waits
+	// again, so that no Kita's offer-and-withdraw leaves a family without the offer it held.
+	{ from: 'released', event: 'reinstate', to: 'registered', actors: ['system'] }
 ];
 
 export function transitionFor(status: RequestStatus, event: PlacementEvent): Transition | undefined {
@@ -269,5 +273,31 @@ export function closedOnAcceptance(
 				r.kitaYearId === accepted.kitaYearId &&
 				transitionFor(r.status, 'acceptElsewhere') !== undefined
 		)
+		.map((r) => r.id);
+}
+
+/**
+ * The child's requests an offer released and that wait again once its own Kita takes the offer back
+ * (`withdrawOffer`): those released while it was held — from its offer on, only it released any (a
+ * higher offer would have released it instead) — unless the family has registered at that Kita
+ * again for the year meanwhile (one open request per Kita and year).
+ */
+export function reinstatedOnWithdrawal(
+	withdrawn: { id: string; kitaYearId: string; offeredAt: string },
+	others: readonly {
+		id: string;
+		kitaYearId: string;
+		facilityId: string;
+		status: RequestStatus;
+		/** When its status last changed: for a released request, its release. */
+		changedAt: string;
+	}[]
+): string[] {
+	const sameYear = others.filter((r) => r.id !== withdrawn.id && r.kitaYearId === withdrawn.kitaYearId);
+	const open = new Set(
+		sameYear.filter((r) => (OPEN_STATUSES as readonly string[]).includes(r.status)).map((r) => r.facilityId)
+	);
+	return sameYear
+		.filter((r) => r.status === 'released' && r.changedAt >= withdrawn.offeredAt && !open.has(r.facilityId))
 		.map((r) => r.id);
 }
