@@ -143,6 +143,22 @@ export const FAQ: FaqSection[] = [
 					},
 					{
 						p: 'Achten Sie deshalb bei der Anmeldung auf die Reihenfolge Ihrer Wunscheinrichtungen. Die Reihenfolge der wartenden Anmeldungen können Sie unter „Meine Anmeldungen“ ändern.'
+					},
+					{
+						p: 'Nimmt die höher gewünschte Einrichtung ihr Angebot zurück, wartet Ihre Anmeldung bei der anderen Einrichtung wieder (Status „Angemeldet“), und sie kann Ihnen erneut einen Platz anbieten.'
+					}
+				]
+			},
+			// Issue 17: published admission criteria (not in the district's source document).
+			{
+				id: 'aufnahmekriterien',
+				question: 'Nach welchen Kriterien vergibt eine Einrichtung ihre Plätze?',
+				answer: [
+					{
+						p: 'Jede Einrichtung zeigt auf ihrer Seite im Kita-Finder ihre **Aufnahmekriterien** in der Reihenfolge, in der sie sie anwendet – zum Beispiel ein Geschwisterkind in der Einrichtung, den Rechtsanspruch nach dem Alter oder den Wohnsitz in der Gemeinde. Gibt es mehr Anmeldungen als Plätze, entscheidet sie danach; zuletzt zählt das Datum der Anmeldung.'
+					},
+					{
+						p: 'Ihren Platz in der Reihenfolge einer Einrichtung zeigt das Kita-Portal nicht an: Er ändert sich mit jeder neuen Anmeldung und jedem Angebot.'
 					}
 				]
 			},
