@@ -5,7 +5,14 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { officeDecideDuplicateSchema } from '../../../src/lib/domain/staff';
-import { auditQuerySchema, kitaYearIdSchema, reportQuerySchema } from '../../../src/lib/domain/youth-office';
+import { randomInt } from 'node:crypto';
+import { runRound } from '../../../src/lib/domain/allocation/round';
+import {
+	auditQuerySchema,
+	kitaYearIdSchema,
+	reportQuerySchema,
+	roundQuerySchema
+} from '../../../src/lib/domain/youth-office';
 import { userActor } from '../../commands/context';
 import { officeDecideDuplicate } from '../../commands/duplicates';
 import { closeAllocation } from '../../commands/kita-years';
@@ -16,6 +23,7 @@ import { listAudit } from '../../services/audit-log';
 import { kitaYearStatus, openRequestsByKita } from '../../services/catalogue-admin';
 import { listOfficeDuplicates } from '../../services/duplicates';
 import { yearReport } from '../../services/reports';
+import { roundInput } from '../../services/round-input';
 import { roleProcedure, router } from '../init';
 
 const admin = roleProcedure;
@@ -57,6 +65,40 @@ export const youthOfficeRouter = router({
 			now
 		);
 		return { generatedAt: now.toISOString(), ...report };
+	}),
+
+	/**
+	 * What an offer round would propose now (issue 17, point 3): per Kita, the waiting requests it
+	 * should offer its free places to, by Kita-proposing deferred acceptance over the Kitas' published
+	 * criteria and the parents' rankings. Computed, not stored; the seed that broke the ties is
+	 * returned, and the same seed on the same data gives the same proposal.
+	 */
+	roundProposal: admin.input(roundQuerySchema).query(async ({ ctx, input }) => {
+		const seed = input.seed ?? randomInt(2_147_483_647);
+		const loaded = await roundInput(ctx.app.database.db, input.kitaYearId, seed);
+		if (!loaded) throw new TRPCError({ code: 'NOT_FOUND', message: 'notFound' });
+		const started = performance.now();
+		const result = runRound(loaded.input);
+		const ms = performance.now() - started;
+		const requestOf = new Map(loaded.requests.map((r) => [`${r.childId}|${r.facilityId}`, r.requestId]));
+		await audit(
+			ctx.app.database.db,
+			{ action: 'report.read', actor: ctx.session, targetType: 'round', targetId: input.kitaYearId },
+			ctx.app.now()
+		);
+		return {
+			kitaYearId: input.kitaYearId,
+			seed: result.seed,
+			children: loaded.input.children.length,
+			unmatched: result.unmatched.length,
+			ms,
+			kitas: result.proposals
+				.filter((p) => p.offers.length > 0)
+				.map((p) => ({
+					facilityId: p.kitaId,
+					requestIds: p.offers.map((o) => requestOf.get(`${o.childId}|${p.kitaId}`) ?? '')
+				}))
+		};
 	}),
 
 	audit: admin.input(auditQuerySchema).query(async ({ ctx, input }) => {

@@ -133,6 +133,7 @@ export const PROCEDURE_RULES = {
 	'youthOffice.kitaYearStatus': { roles: ['admin'] },
 	'youthOffice.closeAllocation': { roles: ['admin'] },
 	'youthOffice.report': { roles: ['admin'] },
+	'youthOffice.roundProposal': { roles: ['admin'] },
 	'youthOffice.audit': { roles: ['admin'] },
 	'youthOffice.duplicates': { roles: ['admin'] },
 	'youthOffice.decideDuplicate': { roles: ['admin'] },

@@ -119,3 +119,12 @@ export function accountAdminActions(
 	if (account.role === 'staff') actions.push('assignFacilities');
 	return actions;
 }
+
+/**
+ * An offer round's proposal for a Kita year (issue 17, point 3). Without a seed the server draws
+ * one and returns it; the same seed on the same data gives the same proposal.
+ */
+export const roundQuerySchema = z.object({
+	kitaYearId: kitaYearIdSchema,
+	seed: z.int().min(0).max(2_147_483_647).optional()
+});

@@ -1,0 +1,160 @@
+// Loads what one offer round of a Kita year is computed from (src/lib/domain/allocation/round.ts):
+// every active Kita's free places per age band × hours and its published criteria, and every child
+// still waiting with its open requests and the facts the criteria read. Queries and mapping only.
+import type { Capacity } from '../../src/lib/domain/facility';
+import type { AdmissionCriterion } from '../../src/lib/domain/allocation/catalogue';
+import { freeByBucket } from '../../src/lib/domain/allocation/buckets';
+import type { RoundChild, RoundInput, RoundKita } from '../../src/lib/domain/allocation/round';
+import type { Day } from '../../src/lib/domain/calendar-day';
+import type { Executor } from '../db/database';
+
+/** A request of the round: whom a proposal names (child and Kita) is one of these. */
+export interface RoundRequestRow {
+	requestId: string;
+	childId: string;
+	facilityId: string;
+}
+
+const chunks = <T>(list: T[]): T[][] =>
+	Array.from({ length: Math.ceil(list.length / 500) }, (_, i) => list.slice(i * 500, i * 500 + 500));
+
+/**
+ * The round's input for a Kita year, or null if the year is unknown. A child that holds an offer
+ * takes part only with the requests its parents ranked higher (one held offer); a child with an
+ * acceptance or a contract in the year does not take part. Residence is the municipality of the
+ * first guardian's postcode; hardship and the guardians' employment are not recorded yet (false).
+ */
+export async function roundInput(
+	db: Executor,
+	kitaYearId: string,
+	seed: number
+): Promise<{ input: RoundInput; requests: RoundRequestRow[] } | null> {
+	const year = await db.selectFrom('kita_years').select('id').where('id', '=', kitaYearId).executeTakeFirst();
+	if (!year) return null;
+	const [facilities, capacities, municipalities, requests] = await Promise.all([
+		db
+			.selectFrom('facilities')
+			.select(['id', 'municipality_id', 'admission_criteria'])
+			.where('active', '=', 1)
+			.execute(),
+		db
+			.selectFrom('capacities')
+			.select(['facility_id', 'age_band', 'weekly_hours', 'places', 'contracted', 'offered'])
+			.where('kita_year_id', '=', kitaYearId)
+			.execute(),
+		db.selectFrom('municipalities').select(['id', 'postcodes']).execute(),
+		db
+			.selectFrom('requests')
+			.innerJoin('registrations', 'registrations.id', 'requests.registration_id')
+			.select([
+				'requests.id',
+				'requests.child_id',
+				'requests.facility_id',
+				'requests.status',
+				'requests.rank',
+				'requests.start_date',
+				'requests.weekly_hours',
+				'requests.registered_at',
+				'registrations.source'
+			])
+			.where('requests.kita_year_id', '=', kitaYearId)
+			.where('requests.status', 'in', ['registered', 'offered', 'accepted', 'contracted'])
+			.execute()
+	]);
+	const kitas: RoundKita[] = facilities.map((f) => ({
+		id: f.id as string,
+		municipalityId: f.municipality_id,
+		criteria: JSON.parse(f.admission_criteria) as AdmissionCriterion[],
+		free: freeByBucket(
+			capacities
+				.filter((c) => c.facility_id === f.id)
+				.map((c) => ({
+					ageBand: c.age_band as Capacity['ageBand'],
+					weeklyHours: c.weekly_hours as Capacity['weeklyHours'],
+					places: c.places,
+					contracted: c.contracted,
+					offered: c.offered
+				}))
+		)
+	}));
+	const municipalityOfPostcode = new Map<string, string>();
+	for (const m of municipalities)
+		for (const postcode of JSON.parse(m.postcodes) as string[]) municipalityOfPostcode.set(postcode, m.id);
+
+	// Per child: out if it has an acceptance or contract this year; else its waiting requests, only
+	// those ranked above a held offer.
+	const byChild = new Map<string, typeof requests>();
+	for (const r of requests) byChild.set(r.child_id, [...(byChild.get(r.child_id) ?? []), r]);
+	const waiting = new Map<string, typeof requests>();
+	for (const [childId, list] of byChild) {
+		if (list.some((r) => r.status === 'accepted' || r.status === 'contracted')) continue;
+		const held = list.find((r) => r.status === 'offered');
+		const open = list.filter(
+			(r) =>
+				r.status === 'registered' &&
+				(!held || (r.source === 'online' && held.source === 'online' && r.rank < held.rank))
+		);
+		if (open.length) waiting.set(childId, open);
+	}
+	const childIds = [...waiting.keys()];
+	const children: { id: string; birth_date: string; family_id: string }[] = [];
+	for (const chunk of chunks(childIds))
+		children.push(
+			...(await db
+				.selectFrom('children')
+				.select(['id', 'birth_date', 'family_id'])
+				.where('id', 'in', chunk)
+				.execute()
+				.then((rows) => rows.map((r) => ({ ...r, id: r.id as string }))))
+		);
+	const familyIds = [...new Set(children.map((c) => c.family_id))];
+	const postcodeOfFamily = new Map<string, string>();
+	const siblingKitas = new Map<string, { childId: string; facilityId: string }[]>();
+	for (const chunk of chunks(familyIds)) {
+		for (const g of await db
+			.selectFrom('guardians')
+			.select(['family_id', 'postcode'])
+			.where('family_id', 'in', chunk)
+			.where('position', '=', 1)
+			.execute())
+			postcodeOfFamily.set(g.family_id, g.postcode);
+		// A brother's or sister's contract, of any year, at a Kita.
+		for (const s of await db
+			.selectFrom('requests')
+			.innerJoin('children', 'children.id', 'requests.child_id')
+			.select(['children.family_id', 'requests.child_id', 'requests.facility_id'])
+			.where('children.family_id', 'in', chunk)
+			.where('requests.status', '=', 'contracted')
+			.execute())
+			siblingKitas.set(s.family_id, [
+				...(siblingKitas.get(s.family_id) ?? []),
+				{ childId: s.child_id, facilityId: s.facility_id }
+			]);
+	}
+	const roundChildren: RoundChild[] = children.map((c) => ({
+		id: c.id,
+		birthDate: c.birth_date as Day,
+		municipalityId: municipalityOfPostcode.get(postcodeOfFamily.get(c.family_id) ?? '') ?? '',
+		hardship: false,
+		guardiansEmployedOrTraining: false,
+		siblingKitaIds: (siblingKitas.get(c.family_id) ?? [])
+			.filter((s) => s.childId !== c.id)
+			.map((s) => s.facilityId),
+		requests: (waiting.get(c.id) ?? []).map((r) => ({
+			kitaId: r.facility_id,
+			// A walk-in's rank is the order staff entered it in, not the parents' choice.
+			rank: r.source === 'online' ? r.rank : null,
+			startDate: r.start_date as Day,
+			weeklyHours: r.weekly_hours as Capacity['weeklyHours'],
+			registeredAt: r.registered_at
+		}))
+	}));
+	return {
+		input: { kitas, children: roundChildren, seed },
+		requests: [...waiting.values()].flat().map((r) => ({
+			requestId: r.id as string,
+			childId: r.child_id,
+			facilityId: r.facility_id
+		}))
+	};
+}
