@@ -144,7 +144,7 @@ test('the first choice offers: the second choice’s offer is released, and both
 	await waitForSync(page);
 	const section = page.getByRole('region', { name: /^Ida / });
 	await expect(section.getByText('Angebot freigegeben')).toBeVisible();
-	await expect(section.getByText(/zugunsten eines höher gewünschten Angebots freigegeben/)).toBeVisible();
+	await expect(section.getByText(/weiter oben eingetragen haben/)).toBeVisible();
 	await expect(section.getByRole('button', { name: 'Angebot annehmen' })).toHaveCount(1);
 	await shoot(page, testInfo, 'family-released');
 	const mail = readDb(
