@@ -120,7 +120,9 @@ test('a withdrawal the server got before the database was deleted is not called 
 	await next.goto('/meine-anmeldungen');
 	await waitForEmptyOutbox(next);
 	await expect(
-		childSection(next, child.firstName).getByText('Zurückgezogen: von Ihnen oder durch Ihre Annahme eines anderen Angebots.')
+		childSection(next, child.firstName).getByText(
+			'Zurückgezogen: von Ihnen oder durch Ihre Annahme eines anderen Angebots.'
+		)
 	).toBeVisible({
 		timeout: 15_000
 	});
