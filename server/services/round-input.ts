@@ -79,7 +79,8 @@ export async function roundInput(
 	}));
 	const municipalityOfPostcode = new Map<string, string>();
 	for (const m of municipalities)
-		for (const postcode of JSON.parse(m.postcodes) as string[]) municipalityOfPostcode.set(postcode, m.id);
+		for (const { postcode } of JSON.parse(m.postcodes) as { postcode: string }[])
+			municipalityOfPostcode.set(postcode, m.id);
 
 	// Per child: out if it has an acceptance or contract this year; else its waiting requests, only
 	// those ranked above a held offer.

@@ -2,6 +2,7 @@
 // deterministic for a seed (recorded in the answer), the parents' first choice proposed, a child who
 // holds its first choice no longer a candidate elsewhere, and only the youth office may ask.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { roundInput } from '../../server/services/round-input';
 import { createUserWithSession } from './fixtures';
 import { OFFER, staffWorld, type StaffWorld } from './staff-world';
 
@@ -36,6 +37,15 @@ describe('youthOffice.roundProposal', () => {
 		expect(Number.isInteger(drawn.seed)).toBe(true);
 		const repeated = await ask({ kitaYearId: '2027-28', seed: drawn.seed });
 		expect(repeated.kitas).toEqual(drawn.kitas);
+	});
+
+	it('reads the family’s municipality from the first guardian’s postcode, and the Kitas’ criteria', async () => {
+		const loaded = await roundInput(w.t.app.database.db, '2027-28', 1);
+		// The guardian lives at 59457 Werl.
+		expect(loaded?.input.children.find((c) => c.id === w.childId)?.municipalityId).toBe('werl');
+		const kitaX = loaded?.input.kitas.find((k) => k.id === w.kitaX);
+		expect(kitaX?.criteria).toEqual(expect.any(Array));
+		expect(Object.values(kitaX?.free ?? {}).some((n) => (n ?? 0) > 0)).toBe(true);
 	});
 
 	it('leaves out a child that holds the offer of its first choice', async () => {

@@ -232,6 +232,7 @@ describe('sortQueue by the Kita’s admission criteria', () => {
 	);
 	const names = (sorted: QueueRow[]) => sorted.map((r) => r.lastName);
 	const criteria = { key: 'criteria', dir: 'asc' } as const;
+	const children = new Map([a, b, c, d, e].map((k) => [k.id, k]));
 
 	it('ranks by the criteria in the Kita’s order, then by registration', () => {
 		expect(names(sortQueue(rows, criteria, ['siblingAtKita', 'legalClaimByAge']))).toEqual([
@@ -251,6 +252,19 @@ describe('sortQueue by the Kita’s admission criteria', () => {
 		expect(
 			names(sortQueue(rows, { ...criteria, dir: 'desc' }, ['legalClaimByAge', 'siblingAtKita']))
 		).toEqual(['E', 'C', 'A', 'B', 'D']);
+	});
+
+	it('ranks families living in the Kita’s municipality first where the Kita applies residence', () => {
+		const living = buildQueueRows(
+			rows.map((r) =>
+				request(children.get(r.childId) ?? a, { id: r.id, registeredAt: r.registeredAt, status: r.status })
+			),
+			children,
+			KITA,
+			{ postcodeOfFamily: new Map([[e.familyId, '59457']]), kitaPostcodes: new Set(['59457', '59458']) }
+		);
+		expect(living.find((r) => r.lastName === 'E')?.livesInMunicipality).toBe(true);
+		expect(names(sortQueue(living, criteria, ['livesInMunicipality']))).toEqual(['E', 'A', 'D', 'B', 'C']);
 	});
 
 	it('falls back to the registration date where the Kita published none or the facts are not recorded', () => {

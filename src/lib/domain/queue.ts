@@ -29,6 +29,8 @@ export interface QueueRow {
 	changeRequest: boolean;
 	/** A brother or sister has a contract at this Kita. */
 	sibling: boolean;
+	/** The family's first guardian lives in the Kita's municipality (by postcode). */
+	livesInMunicipality: boolean;
 	contractElsewhere: boolean;
 	registeredAt: string;
 	/** The day of registration in Germany. */
@@ -58,7 +60,12 @@ export function searchText(value: string): string {
 export function buildQueueRows(
 	requests: readonly Request[],
 	children: ReadonlyMap<string, Pick<Child, 'id' | 'familyId' | 'firstName' | 'lastName' | 'birthDate'>>,
-	facilityId: string
+	facilityId: string,
+	/** Where the families live and which postcodes the Kita's municipality has; absent: unknown (no). */
+	residence: {
+		postcodeOfFamily: ReadonlyMap<string, string>;
+		kitaPostcodes: ReadonlySet<string>;
+	} | null = null
 ): QueueRow[] {
 	const own = requests.filter((r) => r.facilityId === facilityId);
 	const contractedByFamily = new Map<string, Set<string>>();
@@ -108,6 +115,8 @@ export function buildQueueRows(
 			ageBand: ageMonths < 36 ? 'u3' : 'ue3',
 			changeRequest: r.changeRequest,
 			sibling: siblings !== undefined && [...siblings].some((id) => id !== child.id),
+			livesInMunicipality:
+				residence?.kitaPostcodes.has(residence.postcodeOfFamily.get(child.familyId) ?? '') ?? false,
 			contractElsewhere: r.contractElsewhere === true,
 			registeredAt: r.registeredAt,
 			registeredOn,
@@ -215,18 +224,14 @@ export type QueueSortKey = (typeof QUEUE_SORT_KEYS)[number];
  * Criteria the portal records no facts for yet (no field in the family's or the youth office's
  * data): every child counts as not meeting them, so they do not change the order.
  */
-export const UNRECORDED_CRITERIA: readonly AdmissionCriterion[] = [
-	'livesInMunicipality',
-	'hardship',
-	'guardiansEmployedOrTraining'
-];
+export const UNRECORDED_CRITERIA: readonly AdmissionCriterion[] = ['hardship', 'guardiansEmployedOrTraining'];
 
 /** What the criteria read of a queue row (see UNRECORDED_CRITERIA for what is not known). */
 function candidateFacts(row: QueueRow): CandidateFacts {
 	return {
 		childId: row.childId,
 		siblingAtKita: row.sibling,
-		livesInMunicipality: false,
+		livesInMunicipality: row.livesInMunicipality,
 		birthDate: row.birthDate,
 		startDate: row.startDate,
 		ageMonthsAtStart: row.ageMonths,
