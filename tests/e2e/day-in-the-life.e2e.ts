@@ -171,7 +171,8 @@ test('a day in the life of the portal', async ({ page, context, browser }, testI
 	await shoot(staff, testInfo, '07-staff-offer-offline');
 	await staffContext.setOffline(false);
 	await waitForEmptyOutbox(staff);
-	expect(statusOf(ownRequest)).toBe('offered');
+	// The server's row, polled: the outbox can look empty for a moment before a click's change is in it.
+	await expect.poll(() => statusOf(ownRequest), { timeout: 20_000 }).toBe('offered');
 
 	// 7. The parent accepts online.
 	await page.goto('/uebersicht');
@@ -182,7 +183,7 @@ test('a day in the life of the portal', async ({ page, context, browser }, testI
 	await page.getByRole('button', { name: 'Angebot annehmen' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Angebot annehmen' }).click();
 	await waitForEmptyOutbox(page);
-	expect(statusOf(ownRequest)).toBe('accepted');
+	await expect.poll(() => statusOf(ownRequest), { timeout: 20_000 }).toBe('accepted');
 	// Issue 17: accepting ends the child's other requests of that Kita year at once.
 	expect(statusOf(otherRequest)).toBe('withdrawn');
 
@@ -192,7 +193,7 @@ test('a day in the life of the portal', async ({ page, context, browser }, testI
 	await staff.getByRole('button', { name: 'Vertrag abschließen' }).click();
 	await staff.getByRole('dialog').getByRole('button', { name: 'Vertrag abschließen' }).click();
 	await waitForEmptyOutbox(staff);
-	expect(statusOf(ownRequest)).toBe('contracted');
+	await expect.poll(() => statusOf(ownRequest), { timeout: 20_000 }).toBe('contracted');
 	expect(statusOf(otherRequest)).toBe('withdrawn');
 	await shoot(staff, testInfo, '09-staff-contract');
 
