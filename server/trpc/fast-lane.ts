@@ -51,7 +51,14 @@ function headerOf(request: IncomingMessage, name: string): string | null {
  * push's transaction: without the wait they all took SvelteKit's path.
  */
 function whenFree<T>(app: App, fn: () => T): T | Promise<T> {
-	if (!app.database.sqlite.inTransaction) return fn();
+	if (!app.database.sqlite.inTransaction) {
+		// A failed read rejects, as it would after the wait: the callers hand the request to SvelteKit.
+		try {
+			return fn();
+		} catch (error) {
+			return Promise.reject(error);
+		}
+	}
 	// Boxed, so that a promise `fn` returns is not awaited while the connection is held: what it
 	// still reads through Kysely waits for the connection, which is released at once.
 	return app.database.db
@@ -82,7 +89,9 @@ export function fastLane(app: App): FastLane {
 									return true;
 								}
 							)
-						: false
+						: false,
+				// Reading the session failed before the body was read: SvelteKit's path answers it.
+				() => false
 			);
 		}
 		if (request.method !== 'GET' || !url) return false;

@@ -146,6 +146,16 @@ describe('the fast lane', () => {
 		expect((await get(pullPath(parent.input), { cookie: parent.cookieHeader })).status).toBe(PASSED_ON);
 	});
 
+	it('passes a pull on when reading the session fails, and the server stays up', async () => {
+		const parent = await upToDateParent();
+		t.app.database.sqlite.exec('ALTER TABLE sessions RENAME TO sessions_away');
+		try {
+			expect((await get(pullPath(parent.input), { cookie: parent.cookieHeader })).status).toBe(PASSED_ON);
+		} finally {
+			t.app.database.sqlite.exec('ALTER TABLE sessions_away RENAME TO sessions');
+		}
+	});
+
 	it('treats an unknown session cookie as no session, and still keeps the answer out of caches', async () => {
 		const response = await get(pullPath(anonymous), {
 			cookie: `${sessionCookieName(t.config.origin)}=unknown`

@@ -219,6 +219,18 @@ describe('sync.push in the fast lane', () => {
 		expect(await response.json()).toEqual({ result: { data: { kind: 'ok', lastMutationId: 1 } } });
 	});
 
+	it('leaves a push to SvelteKit when reading the session fails, and the server stays up', async () => {
+		const { session, cookie } = await parent();
+		// A database error while the lane peeks at the session (the body is not read yet).
+		t.app.database.sqlite.exec('ALTER TABLE sessions RENAME TO sessions_away');
+		try {
+			const response = await viaLane(SINGLE, JSON.stringify(pushBody(session)), { cookie });
+			expect(response.status).toBe(PASSED_ON);
+		} finally {
+			t.app.database.sqlite.exec('ALTER TABLE sessions_away RENAME TO sessions');
+		}
+	});
+
 	it('leaves to SvelteKit, unread, what it cannot take whole', async () => {
 		const { session, cookie } = await parent();
 		const body = JSON.stringify(pushBody(session));
