@@ -2,6 +2,7 @@
 import type { AgeBand, WeeklyHours } from '../../src/lib/domain/facility';
 import type { RequestStatus } from '../../src/lib/domain/placement';
 import { computeYearReport, type YearReport } from '../../src/lib/domain/reports';
+import { chunks } from '../db/chunks';
 import type { Executor } from '../db/database';
 
 /** The report of a Kita year, for the district or one municipality; null if either is unknown. */
@@ -50,8 +51,6 @@ export async function yearReport(
 	]);
 	const childIds = [...new Set(requests.map((r) => r.child_id))];
 	const requestIds = requests.map((r) => r.id);
-	const chunks = <T>(list: T[]) =>
-		Array.from({ length: Math.ceil(list.length / 500) }, (_, i) => list.slice(i * 500, i * 500 + 500));
 	const children = [];
 	const contracted = [];
 	for (const chunk of chunks(childIds)) {

@@ -6,6 +6,7 @@ import type { AdmissionCriterion } from '../../src/lib/domain/allocation/catalog
 import { freeByBucket } from '../../src/lib/domain/allocation/buckets';
 import type { RoundChild, RoundInput, RoundKita } from '../../src/lib/domain/allocation/round';
 import type { Day } from '../../src/lib/domain/calendar-day';
+import { chunks } from '../db/chunks';
 import type { Executor } from '../db/database';
 
 /** A request of the round: whom a proposal names (child and Kita) is one of these. */
@@ -14,9 +15,6 @@ export interface RoundRequestRow {
 	childId: string;
 	facilityId: string;
 }
-
-const chunks = <T>(list: T[]): T[][] =>
-	Array.from({ length: Math.ceil(list.length / 500) }, (_, i) => list.slice(i * 500, i * 500 + 500));
 
 /**
  * The round's input for a Kita year, or null if the year is unknown. A child that holds an offer
