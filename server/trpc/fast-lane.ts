@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../app';
 import { peekSession, sessionCookieName } from '../auth/session';
 import { anonymousCache, keptPath } from '../http/anonymous-cache';
+import { headerOf } from '../http/node-headers';
 import { securityHeaders } from '../http/security-headers';
 import { LOCALE_COOKIE } from '../../src/lib/i18n/runtime';
 import { hotPull, PULL_PATH, type HotRequest } from './hot-pull';
@@ -36,12 +37,6 @@ export function cookieValue(header: string | undefined, name: string): string | 
 		}
 	}
 	return undefined;
-}
-
-function headerOf(request: IncomingMessage, name: string): string | null {
-	const value = request.headers[name];
-	if (value === undefined) return null;
-	return Array.isArray(value) ? value.join(', ') : value;
 }
 
 /**
@@ -121,7 +116,7 @@ export function fastLane(app: App): FastLane {
 		const hot: HotRequest = {
 			method: 'GET',
 			url: new URL(url, app.config.origin),
-			headers: { get: (name) => headerOf(request, name.toLowerCase()) }
+			headers: { get: (name) => headerOf(request, name) }
 		};
 		// The session and a pull with nothing new are read while the connection is free (the answer's
 		// synchronous part runs inside); a session to slide, or an expired one to delete, is the hook's

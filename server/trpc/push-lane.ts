@@ -15,6 +15,7 @@ import {
 import type { App } from '../app';
 import type { AuthSession } from '../auth/session';
 import { acceptsGzip, gzipIfWorth } from '../http/compress';
+import { headersOf } from '../http/node-headers';
 import { securityHeaders } from '../http/security-headers';
 import { isForwarded, isSameOrigin, type Context, type CookieJar } from './context';
 import { handleTrpcRequest } from './http';
@@ -71,18 +72,6 @@ const NO_COOKIES: CookieJar = {
 	}
 };
 
-function headerGetter(request: IncomingMessage): {
-	get(name: string): string | null;
-	has(name: string): boolean;
-} {
-	const get = (name: string) => {
-		const value = request.headers[name.toLowerCase()];
-		if (value === undefined) return null;
-		return Array.isArray(value) ? value.join(', ') : value;
-	};
-	return { get, has: (name) => get(name) !== null };
-}
-
 /**
  * Answers the push and resolves once the answer is sent. `session` is the one the lane peeked
  * (valid, not due to slide); the router's middlewares still judge it.
@@ -97,7 +86,7 @@ export async function answerPush(
 	const body = await readBody(request);
 	const call = pushInput(body, batch);
 	const origin = app.config.origin;
-	const headers = headerGetter(request);
+	const headers = headersOf(request);
 	const loggedIn = securityHeaders(origin, true);
 	if (!call) {
 		// Not one push: tRPC's fetch path answers it (a parse error, say) exactly as it would have.
