@@ -14,7 +14,7 @@ import { SCHEMA_VERSION, type PullResult } from '../../src/lib/sync/protocol';
 import { recordingJar } from './auth-helpers';
 import { createUserWithSession } from './fixtures';
 import { createTestApp, type TestApp } from './harness';
-import { laneServer, PASSED_ON } from './lane-server';
+import { laneServer, openTransaction, PASSED_ON } from './lane-server';
 
 const anonymous = { clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null, page: null };
 function pullPath(input: unknown, batch = true): string {
@@ -96,20 +96,10 @@ describe('the fast lane', () => {
 
 	it('answers a pull that arrives during another request’s transaction once that has ended', async () => {
 		const parent = await upToDateParent();
-		let end = () => {};
-		const ended = new Promise<void>((resolve) => (end = resolve));
-		let open = () => {};
-		const opened = new Promise<void>((resolve) => (open = resolve));
-		const other = t.app.database.db.transaction().execute(async (tx) => {
-			await tx.selectFrom('sync_state').selectAll().execute();
-			open();
-			await ended;
-		});
-		await opened;
+		const other = await openTransaction(t);
 		const pulled = get(pullPath(parent.input), { cookie: parent.cookieHeader });
 		await new Promise((resolve) => setTimeout(resolve, 50));
-		end();
-		await other;
+		await other.end();
 		const response = await pulled;
 		expect(response.status).toBe(200);
 		// The finder's first pull reads the catalogue through Kysely after the wait: no deadlock.

@@ -23,3 +23,26 @@ export async function laneServer(t: TestApp): Promise<{ server: Server; base: st
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
+
+/**
+ * Another request's transaction, held open on the one connection until `end` is called: what the
+ * lane does with a request that arrives meanwhile. `end` resolves once it has committed.
+ */
+export async function openTransaction(t: TestApp): Promise<{ end: () => Promise<void> }> {
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	let open = () => {};
+	const opened = new Promise<void>((resolve) => (open = resolve));
+	const other = t.app.database.db.transaction().execute(async (tx) => {
+		await tx.selectFrom('sync_state').selectAll().execute();
+		open();
+		await released;
+	});
+	await opened;
+	return {
+		end: async () => {
+			release();
+			await other;
+		}
+	};
+}

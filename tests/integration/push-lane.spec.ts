@@ -18,7 +18,7 @@ import { guardianArgs } from '../bench/mutations';
 import { recordingJar } from './auth-helpers';
 import { createUserWithSession } from './fixtures';
 import { createTestApp, type TestApp } from './harness';
-import { laneServer, PASSED_ON } from './lane-server';
+import { laneServer, openTransaction, PASSED_ON } from './lane-server';
 
 const SINGLE = '/api/trpc/sync.push';
 const BATCH = '/api/trpc/sync.push?batch=1';
@@ -198,22 +198,12 @@ describe('sync.push in the fast lane', () => {
 
 	it('takes a push that arrives during another request’s transaction, once that has ended', async () => {
 		const { session, cookie } = await parent();
-		let end = () => {};
-		const ended = new Promise<void>((resolve) => (end = resolve));
-		let open = () => {};
-		const opened = new Promise<void>((resolve) => (open = resolve));
-		const other = t.app.database.db.transaction().execute(async (tx) => {
-			await tx.selectFrom('sync_state').selectAll().execute();
-			open();
-			await ended;
-		});
-		await opened;
+		const other = await openTransaction(t);
 		expect(t.app.database.sqlite.inTransaction).toBe(true);
 		const answer = viaLane(SINGLE, JSON.stringify(pushBody(session)), { cookie });
 		// Still waiting for the connection: nothing applied yet, nothing passed on.
 		await new Promise((resolve) => setTimeout(resolve, 50));
-		end();
-		await other;
+		await other.end();
 		const response = await answer;
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual({ result: { data: { kind: 'ok', lastMutationId: 1 } } });
