@@ -184,6 +184,47 @@ describe('sync.push in the fast lane', () => {
 		expect(wrongBatch.status).toBe(400);
 	});
 
+	it('applies a client’s push once when it arrives 20 times at once, and the next one after it', async () => {
+		const { session, cookie } = await parent();
+		const clientId = crypto.randomUUID();
+		const guardianId = crypto.randomUUID();
+		const first = JSON.stringify(pushBody(session, clientId, guardianId));
+		const answers = await Promise.all(
+			Array.from({ length: 20 }, () => viaLane(SINGLE, first, { cookie }).then(answerOf))
+		);
+		for (const answer of answers) {
+			expect(answer.status).toBe(200);
+			expect(answer.body).toEqual({ result: { data: { kind: 'ok', lastMutationId: 1 } } });
+		}
+		// The client's second mutation, sent 20 times beside a stray resend of the first.
+		const second = JSON.stringify({
+			...pushBody(session, clientId, guardianId),
+			mutations: [
+				{
+					id: 2,
+					name: 'saveGuardian',
+					args: guardianArgs(guardianId, '02921 5678'),
+					createdAt: t.clock.now().toISOString()
+				}
+			]
+		});
+		const later = await Promise.all([
+			viaLane(SINGLE, first, { cookie }).then(answerOf),
+			...Array.from({ length: 20 }, () => viaLane(SINGLE, second, { cookie }).then(answerOf))
+		]);
+		for (const answer of later) expect(answer.status).toBe(200);
+		const [clients, guardians] = await Promise.all([
+			t.app.database.db
+				.selectFrom('sync_clients')
+				.select('last_mutation_id')
+				.where('client_id', '=', clientId)
+				.execute(),
+			t.app.database.db.selectFrom('guardians').select('phone').where('id', '=', guardianId).execute()
+		]);
+		expect(clients).toEqual([{ last_mutation_id: 2 }]);
+		expect(guardians).toEqual([{ phone: '02921 5678' }]);
+	});
+
 	it('never applies one user’s outbox under another’s client id', async () => {
 		const owner = await parent();
 		const clientId = crypto.randomUUID();
