@@ -117,18 +117,22 @@ test('the first choice offers: the second choice’s offer is released, and both
 	await expect(b.page.getByRole('heading', heading)).toBeVisible();
 	await makeOffer(b.page);
 	await waitForEmptyOutbox(b.page);
-	expect(statusOf(requestB)).toBe('offered');
+	await expect.poll(() => statusOf(requestB), { timeout: 20_000 }).toBe('offered');
 
 	// Kita A, the first choice, offers: B's offer is released in the same step.
 	const a = await staffOf(browser, kitaA, requestA);
 	await makeOffer(a.page);
 	await waitForEmptyOutbox(a.page);
-	expect(statusOf(requestA)).toBe('offered');
+	await expect.poll(() => statusOf(requestA), { timeout: 20_000 }).toBe('offered');
 	expect(statusOf(requestB)).toBe('released');
 	expect(eventsOf(requestB)).toEqual(['register', 'offer', 'release']);
 	await expect(a.page.getByRole('main').getByText('Vertragsangebot').first()).toBeVisible();
 
 	// Kita B sees it at its next pull: the place is free again; its history says why, not where.
+	// Another child waits at B for the same year and hours.
+	const waiting = `${unique('eltern')}@example.invalid`;
+	createParentAccount(waiting);
+	seedRankedRegistration(waiting, 'Ole', unique('Wartend'), [kitaB]);
 	await b.page.reload();
 	await waitForSync(b.page);
 	const mainB = b.page.getByRole('main');
@@ -136,6 +140,29 @@ test('the first choice offers: the second choice’s offer is released, and both
 	await expect(mainB.getByText('Freigegeben zugunsten eines höher gewünschten Angebots')).toBeVisible();
 	await expect(mainB).not.toContainText(facilityName(kitaA));
 	await expect(mainB.getByRole('button', { name: 'Vertragsangebot machen' })).toHaveCount(0);
+	// The place is free again: the waiting children it fits are suggested, each one a request at B
+	// of the same year and hours (a second family waits there at least).
+	const freed = mainB.getByRole('region', { name: 'Der Platz ist wieder frei' });
+	const suggested = freed.getByRole('link');
+	await expect(suggested.first()).toBeVisible();
+	const count = await suggested.count();
+	expect(count).toBeGreaterThanOrEqual(1);
+	expect(count).toBeLessThanOrEqual(3);
+	for (const href of await suggested.evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''))) {
+		const id = href.replace('/kita/anfrage/', '');
+		const row = readDb(
+			(db) =>
+				db
+					.prepare('SELECT facility_id, kita_year_id, weekly_hours, status FROM requests WHERE id = ?')
+					.get(id) as Record<string, unknown>
+		);
+		expect(row).toEqual({
+			facility_id: kitaB,
+			kita_year_id: '2026-27',
+			weekly_hours: 35,
+			status: 'registered'
+		});
+	}
 	await shoot(b.page, testInfo, 'kita-b-released');
 
 	// The family sees which offer it holds, and got a mail naming both Kitas and their places.
@@ -185,7 +212,7 @@ test('an offer made offline for a child who meanwhile accepted elsewhere comes b
 	await a.page.getByRole('button', { name: 'Zusage der Eltern erfassen' }).click();
 	await a.page.getByRole('dialog').getByRole('button', { name: 'Zusage der Eltern erfassen' }).click();
 	await waitForEmptyOutbox(a.page);
-	expect(statusOf(requestA)).toBe('accepted');
+	await expect.poll(() => statusOf(requestA), { timeout: 20_000 }).toBe('accepted');
 	expect(statusOf(requestB)).toBe('withdrawn');
 
 	// Kita B, offline, makes its offer; back online, the server refuses it with the reason.
