@@ -1,6 +1,7 @@
 // Configuration from the environment (documented in README.md, "Konfiguration").
 import { resolve } from 'node:path';
 import { DEFAULT_RETENTION, type RetentionPeriods } from '../src/lib/domain/retention';
+import { parseTrustProxy, TrustProxyError, type TrustedProxies } from './http/client-address';
 
 /** How long parents' accounts are kept (the privacy page promises these; README: RETENTION_*). */
 export interface AccountRetentionPeriods {
@@ -31,10 +32,10 @@ export interface Config {
 	/** NODE_ENV=production: demo data is then off by default and refused when switched on. */
 	production: boolean;
 	/**
-	 * The header adapter-node reads the client address from behind a proxy (ADDRESS_HEADER), if
-	 * any: a request that carries it came through the proxy, never from this machine itself.
+	 * The reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY); null: none, the client
+	 * address is the socket's peer (server/http/client-address.ts).
 	 */
-	addressHeader: string | null;
+	trustProxy: TrustedProxies | null;
 	/** AES-256-GCM key for the TOTP secrets at rest (TOTP_ENCRYPTION_KEY, 64 hex characters). */
 	totpEncryptionKey: string | null;
 	/** Where vulnerabilities are reported (SECURITY_CONTACT, e.g. mailto:…), for security.txt. */
@@ -103,6 +104,26 @@ function securityContact(value: string | undefined): string | null {
 }
 
 /**
+ * TRUST_PROXY, or a refusal to start. adapter-node's ADDRESS_HEADER is refused too: it makes
+ * SvelteKit's client address the header's value whoever sent it, so a client could pick its own
+ * rate-limit key — and it would hide the socket's peer that TRUST_PROXY is checked against.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): TrustedProxies | null {
+	if (env.ADDRESS_HEADER)
+		throw new ConfigError(
+			`ADDRESS_HEADER=${env.ADDRESS_HEADER} is not supported: it believes the header from any client. ` +
+				'Unset it and name the reverse proxy in TRUST_PROXY (e.g. TRUST_PROXY=loopback); X-Forwarded-For ' +
+				'is then read from that proxy only.'
+		);
+	try {
+		return parseTrustProxy(env.TRUST_PROXY);
+	} catch (error) {
+		if (error instanceof TrustProxyError) throw new ConfigError(error.message);
+		throw error;
+	}
+}
+
+/**
  * Fails when the settings would expose a real system: demo mode publishes accounts with known
  * passwords and TOTP secrets, so it must never run as production. Checked by loadConfig and again
  * by createApp (callers may build a config by hand).
@@ -129,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		mailFrom: env.MAIL_FROM || DEFAULT_MAIL_FROM,
 		altchaHmacKey: env.ALTCHA_HMAC_KEY || null,
 		production,
-		addressHeader: env.ADDRESS_HEADER ? env.ADDRESS_HEADER.toLowerCase() : null,
+		trustProxy: trustProxy(env),
 		totpEncryptionKey: hexKey('TOTP_ENCRYPTION_KEY', env.TOTP_ENCRYPTION_KEY),
 		securityContact: securityContact(env.SECURITY_CONTACT),
 		youthOfficeAddress:

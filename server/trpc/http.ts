@@ -14,7 +14,8 @@ const ENDPOINT = '/api/trpc';
 export async function handleTrpcRequest(
 	app: App,
 	request: Request,
-	ip: string,
+	/** The socket's remote address (SvelteKit's getClientAddress); behind a trusted proxy the context reads the client's. */
+	peer: string,
 	cookies: CookieJar,
 	/** Already validated by the hook; undefined (tests without the hook) looks it up. */
 	session?: AuthSession | null
@@ -27,9 +28,9 @@ export async function handleTrpcRequest(
 	if (paths.some((path) => path.includes('/')))
 		return refusal(400, 'BAD_REQUEST', 'badPath', paths, isBatch(request));
 	const extraHeaders = new Headers();
-	const context = await createContext(app, request, ip, cookies, extraHeaders, session);
+	const context = await createContext(app, request, peer, cookies, extraHeaders, session);
 	// The stream would refuse too, but only inside an SSE answer; a plain 429 is clearer and cheaper.
-	if (isPokeStream(request, paths) && !context.session?.mfaVerified && anonymousStreamsFull(ip))
+	if (isPokeStream(request, paths) && !context.session?.mfaVerified && anonymousStreamsFull(context.ip))
 		return refusal(429, 'TOO_MANY_REQUESTS', 'tooManyStreams', ['sync.poke']);
 	const response = await fetchRequestHandler({
 		endpoint: ENDPOINT,

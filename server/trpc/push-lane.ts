@@ -16,6 +16,7 @@ import type { App } from '../app';
 import type { AuthSession } from '../auth/session';
 import { acceptsGzip, gzipIfWorth } from '../http/compress';
 import { securityHeaders } from '../http/security-headers';
+import { clientAddress } from '../http/client-address';
 import { isForwarded, isSameOrigin, type Context, type CookieJar } from './context';
 import { handleTrpcRequest } from './http';
 import { appRouter, createCaller } from './router';
@@ -130,9 +131,13 @@ export async function answerPush(
 		// As isAddressedToUs reads it: SvelteKit's URL is built from ORIGIN, so the Host and an Origin decide.
 		addressedToUs:
 			(host === null || host.toLowerCase() === new URL(origin).host) && (from === null || from === origin),
-		// sync.push reads no address (it counts no limit); this is the socket's peer, not a proxy's header.
-		ip: request.socket.remoteAddress ?? '',
-		forwarded: isForwarded({ headers }, app.config.addressHeader),
+		// sync.push reads no address today (it counts no limit), but whatever will reads it by the one rule.
+		ip: clientAddress(
+			app.config.trustProxy,
+			request.socket.remoteAddress ?? '',
+			headers.get('x-forwarded-for')
+		),
+		forwarded: isForwarded({ headers }),
 		session,
 		cookies: NO_COOKIES,
 		responseHeaders
