@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_RETENTION, type RetentionPeriods } from '../src/lib/domain/retention';
 import { parseTrustProxy, TrustProxyError, type TrustedProxies } from './http/client-address';
+import { log } from './log';
 
 /** How long parents' accounts are kept (the privacy page promises these; README: RETENTION_*). */
 export interface AccountRetentionPeriods {
@@ -69,7 +70,7 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
 	if (value === undefined || value === '') return fallback;
 	const n = Number(value);
 	if (Number.isInteger(n) && n > 0) return n;
-	console.warn(`${name}=${value} is not a positive whole number; using ${fallback}.`);
+	log.warn(`${name}=${value} is not a positive whole number; using ${fallback}.`);
 	return fallback;
 }
 

@@ -1,6 +1,7 @@
 // The one way a background job runs: a round every `intervalMs`, rounds never overlap (a call while
 // one runs gets that round), a failed round is logged without personal data and answers `onFailure`,
 // and the timer does not keep the process alive.
+import { log } from '../log';
 
 export interface IntervalJob<T> {
 	/** Runs a round now, or joins the one running (tests and admin actions call it). */
@@ -20,7 +21,7 @@ export function everyInterval<T>(
 	const runOnce = () => {
 		running ??= round()
 			.catch((error: unknown) => {
-				console.error(`${label} failed:`, error instanceof Error ? error.message : error);
+				log.error({ job: label, err: error instanceof Error ? error.message : String(error) }, 'job failed');
 				return onFailure;
 			})
 			.finally(() => {

@@ -17,6 +17,7 @@ import { poke } from '../events/poke';
 import { actedByOf } from './acted-by';
 import { Refusal } from '../commands/refusal';
 import { nextSeq } from '../db/seq';
+import { log } from '../log';
 
 export class ForeignClientError extends Error {}
 /** The push names another user than the session's: the outbox is not this session's to send. */
@@ -206,7 +207,10 @@ async function applyOne(
 		// A mutator that checks its ids never gets here; this keeps one that forgot from blocking the queue.
 		if (isUniqueViolation(error)) return refuse('idTaken', 'sync.idTaken');
 		if (countFailure(clientId, mutation.id) < MAX_FAILED_ATTEMPTS) throw error;
-		console.error(`sync.push: ${mutation.name} failed ${MAX_FAILED_ATTEMPTS} times, refused:`, error);
+		log.error(
+			{ procedure: 'sync.push', mutation: mutation.name, err: error },
+			`mutation failed ${MAX_FAILED_ATTEMPTS} times, refused`
+		);
 		return refuse('serverError', 'sync.serverError');
 	}
 	failedAttempts.delete(clientId);

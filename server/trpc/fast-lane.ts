@@ -9,6 +9,8 @@ import type { App } from '../app';
 import { peekSession, sessionCookieName } from '../auth/session';
 import { anonymousCache, keptPath } from '../http/anonymous-cache';
 import { securityHeaders } from '../http/security-headers';
+import { log } from '../log';
+import { withRequestLog } from '../http/request-log';
 import { LOCALE_COOKIE } from '../../src/lib/i18n/runtime';
 import { hotPull, PULL_PATH, type HotRequest } from './hot-pull';
 import { answerPush, isLanePush } from './push-lane';
@@ -76,7 +78,7 @@ export function fastLane(app: App): FastLane {
 								() => true,
 								(error: unknown) => {
 									// The body is read by now: SvelteKit could not answer it any more.
-									console.error('sync.push (fast lane) failed:', error);
+									log.error({ procedure: 'sync.push', err: error }, 'fast lane failed');
 									if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
 									response.end();
 									return true;
@@ -137,7 +139,10 @@ export function fastLane(app: App): FastLane {
 	};
 }
 
-/** Hands the lane to the server entry, which asks for it once SvelteKit has started. */
+/** Hands the lane to the server entry, which asks for it once SvelteKit has started; it logs every request. */
 export function offerFastLane(app: App): void {
-	(globalThis as Record<symbol, unknown>)[Symbol.for(FAST_LANE_KEY)] = fastLane(app);
+	(globalThis as Record<symbol, unknown>)[Symbol.for(FAST_LANE_KEY)] = withRequestLog(
+		fastLane(app),
+		app.config.trustProxy
+	);
 }

@@ -6,6 +6,7 @@ import type { App } from '../app';
 import type { AuthSession } from '../auth/session';
 import { anonymousStreamsFull } from '../sync/live-stream';
 import { compressText } from '../http/compress';
+import { log } from '../log';
 import { createContext, type CookieJar } from './context';
 import { appRouter } from './router';
 
@@ -46,7 +47,7 @@ export async function handleTrpcRequest(
 		},
 		onError: ({ error, path }) => {
 			if (error.code === 'INTERNAL_SERVER_ERROR')
-				console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+				log.error({ procedure: path ?? '?', err: error.cause ?? error }, 'procedure failed');
 		}
 	});
 	return compressText(request, response);

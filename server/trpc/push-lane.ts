@@ -17,6 +17,7 @@ import type { AuthSession } from '../auth/session';
 import { acceptsGzip, gzipIfWorth } from '../http/compress';
 import { securityHeaders } from '../http/security-headers';
 import { clientAddress } from '../http/client-address';
+import { log } from '../log';
 import { isForwarded, isSameOrigin, type Context, type CookieJar } from './context';
 import { handleTrpcRequest } from './http';
 import { appRouter, createCaller } from './router';
@@ -148,7 +149,8 @@ export async function answerPush(
 		result = { result: { data: await createCaller(ctx).sync.push(call.input as never) } };
 	} catch (cause) {
 		const error = getTRPCErrorFromUnknown(cause);
-		if (error.code === 'INTERNAL_SERVER_ERROR') console.error('tRPC sync.push failed:', error.cause ?? error);
+		if (error.code === 'INTERNAL_SERVER_ERROR')
+			log.error({ procedure: 'sync.push', err: error.cause ?? error }, 'procedure failed');
 		status = getHTTPStatusCodeFromError(error);
 		result = {
 			error: getErrorShape({
