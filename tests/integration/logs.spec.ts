@@ -62,7 +62,10 @@ describe('the request log', () => {
 				response.end(Buffer.from(await answer.arrayBuffer()));
 			};
 			if (fast === false) void fullPath();
-			else void fast.then((answered) => answered || fullPath());
+			else
+				void fast.then((answered) => {
+					if (!answered) void fullPath();
+				});
 		}, null);
 		server = createServer(handler);
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
