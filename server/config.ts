@@ -37,6 +37,12 @@ export interface Config {
 	 * address is the socket's peer (server/http/client-address.ts).
 	 */
 	trustProxy: TrustedProxies | null;
+	/** Port of the Prometheus endpoint (METRICS_PORT, http/metrics-server.ts); null: no metrics served. */
+	metricsPort: number | null;
+	/** Where it listens (METRICS_HOST): loopback unless set. */
+	metricsHost: string;
+	/** Bearer token the scraper must send (METRICS_TOKEN); required when METRICS_HOST is not loopback. */
+	metricsToken: string | null;
 	/** AES-256-GCM key for the TOTP secrets at rest (TOTP_ENCRYPTION_KEY, 64 hex characters). */
 	totpEncryptionKey: string | null;
 	/** Where vulnerabilities are reported (SECURITY_CONTACT, e.g. mailto:…), for security.txt. */
@@ -124,6 +130,25 @@ function trustProxy(env: NodeJS.ProcessEnv): TrustedProxies | null {
 	}
 }
 
+/** METRICS_PORT, METRICS_HOST, METRICS_TOKEN; a metrics port open beyond this machine needs a token. */
+function metrics(env: NodeJS.ProcessEnv): Pick<Config, 'metricsPort' | 'metricsHost' | 'metricsToken'> {
+	const raw = env.METRICS_PORT;
+	const metricsHost = env.METRICS_HOST || '127.0.0.1';
+	const metricsToken = env.METRICS_TOKEN || null;
+	if (raw === undefined || raw === '') return { metricsPort: null, metricsHost, metricsToken };
+	const metricsPort = Number(raw);
+	if (!/^\d{1,5}$/.test(raw) || metricsPort > 65535)
+		throw new ConfigError(`METRICS_PORT=${raw} is not a port number.`);
+	if (metricsToken !== null && metricsToken.length < 16)
+		throw new ConfigError('METRICS_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 16`).');
+	const loopback = metricsHost === 'localhost' || metricsHost === '::1' || metricsHost.startsWith('127.');
+	if (!loopback && metricsToken === null)
+		throw new ConfigError(
+			`METRICS_HOST=${metricsHost} opens the metrics beyond this machine: set METRICS_TOKEN too (the scraper sends it as a bearer token).`
+		);
+	return { metricsPort, metricsHost, metricsToken };
+}
+
 /**
  * Fails when the settings would expose a real system: demo mode publishes accounts with known
  * passwords and TOTP secrets, so it must never run as production. Checked by loadConfig and again
@@ -152,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		altchaHmacKey: env.ALTCHA_HMAC_KEY || null,
 		production,
 		trustProxy: trustProxy(env),
+		...metrics(env),
 		totpEncryptionKey: hexKey('TOTP_ENCRYPTION_KEY', env.TOTP_ENCRYPTION_KEY),
 		securityContact: securityContact(env.SECURITY_CONTACT),
 		youthOfficeAddress:

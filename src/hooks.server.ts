@@ -8,6 +8,7 @@ import { hotPull, PULL_PATH, toResponse } from '$server/trpc/hot-pull';
 import { offerFastLane } from '$server/trpc/fast-lane';
 import { securityHeaders } from '$server/http/security-headers';
 import { log } from '$server/log';
+import { startMetricsServer } from '$server/http/metrics-server';
 import { oneTitle } from '$server/seo';
 import { compressText } from '$server/http/compress';
 import { anonymousCache } from '$server/http/anonymous-cache';
@@ -38,6 +39,8 @@ export const init: ServerInit = async () => {
 		const app = await createApp();
 		setApp(app);
 		offerFastLane(app);
+		const metrics = await startMetricsServer(app);
+		if (metrics) log.info(`Prometheus metrics at ${metrics.url}`);
 		if (app.config.demoData) log.warn(demoModeNotice(app.config));
 		// The timers first fire after their interval; a server restarted often must not skip them.
 		void app.carryOver.runOnce();

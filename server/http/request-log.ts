@@ -1,4 +1,4 @@
-// One log line per HTTP request, whichever way it was answered (the fast lane or SvelteKit): a
+// One log line (and, with METRICS_PORT, one histogram observation) per HTTP request, whichever way it was answered (the fast lane or SvelteKit): a
 // request id, the method, the route, the status and the duration. No query string (links carry
 // tokens there), no body, no client address, no header: the route keeps a path's words and turns
 // every segment with a digit or anything unusual (ids, hashes, whatever a client typed) into `:id`;
@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { log } from '../log';
+import { metricsOn, observeRequest } from '../metrics';
 import type { TrustedProxies } from './client-address';
 
 const TRPC = '/api/trpc/';
@@ -48,7 +49,10 @@ const PREFIX = randomBytes(4).toString('hex');
 let counter = 0;
 
 function logged(this: ServerResponse & Logged): void {
-	const ms = Math.round((performance.now() - this[START]) * 10) / 10;
+	const elapsed = performance.now() - this[START];
+	if (metricsOn()) observeRequest(this[ROUTE], this[METHOD], this.statusCode, elapsed / 1000);
+	if (!log.isLevelEnabled('info')) return;
+	const ms = Math.round(elapsed * 10) / 10;
 	log.info(
 		{
 			req: this[ID],
@@ -71,7 +75,7 @@ export function withRequestLog<H extends (request: IncomingMessage, response: Se
 	handler: H,
 	trusted: TrustedProxies | null
 ): H {
-	if (!log.isLevelEnabled('info')) return handler;
+	if (!log.isLevelEnabled('info') && !metricsOn()) return handler;
 	return ((request: IncomingMessage, response: ServerResponse) => {
 		const marked = response as ServerResponse & Logged;
 		marked[START] = performance.now();

@@ -11,6 +11,8 @@ import { anonymousCache, keptPath } from '../http/anonymous-cache';
 import { securityHeaders } from '../http/security-headers';
 import { log } from '../log';
 import { withRequestLog } from '../http/request-log';
+import { knowProcedures } from '../metrics';
+import { appRouter } from './router';
 import { LOCALE_COOKIE } from '../../src/lib/i18n/runtime';
 import { hotPull, PULL_PATH, type HotRequest } from './hot-pull';
 import { answerPush, isLanePush } from './push-lane';
@@ -141,6 +143,7 @@ export function fastLane(app: App): FastLane {
 
 /** Hands the lane to the server entry, which asks for it once SvelteKit has started; it logs every request. */
 export function offerFastLane(app: App): void {
+	knowProcedures(Object.keys(appRouter._def.procedures));
 	(globalThis as Record<symbol, unknown>)[Symbol.for(FAST_LANE_KEY)] = withRequestLog(
 		fastLane(app),
 		app.config.trustProxy

@@ -7,6 +7,7 @@ import type { AuthSession } from '../auth/session';
 import { anonymousStreamsFull } from '../sync/live-stream';
 import { compressText } from '../http/compress';
 import { log } from '../log';
+import { rateLimitHits } from '../metrics';
 import { createContext, type CookieJar } from './context';
 import { appRouter } from './router';
 
@@ -31,8 +32,10 @@ export async function handleTrpcRequest(
 	const extraHeaders = new Headers();
 	const context = await createContext(app, request, peer, cookies, extraHeaders, session);
 	// The stream would refuse too, but only inside an SSE answer; a plain 429 is clearer and cheaper.
-	if (isPokeStream(request, paths) && !context.session?.mfaVerified && anonymousStreamsFull(context.ip))
+	if (isPokeStream(request, paths) && !context.session?.mfaVerified && anonymousStreamsFull(context.ip)) {
+		rateLimitHits.inc({ limit: 'poke:streams' });
 		return refusal(429, 'TOO_MANY_REQUESTS', 'tooManyStreams', ['sync.poke']);
+	}
 	const response = await fetchRequestHandler({
 		endpoint: ENDPOINT,
 		req: request,
