@@ -67,4 +67,14 @@ describe('clientAddress', () => {
 		expect(clientAddress(loopbackProxy, '203.0.113.9', '198.51.100.2')).toBe('203.0.113.9');
 		expect(clientAddress(loopbackProxy, '127.0.0.1', '198.51.100.3')).toBe('198.51.100.3');
 	});
+
+	it('answers alike after more distinct addresses than it keeps answers for', () => {
+		const proxies = parseTrustProxy('10.0.0.0/8');
+		for (let i = 0; i < 5000; i++) {
+			const hop = `198.51.${i >> 8}.${i & 255}`;
+			expect(clientAddress(proxies, '10.0.0.1', `${hop}, 10.0.0.2`)).toBe(hop);
+		}
+		expect(clientAddress(proxies, '10.0.0.1', '10.0.0.3')).toBe('10.0.0.3');
+		expect(clientAddress(proxies, '203.0.113.9', '198.51.100.1')).toBe('203.0.113.9');
+	});
 });

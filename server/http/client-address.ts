@@ -14,6 +14,9 @@ export interface TrustedProxies {
 	hasPeer(address: string): boolean;
 }
 
+/** Addresses whose answer (trusted or not) is kept. */
+const MAX_KEPT_ANSWERS = 4096;
+
 /** Thrown for a TRUST_PROXY entry that is no address, range or keyword (config.ts makes it a ConfigError). */
 export class TrustProxyError extends Error {}
 
@@ -57,9 +60,18 @@ export function parseTrustProxy(value: string | undefined): TrustedProxies | nul
 	}
 	// Behind a proxy every request comes from one or two peers: the last answer is kept, so the
 	// check on the hot paths is mostly one string comparison.
+	// BlockList parses the address on every check (microseconds); clients come back, so answers
+	// are kept — a bounded map, emptied when full, so that no stream of addresses grows it.
+	const answers = new Map<string, boolean>();
 	const has = (address: string) => {
-		const kind = family(address);
-		return kind !== null && list.check(address, kind);
+		let trusted = answers.get(address);
+		if (trusted === undefined) {
+			const kind = family(address);
+			trusted = kind !== null && list.check(address, kind);
+			if (answers.size >= MAX_KEPT_ANSWERS) answers.clear();
+			answers.set(address, trusted);
+		}
+		return trusted;
 	};
 	let lastPeer = '';
 	let lastTrusted = false;
