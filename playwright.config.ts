@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // One database per port, so that two e2e runs on one machine do not share (or delete) it.
 export const E2E_DATABASE_PATH = `test-results/e2e-data-${PORT}/kita.db`;
+// The server's log (JSON lines), for the tests that check what it holds (day-in-the-life.e2e.ts).
+export const E2E_SERVER_LOG = `test-results/e2e-server-${PORT}.log`;
 // Playwright cannot download its browser here: use Debian's chromium unless CHROME_PATH says otherwise.
 const executablePath =
 	process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -34,7 +36,7 @@ export default defineConfig({
 		launchOptions: { executablePath, args: chromiumArgs }
 	},
 	webServer: {
-		command: 'node tests/e2e/serve.js',
+		command: `mkdir -p test-results && exec node tests/e2e/serve.js > ${E2E_SERVER_LOG} 2>&1`,
 		url: `http://localhost:${PORT}/api/health`,
 		reuseExistingServer: false,
 		timeout: 60_000,

@@ -11,6 +11,7 @@ import { startOfferExpiry, type OfferExpiryJob } from './jobs/offer-expiry';
 import { startBackups, type BackupJob } from './jobs/backup';
 import { startCarryOver, type CarryOverJob } from './jobs/carry-over';
 import { startRetention, type RetentionJob } from './jobs/retention';
+import { log } from './log';
 
 export interface App {
 	config: Config;
@@ -47,7 +48,7 @@ export async function createApp(
 		if (config.demoData) await seedDemoAccounts(database.db, now(), totpKey);
 		// Secrets stored before encryption existed are sealed now (once; see sealPlaintextTotpKeys).
 		const sealed = await sealPlaintextTotpKeys(database.db, totpKey);
-		if (sealed > 0) console.log(`Encrypted ${sealed} TOTP secret(s) stored as plaintext.`);
+		if (sealed > 0) log.info(`Encrypted ${sealed} TOTP secret(s) stored as plaintext.`);
 		// Without ALTCHA_HMAC_KEY the captcha key is made on the first start (queries then only read it).
 		if (!config.altchaHmacKey) await appSecret(database.db, ALTCHA_SECRET_NAME, now());
 	} catch (error) {

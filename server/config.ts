@@ -1,6 +1,8 @@
 // Configuration from the environment (documented in README.md, "Konfiguration").
 import { resolve } from 'node:path';
 import { DEFAULT_RETENTION, type RetentionPeriods } from '../src/lib/domain/retention';
+import { parseTrustProxy, TrustProxyError, type TrustedProxies } from './http/client-address';
+import { log } from './log';
 
 /** How long parents' accounts are kept (the privacy page promises these; README: RETENTION_*). */
 export interface AccountRetentionPeriods {
@@ -31,10 +33,16 @@ export interface Config {
 	/** NODE_ENV=production: demo data is then off by default and refused when switched on. */
 	production: boolean;
 	/**
-	 * The header adapter-node reads the client address from behind a proxy (ADDRESS_HEADER), if
-	 * any: a request that carries it came through the proxy, never from this machine itself.
+	 * The reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY); null: none, the client
+	 * address is the socket's peer (server/http/client-address.ts).
 	 */
-	addressHeader: string | null;
+	trustProxy: TrustedProxies | null;
+	/** Port of the Prometheus endpoint (METRICS_PORT, http/metrics-server.ts); null: no metrics served. */
+	metricsPort: number | null;
+	/** Where it listens (METRICS_HOST): loopback unless set. */
+	metricsHost: string;
+	/** Bearer token the scraper must send (METRICS_TOKEN); required when METRICS_HOST is not loopback. */
+	metricsToken: string | null;
 	/** AES-256-GCM key for the TOTP secrets at rest (TOTP_ENCRYPTION_KEY, 64 hex characters). */
 	totpEncryptionKey: string | null;
 	/** Where vulnerabilities are reported (SECURITY_CONTACT, e.g. mailto:…), for security.txt. */
@@ -68,7 +76,7 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
 	if (value === undefined || value === '') return fallback;
 	const n = Number(value);
 	if (Number.isInteger(n) && n > 0) return n;
-	console.warn(`${name}=${value} is not a positive whole number; using ${fallback}.`);
+	log.warn(`${name}=${value} is not a positive whole number; using ${fallback}.`);
 	return fallback;
 }
 
@@ -103,6 +111,45 @@ function securityContact(value: string | undefined): string | null {
 }
 
 /**
+ * TRUST_PROXY, or a refusal to start. adapter-node's ADDRESS_HEADER is refused too: it makes
+ * SvelteKit's client address the header's value whoever sent it, so a client could pick its own
+ * rate-limit key — and it would hide the socket's peer that TRUST_PROXY is checked against.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): TrustedProxies | null {
+	if (env.ADDRESS_HEADER)
+		throw new ConfigError(
+			`ADDRESS_HEADER=${env.ADDRESS_HEADER} is not supported: it believes the header from any client. ` +
+				'Unset it and name the reverse proxy in TRUST_PROXY (e.g. TRUST_PROXY=loopback); X-Forwarded-For ' +
+				'is then read from that proxy only.'
+		);
+	try {
+		return parseTrustProxy(env.TRUST_PROXY);
+	} catch (error) {
+		if (error instanceof TrustProxyError) throw new ConfigError(error.message);
+		throw error;
+	}
+}
+
+/** METRICS_PORT, METRICS_HOST, METRICS_TOKEN; a metrics port open beyond this machine needs a token. */
+function metrics(env: NodeJS.ProcessEnv): Pick<Config, 'metricsPort' | 'metricsHost' | 'metricsToken'> {
+	const raw = env.METRICS_PORT;
+	const metricsHost = env.METRICS_HOST || '127.0.0.1';
+	const metricsToken = env.METRICS_TOKEN || null;
+	if (raw === undefined || raw === '') return { metricsPort: null, metricsHost, metricsToken };
+	const metricsPort = Number(raw);
+	if (!/^\d{1,5}$/.test(raw) || metricsPort > 65535)
+		throw new ConfigError(`METRICS_PORT=${raw} is not a port number.`);
+	if (metricsToken !== null && metricsToken.length < 16)
+		throw new ConfigError('METRICS_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 16`).');
+	const loopback = metricsHost === 'localhost' || metricsHost === '::1' || metricsHost.startsWith('127.');
+	if (!loopback && metricsToken === null)
+		throw new ConfigError(
+			`METRICS_HOST=${metricsHost} opens the metrics beyond this machine: set METRICS_TOKEN too (the scraper sends it as a bearer token).`
+		);
+	return { metricsPort, metricsHost, metricsToken };
+}
+
+/**
  * Fails when the settings would expose a real system: demo mode publishes accounts with known
  * passwords and TOTP secrets, so it must never run as production. Checked by loadConfig and again
  * by createApp (callers may build a config by hand).
@@ -129,7 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		mailFrom: env.MAIL_FROM || DEFAULT_MAIL_FROM,
 		altchaHmacKey: env.ALTCHA_HMAC_KEY || null,
 		production,
-		addressHeader: env.ADDRESS_HEADER ? env.ADDRESS_HEADER.toLowerCase() : null,
+		trustProxy: trustProxy(env),
+		...metrics(env),
 		totpEncryptionKey: hexKey('TOTP_ENCRYPTION_KEY', env.TOTP_ENCRYPTION_KEY),
 		securityContact: securityContact(env.SECURITY_CONTACT),
 		youthOfficeAddress:

@@ -7,6 +7,8 @@ import { sessionCookieName } from '$server/auth/session';
 import { hotPull, PULL_PATH, toResponse } from '$server/trpc/hot-pull';
 import { offerFastLane } from '$server/trpc/fast-lane';
 import { securityHeaders } from '$server/http/security-headers';
+import { log } from '$server/log';
+import { startMetricsServer } from '$server/http/metrics-server';
 import { oneTitle } from '$server/seo';
 import { compressText } from '$server/http/compress';
 import { anonymousCache } from '$server/http/anonymous-cache';
@@ -37,13 +39,15 @@ export const init: ServerInit = async () => {
 		const app = await createApp();
 		setApp(app);
 		offerFastLane(app);
-		if (app.config.demoData) console.warn(`\n${demoModeNotice(app.config)}\n`);
+		const metrics = await startMetricsServer(app);
+		if (metrics) log.info(`Prometheus metrics at ${metrics.url}`);
+		if (app.config.demoData) log.warn(demoModeNotice(app.config));
 		// The timers first fire after their interval; a server restarted often must not skip them.
 		void app.carryOver.runOnce();
 		void app.retention.runOnce();
 	} catch (error) {
 		if (error instanceof MigrationError || error instanceof ConfigError) {
-			console.error(`\nKita-Portal cannot start: ${error.message}\n`);
+			log.fatal(`Kita-Portal cannot start: ${error.message}`);
 			process.exit(1);
 		}
 		throw error;
@@ -130,6 +134,6 @@ function escapeAttribute(value: string): string {
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	// Log the failure without request data (it may hold personal data); answer without internals.
-	if (status >= 500) console.error('Unhandled server error:', error instanceof Error ? error.stack : error);
+	if (status >= 500) log.error({ err: error }, 'unhandled server error');
 	return { message: status === 404 ? 'Not Found' : 'Internal Error' };
 };

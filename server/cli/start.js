@@ -10,6 +10,7 @@
 import http from 'node:http';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
+import pino from 'pino';
 
 process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
@@ -34,7 +35,14 @@ function seconds(name, fallback) {
 	return Number(raw);
 }
 
-console.log(`Kita-Portal starting on ${process.env.ORIGIN} (database ${process.env.DATABASE_PATH})`);
+// JSON lines as the portal's own log (server/log.ts, inside the build) writes them.
+const log = pino({
+	level: process.env.LOG_LEVEL || 'info',
+	base: { name: 'kita-portal', pid: process.pid },
+	timestamp: pino.stdTimeFunctions.isoTime,
+	formatters: { level: (label) => ({ level: label }) }
+});
+log.info(`Kita-Portal starting on ${process.env.ORIGIN} (database ${process.env.DATABASE_PATH})`);
 // Importing the handler starts SvelteKit, and with it the portal (src/hooks.server.ts `init`),
 // which hands over the fast lane. Resolved at run time: build/ exists only after `npm run build`.
 const { handler } = await import(new URL('handler.js', build).href);
@@ -64,7 +72,7 @@ if (headersTimeout !== undefined) server.headersTimeout = headersTimeout * 1000;
 
 const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT);
-server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+server.listen(port, host, () => log.info(`Listening on http://${host}:${port}`));
 
 let stopping = false;
 /** @param {string} reason */

@@ -66,3 +66,33 @@ export function migrate(sqlite: Database.Database, dir: string): string[] {
 	}
 	return done;
 }
+
+/** How the database's applied migrations stand against the files this version of the portal ships. */
+export interface MigrationStatus {
+	/** Files not applied yet. */
+	pending: string[];
+	/** Applied, but the file says something else now (frozen migrations were edited). */
+	changed: string[];
+	/** Applied by a newer version of the portal: this process does not know them. */
+	unknown: string[];
+}
+
+/** Compares without changing anything (the readiness check asks this on every probe). */
+export function migrationStatus(sqlite: Database.Database, files: readonly MigrationFile[]): MigrationStatus {
+	const applied = new Map(
+		(
+			sqlite.prepare('SELECT name, checksum FROM schema_migrations').all() as {
+				name: string;
+				checksum: string;
+			}[]
+		).map((row) => [row.name, row.checksum])
+	);
+	const known = new Set(files.map((file) => file.name));
+	return {
+		pending: files.filter((file) => !applied.has(file.name)).map((file) => file.name),
+		changed: files
+			.filter((file) => applied.has(file.name) && applied.get(file.name) !== file.checksum)
+			.map((f) => f.name),
+		unknown: [...applied.keys()].filter((name) => !known.has(name)).sort()
+	};
+}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { everyInterval } from './interval';
+import { captureLog } from '../log';
 
 afterEach(() => {
 	vi.useRealTimers();
@@ -24,10 +25,16 @@ describe('everyInterval', () => {
 	});
 
 	it('logs a failed round by its message only and answers the failure value', async () => {
-		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const capture = captureLog();
 		const job = everyInterval('Test round', () => Promise.reject(new Error('disk full')), -1, 60_000);
-		expect(await job.runOnce()).toBe(-1);
-		expect(log).toHaveBeenCalledWith('Test round failed:', 'disk full');
+		try {
+			expect(await job.runOnce()).toBe(-1);
+		} finally {
+			capture.stop();
+		}
+		expect(capture.lines).toEqual([
+			expect.objectContaining({ level: 'error', job: 'Test round', err: 'disk full', msg: 'job failed' })
+		]);
 		job.stop();
 	});
 

@@ -4,6 +4,7 @@ import nodemailer from 'nodemailer';
 import type { Db } from '../db/database';
 import { MAX_ATTEMPTS } from '../services/mail/outbox';
 import { everyInterval, type IntervalJob } from './interval';
+import { mailFailures } from '../metrics';
 
 /** The one nodemailer call we need; tests may pass their own. */
 export interface MailTransport {
@@ -61,6 +62,7 @@ export async function deliverDueMails(
 				.execute();
 			sent++;
 		} catch (error) {
+			mailFailures.inc();
 			const attempts = mail.attempts + 1;
 			// Keep only the error's kind/code: SMTP replies may quote the recipient's address.
 			const code =

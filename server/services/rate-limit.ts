@@ -5,6 +5,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database';
+import { rateLimitHits } from '../metrics';
 
 export class RateLimitError extends Error {
 	constructor(readonly retryAfterSeconds: number) {
@@ -47,6 +48,11 @@ export function limitKey(scope: string, kind: 'ip' | 'addr' | 'acct', value: str
 	return `${scope}:${kind}:${digest}`;
 }
 
+/** A key's scope and kind (`login:ip`), the metric's label: never the hash. */
+function limitName(key: string): string {
+	return key.slice(0, key.lastIndexOf(':'));
+}
+
 function seconds(ms: number): number {
 	return Math.max(1, Math.ceil(ms / 1000));
 }
@@ -69,6 +75,7 @@ export async function consume(db: Executor, key: string, rule: LimitRule, now: D
 		.then((r) => r.rows[0]);
 	if (row && row.count > rule.max) {
 		const until = new Date(row.window_start).getTime() + rule.windowMs;
+		rateLimitHits.inc({ limit: limitName(key) });
 		throw new RateLimitError(seconds(until - now.getTime()));
 	}
 }
@@ -115,6 +122,7 @@ export async function beginAttempt(db: Executor, key: string, rule: LimitRule, n
 		.where('key', '=', key)
 		.executeTakeFirst();
 	const until = locked?.blocked_until ? new Date(locked.blocked_until).getTime() : now.getTime();
+	rateLimitHits.inc({ limit: limitName(key) });
 	throw new RateLimitError(seconds(until - now.getTime()));
 }
 

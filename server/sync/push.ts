@@ -17,6 +17,8 @@ import { poke } from '../events/poke';
 import { actedByOf } from './acted-by';
 import { Refusal } from '../commands/refusal';
 import { nextSeq } from '../db/seq';
+import { log } from '../log';
+import { mutations, pushes, rejections } from '../metrics';
 
 export class ForeignClientError extends Error {}
 /** The push names another user than the session's: the outbox is not this session's to send. */
@@ -183,8 +185,12 @@ async function applyOne(
 	affected: Set<string>
 ): Promise<Outcome> {
 	const base = { clientId, mutationId: mutation.id, name: mutation.name, args: mutation.args };
-	const refuse = async (code: string, message: string, current?: unknown): Promise<Outcome> =>
-		(await recordRejection(app, { ...base, code, message, current }, session)) ? 'done' : 'raced';
+	const refuse = async (code: string, message: string, current?: unknown): Promise<Outcome> => {
+		if (!(await recordRejection(app, { ...base, code, message, current }, session))) return 'raced';
+		mutations.inc({ outcome: 'rejected' });
+		rejections.inc({ code });
+		return 'done';
+	};
 	if (!isMutationName(mutation.name)) return refuse('unknownMutation', 'sync.unknownMutation');
 	const mutator = mutators[mutation.name] as Mutator<typeof mutation.name> | undefined;
 	if (!mutator || !roleMay(mutation.name, session.role)) return refuse('notPermitted', 'sync.notPermitted');
@@ -206,15 +212,20 @@ async function applyOne(
 		// A mutator that checks its ids never gets here; this keeps one that forgot from blocking the queue.
 		if (isUniqueViolation(error)) return refuse('idTaken', 'sync.idTaken');
 		if (countFailure(clientId, mutation.id) < MAX_FAILED_ATTEMPTS) throw error;
-		console.error(`sync.push: ${mutation.name} failed ${MAX_FAILED_ATTEMPTS} times, refused:`, error);
+		log.error(
+			{ procedure: 'sync.push', mutation: mutation.name, err: error },
+			`mutation failed ${MAX_FAILED_ATTEMPTS} times, refused`
+		);
 		return refuse('serverError', 'sync.serverError');
 	}
 	failedAttempts.delete(clientId);
 	for (const id of touched) affected.add(id);
+	mutations.inc({ outcome: 'applied' });
 	return 'done';
 }
 
 export async function push(app: App, session: AuthSession, input: PushInput): Promise<PushResult> {
+	pushes.inc();
 	if (input.schemaVersion < MIN_CLIENT_SCHEMA_VERSION)
 		return { kind: 'updateRequired', minSchemaVersion: MIN_CLIENT_SCHEMA_VERSION };
 	// Checked before the client id is bound: a tab of user A pushing with user B's cookie (B logged in

@@ -1,6 +1,7 @@
 // Per-request context. Built from a SvelteKit request for HTTP, or directly by tests for createCaller.
 import { BlockList, isIP } from 'node:net';
 import type { App } from '../app';
+import { clientAddress } from '../http/client-address';
 import { SAME_ORIGIN_HEADER } from '../../src/lib/sync/same-origin';
 import { sessionCookieName, validateSessionToken, type AuthSession } from '../auth/session';
 
@@ -17,7 +18,7 @@ export interface Context {
 	sameOrigin: boolean;
 	/** True when the request names our origin's host (Host, URL and any Origin); see isAddressedToUs. */
 	addressedToUs: boolean;
-	/** The client address (SvelteKit's getClientAddress: the socket, or ADDRESS_HEADER behind a proxy). */
+	/** The client address: the socket's peer, or behind a TRUST_PROXY proxy its X-Forwarded-For (clientAddress). */
 	ip: string;
 	/**
 	 * The request carries a proxy's forwarding header: `ip` may then be the proxy's (a reverse proxy
@@ -33,12 +34,8 @@ export interface Context {
 /** Headers a reverse proxy adds; their presence means the socket's peer is not the client. */
 const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'];
 
-export function isForwarded(
-	request: { headers: { has(name: string): boolean } },
-	addressHeader: string | null = null
-): boolean {
-	const names = addressHeader ? [...FORWARDING_HEADERS, addressHeader] : FORWARDING_HEADERS;
-	return names.some((name) => request.headers.has(name));
+export function isForwarded(request: { headers: { has(name: string): boolean } }): boolean {
+	return FORWARDING_HEADERS.some((name) => request.headers.has(name));
 }
 
 const LOOPBACK = new BlockList();
@@ -88,7 +85,8 @@ export function isAddressedToUs(request: Request, origin: string): boolean {
 export async function createContext(
 	app: App,
 	request: Request,
-	ip: string,
+	/** The socket's remote address; the client address is derived from it (clientAddress). */
+	peer: string,
 	cookies: CookieJar,
 	responseHeaders: Headers,
 	known?: AuthSession | null
@@ -104,8 +102,8 @@ export async function createContext(
 		app,
 		sameOrigin: isSameOrigin(request, app.config.origin),
 		addressedToUs: isAddressedToUs(request, app.config.origin),
-		ip,
-		forwarded: isForwarded(request, app.config.addressHeader),
+		ip: clientAddress(app.config.trustProxy, peer, request.headers.get('x-forwarded-for')),
+		forwarded: isForwarded(request),
 		session,
 		cookies,
 		responseHeaders

@@ -10,6 +10,10 @@ import { peekSession, sessionCookieName } from '../auth/session';
 import { anonymousCache, keptPath } from '../http/anonymous-cache';
 import { headerOf } from '../http/node-headers';
 import { securityHeaders } from '../http/security-headers';
+import { log } from '../log';
+import { withRequestLog } from '../http/request-log';
+import { knowProcedures } from '../metrics';
+import { appRouter } from './router';
 import { LOCALE_COOKIE } from '../../src/lib/i18n/runtime';
 import { hotPull, PULL_PATH, type HotRequest } from './hot-pull';
 import { answerPush, isLanePush } from './push-lane';
@@ -78,7 +82,7 @@ export function fastLane(app: App): FastLane {
 								() => true,
 								(error: unknown) => {
 									// The body is read by now: SvelteKit could not answer it any more.
-									console.error('sync.push (fast lane) failed:', error);
+									log.error({ procedure: 'sync.push', err: error }, 'fast lane failed');
 									if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
 									response.end();
 									return true;
@@ -141,7 +145,11 @@ export function fastLane(app: App): FastLane {
 	};
 }
 
-/** Hands the lane to the server entry, which asks for it once SvelteKit has started. */
+/** Hands the lane to the server entry, which asks for it once SvelteKit has started; it logs every request. */
 export function offerFastLane(app: App): void {
-	(globalThis as Record<symbol, unknown>)[Symbol.for(FAST_LANE_KEY)] = fastLane(app);
+	knowProcedures(Object.keys(appRouter._def.procedures));
+	(globalThis as Record<symbol, unknown>)[Symbol.for(FAST_LANE_KEY)] = withRequestLog(
+		fastLane(app),
+		app.config.trustProxy
+	);
 }

@@ -6,6 +6,8 @@ import type { App } from '../app';
 import type { AuthSession } from '../auth/session';
 import { anonymousStreamsFull } from '../sync/live-stream';
 import { compressText } from '../http/compress';
+import { log } from '../log';
+import { rateLimitHits } from '../metrics';
 import { createContext, type CookieJar } from './context';
 import { appRouter } from './router';
 
@@ -14,7 +16,8 @@ const ENDPOINT = '/api/trpc';
 export async function handleTrpcRequest(
 	app: App,
 	request: Request,
-	ip: string,
+	/** The socket's remote address (SvelteKit's getClientAddress); behind a trusted proxy the context reads the client's. */
+	peer: string,
 	cookies: CookieJar,
 	/** Already validated by the hook; undefined (tests without the hook) looks it up. */
 	session?: AuthSession | null
@@ -27,10 +30,12 @@ export async function handleTrpcRequest(
 	if (paths.some((path) => path.includes('/')))
 		return refusal(400, 'BAD_REQUEST', 'badPath', paths, isBatch(request));
 	const extraHeaders = new Headers();
-	const context = await createContext(app, request, ip, cookies, extraHeaders, session);
+	const context = await createContext(app, request, peer, cookies, extraHeaders, session);
 	// The stream would refuse too, but only inside an SSE answer; a plain 429 is clearer and cheaper.
-	if (isPokeStream(request, paths) && !context.session?.mfaVerified && anonymousStreamsFull(ip))
+	if (isPokeStream(request, paths) && !context.session?.mfaVerified && anonymousStreamsFull(context.ip)) {
+		rateLimitHits.inc({ limit: 'poke:streams' });
 		return refusal(429, 'TOO_MANY_REQUESTS', 'tooManyStreams', ['sync.poke']);
+	}
 	const response = await fetchRequestHandler({
 		endpoint: ENDPOINT,
 		req: request,
@@ -45,7 +50,7 @@ export async function handleTrpcRequest(
 		},
 		onError: ({ error, path }) => {
 			if (error.code === 'INTERNAL_SERVER_ERROR')
-				console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+				log.error({ procedure: path ?? '?', err: error.cause ?? error }, 'procedure failed');
 		}
 	});
 	return compressText(request, response);

@@ -17,6 +17,8 @@ import type { AuthSession } from '../auth/session';
 import { acceptsGzip, gzipIfWorth } from '../http/compress';
 import { headersOf } from '../http/node-headers';
 import { securityHeaders } from '../http/security-headers';
+import { clientAddress } from '../http/client-address';
+import { log } from '../log';
 import { isForwarded, isSameOrigin, type Context, type CookieJar } from './context';
 import { handleTrpcRequest } from './http';
 import { appRouter, createCaller } from './router';
@@ -119,9 +121,13 @@ export async function answerPush(
 		// As isAddressedToUs reads it: SvelteKit's URL is built from ORIGIN, so the Host and an Origin decide.
 		addressedToUs:
 			(host === null || host.toLowerCase() === new URL(origin).host) && (from === null || from === origin),
-		// sync.push reads no address (it counts no limit); this is the socket's peer, not a proxy's header.
-		ip: request.socket.remoteAddress ?? '',
-		forwarded: isForwarded({ headers }, app.config.addressHeader),
+		// sync.push reads no address today (it counts no limit), but whatever will reads it by the one rule.
+		ip: clientAddress(
+			app.config.trustProxy,
+			request.socket.remoteAddress ?? '',
+			headers.get('x-forwarded-for')
+		),
+		forwarded: isForwarded({ headers }),
 		session,
 		cookies: NO_COOKIES,
 		responseHeaders
@@ -132,7 +138,8 @@ export async function answerPush(
 		result = { result: { data: await createCaller(ctx).sync.push(call.input as never) } };
 	} catch (cause) {
 		const error = getTRPCErrorFromUnknown(cause);
-		if (error.code === 'INTERNAL_SERVER_ERROR') console.error('tRPC sync.push failed:', error.cause ?? error);
+		if (error.code === 'INTERNAL_SERVER_ERROR')
+			log.error({ procedure: 'sync.push', err: error.cause ?? error }, 'procedure failed');
 		status = getHTTPStatusCodeFromError(error);
 		result = {
 			error: getErrorShape({

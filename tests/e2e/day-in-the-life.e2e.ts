@@ -6,6 +6,8 @@
 // opens; a second device shows the same family. Screenshots at 360 px
 // and 1280 px of every stop go into the test's output folder (test-results/…), as artifacts.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { E2E_SERVER_LOG } from '../../playwright.config';
 import { followMailLink, login, uniqueEmail } from './auth/steps';
 import { openForOffline, waitForEmptyOutbox, waitForSync } from './helpers';
 import { continueToSummary } from './parent/steps';
@@ -256,7 +258,36 @@ test('a day in the life of the portal', async ({ page, context, browser }, testI
 	).toHaveValue(lastName);
 	await expect(device.getByText(`Lotta ${lastName}`)).toBeVisible();
 	await shoot(device, testInfo, '14-second-device-family');
+	const tokens = (await second.cookies()).map((cookie) => cookie.value).filter((value) => value.length >= 16);
 	await second.close();
 
 	expect(errors).toEqual([]);
+
+	// 12. The server's log of this day (issue 18): a line per request, and none of the people in it.
+	const log = readFileSync(E2E_SERVER_LOG, 'utf8');
+	const lines = log
+		.split('\n')
+		.filter((line) => line.startsWith('{'))
+		.map((line) => JSON.parse(line) as { msg?: string; route?: string });
+	expect(
+		lines.filter((line) => line.msg === 'request' && line.route === '/api/trpc/sync.push').length
+	).toBeGreaterThan(0);
+	const personal = [
+		email,
+		password,
+		lastName,
+		'Sabine',
+		'Lotta',
+		'Mats',
+		'Bahnhofstraße',
+		'02922 5050',
+		walkinName,
+		claimEmail,
+		'02947 4567',
+		code,
+		...tokens
+	];
+	for (const value of personal.filter((v) => v.length > 0))
+		expect(log, `the server log holds "${value}"`).not.toContain(value);
+	expect(log).not.toMatch(/@|\b0\d{2,5}[ /]\d{3,}|\+49/);
 });

@@ -6,6 +6,7 @@ const handler: RequestHandler = (event) =>
 	handleTrpcRequest(
 		requireApp(),
 		event.request,
+		// The socket's peer (ADDRESS_HEADER is refused at start): TRUST_PROXY decides what to believe.
 		event.getClientAddress(),
 		event.cookies,
 		event.locals.session

@@ -1,0 +1,57 @@
+// /api/ready: may this node take traffic? Unlike /api/health (the process answers), it asks the
+// database a question and compares its applied migrations with the ones this version ships: a node
+// left on an older version after another one migrated the database, or one whose database went
+// away, tells its load balancer so instead of answering with errors. The answer names a reason
+// and migration names only — never an error message, a stack or a path.
+import type { App } from '../app';
+import { migrationStatus, readMigrations, type MigrationFile } from '../db/migrator';
+
+export type Readiness =
+	| { ready: true }
+	| {
+			ready: false;
+			reason:
+				| 'starting'
+				| 'database-unreachable'
+				| 'migrations-unreadable'
+				| 'migrations-pending'
+				| 'migrations-changed'
+				| 'migrations-unknown';
+			migrations?: string[];
+	  };
+
+/**
+ * The migration files as this process knows them, read once: the code running is the code started,
+ * even if a deployment replaces the files on disk underneath it.
+ */
+const shipped = new WeakMap<App, MigrationFile[]>();
+
+function shippedMigrations(app: App): MigrationFile[] {
+	let files = shipped.get(app);
+	if (!files) shipped.set(app, (files = readMigrations(app.config.migrationsDir)));
+	return files;
+}
+
+export function readiness(app: App | null): Readiness {
+	if (!app) return { ready: false, reason: 'starting' };
+	let files: MigrationFile[];
+	try {
+		files = shippedMigrations(app);
+	} catch {
+		return { ready: false, reason: 'migrations-unreadable' };
+	}
+	let status;
+	try {
+		app.database.sqlite.prepare('SELECT 1').get();
+		status = migrationStatus(app.database.sqlite, files);
+	} catch {
+		return { ready: false, reason: 'database-unreachable' };
+	}
+	if (status.changed.length)
+		return { ready: false, reason: 'migrations-changed', migrations: status.changed };
+	if (status.unknown.length)
+		return { ready: false, reason: 'migrations-unknown', migrations: status.unknown };
+	if (status.pending.length)
+		return { ready: false, reason: 'migrations-pending', migrations: status.pending };
+	return { ready: true };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { captureLog, log, maskEmails } from '../log';
+import { logRoute } from './request-log';
+
+describe('logRoute', () => {
+	it('drops the query string, where links carry tokens and tRPC its input', () => {
+		expect(logRoute('/konto/bestaetigen?token=abc')).toBe('/konto/bestaetigen');
+		expect(logRoute('/api/trpc/sync.pull?batch=1&input=%7B%7D')).toBe('/api/trpc/sync.pull');
+	});
+
+	it('keeps tRPC procedure names (a batch too) and nothing a client made up', () => {
+		expect(logRoute('/api/trpc/auth.me,sync.pull?batch=1')).toBe('/api/trpc/auth.me,sync.pull');
+		expect(logRoute('/api/trpc/erika@example.org')).toBe('/api/trpc/:unknown');
+		expect(logRoute('/api/trpc/a%20b')).toBe('/api/trpc/:unknown');
+	});
+
+	it('turns segments with digits or other characters (ids, hashes, addresses) into :id', () => {
+		expect(logRoute('/kitas')).toBe('/kitas');
+		expect(logRoute('/kita/anfrage/0b7c2a4e-9f1d-4c55-8a8e-2f3b1c9d7e61')).toBe('/kita/anfrage/:id');
+		expect(logRoute('/_app/immutable/chunks/Dx3k9.js')).toBe('/_app/immutable/chunks/:id');
+		expect(logRoute('/max.mustermann@example.org/x')).toBe('/:id/x');
+		expect(logRoute('/0151%202345678')).toBe('/:id');
+	});
+});
+
+describe('error lines', () => {
+	it('mask e-mail addresses in an error message and stack (an SMTP reply may quote one)', () => {
+		const capture = captureLog();
+		try {
+			log.error(
+				{ err: new Error('550 <erika.muster@example.org>: Recipient address rejected') },
+				'mail failed'
+			);
+			log.error({ err: 'refused for max@example.org' }, 'job failed');
+		} finally {
+			capture.stop();
+		}
+		expect(capture.raw.join('')).not.toContain('@');
+		expect(capture.lines[0]).toMatchObject({
+			level: 'error',
+			err: { message: '550 <[e-mail]>: Recipient address rejected' }
+		});
+		expect(capture.lines[1]).toMatchObject({ err: 'refused for [e-mail]' });
+		expect(maskEmails('a b.c@d.de, e@f.org')).toBe('a [e-mail], [e-mail]');
+	});
+});

@@ -1,0 +1,57 @@
+// The server's log: one JSON object a line on stdout (pino), for journald or a log collector.
+// Personal data stays out: request lines carry method, route (ids and query strings dropped),
+// status and duration, never bodies, addresses or names (http/request-log.ts); error lines carry the
+// error with any e-mail address in its text masked (SMTP and database errors may quote one).
+// LOG_LEVEL (default `info`): `warn` drops the request lines, `debug` adds nothing yet.
+import pino, { type DestinationStream, type Logger } from 'pino';
+
+const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[a-z]{2,}/gi;
+
+/** An e-mail address in an error's text becomes `[e-mail]`. */
+export function maskEmails(text: string): string {
+	return text.replace(EMAIL, '[e-mail]');
+}
+
+function errorSerializer(error: unknown): unknown {
+	if (typeof error === 'string') return maskEmails(error);
+	const serialized = pino.stdSerializers.err(error as Error) as unknown;
+	if (!serialized || typeof serialized !== 'object') return serialized;
+	const out = serialized as Record<string, unknown>;
+	for (const key of ['message', 'stack'])
+		if (typeof out[key] === 'string') out[key] = maskEmails(out[key] as string);
+	return out;
+}
+
+let sink: DestinationStream = pino.destination({ fd: 1, sync: true });
+
+/** The one logger of the server process. */
+export const log: Logger = pino(
+	{
+		level: process.env.LOG_LEVEL || 'info',
+		base: { name: 'kita-portal', pid: process.pid },
+		timestamp: pino.stdTimeFunctions.isoTime,
+		serializers: { err: errorSerializer, error: errorSerializer },
+		formatters: { level: (label) => ({ level: label }) }
+	},
+	{ write: (line: string) => void sink.write(line) }
+);
+
+/** Tests: every line written from now on goes to `lines` too (parsed) until `stop`. */
+export function captureLog(): { lines: Record<string, unknown>[]; raw: string[]; stop(): void } {
+	const previous = sink;
+	const lines: Record<string, unknown>[] = [];
+	const raw: string[] = [];
+	sink = {
+		write(line: string) {
+			raw.push(line);
+			lines.push(JSON.parse(line) as Record<string, unknown>);
+		}
+	};
+	return {
+		lines,
+		raw,
+		stop: () => {
+			sink = previous;
+		}
+	};
+}
