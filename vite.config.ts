@@ -51,7 +51,8 @@ export default defineConfig({
 			'tools/**/*.spec.ts',
 			'tests/integration/**/*.spec.ts',
 			'tests/bench/**/*.spec.ts',
-			'tests/sim/**/*.spec.ts'
+			'tests/sim/**/*.spec.ts',
+			'tests/postgres/**/*.spec.ts'
 		],
 		environment: 'node',
 		testTimeout: 20_000,
