@@ -1,5 +1,6 @@
 // The hot pulls answered in the hook (server/trpc/hot-pull.ts): the same answers as tRPC gives, the
 // catalogue cache rebuilt after every catalogue change and never stale, ETag/304, and the codings.
+import { sqliteOf } from '../../server/db/database';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkSessionToken, createSession, type AuthSession } from '../../server/auth/session';
@@ -149,7 +150,7 @@ describe('the finder’s first pull from the catalogue cache', () => {
 	});
 
 	it('is rebuilt after every catalogue change and never serves a stale seq', async () => {
-		const cache = catalogueCache(t.app.database.db, t.app.database.sqlite, t.app.config.syncPageRows);
+		const cache = catalogueCache(t.app.database, t.app.config.syncPageRows);
 		const first = await cache.get();
 		expect(await cache.get()).toBe(first);
 		for (let round = 0; round < 3; round++) {
@@ -176,7 +177,7 @@ describe('the finder’s first pull from the catalogue cache', () => {
 	});
 
 	it('is rebuilt when pruned deletions would refuse its cookie', async () => {
-		const cache = catalogueCache(t.app.database.db, t.app.database.sqlite, t.app.config.syncPageRows);
+		const cache = catalogueCache(t.app.database, t.app.config.syncPageRows);
 		const first = await cache.get();
 		const seq = await t.app.database.db.transaction().execute((tx) => nextSeq(tx));
 		await t.app.database.db.updateTable('sync_state').set({ deletions_pruned_through: seq }).execute();
@@ -267,7 +268,7 @@ describe('the session lookup without Kysely', () => {
 
 	it('reads what the Kysely path reads, and leaves sliding and ending to it', async () => {
 		const db = t.app.database.db;
-		const sqlite = t.app.database.sqlite;
+		const sqlite = sqliteOf(t.app.database);
 		const staff = await createUserWithSession(db, t.clock.now(), 'staff', {
 			facilityIds: (await db.selectFrom('facilities').select('id').limit(2).execute()).map((r) => r.id)
 		});
