@@ -55,6 +55,8 @@ export default defineConfig({
 			'tests/postgres/**/*.spec.ts'
 		],
 		environment: 'node',
+		// `TEST_DATABASE=postgres npx vitest run tests/integration`: the suite on PostgreSQL.
+		globalSetup: process.env.TEST_DATABASE === 'postgres' ? ['tests/postgres/global-setup.ts'] : [],
 		testTimeout: 20_000,
 		pool: 'forks'
 	}

@@ -90,6 +90,7 @@ export function openDatabase(path: string): OpenDatabase & { sqlite: Database.Da
 
 /** The better-sqlite3 handle, for what exists on SQLite alone (its backups, benchmarks, some tests). */
 export function sqliteOf(database: OpenDatabase): Database.Database {
-	if (!database.sqlite) throw new Error('This needs the SQLite engine (DATABASE_PATH, without DATABASE_URL).');
+	if (!database.sqlite)
+		throw new Error('This needs the SQLite engine (DATABASE_PATH, without DATABASE_URL).');
 	return database.sqlite;
 }
