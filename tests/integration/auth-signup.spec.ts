@@ -1,4 +1,3 @@
-import { sqliteOf } from '../../server/db/database';
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/auth/session';
@@ -92,7 +91,7 @@ describe('sign-up and email confirmation', () => {
 		const rows = await t.app.database.db.selectFrom('email_tokens').selectAll().execute();
 		expect(rows).toHaveLength(1);
 		expect(rows[0]?.id).toBe(hashToken(token));
-		const dump = JSON.stringify(sqliteOf(t.app.database).prepare('SELECT * FROM email_tokens').all());
+		const dump = JSON.stringify(rows);
 		expect(dump).not.toContain(token);
 	});
 

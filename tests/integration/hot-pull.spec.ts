@@ -13,6 +13,7 @@ import type { UserId } from '../../src/lib/domain/ids';
 import { SCHEMA_VERSION, type PullResult } from '../../src/lib/sync/protocol';
 import { recordingJar } from './auth-helpers';
 import { createUserWithSession } from './fixtures';
+import { onPostgres } from './postgres-databases';
 import { createTestApp, type TestApp } from './harness';
 
 const anonymous = { clientId: null, userId: null, schemaVersion: SCHEMA_VERSION, cookie: null, page: null };
@@ -201,7 +202,7 @@ describe('the finder’s first pull from the catalogue cache', () => {
 	});
 });
 
-describe('a pull with nothing new', () => {
+describe.skipIf(onPostgres)('a pull with nothing new', () => {
 	let t: TestApp;
 	beforeEach(async () => {
 		t = await createTestApp();
@@ -257,7 +258,7 @@ describe('a pull with nothing new', () => {
 	});
 });
 
-describe('the session lookup without Kysely', () => {
+describe.skipIf(onPostgres)('the session lookup without Kysely', () => {
 	let t: TestApp;
 	beforeEach(async () => {
 		t = await createTestApp();

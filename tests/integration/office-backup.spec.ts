@@ -13,9 +13,10 @@ import {
 	BackupError
 } from '../../server/jobs/backup';
 import { createUserWithSession } from './fixtures';
+import { onPostgres } from './postgres-databases';
 import { createTestApp, type TestApp } from './harness';
 
-describe('online backups', () => {
+describe.skipIf(onPostgres)('online backups', () => {
 	let t: TestApp;
 	let dir: string;
 	beforeEach(async () => {

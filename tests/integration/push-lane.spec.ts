@@ -19,6 +19,7 @@ import { guardianArgs } from '../bench/mutations';
 import { recordingJar } from './auth-helpers';
 import { createUserWithSession } from './fixtures';
 import { createTestApp, type TestApp } from './harness';
+import { onPostgres } from './postgres-databases';
 import { laneServer, openTransaction, PASSED_ON } from './lane-server';
 
 const SINGLE = '/api/trpc/sync.push';
@@ -48,7 +49,7 @@ async function answerOf(response: Response): Promise<Answer> {
 	};
 }
 
-describe('sync.push in the fast lane', () => {
+describe.skipIf(onPostgres)('sync.push in the fast lane', () => {
 	let t: TestApp;
 	let server: Server;
 	let base: string;
