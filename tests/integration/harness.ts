@@ -38,13 +38,9 @@ export interface TestApp {
 	close(): Promise<void>;
 }
 
-export async function createTestApp(
-	options: { demoData?: boolean; clock?: TestClock } = {}
-): Promise<TestApp> {
-	const dir = mkdtempSync(join(tmpdir(), 'kita-test-'));
-	const clock = options.clock ?? testClock();
-	const demoData = options.demoData ?? true;
-	const configFor = (databaseUrl: string | null): Config => ({
+/** A test app's configuration: its own folder, SQLite there unless `databaseUrl` names PostgreSQL. */
+export function testConfig(dir: string, databaseUrl: string | null, demoData: boolean): Config {
+	return {
 		...loadConfig({}),
 		origin: 'http://localhost:3000',
 		databasePath: join(dir, 'kita.db'),
@@ -54,18 +50,21 @@ export async function createTestApp(
 		totpEncryptionKey: 'a1'.repeat(32),
 		migrationsDir: resolve(import.meta.dirname, '../../migrations'),
 		production: false
-	});
+	};
+}
+
+export async function createTestApp(
+	options: { demoData?: boolean; clock?: TestClock } = {}
+): Promise<TestApp> {
+	const dir = mkdtempSync(join(tmpdir(), 'kita-test-'));
+	const clock = options.clock ?? testClock();
+	const demoData = options.demoData ?? true;
 	// On PostgreSQL a copy of a prepared template: the demo data as the default clock seeds it, or
 	// (another clock) only migrated, to be seeded by this app at its own time.
-	const kind = !demoData ? 'migrated' : options.clock ? 'migrated' : 'demo';
 	const databaseUrl = onPostgres
-		? await testDatabase(kind, async (url) => {
-				const prepared = await createApp({ ...configFor(url), demoData: kind === 'demo' }, testClock().now);
-				prepared.stopJobs();
-				await prepared.database.close();
-			})
+		? await testDatabase(demoData && !options.clock ? 'demo' : 'migrated')
 		: null;
-	const config = configFor(databaseUrl);
+	const config = testConfig(dir, databaseUrl, demoData);
 	const app = await createApp(config, clock.now);
 	const context = (overrides: Partial<Context> = {}): Context => ({
 		app,

@@ -1,7 +1,7 @@
 // Databases for test apps on PostgreSQL (TEST_DATABASE=postgres; the cluster comes from
-// tests/postgres/global-setup.ts). Migrating and seeding a new database takes seconds there, so each
-// worker prepares two templates once — migrated, and migrated with the demo data as a test app on
-// the default test clock seeds it — and every test app gets a copy (CREATE DATABASE … TEMPLATE).
+// tests/postgres/global-setup.ts). Migrating and seeding a new database takes seconds there, so the
+// global setup prepares two templates once — migrated, and migrated with the demo data as a test
+// app on the default test clock seeds it — and every test app gets a copy (CREATE DATABASE … TEMPLATE).
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
@@ -28,28 +28,21 @@ async function copyOf(template: string): Promise<string> {
 	return urlOf(name);
 }
 
-const templates = new Map<string, Promise<string>>();
+/** The templates tests/postgres/global-setup.ts prepares before any test runs. */
+export type TemplateKind = 'migrated' | 'demo';
+export const templateName = (kind: TemplateKind) => `template_${kind}`;
 
-/**
- * A test app's database: a copy of this worker's template of that kind, which `prepare` (a test app
- * started on the database and closed again) fills the first time.
- */
-export async function testDatabase(
-	kind: 'migrated' | 'demo',
-	prepare: (url: string) => Promise<void>
-): Promise<string> {
-	let template = templates.get(kind);
-	if (!template) {
-		template = (async () => {
-			const name = `template_${kind}_${process.pid}`;
-			await asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-			await asAdmin(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
-			await prepare(urlOf(name));
-			return name;
-		})();
-		templates.set(kind, template);
-	}
-	return copyOf(await template);
+/** A test app's database: a copy of the template of that kind. */
+export async function testDatabase(kind: TemplateKind): Promise<string> {
+	return copyOf(templateName(kind));
+}
+
+/** Creates an empty template database for `prepare` to fill (the global setup's step). */
+export async function createTemplate(kind: TemplateKind): Promise<string> {
+	await asAdmin(
+		`CREATE DATABASE ${templateName(kind)} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`
+	);
+	return urlOf(templateName(kind));
 }
 
 /** Drops a test app's database once the app has closed (thousands of tests would fill the disk). */
