@@ -51,9 +51,12 @@ export default defineConfig({
 			'tools/**/*.spec.ts',
 			'tests/integration/**/*.spec.ts',
 			'tests/bench/**/*.spec.ts',
-			'tests/sim/**/*.spec.ts'
+			'tests/sim/**/*.spec.ts',
+			'tests/postgres/**/*.spec.ts'
 		],
 		environment: 'node',
+		// `TEST_DATABASE=postgres npx vitest run tests/integration`: the suite on PostgreSQL.
+		globalSetup: process.env.TEST_DATABASE === 'postgres' ? ['tests/postgres/global-setup.ts'] : [],
 		testTimeout: 20_000,
 		pool: 'forks'
 	}

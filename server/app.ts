@@ -1,7 +1,7 @@
 // The running server: one database, migrated and (with DEMO_DATA=on) seeded before it answers.
 import { assertSafeConfig, loadConfig, type Config } from './config';
-import { openDatabase, type OpenDatabase } from './db/database';
-import { migrate } from './db/migrator';
+import type { OpenDatabase } from './db/database';
+import { openMigrated } from './db/open';
 import { seedDemoCatalogue } from './demo/seed';
 import { seedDemoAccounts } from './demo/accounts';
 import { ALTCHA_SECRET_NAME, appSecret } from './auth/secrets';
@@ -41,9 +41,8 @@ export async function createApp(
 	assertSafeConfig(config);
 	// Before the database is opened: a refused start leaves no empty database behind.
 	const totpKey = totpEncryptionKey(config);
-	const database = openDatabase(config.databasePath);
+	const database = await openMigrated(config);
 	try {
-		migrate(database.sqlite, config.migrationsDir);
 		if (config.demoData) await seedDemoCatalogue(database.db, now());
 		if (config.demoData) await seedDemoAccounts(database.db, now(), totpKey);
 		// Secrets stored before encryption existed are sealed now (once; see sealPlaintextTotpKeys).
@@ -64,14 +63,16 @@ export async function createApp(
 		{ db: database.db, now, periods: config.retention },
 		config.retentionIntervalHours * 3600_000
 	);
-	const backup = config.backupDir
-		? startBackups(database.sqlite, database.db, {
-				dir: config.backupDir,
-				keep: config.backupKeep,
-				intervalMs: config.backupIntervalHours * 3600_000,
-				now
-			})
-		: null;
+	// PostgreSQL is backed up with the engine's own tools (pg_dump, docs/OPERATIONS.md).
+	const backup =
+		config.backupDir && database.sqlite
+			? startBackups(database.sqlite, database.db, {
+					dir: config.backupDir,
+					keep: config.backupKeep,
+					intervalMs: config.backupIntervalHours * 3600_000,
+					now
+				})
+			: null;
 	return {
 		config,
 		database,

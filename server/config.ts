@@ -25,6 +25,11 @@ export interface Config {
 	origin: string;
 	databasePath: string;
 	/**
+	 * PostgreSQL instead of the embedded SQLite file (DATABASE_URL, postgres://…): the production
+	 * option for failover and several app nodes (issue 18). Null: SQLite at `databasePath`.
+	 */
+	databaseUrl: string | null;
+	/**
 	 * Demo mode (DEMO_DATA): public demo accounts with known passwords and TOTP secrets, and the
 	 * development mailbox on the loopback interface. Never together with `production`.
 	 */
@@ -163,12 +168,20 @@ export function assertSafeConfig(config: Pick<Config, 'production' | 'demoData'>
 		);
 }
 
+function databaseUrl(value: string | undefined): string | null {
+	if (!value) return null;
+	if (!/^postgres(ql)?:\/\//.test(value))
+		throw new ConfigError('DATABASE_URL must be a postgres:// address (without it the portal uses SQLite).');
+	return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const port = env.PORT ?? '3000';
 	const production = env.NODE_ENV === 'production';
 	const config: Config = {
 		origin: (env.ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, ''),
 		databasePath: resolve(env.DATABASE_PATH ?? './data/kita.db'),
+		databaseUrl: databaseUrl(env.DATABASE_URL),
 		// Fail closed: a production start without DEMO_DATA gets no demo accounts.
 		demoData: flag(env.DEMO_DATA, !production),
 		migrationsDir: resolve(env.MIGRATIONS_DIR ?? './migrations'),

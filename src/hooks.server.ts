@@ -68,7 +68,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			},
 			app.config.origin,
 			app.now(),
-			app.database.sqlite
+			app.database.sqlite ?? undefined
 		);
 	// The hottest reads, answered without routing (SvelteKit adds cookies only to what `resolve`
 	// answers, so a renewed cookie takes that path).
@@ -112,9 +112,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// An answer the same for every visitor without a login is kept, for the fast lane to give again
 	// ($server/http/anonymous-cache.ts).
 	const sessionCookie = app ? event.cookies.get(sessionCookieName(app.config.origin)) : undefined;
+	// Only the fast lane gives kept answers, and it runs on SQLite alone.
+	const kept = app?.database.sqlite ? anonymousCache(app.database.sqlite) : null;
 	const keptKey =
-		app && !hot && event.request.method === 'GET' && sessionCookie === undefined
-			? anonymousCache(app.database.sqlite).key({
+		kept && !hot && event.request.method === 'GET' && sessionCookie === undefined
+			? kept.key({
 					pathname: event.url.pathname,
 					search: event.url.search,
 					localeCookie: event.cookies.get(LOCALE_COOKIE),
@@ -125,7 +127,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = hot ?? (await compressText(event.request, await rendered()));
 	for (const [name, value] of Object.entries(securityHeaders(app?.config.origin ?? '', !!sessionCookie)))
 		response.headers.set(name, value);
-	return app && keptKey ? anonymousCache(app.database.sqlite).keep(keptKey, response) : response;
+	return kept && keptKey ? kept.keep(keptKey, response) : response;
 };
 
 function escapeAttribute(value: string): string {

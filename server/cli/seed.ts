@@ -1,8 +1,7 @@
-// `npm run seed`: migrates DATABASE_PATH and loads the demo data set when the catalogue is empty.
+// `npm run seed`: migrates the configured database (DATABASE_URL or DATABASE_PATH) and loads the demo data set when the catalogue is empty.
 import { totpEncryptionKey } from '../auth/totp-key';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/database';
-import { migrate } from '../db/migrator';
+import { databaseLabel, openMigrated } from '../db/open';
 import { seedDemoCatalogue } from '../demo/seed';
 import { seedDemoAccounts } from '../demo/accounts';
 
@@ -14,16 +13,15 @@ if (config.production) {
 }
 // Seeding is demo mode whatever DEMO_DATA says: TOTP_ENCRYPTION_KEY, or the demo key file.
 const totpKey = totpEncryptionKey({ ...config, demoData: true });
-const database = openDatabase(config.databasePath);
+const database = await openMigrated(config);
 try {
-	migrate(database.sqlite, config.migrationsDir);
 	const seeded = await seedDemoCatalogue(database.db);
 	// One account per role (README, "Demo-Zugänge"); missing ones are added, existing ones kept.
 	await seedDemoAccounts(database.db, new Date(), totpKey);
 	console.log(
 		seeded
-			? `Demo data loaded into ${config.databasePath}.`
-			: `${config.databasePath} already holds a catalogue; nothing changed.`
+			? `Demo data loaded into ${databaseLabel(config)}.`
+			: `${databaseLabel(config)} already holds a catalogue; nothing changed.`
 	);
 } finally {
 	await database.close();

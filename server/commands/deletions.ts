@@ -1,6 +1,7 @@
 // Recording and pruning the deletions that pulls report as `del` (server/sync/deletions.ts reads
 // them): writes, so they live with the commands that delete rows (retention, claim).
 import type { Executor } from '../db/database';
+import { greatestFn } from '../db/engine';
 import type { EntityName } from '../../src/lib/sync/protocol';
 
 /** Office roles whose every device holds all rows of some entities (the Fachberatung). */
@@ -62,7 +63,7 @@ export async function pruneDeletions(tx: Executor, before: string): Promise<numb
 	await tx
 		.updateTable('sync_state')
 		.set((eb) => ({
-			deletions_pruned_through: eb.fn('max', [eb.ref('deletions_pruned_through'), eb.val(through)])
+			deletions_pruned_through: eb.fn(greatestFn(tx), [eb.ref('deletions_pruned_through'), eb.val(through)])
 		}))
 		.where('id', '=', 1)
 		.execute();

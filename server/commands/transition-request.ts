@@ -17,6 +17,7 @@ import {
 } from '../../src/lib/domain/placement';
 import { contractConsequences } from '../../src/lib/domain/staff';
 import type { Executor } from '../db/database';
+import { greatestFn } from '../db/engine';
 import type { RequestsTable } from '../db/schema';
 import { audit } from '../services/audit';
 import { contactFamilyIds, notifyChildStatus, notifyReleasedOffer } from '../services/placement';
@@ -46,7 +47,7 @@ async function adjustPlaces(
 	const hours = row.offer_weekly_hours ?? row.weekly_hours;
 	await db
 		.updateTable('capacities')
-		.set((eb) => ({ [column]: eb.fn('max', [eb(column, '+', delta), eb.val(0)]), seq }))
+		.set((eb) => ({ [column]: eb.fn(greatestFn(db), [eb(column, '+', delta), eb.val(0)]), seq }))
 		.where('facility_id', '=', row.facility_id)
 		.where('kita_year_id', '=', row.kita_year_id)
 		.where('age_band', '=', ageBandAt(child.birth_date, start))

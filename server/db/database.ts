@@ -11,8 +11,13 @@ export type Tx = Transaction<DB>;
 export type Executor = Db | Tx;
 
 export interface OpenDatabase {
+	engine: 'sqlite' | 'postgres';
 	db: Db;
-	sqlite: Database.Database;
+	/**
+	 * The same SQLite database's better-sqlite3 handle, for the hot reads that skip Kysely's async
+	 * path (fast lanes, session peek, catalogue version); null on PostgreSQL, where they take it.
+	 */
+	sqlite: Database.Database | null;
 	close(): Promise<void>;
 }
 
@@ -60,7 +65,7 @@ export function restrictDatabaseFiles(path: string): void {
 		if (existsSync(path + suffix)) chmodSync(path + suffix, 0o600);
 }
 
-export function openDatabase(path: string): OpenDatabase {
+export function openDatabase(path: string): OpenDatabase & { sqlite: Database.Database } {
 	const sqlite = withPrivateFiles(() => {
 		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
 		const opened = new Database(path);
@@ -74,10 +79,18 @@ export function openDatabase(path: string): OpenDatabase {
 	sqlite.pragma('synchronous = NORMAL');
 	const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 	return {
+		engine: 'sqlite',
 		db,
 		sqlite,
 		async close() {
 			await db.destroy();
 		}
 	};
+}
+
+/** The better-sqlite3 handle, for what exists on SQLite alone (its backups, benchmarks, some tests). */
+export function sqliteOf(database: OpenDatabase): Database.Database {
+	if (!database.sqlite)
+		throw new Error('This needs the SQLite engine (DATABASE_PATH, without DATABASE_URL).');
+	return database.sqlite;
 }

@@ -28,6 +28,29 @@ export function readMigrations(dir: string): MigrationFile[] {
 		});
 }
 
+/**
+ * Refuses to start when a migration recorded in the database is missing from `dir` or was edited
+ * after it was applied (each engine's migrator calls this).
+ */
+export function checkApplied(
+	files: MigrationFile[],
+	applied: ReadonlyMap<string, string>,
+	dir: string
+): void {
+	for (const [name, checksum] of applied) {
+		const file = files.find((f) => f.name === name);
+		if (!file)
+			throw new MigrationError(
+				`Migration ${name} is recorded in the database but its file is missing from ${dir}. Refusing to start.`
+			);
+		if (file.checksum !== checksum)
+			throw new MigrationError(
+				`Migration ${name} was changed after it was applied (checksum ${checksum.slice(0, 12)} in the database, ` +
+					`${file.checksum.slice(0, 12)} on disk). Migrations are frozen: restore the file and add a new migration instead. Refusing to start.`
+			);
+	}
+}
+
 /** Applies pending migrations; returns the names applied now. */
 export function migrate(sqlite: Database.Database, dir: string): string[] {
 	sqlite.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -41,18 +64,7 @@ export function migrate(sqlite: Database.Database, dir: string): string[] {
 			}[]
 		).map((row) => [row.name, row.checksum])
 	);
-	for (const [name, checksum] of applied) {
-		const file = files.find((f) => f.name === name);
-		if (!file)
-			throw new MigrationError(
-				`Migration ${name} is recorded in the database but its file is missing from ${dir}. Refusing to start.`
-			);
-		if (file.checksum !== checksum)
-			throw new MigrationError(
-				`Migration ${name} was changed after it was applied (checksum ${checksum.slice(0, 12)} in the database, ` +
-					`${file.checksum.slice(0, 12)} on disk). Migrations are frozen: restore the file and add a new migration instead. Refusing to start.`
-			);
-	}
+	checkApplied(files, applied, dir);
 	const done: string[] = [];
 	for (const file of files) {
 		if (applied.has(file.name)) continue;
@@ -78,15 +90,10 @@ export interface MigrationStatus {
 }
 
 /** Compares without changing anything (the readiness check asks this on every probe). */
-export function migrationStatus(sqlite: Database.Database, files: readonly MigrationFile[]): MigrationStatus {
-	const applied = new Map(
-		(
-			sqlite.prepare('SELECT name, checksum FROM schema_migrations').all() as {
-				name: string;
-				checksum: string;
-			}[]
-		).map((row) => [row.name, row.checksum])
-	);
+export function migrationStatus(
+	applied: ReadonlyMap<string, string>,
+	files: readonly MigrationFile[]
+): MigrationStatus {
 	const known = new Set(files.map((file) => file.name));
 	return {
 		pending: files.filter((file) => !applied.has(file.name)).map((file) => file.name),

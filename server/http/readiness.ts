@@ -4,6 +4,8 @@
 // away, tells its load balancer so instead of answering with errors. The answer names a reason
 // and migration names only — never an error message, a stack or a path.
 import type { App } from '../app';
+import { sql } from 'kysely';
+import { readPostgresMigrations } from '../db/migrate-postgres';
 import { migrationStatus, readMigrations, type MigrationFile } from '../db/migrator';
 
 export type Readiness =
@@ -28,11 +30,15 @@ const shipped = new WeakMap<App, MigrationFile[]>();
 
 function shippedMigrations(app: App): MigrationFile[] {
 	let files = shipped.get(app);
-	if (!files) shipped.set(app, (files = readMigrations(app.config.migrationsDir)));
+	if (!files) {
+		const dir = app.config.migrationsDir;
+		files = app.database.engine === 'postgres' ? readPostgresMigrations(dir) : readMigrations(dir);
+		shipped.set(app, files);
+	}
 	return files;
 }
 
-export function readiness(app: App | null): Readiness {
+export async function readiness(app: App | null): Promise<Readiness> {
 	if (!app) return { ready: false, reason: 'starting' };
 	let files: MigrationFile[];
 	try {
@@ -42,8 +48,9 @@ export function readiness(app: App | null): Readiness {
 	}
 	let status;
 	try {
-		app.database.sqlite.prepare('SELECT 1').get();
-		status = migrationStatus(app.database.sqlite, files);
+		const { rows } = await sql<{ name: string; checksum: string }>`
+			SELECT name, checksum FROM schema_migrations`.execute(app.database.db);
+		status = migrationStatus(new Map(rows.map((row) => [row.name, row.checksum])), files);
 	} catch {
 		return { ready: false, reason: 'database-unreachable' };
 	}

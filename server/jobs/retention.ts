@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { RetentionPeriods } from '../../src/lib/domain/retention';
 import { DEFAULT_ACCOUNT_RETENTION, type AccountRetentionPeriods } from '../config';
 import type { Db } from '../db/database';
+import { engineOf } from '../db/engine';
 import { SYSTEM_ACTOR } from '../commands/context';
 import { runCommand } from '../commands/run';
 import {
@@ -34,7 +35,7 @@ export async function runRetention(
 	const host = { database: { db: deps.db }, now: deps.now, config: { origin: '', youthOfficeAddress: '' } };
 	const result = await runCommand(host, SYSTEM_ACTOR, (ctx) => applyRetention(ctx, periods, policies));
 	// WAL mode keeps deleted pages until a checkpoint: make the deletion real on disk soon.
-	await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(deps.db);
+	if (engineOf(deps.db) === 'sqlite') await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(deps.db);
 	return result;
 }
 

@@ -144,7 +144,7 @@ export async function listOfficeDuplicates(db: Executor): Promise<OfficeDuplicat
 				])
 			])
 		)
-		.orderBy('duplicate_candidates.asked_at', 'desc')
+		.orderBy('duplicate_candidates.asked_at', (o) => o.desc().nullsLast())
 		.limit(200)
 		.execute();
 	const out: OfficeDuplicate[] = [];

@@ -3,6 +3,7 @@
 import { sql, type Selectable, type SqlBool } from 'kysely';
 import type { Child, Family, Guardian } from '../../src/lib/domain/family';
 import type { Executor } from '../db/database';
+import { engineOf } from '../db/engine';
 import type { ChildrenTable, FamiliesTable, GuardiansTable } from '../db/schema';
 
 export function toFamily(row: Selectable<FamiliesTable>): Family {
@@ -59,7 +60,11 @@ export function childrenHeldBy(db: Executor, ownerUserId: string) {
 		// `+` keeps SQLite off the index on merged_into: for `IS NULL` it read nearly every child of
 		// the district (all unlinked records) before the family filter; by the family it reads a few.
 		// Every parent pull runs this four times (0.5–1 ms each with 10,000 requests, now ≈ 0.02).
-		.where(sql<SqlBool>`+${sql.ref('root.merged_into')} is null`);
+		.where(
+			engineOf(db) === 'sqlite'
+				? sql<SqlBool>`+${sql.ref('root.merged_into')} is null`
+				: sql<SqlBool>`${sql.ref('root.merged_into')} is null`
+		);
 	return db
 		.selectFrom('children as held')
 		.select('held.id')

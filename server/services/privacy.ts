@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { deletionBlockers, type DeleteRefusal } from '../../src/lib/domain/youth-office';
 import { compareDays, dayOfInstant } from '../../src/lib/domain/calendar-day';
 import type { Executor } from '../db/database';
+import { engineOf } from '../db/engine';
 
 type Row = Record<string, unknown>;
 
@@ -18,13 +19,23 @@ export interface ForeignKey {
 	referencedColumn: string;
 }
 
-/** Every foreign key of the schema, read from SQLite itself. */
+/** Every foreign key of the schema, read from the database itself. */
 export async function foreignKeys(db: Executor): Promise<ForeignKey[]> {
-	const result = await sql<ForeignKey>`
+	const result =
+		engineOf(db) === 'sqlite'
+			? await sql<ForeignKey>`
 		SELECT m.name AS "table", p."from" AS "column", p."table" AS "references", p."to" AS "referencedColumn"
 		FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) p
 		WHERE m.type = 'table'
-		ORDER BY m.name, p.id`.execute(db);
+		ORDER BY m.name, p.id`.execute(db)
+			: await sql<ForeignKey>`
+		SELECT c.conrelid::regclass::text AS "table", a.attname AS "column",
+			c.confrelid::regclass::text AS "references", r.attname AS "referencedColumn"
+		FROM pg_constraint c
+		JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+		JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = c.confkey[1]
+		WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
+		ORDER BY 1, c.oid`.execute(db);
 	return result.rows;
 }
 
@@ -73,16 +84,24 @@ function redact(table: string, row: Row): Row {
 /** Tables that refer to the account but are selected on their own terms (see exportFamilyData). */
 const SELECTED_APART: Record<string, true> = { mail_outbox: true };
 
+/** A row's identity within one export: SQLite's rowid, PostgreSQL's physical address (ctid). */
+type RowKey = number | string;
+
+function rowIdentity(db: Executor) {
+	return engineOf(db) === 'sqlite' ? sql.raw('rowid') : sql.raw('ctid::text');
+}
+
 /**
  * Rows reachable from the user through foreign keys, by table (raw, before redaction). A child is
  * the family's only while it sits in the family: a walk-in record linked into one of its children
  * stays in the walk-in family and is not theirs to export.
  */
-async function reachableRows(db: Executor, userId: string): Promise<Map<string, Map<number, Row>>> {
+async function reachableRows(db: Executor, userId: string): Promise<Map<string, Map<RowKey, Row>>> {
 	const keys = (await foreignKeys(db)).filter(
 		(k) => k.table !== 'schema_migrations' && !(k.table in SELECTED_APART)
 	);
-	const found = new Map<string, Map<number, Row>>();
+	const found = new Map<string, Map<RowKey, Row>>();
+	const rowid = rowIdentity(db);
 	const tables = new Set<string>(['users']);
 	// Every table that refers (transitively) to users gets a section, even if it holds no rows.
 	for (let grew = true; grew;) {
@@ -94,9 +113,9 @@ async function reachableRows(db: Executor, userId: string): Promise<Map<string, 
 			}
 	}
 	for (const t of tables) found.set(t, new Map());
-	const users = await sql<Row & { rowid: number }>`SELECT rowid, * FROM users WHERE id = ${userId}`.execute(
-		db
-	);
+	const users = await sql<
+		Row & { rowid: RowKey }
+	>`SELECT ${rowid} AS rowid, * FROM users WHERE id = ${userId}`.execute(db);
 	for (const r of users.rows) found.get('users')?.set(r.rowid, r);
 	const ownFamilies = () => new Set([...(found.get('families')?.values() ?? [])].map((f) => f.id));
 	const belongs = (table: string, row: Row) => table !== 'children' || ownFamilies().has(row.family_id);
@@ -111,8 +130,8 @@ async function reachableRows(db: Executor, userId: string): Promise<Map<string, 
 			];
 			if (!values.length) continue;
 			const rows = await sql<
-				Row & { rowid: number }
-			>`SELECT rowid, * FROM ${sql.table(k.table)} WHERE ${sql.ref(
+				Row & { rowid: RowKey }
+			>`SELECT ${rowid} AS rowid, * FROM ${sql.table(k.table)} WHERE ${sql.ref(
 				k.column
 			)} IN (${sql.join(values as string[])})`.execute(db);
 			for (const r of rows.rows)

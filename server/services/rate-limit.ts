@@ -5,6 +5,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database';
+import { greatestFn, isoFromEpochMs, leastFn } from '../db/engine';
 import { rateLimitHits } from '../metrics';
 
 export class RateLimitError extends Error {
@@ -64,12 +65,13 @@ function seconds(ms: number): number {
  */
 export async function consume(db: Executor, key: string, rule: LimitRule, now: Date): Promise<void> {
 	const at = now.toISOString();
-	const windowOver = sql<boolean>`window_start <= ${new Date(now.getTime() - rule.windowMs).toISOString()}`;
+	// Qualified: in an upsert PostgreSQL sees the stored row and the proposed one (`excluded`).
+	const windowOver = sql<boolean>`rate_limits.window_start <= ${new Date(now.getTime() - rule.windowMs).toISOString()}`;
 	const row = await sql<{ count: number; window_start: string }>`
 		INSERT INTO rate_limits (key, count, window_start, blocked_until) VALUES (${key}, 1, ${at}, NULL)
 		ON CONFLICT (key) DO UPDATE SET
-			count = CASE WHEN ${windowOver} THEN 1 ELSE count + 1 END,
-			window_start = CASE WHEN ${windowOver} THEN ${at} ELSE window_start END
+			count = CASE WHEN ${windowOver} THEN 1 ELSE rate_limits.count + 1 END,
+			window_start = CASE WHEN ${windowOver} THEN ${at} ELSE rate_limits.window_start END
 		RETURNING count, window_start`
 		.execute(db)
 		.then((r) => r.rows[0]);
@@ -99,8 +101,11 @@ export async function beginAttempt(db: Executor, key: string, rule: LimitRule, n
 	const counted = sql<number>`(CASE WHEN ${windowOver} THEN 1 ELSE count + 1 END)`;
 	const base = rule.lockMs ?? rule.windowMs;
 	// base · 2^(count − max), at most maxLockMs; the shift is capped so that it cannot overflow.
-	const lockMs = sql<number>`MIN(${rule.maxLockMs ?? base}, ${base} * (1 << MIN(MAX(${counted} - ${rule.max}, 0), 30)))`;
-	const lockUntil = sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', (${now.getTime()} + ${lockMs}) / 1000.0, 'unixepoch')`;
+	// 64-bit arithmetic on both engines (PostgreSQL's integer is 32 bits: 15 min · 2^30 is not).
+	const least = sql.raw(leastFn(db));
+	const greatest = sql.raw(greatestFn(db));
+	const lockMs = sql<number>`${least}(CAST(${rule.maxLockMs ?? base} AS BIGINT), CAST(${base} AS BIGINT) * (CAST(1 AS BIGINT) << ${least}(${greatest}(${counted} - ${rule.max}, 0), 30)))`;
+	const lockUntil = isoFromEpochMs(db, sql<number>`CAST(${now.getTime()} AS BIGINT) + ${lockMs}`);
 	await db
 		.insertInto('rate_limits')
 		.values({ key, count: 0, window_start: at, blocked_until: null })
@@ -130,7 +135,7 @@ export async function beginAttempt(db: Executor, key: string, rule: LimitRule, n
 export async function releaseAttempt(db: Executor, attempt: Attempt): Promise<void> {
 	await sql`
 		UPDATE rate_limits SET
-			count = MAX(count - 1, 0),
+			count = CASE WHEN count > 0 THEN count - 1 ELSE 0 END,
 			blocked_until = CASE WHEN blocked_until = ${attempt.lockedUntil} THEN NULL ELSE blocked_until END
 		WHERE key = ${attempt.key}`.execute(db);
 }

@@ -1,14 +1,15 @@
 // The finder's first pull — the whole public catalogue, the same bytes for every anonymous device —
 // encoded once per catalogue change and kept in memory as tRPC's answer, plain, gzip and brotli,
-// each with an ETag. Which entry is current is read on every request from SQLite (one row and four
-// index ends), so a change by any writer, this process or another, is never answered stale.
+// each with an ETag. Which entry is current is read on every request from the database (one row and
+// four index ends), so a change by any writer, this process or another node, is never answered stale.
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { sql } from 'kysely';
 import type Database from 'better-sqlite3';
 import type { PullResult } from '../../src/lib/sync/protocol';
 import { SCHEMA_VERSION } from '../../src/lib/sync/version';
-import type { Db } from '../db/database';
+import type { Db, OpenDatabase } from '../db/database';
 import { pull } from './pull';
 import { publicScope } from './scopes';
 
@@ -52,6 +53,28 @@ export function readCatalogueVersion(sqlite: Database.Database): CatalogueVersio
 	const row = statement.get();
 	if (!row) throw new Error('sync_state has no row');
 	return row;
+}
+
+/** The same on PostgreSQL (`greatest` for SQLite's many-argument `max`; quoted names keep their case). */
+async function readPostgresVersion(db: Db): Promise<CatalogueVersion> {
+	const { rows } =
+		await sql<CatalogueVersion>`SELECT seq, deletions_pruned_through AS "prunedThrough", greatest(
+		coalesce((SELECT max(seq) FROM municipalities), 0),
+		coalesce((SELECT max(seq) FROM kita_years), 0),
+		coalesce((SELECT max(seq) FROM facilities), 0),
+		coalesce((SELECT max(seq) FROM capacities), 0)) AS "publicSeq"
+	FROM sync_state WHERE id = 1`.execute(db);
+	const row = rows[0];
+	if (!row) throw new Error('sync_state has no row');
+	return row;
+}
+
+export type VersionReader = () => CatalogueVersion | Promise<CatalogueVersion>;
+
+/** How the catalogue's version is read on the database's engine. */
+export function versionReader(database: OpenDatabase): VersionReader {
+	const { sqlite, db } = database;
+	return sqlite ? () => readCatalogueVersion(sqlite) : () => readPostgresVersion(db);
 }
 
 export type Coding = 'br' | 'gzip' | 'identity';
@@ -110,17 +133,17 @@ export class CatalogueCache {
 
 	constructor(
 		private readonly db: Db,
-		private readonly sqlite: Database.Database,
+		private readonly readVersion: VersionReader,
 		private readonly pageRows: number
 	) {}
 
 	/** The entry for the catalogue as it is now: the kept one while it holds, else a new one. */
 	async get(): Promise<CatalogueEntry> {
-		const version = readCatalogueVersion(this.sqlite);
+		const version = await this.readVersion();
 		if (this.#entry && current(this.#entry, version)) return this.#entry;
 		if (this.#building?.publicSeq === version.publicSeq) {
 			const built = await this.#building.done;
-			if (current(built, readCatalogueVersion(this.sqlite))) return built;
+			if (current(built, await this.readVersion())) return built;
 		}
 		const done = this.#build();
 		const building = { publicSeq: version.publicSeq, done };
@@ -143,7 +166,7 @@ export class CatalogueCache {
 	 */
 	async #build(): Promise<CatalogueEntry> {
 		for (;;) {
-			const before = readCatalogueVersion(this.sqlite);
+			const before = await this.readVersion();
 			const result = await pull(
 				this.db,
 				publicScope,
@@ -151,7 +174,7 @@ export class CatalogueCache {
 				null,
 				this.pageRows
 			);
-			const after = readCatalogueVersion(this.sqlite);
+			const after = await this.readVersion();
 			if (after.publicSeq !== before.publicSeq) continue;
 			const snapshot = result.kind === 'patch' ? result.cookie : result.kind === 'page' ? result.token : null;
 			if (snapshot === null) throw new Error(`the public first pull answered ${result.kind}`);
@@ -171,14 +194,14 @@ function snapshotSeq(encoded: string): number {
 	return typeof parsed.seq === 'number' ? parsed.seq : 0;
 }
 
-const caches = new WeakMap<Database.Database, CatalogueCache>();
+const caches = new WeakMap<OpenDatabase, CatalogueCache>();
 
 /** The cache of one database (one per app). */
-export function catalogueCache(db: Db, sqlite: Database.Database, pageRows: number): CatalogueCache {
-	let cache = caches.get(sqlite);
+export function catalogueCache(database: OpenDatabase, pageRows: number): CatalogueCache {
+	let cache = caches.get(database);
 	if (!cache) {
-		cache = new CatalogueCache(db, sqlite, pageRows);
-		caches.set(sqlite, cache);
+		cache = new CatalogueCache(database.db, versionReader(database), pageRows);
+		caches.set(database, cache);
 	}
 	return cache;
 }

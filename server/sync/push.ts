@@ -129,7 +129,8 @@ export async function recordRejection(
 /** SQLite's answer to an insert whose key exists: a client-chosen id that is taken. */
 function isUniqueViolation(error: unknown): boolean {
 	const code = (error as { code?: unknown } | null)?.code;
-	return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+	// SQLite's codes, and PostgreSQL's unique_violation.
+	return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
 /**

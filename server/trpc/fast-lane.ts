@@ -4,8 +4,10 @@
 // `Response` were most of what the bench measured after the answers themselves came from memory
 // (docs/perf/i16-profile.md). Everything else — and any pull this lane is unsure of — goes on to
 // SvelteKit unchanged, where the hook answers as before.
+import type Database from 'better-sqlite3';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../app';
+import type { Db } from '../db/database';
 import { peekSession, sessionCookieName } from '../auth/session';
 import { anonymousCache, keptPath } from '../http/anonymous-cache';
 import { headerOf } from '../http/node-headers';
@@ -49,8 +51,8 @@ export function cookieValue(header: string | undefined, name: string): string | 
  * so that no other begins before `fn` has read. Under a push load most requests arrive during some
  * push's transaction: without the wait they all took SvelteKit's path.
  */
-function whenFree<T>(app: App, fn: () => T): T | Promise<T> {
-	if (!app.database.sqlite.inTransaction) {
+function whenFree<T>(db: Db, sqlite: Database.Database, fn: () => T): T | Promise<T> {
+	if (!sqlite.inTransaction) {
 		// A failed read rejects, as it would after the wait: the callers hand the request to SvelteKit.
 		try {
 			return fn();
@@ -60,22 +62,25 @@ function whenFree<T>(app: App, fn: () => T): T | Promise<T> {
 	}
 	// Boxed, so that a promise `fn` returns is not awaited while the connection is held: what it
 	// still reads through Kysely waits for the connection, which is released at once.
-	return app.database.db
+	return db
 		.connection()
 		.execute(async () => ({ value: fn() }))
 		.then((box) => box.value);
 }
 
 export function fastLane(app: App): FastLane {
+	const { db, sqlite } = app.database;
+	// The lane's reads are SQLite's synchronous ones; on PostgreSQL SvelteKit's path answers all.
+	if (!sqlite) return () => false;
 	const cookieName = sessionCookieName(app.config.origin);
-	const kept = anonymousCache(app.database.sqlite);
+	const kept = anonymousCache(sqlite);
 	return (request, response) => {
 		const url = request.url;
 		if (isLanePush(request)) {
 			const token = cookieValue(request.headers.cookie, cookieName);
 			// No session (tRPC refuses it), or one to slide or delete (the hook sets the cookie).
 			if (!token) return false;
-			return Promise.resolve(whenFree(app, () => peekSession(app.database.sqlite, token, app.now()))).then(
+			return Promise.resolve(whenFree(db, sqlite, () => peekSession(sqlite, token, app.now()))).then(
 				(session) =>
 					session
 						? answerPush(app, request, response, session).then(
@@ -125,8 +130,8 @@ export function fastLane(app: App): FastLane {
 		// The session and a pull with nothing new are read while the connection is free (the answer's
 		// synchronous part runs inside); a session to slide, or an expired one to delete, is the hook's
 		// (it sets the cookie).
-		const answered = whenFree(app, () => {
-			const session = token ? peekSession(app.database.sqlite, token, app.now()) : null;
+		const answered = whenFree(db, sqlite, () => {
+			const session = token ? peekSession(sqlite, token, app.now()) : null;
 			return session === undefined ? null : hotPull(app, hot, session);
 		});
 		return Promise.resolve(answered).then(

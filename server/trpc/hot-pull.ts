@@ -87,7 +87,9 @@ export async function hotPull(
 		input.schemaVersion <= SCHEMA_VERSION
 	)
 		return catalogue(app, request, batch);
-	const result = unchangedPull(app.database.sqlite, device.scope, input, device.userId);
+	// On PostgreSQL the procedure answers (its reads are async there anyway).
+	const { sqlite } = app.database;
+	const result = sqlite && unchangedPull(sqlite, device.scope, input, device.userId);
 	return result ? json(result, batch) : null;
 }
 
@@ -97,7 +99,7 @@ export function toResponse(answer: HotAnswer): Response {
 }
 
 async function catalogue(app: App, request: HotRequest, batch: boolean): Promise<HotAnswer> {
-	const cache = catalogueCache(app.database.db, app.database.sqlite, app.config.syncPageRows);
+	const cache = catalogueCache(app.database, app.config.syncPageRows);
 	const entry = await cache.get();
 	const representation = batch ? entry.batch : entry.single;
 	const coding = negotiate(request.headers.get('accept-encoding'));

@@ -2,6 +2,7 @@
 // server under autocannon load of one hot path at a time, summarised as self time per function and
 // per module — where a request's time goes (issue 16 point 4). The seeded database is kept in
 // test-results/bench/profile (delete it to seed again); profiles land there too.
+import { sqliteOf } from '../../server/db/database';
 import {
 	copyFileSync,
 	existsSync,
@@ -44,7 +45,7 @@ async function seeded(): Promise<{ template: string; users: LoadUser[] }> {
 		return { template, users: JSON.parse(readFileSync(usersFile, 'utf8')) as LoadUser[] };
 	mkdirSync(OUT, { recursive: true });
 	const app = await openApp(template);
-	app.database.sqlite.pragma('synchronous = OFF');
+	sqliteOf(app.database).pragma('synchronous = OFF');
 	const parents = await seedRequests(app, REQUESTS);
 	const users: LoadUser[] = [];
 	for (const parent of parents.slice(0, 200)) {

@@ -2,6 +2,7 @@
 // 10,000 requests through the real push path, measures server-side costs in process, loads the
 // built server from a second process (autocannon, loopback only) and runs Dexie in Chromium.
 // Prints one table and writes test-results/bench/bench.json.
+import { sqliteOf } from '../../server/db/database';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
 		log(`seeding ${REQUESTS} requests through sync.push …`);
 		const template = join(dir, 'template/kita.db');
 		const seedApp = await openApp(template);
-		seedApp.database.sqlite.pragma('synchronous = OFF'); // scratch data: no need to wait for the disk
+		sqliteOf(seedApp.database).pragma('synchronous = OFF'); // scratch data: no need to wait for the disk
 		const seedStarted = performance.now();
 		const parents: SeededParent[] = await seedRequests(seedApp, REQUESTS);
 		log(`seeded in ${f1((performance.now() - seedStarted) / 1000)} s`);
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
 		const requestRows = (await seedApp.database.db.selectFrom('requests').selectAll().execute()).map((r) =>
 			toRequest(r, 'staff')
 		);
-		seedApp.database.sqlite.pragma('synchronous = NORMAL');
+		sqliteOf(seedApp.database).pragma('synchronous = NORMAL');
 		seedApp.stopJobs();
 		await seedApp.database.close();
 

@@ -7,6 +7,7 @@
 // pulling every 3 s. Then it stops the server and checks that every acknowledged registration is in
 // the database exactly once. Prints per kind of request: count, errors, p50/p95/p99, rate; the target
 // is 0 errors and p99 ≤ 200 ms. Exits 1 when a target is missed or a write was lost.
+import { sqliteOf } from '../../server/db/database';
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -323,7 +324,7 @@ async function main(): Promise<void> {
 	try {
 		log(`seeding ${SEEDED_REQUESTS} requests through sync.push …`);
 		const app = await openApp(databasePath);
-		app.database.sqlite.pragma('synchronous = OFF'); // scratch data: no need to wait for the disk
+		sqliteOf(app.database).pragma('synchronous = OFF'); // scratch data: no need to wait for the disk
 		await seedRequests(app, SEEDED_REQUESTS);
 		const db = app.database.db;
 		const registrationKitas = await benchFacilities(db);
@@ -340,7 +341,7 @@ async function main(): Promise<void> {
 			STAFF,
 			registrationKitas
 		);
-		app.database.sqlite.pragma('synchronous = NORMAL');
+		sqliteOf(app.database).pragma('synchronous = NORMAL');
 		app.stopJobs();
 		await app.database.close();
 

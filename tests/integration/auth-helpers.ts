@@ -2,6 +2,7 @@
 // proof of work the browser widget does), the outbox as a mailbox, and callers bound to a session.
 import { solveChallenge } from 'altcha-lib';
 import { sql } from 'kysely';
+import { engineOf } from '../../server/db/engine';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { sessionCookieName, validateSessionToken } from '../../server/auth/session';
 import type { CookieJar, Context } from '../../server/trpc/context';
@@ -56,7 +57,14 @@ export async function signUpInput(t: TestApp, overrides: Record<string, unknown>
 export async function mails(t: TestApp, to?: string) {
 	let query = t.app.database.db.selectFrom('mail_outbox').selectAll();
 	if (to) query = query.where('to_address', '=', to);
-	return query.orderBy(sql`rowid`).execute();
+	// In the order they were queued: SQLite's rowid; on PostgreSQL by time, then by the writing
+	// transaction (the test clock stands still, and the outbox's rows are not updated in tests).
+	return engineOf(t.app.database.db) === 'sqlite'
+		? query.orderBy(sql`rowid`).execute()
+		: query
+				.orderBy('created_at')
+				.orderBy(sql`xmin::text::bigint`)
+				.execute();
 }
 
 /** The token of the newest mail to `to` whose link starts with origin + path. */

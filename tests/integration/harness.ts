@@ -7,6 +7,7 @@ import { createApp, type App } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { memoryCookieJar, type Context } from '../../server/trpc/context';
 import { createCaller } from '../../server/trpc/router';
+import { dropTestDatabase, onPostgres, testDatabase } from './postgres-databases';
 
 export interface TestClock {
 	now: () => Date;
@@ -37,21 +38,33 @@ export interface TestApp {
 	close(): Promise<void>;
 }
 
-export async function createTestApp(
-	options: { demoData?: boolean; clock?: TestClock } = {}
-): Promise<TestApp> {
-	const dir = mkdtempSync(join(tmpdir(), 'kita-test-'));
-	const clock = options.clock ?? testClock();
-	const config: Config = {
+/** A test app's configuration: its own folder, SQLite there unless `databaseUrl` names PostgreSQL. */
+export function testConfig(dir: string, databaseUrl: string | null, demoData: boolean): Config {
+	return {
 		...loadConfig({}),
 		origin: 'http://localhost:3000',
 		databasePath: join(dir, 'kita.db'),
-		demoData: options.demoData ?? true,
+		databaseUrl,
+		demoData,
 		// A fixed test key: tests without demo data must start too (a real system refuses without one).
 		totpEncryptionKey: 'a1'.repeat(32),
 		migrationsDir: resolve(import.meta.dirname, '../../migrations'),
 		production: false
 	};
+}
+
+export async function createTestApp(
+	options: { demoData?: boolean; clock?: TestClock } = {}
+): Promise<TestApp> {
+	const dir = mkdtempSync(join(tmpdir(), 'kita-test-'));
+	const clock = options.clock ?? testClock();
+	const demoData = options.demoData ?? true;
+	// On PostgreSQL a copy of a prepared template: the demo data as the default clock seeds it, or
+	// (another clock) only migrated, to be seeded by this app at its own time.
+	const databaseUrl = onPostgres
+		? await testDatabase(demoData && !options.clock ? 'demo' : 'migrated')
+		: null;
+	const config = testConfig(dir, databaseUrl, demoData);
 	const app = await createApp(config, clock.now);
 	const context = (overrides: Partial<Context> = {}): Context => ({
 		app,
@@ -74,6 +87,7 @@ export async function createTestApp(
 		async close() {
 			app.stopJobs();
 			await app.database.close();
+			await dropTestDatabase(config.databaseUrl);
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};

@@ -1,3 +1,4 @@
+import { sqliteOf } from '../../server/db/database';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +13,10 @@ import {
 	BackupError
 } from '../../server/jobs/backup';
 import { createUserWithSession } from './fixtures';
+import { onPostgres } from './postgres-databases';
 import { createTestApp, type TestApp } from './harness';
 
-describe('online backups', () => {
+describe.skipIf(onPostgres)('online backups', () => {
 	let t: TestApp;
 	let dir: string;
 	beforeEach(async () => {
@@ -59,7 +61,7 @@ describe('online backups', () => {
 		})();
 		while (acked.length < 25) await new Promise((r) => setTimeout(r, 5));
 		const before = [...acked];
-		const file = await backupNow(t.app.database.sqlite, dir, t.clock.now(), 3, undefined, 4);
+		const file = await backupNow(sqliteOf(t.app.database), dir, t.clock.now(), 3, undefined, 4);
 		const during = acked.length - before.length;
 		stop = true;
 		await writer;
@@ -81,7 +83,7 @@ describe('online backups', () => {
 					.select('last_mutation_id')
 					.executeTakeFirstOrThrow();
 				expect(client.last_mutation_id).toBe(rows.length);
-				expect(restored.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+				expect(sqliteOf(restored.database).pragma('integrity_check', { simple: true })).toBe('ok');
 			} finally {
 				restored.stopJobs();
 				await restored.database.close();
@@ -93,7 +95,7 @@ describe('online backups', () => {
 
 	it('keeps the newest BACKUP_KEEP files, refuses to restore anything but a portal database, and keeps the replaced one', async () => {
 		for (const at of ['2026-11-25T01:00:00Z', '2026-11-26T01:00:00Z', '2026-11-27T01:00:00Z'])
-			await backupNow(t.app.database.sqlite, dir, new Date(at), 2, t.app.database.db);
+			await backupNow(sqliteOf(t.app.database), dir, new Date(at), 2, t.app.database.db);
 		expect(readdirSync(dir).sort()).toEqual(['kita-20261126T010000Z.db', 'kita-20261127T010000Z.db']);
 		expect(rotateBackups(dir, 1)).toEqual(['kita-20261126T010000Z.db']);
 		const audit = await t.app.database.db

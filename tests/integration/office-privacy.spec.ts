@@ -1,21 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { hashPassword } from '../../server/auth/password';
+import { foreignKeys } from '../../server/services/privacy';
 import { expectOk, officeWorld, type OfficeWorld } from './office-world';
 
 const OFFER = { startDate: '2027-08-01', weeklyHours: 35 as const, note: 'Gruppe Füchse' };
 
-/** Tables that refer to users or families, directly or through other tables — from SQLite's own catalogue. */
+/** Tables that refer to users or families, directly or through other tables — from the database's own catalogue. */
 async function tablesReferringToFamily(w: OfficeWorld): Promise<string[]> {
-	const keys = await sql<{ table: string; ref: string }>`
-		SELECT m.name AS "table", p."table" AS ref
-		FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) p WHERE m.type = 'table'`.execute(
-		w.t.app.database.db
-	);
+	const keys = (await foreignKeys(w.t.app.database.db)).map((k) => ({ table: k.table, ref: k.references }));
 	const found = new Set(['users', 'families']);
 	for (let grew = true; grew;) {
 		grew = false;
-		for (const k of keys.rows)
+		for (const k of keys)
 			if (found.has(k.ref) && !found.has(k.table)) {
 				found.add(k.table);
 				grew = true;

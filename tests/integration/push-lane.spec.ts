@@ -2,6 +2,7 @@
 // refused by a middleware or the input schema, another user's outbox, a body that is no push — is
 // the one the full tRPC path (SvelteKit's endpoint) gives, and what the lane cannot read whole goes
 // on to SvelteKit unread.
+import { sqliteOf } from '../../server/db/database';
 import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -18,6 +19,7 @@ import { guardianArgs } from '../bench/mutations';
 import { recordingJar } from './auth-helpers';
 import { createUserWithSession } from './fixtures';
 import { createTestApp, type TestApp } from './harness';
+import { onPostgres } from './postgres-databases';
 import { laneServer, openTransaction, PASSED_ON } from './lane-server';
 
 const SINGLE = '/api/trpc/sync.push';
@@ -47,7 +49,7 @@ async function answerOf(response: Response): Promise<Answer> {
 	};
 }
 
-describe('sync.push in the fast lane', () => {
+describe.skipIf(onPostgres)('sync.push in the fast lane', () => {
 	let t: TestApp;
 	let server: Server;
 	let base: string;
@@ -240,7 +242,7 @@ describe('sync.push in the fast lane', () => {
 	it('takes a push that arrives during another request’s transaction, once that has ended', async () => {
 		const { session, cookie } = await parent();
 		const other = await openTransaction(t);
-		expect(t.app.database.sqlite.inTransaction).toBe(true);
+		expect(sqliteOf(t.app.database).inTransaction).toBe(true);
 		const answer = viaLane(SINGLE, JSON.stringify(pushBody(session)), { cookie });
 		// Still waiting for the connection: nothing applied yet, nothing passed on.
 		await new Promise((resolve) => setTimeout(resolve, 50));
@@ -253,12 +255,12 @@ describe('sync.push in the fast lane', () => {
 	it('leaves a push to SvelteKit when reading the session fails, and the server stays up', async () => {
 		const { session, cookie } = await parent();
 		// A database error while the lane peeks at the session (the body is not read yet).
-		t.app.database.sqlite.exec('ALTER TABLE sessions RENAME TO sessions_away');
+		sqliteOf(t.app.database).exec('ALTER TABLE sessions RENAME TO sessions_away');
 		try {
 			const response = await viaLane(SINGLE, JSON.stringify(pushBody(session)), { cookie });
 			expect(response.status).toBe(PASSED_ON);
 		} finally {
-			t.app.database.sqlite.exec('ALTER TABLE sessions_away RENAME TO sessions');
+			sqliteOf(t.app.database).exec('ALTER TABLE sessions_away RENAME TO sessions');
 		}
 	});
 

@@ -1,16 +1,25 @@
 // /api/ready beside /api/health (issue 18, point 5): ready only when the database answers and its
 // applied migrations are exactly the ones this version ships; otherwise 503 with a reason a
 // load balancer's operator can act on — and nothing else (no error text, stack or path).
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setApp } from '../../server/app';
 import { GET } from '../../src/routes/api/ready/+server';
 import { createTestApp, type TestApp } from './harness';
 
 async function ready(): Promise<{ status: number; body: Record<string, unknown>; text: string }> {
-	const response = (GET as unknown as () => Response)();
+	const response = await (GET as unknown as () => Promise<Response>)();
 	expect(response.headers.get('cache-control')).toBe('no-store');
 	const text = await response.text();
 	return { status: response.status, body: JSON.parse(text) as Record<string, unknown>, text };
+}
+
+/** The applied migrations' names, in order. */
+async function migrations(t: TestApp): Promise<string[]> {
+	const { rows } = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(
+		t.app.database.db
+	);
+	return rows.map((row) => row.name);
 }
 
 function expectNoInternals(text: string, t: TestApp): void {
@@ -40,20 +49,16 @@ describe('/api/ready', () => {
 	});
 
 	it('is 503 when a shipped migration is not applied', async () => {
-		const [last] = t.app.database.sqlite
-			.prepare('SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1')
-			.pluck()
-			.all() as string[];
-		t.app.database.sqlite.prepare('DELETE FROM schema_migrations WHERE name = ?').run(last);
+		const last = (await migrations(t)).at(-1) ?? '';
+		await sql`DELETE FROM schema_migrations WHERE name = ${last}`.execute(t.app.database.db);
 		const answer = await ready();
 		expect(answer).toMatchObject({ status: 503, body: { reason: 'migrations-pending', migrations: [last] } });
 		expectNoInternals(answer.text, t);
 	});
 
 	it('is 503 when the database was migrated by a newer version (a migration this node does not know)', async () => {
-		t.app.database.sqlite
-			.prepare('INSERT INTO schema_migrations (name, checksum, applied_at) VALUES (?, ?, ?)')
-			.run('9999_from_the_future.sql', 'f'.repeat(64), '2026-12-05T00:00:00Z');
+		await sql`INSERT INTO schema_migrations (name, checksum, applied_at)
+			VALUES ('9999_from_the_future.sql', ${'f'.repeat(64)}, '2026-12-05T00:00:00Z')`.execute(t.app.database.db);
 		expect(await ready()).toMatchObject({
 			status: 503,
 			body: { reason: 'migrations-unknown', migrations: ['9999_from_the_future.sql'] }
@@ -61,13 +66,10 @@ describe('/api/ready', () => {
 	});
 
 	it('is 503 when an applied migration differs from its shipped file (checksums as the migrator computes them)', async () => {
-		const [first] = t.app.database.sqlite
-			.prepare('SELECT name FROM schema_migrations ORDER BY name LIMIT 1')
-			.pluck()
-			.all() as string[];
-		t.app.database.sqlite
-			.prepare('UPDATE schema_migrations SET checksum = ? WHERE name = ?')
-			.run('0'.repeat(64), first);
+		const first = (await migrations(t))[0] ?? '';
+		await sql`UPDATE schema_migrations SET checksum = ${'0'.repeat(64)} WHERE name = ${first}`.execute(
+			t.app.database.db
+		);
 		expect(await ready()).toMatchObject({
 			status: 503,
 			body: { reason: 'migrations-changed', migrations: [first] }
@@ -75,7 +77,7 @@ describe('/api/ready', () => {
 	});
 
 	it('is 503 without internals when the database does not answer', async () => {
-		t.app.database.sqlite.close();
+		await t.app.database.close();
 		const answer = await ready();
 		expect(answer).toMatchObject({
 			status: 503,

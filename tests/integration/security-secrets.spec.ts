@@ -1,6 +1,7 @@
 // What the database holds (password hashes, TOTP secrets) must not be readable by other users of
 // the machine, and the TOTP secrets are encrypted at rest so that a copied database or backup
 // alone does not give away the second factor.
+import { sqliteOf } from '../../server/db/database';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import Database from 'better-sqlite3';
@@ -188,7 +189,7 @@ describe('start-up: the TOTP key and existing plaintext secrets', () => {
 	it('writes backups 0600 into a 0700 folder, and restores 0600', async () => {
 		const app = await start({ ...base, totpEncryptionKey: 'ab'.repeat(32) });
 		const backups = join(dir, 'backups');
-		const file = await backupNow(app.database.sqlite, backups, new Date(), 3);
+		const file = await backupNow(sqliteOf(app.database), backups, new Date(), 3);
 		expect(mode(backups)).toBe(0o700);
 		expect(mode(file)).toBe(0o600);
 		await stop(app);

@@ -147,7 +147,7 @@ describe('claim of a walk-in family by a parent', () => {
 			.selectFrom('children')
 			.select(['id', 'family_id', 'merged_into'])
 			.where('first_name', '=', 'Lina')
-			.orderBy('merged_into')
+			.orderBy('merged_into', (o) => o.asc().nullsFirst())
 			.execute();
 		// The claimed (Z) record moves into the parent's family; X's walk-in family, which it was
 		// linked into, stays unowned with its requests.

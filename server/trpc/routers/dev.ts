@@ -4,6 +4,7 @@
 // proxy, addressed to our host name: DNS rebinding would otherwise pass as loopback and same-origin).
 import { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
+import { engineOf } from '../../db/engine';
 import { linksIn } from '../../services/mail/render';
 import { isLoopbackAddress } from '../context';
 import { publicProcedure, router } from '../init';
@@ -26,7 +27,8 @@ export const devRouter = router({
 				'last_error'
 			])
 			// Insertion order: several mails of one request share a timestamp.
-			.orderBy(sql`rowid`, 'desc')
+			// (PostgreSQL has no insertion order to read: there by time, ties in any order.)
+			.orderBy(engineOf(ctx.app.database.db) === 'sqlite' ? sql`rowid` : sql`created_at`, 'desc')
 			.limit(100)
 			.execute();
 		return rows.map((r) => ({
