@@ -42,7 +42,11 @@ const log = pino({
 	timestamp: pino.stdTimeFunctions.isoTime,
 	formatters: { level: (label) => ({ level: label }) }
 });
-log.info(`Kita-Portal starting on ${process.env.ORIGIN} (database ${process.env.DATABASE_PATH})`);
+// Which database, never a password in its address.
+const database = process.env.DATABASE_URL
+	? `PostgreSQL ${/^postgres(?:ql)?:\/\/[^/]*\/([^?]*)/.exec(process.env.DATABASE_URL)?.[1] || '(default)'}`
+	: process.env.DATABASE_PATH;
+log.info(`Kita-Portal starting on ${process.env.ORIGIN} (database ${database})`);
 // Importing the handler starts SvelteKit, and with it the portal (src/hooks.server.ts `init`),
 // which hands over the fast lane. Resolved at run time: build/ exists only after `npm run build`.
 const { handler } = await import(new URL('handler.js', build).href);

@@ -10,8 +10,10 @@ import { assertBytewiseCollation, openPostgres } from './postgres';
 /** Where the data is, for logs (never the password of a database address). */
 export function databaseLabel(config: Pick<Config, 'databaseUrl' | 'databasePath'>): string {
 	if (!config.databaseUrl) return config.databasePath;
-	const url = new URL(config.databaseUrl);
-	return `postgres://${url.host || url.searchParams.get('host') || 'localhost'}${url.pathname}`;
+	// Not `new URL`: an address over a unix socket (`postgres://user@/kita?host=/run/postgresql`)
+	// has no host, which WHATWG URLs refuse.
+	const name = /^postgres(?:ql)?:\/\/[^/]*\/([^?]*)/.exec(config.databaseUrl)?.[1];
+	return `PostgreSQL database ${name || '(default)'}`;
 }
 
 export async function openMigrated(

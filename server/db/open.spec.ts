@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { databaseLabel } from './open';
+
+describe('databaseLabel', () => {
+	it('names the database, never its password, also for a unix socket address', () => {
+		const label = (databaseUrl: string | null) =>
+			databaseLabel({ databaseUrl, databasePath: '/data/kita.db' });
+		expect(label(null)).toBe('/data/kita.db');
+		expect(label('postgres://kita:geheim@db.example:5432/kita?sslmode=require')).toBe(
+			'PostgreSQL database kita'
+		);
+		expect(label('postgres://postgres@/kita_1?host=%2Ftmp%2Fpg&port=5433')).toBe(
+			'PostgreSQL database kita_1'
+		);
+		expect(label('postgresql://db.example')).toBe('PostgreSQL database (default)');
+		expect(label('postgres://kita:geheim@db.example/kita')).not.toContain('geheim');
+	});
+});
