@@ -6,6 +6,7 @@ import type { AdmissionCriterion } from '../../src/lib/domain/allocation/catalog
 import { freeByBucket } from '../../src/lib/domain/allocation/buckets';
 import type { RoundChild, RoundInput, RoundKita } from '../../src/lib/domain/allocation/round';
 import type { Day } from '../../src/lib/domain/calendar-day';
+import { residenceOfFamilies, type GuardianAddress } from '../../src/lib/domain/residence';
 import type { Executor } from '../db/database';
 
 /** A request of the round: whom a proposal names (child and Kita) is one of these. */
@@ -77,10 +78,10 @@ export async function roundInput(
 				}))
 		)
 	}));
-	const municipalityOfPostcode = new Map<string, string>();
-	for (const m of municipalities)
-		for (const { postcode } of JSON.parse(m.postcodes) as { postcode: string }[])
-			municipalityOfPostcode.set(postcode, m.id);
+	const areas = municipalities.map((m) => ({
+		id: m.id,
+		postcodes: JSON.parse(m.postcodes) as { postcode: string }[]
+	}));
 
 	// Per child: out if it has an acceptance or contract this year; else its waiting requests, only
 	// those ranked above a held offer.
@@ -109,7 +110,7 @@ export async function roundInput(
 				.then((rows) => rows.map((r) => ({ ...r, id: r.id as string }))))
 		);
 	const familyIds = [...new Set(children.map((c) => c.family_id))];
-	const postcodeOfFamily = new Map<string, string>();
+	const firstGuardians: GuardianAddress[] = [];
 	const siblingKitas = new Map<string, { childId: string; facilityId: string }[]>();
 	for (const chunk of chunks(familyIds)) {
 		for (const g of await db
@@ -118,7 +119,7 @@ export async function roundInput(
 			.where('family_id', 'in', chunk)
 			.where('position', '=', 1)
 			.execute())
-			postcodeOfFamily.set(g.family_id, g.postcode);
+			firstGuardians.push({ familyId: g.family_id, position: 1, postcode: g.postcode });
 		// A brother's or sister's contract, of any year, at a Kita.
 		for (const s of await db
 			.selectFrom('requests')
@@ -132,10 +133,11 @@ export async function roundInput(
 				{ childId: s.child_id, facilityId: s.facility_id }
 			]);
 	}
+	const residence = residenceOfFamilies(firstGuardians, areas);
 	const roundChildren: RoundChild[] = children.map((c) => ({
 		id: c.id,
 		birthDate: c.birth_date as Day,
-		municipalityId: municipalityOfPostcode.get(postcodeOfFamily.get(c.family_id) ?? '') ?? '',
+		municipalityId: residence.get(c.family_id) ?? '',
 		hardship: false,
 		guardiansEmployedOrTraining: false,
 		siblingKitaIds: (siblingKitas.get(c.family_id) ?? [])

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Child } from './family';
 import type { RequestStatus } from './placement';
+import { residenceOfFamilies } from './residence';
 import {
 	buildQueueRows,
 	EMPTY_QUEUE_FILTER,
@@ -261,7 +262,16 @@ describe('sortQueue by the Kita’s admission criteria', () => {
 			),
 			children,
 			KITA,
-			{ postcodeOfFamily: new Map([[e.familyId, '59457']]), kitaPostcodes: new Set(['59457', '59458']) }
+			{
+				municipalityOfFamily: residenceOfFamilies(
+					[
+						{ familyId: e.familyId, position: 1, postcode: '59457' },
+						{ familyId: a.familyId, position: 2, postcode: '59458' }
+					],
+					[{ id: 'werl', postcodes: [{ postcode: '59457' }, { postcode: '59458' }] }]
+				),
+				kitaMunicipalityId: 'werl'
+			}
 		);
 		expect(living.find((r) => r.lastName === 'E')?.livesInMunicipality).toBe(true);
 		expect(names(sortQueue(living, criteria, ['livesInMunicipality']))).toEqual(['E', 'A', 'D', 'B', 'C']);

@@ -53,6 +53,12 @@ export function searchText(value: string): string {
 		.replace(/\p{M}/gu, '');
 }
 
+/** Each family's municipality (src/lib/domain/residence.ts) and the Kita's. */
+export interface QueueResidence {
+	municipalityOfFamily: ReadonlyMap<string, string>;
+	kitaMunicipalityId: string;
+}
+
 /**
  * The queue of one Kita: its requests with their children. `sibling` looks at every request the
  * Kita holds, so a brother's contract of another Kita year counts too.
@@ -61,11 +67,8 @@ export function buildQueueRows(
 	requests: readonly Request[],
 	children: ReadonlyMap<string, Pick<Child, 'id' | 'familyId' | 'firstName' | 'lastName' | 'birthDate'>>,
 	facilityId: string,
-	/** Where the families live and which postcodes the Kita's municipality has; absent: unknown (no). */
-	residence: {
-		postcodeOfFamily: ReadonlyMap<string, string>;
-		kitaPostcodes: ReadonlySet<string>;
-	} | null = null
+	/** Where the families live (`residenceOfFamilies`) and the Kita's municipality; absent: unknown (no). */
+	residence: QueueResidence | null = null
 ): QueueRow[] {
 	const own = requests.filter((r) => r.facilityId === facilityId);
 	const contractedByFamily = new Map<string, Set<string>>();
@@ -116,7 +119,8 @@ export function buildQueueRows(
 			changeRequest: r.changeRequest,
 			sibling: siblings !== undefined && [...siblings].some((id) => id !== child.id),
 			livesInMunicipality:
-				residence?.kitaPostcodes.has(residence.postcodeOfFamily.get(child.familyId) ?? '') ?? false,
+				residence !== null &&
+				residence.municipalityOfFamily.get(child.familyId) === residence.kitaMunicipalityId,
 			contractElsewhere: r.contractElsewhere === true,
 			registeredAt: r.registeredAt,
 			registeredOn,
