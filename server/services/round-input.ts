@@ -1,9 +1,12 @@
 // Loads what one offer round of a Kita year is computed from (src/lib/domain/allocation/round.ts):
-// every active Kita's free places per age band × hours and its published criteria, and every child
-// still waiting with its open requests and the facts the criteria read. Queries and mapping only.
+// every active Kita's free places per age band × hours, its published criteria and its staff's
+// moves in its ranking, and every child still waiting with its open requests and the facts the
+// criteria read. Queries and mapping only.
 import type { Capacity } from '../../src/lib/domain/facility';
 import type { AdmissionCriterion } from '../../src/lib/domain/allocation/catalogue';
 import { freeByBucket } from '../../src/lib/domain/allocation/buckets';
+import { rankMoveOf, type RankMove } from '../../src/lib/domain/allocation/moves';
+import { movesOfKitaYear } from './queue-moves';
 import type { RoundChild, RoundInput, RoundKita } from '../../src/lib/domain/allocation/round';
 import type { Day } from '../../src/lib/domain/calendar-day';
 import { residenceOfFamilies, type GuardianAddress } from '../../src/lib/domain/residence';
@@ -32,7 +35,7 @@ export async function roundInput(
 ): Promise<{ input: RoundInput; requests: RoundRequestRow[] } | null> {
 	const year = await db.selectFrom('kita_years').select('id').where('id', '=', kitaYearId).executeTakeFirst();
 	if (!year) return null;
-	const [facilities, capacities, municipalities, requests] = await Promise.all([
+	const [facilities, capacities, municipalities, requests, moves] = await Promise.all([
 		db
 			.selectFrom('facilities')
 			.select(['id', 'municipality_id', 'admission_criteria'])
@@ -60,12 +63,26 @@ export async function roundInput(
 			])
 			.where('requests.kita_year_id', '=', kitaYearId)
 			.where('requests.status', 'in', ['registered', 'offered', 'accepted', 'contracted'])
-			.execute()
+			.execute(),
+		movesOfKitaYear(db, kitaYearId)
 	]);
+	// Each Kita's moves, by child: the round ranks children (one request per child and Kita).
+	const childOfRequest = new Map(requests.map((r) => [r.id as string, r.child_id]));
+	const movesOf = new Map<string, RankMove[]>();
+	for (const move of moves) {
+		const subject = childOfRequest.get(move.requestId);
+		const anchor = childOfRequest.get(move.anchorRequestId);
+		if (!subject || !anchor) continue;
+		movesOf.set(move.facilityId, [
+			...(movesOf.get(move.facilityId) ?? []),
+			{ ...rankMoveOf(move), subject, anchor }
+		]);
+	}
 	const kitas: RoundKita[] = facilities.map((f) => ({
 		id: f.id as string,
 		municipalityId: f.municipality_id,
 		criteria: JSON.parse(f.admission_criteria) as AdmissionCriterion[],
+		moves: movesOf.get(f.id as string) ?? [],
 		free: freeByBucket(
 			capacities
 				.filter((c) => c.facility_id === f.id)

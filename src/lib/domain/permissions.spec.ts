@@ -84,7 +84,7 @@ describe('the rule table', () => {
 		rankRequests parent | withdrawRequest parent | answerOffer parent | submitChildminding parent
 		withdrawChildminding parent | answerLinkQuestion parent | makeOffer staff | withdrawOffer staff
 		rejectRequest staff | recordAnswer staff | concludeContract staff | createWalkin staff
-		renewClaimCode staff | decideDuplicate staff | auditRead staff | saveFacility admin
+		renewClaimCode staff | decideDuplicate staff | auditRead staff | moveInQueue staff | saveFacility admin
 		setCapacities admin | saveFacilityInfo admin,staff | saveKitaYear admin
 		childmindingTransition childminding | saveChildmindingNote childminding
 		adminAccounts.list admin | adminAccounts.invite admin | adminAccounts.assignFacilities admin

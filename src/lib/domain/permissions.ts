@@ -109,6 +109,7 @@ export const MUTATION_RULES = {
 	renewClaimCode: { roles: ['staff'], relation: `a walk-in family with a request at ${OWN_KITA}` },
 	decideDuplicate: { roles: ['staff'], relation: `a duplicate suggestion of ${OWN_KITA}` },
 	auditRead: { roles: ['staff'], relation: `a request or export of ${OWN_KITA}` },
+	moveInQueue: { roles: ['staff'], relation: `two requests of ${OWN_KITA} and the same Kita year` },
 	saveFacility: { roles: ['admin'] },
 	setCapacities: { roles: ['admin'] },
 	saveFacilityInfo: { roles: ['admin', 'staff'], relation: `staff: ${OWN_KITA}` },

@@ -8,6 +8,7 @@ import {
 	filterQueue,
 	queueCsv,
 	queueFilterSchema,
+	rankQueue,
 	sortQueue,
 	statusCounts,
 	type CsvLabels,
@@ -275,6 +276,45 @@ describe('sortQueue by the Kita’s admission criteria', () => {
 		);
 		expect(living.find((r) => r.lastName === 'E')?.livesInMunicipality).toBe(true);
 		expect(names(sortQueue(living, criteria, ['livesInMunicipality']))).toEqual(['E', 'A', 'D', 'B', 'C']);
+	});
+
+	it('applies the staff’s moves after the criteria, in every filtered view', () => {
+		const byCriteria = ['siblingAtKita', 'legalClaimByAge'] as const;
+		const idOf = (name: string) => rows.find((r) => r.lastName === name)?.id ?? '';
+		const moves = [
+			{
+				id: 'm1',
+				requestId: idOf('E'),
+				anchorRequestId: idOf('B'),
+				facilityId: KITA,
+				kitaYearId: '2027-28',
+				placement: 'before' as const,
+				reason: 'Härtefall',
+				movedAt: '2026-12-01T10:00:00.000Z'
+			}
+		];
+		expect(names(sortQueue(rows, criteria, [...byCriteria], moves))).toEqual(['C', 'D', 'E', 'B', 'A']);
+		expect(names(sortQueue(rows, { ...criteria, dir: 'desc' }, [...byCriteria], moves))).toEqual([
+			'A',
+			'B',
+			'E',
+			'D',
+			'C'
+		]);
+		// Ranked first, then filtered: the move holds when D (contracted) is filtered out.
+		const registered = filterQueue(rankQueue(rows, [...byCriteria], moves), {
+			...EMPTY_QUEUE_FILTER,
+			statuses: ['registered']
+		});
+		expect(names(registered)).toEqual(['C', 'E', 'B', 'A']);
+		// Another sort key ignores the moves.
+		expect(names(sortQueue(rows, { key: 'registeredAt', dir: 'asc' }, [...byCriteria], moves))).toEqual([
+			'A',
+			'D',
+			'B',
+			'C',
+			'E'
+		]);
 	});
 
 	it('falls back to the registration date where the Kita published none or the facts are not recorded', () => {

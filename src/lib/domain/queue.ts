@@ -3,6 +3,7 @@
 // Rows are built once per data change; filtering and sorting 10,000 of them then takes milliseconds.
 import { z } from 'zod';
 import { compareCandidates, type AdmissionCriterion, type CandidateFacts } from './allocation/criteria';
+import { applyMoves, rankMoveOf, type QueueMove } from './allocation/moves';
 import { dayOfInstant, type Day } from './calendar-day';
 import type { AgeBand, WeeklyHours } from './facility';
 import type { Child } from './family';
@@ -285,20 +286,40 @@ function compareBy(key: QueueColumn): (a: QueueRow, b: QueueRow) => number {
 
 /**
  * A new sorted array; ties keep the order of registration (first come is shown first). By
- * `criteria`: the Kita's admission criteria in its order, the registration date always last (as its
- * page tells parents); ascending is the best candidate first.
+ * `criteria`: `rankQueue`, reversed for descending.
  */
 export function sortQueue(
 	rows: readonly QueueRow[],
 	sort: QueueSort,
-	criteria: readonly AdmissionCriterion[] = []
+	criteria: readonly AdmissionCriterion[] = [],
+	moves: readonly QueueMove[] = []
 ): QueueRow[] {
-	const primary: (a: QueueRow, b: QueueRow) => number =
-		sort.key === 'criteria' ? byCriteria(criteria) : compareBy(sort.key);
+	if (sort.key === 'criteria') {
+		const ranked = rankQueue(rows, criteria, moves);
+		return sort.dir === 'asc' ? ranked : ranked.reverse();
+	}
+	const primary = compareBy(sort.key);
 	const sign = sort.dir === 'asc' ? 1 : -1;
 	return [...rows].sort(
 		(a, b) => sign * primary(a, b) || a.registeredAt.localeCompare(b.registeredAt) || a.id.localeCompare(b.id)
 	);
+}
+
+/**
+ * The Kita's ranking, best candidate first: its admission criteria in its order with the
+ * registration date always last (as its page tells parents), then the moves its staff made with a
+ * written reason (allocation/moves.ts). Rank all rows, then filter: a move then holds in every view.
+ */
+export function rankQueue(
+	rows: readonly QueueRow[],
+	criteria: readonly AdmissionCriterion[],
+	moves: readonly QueueMove[] = []
+): QueueRow[] {
+	const primary = byCriteria(criteria);
+	const ranked = [...rows].sort(
+		(a, b) => primary(a, b) || a.registeredAt.localeCompare(b.registeredAt) || a.id.localeCompare(b.id)
+	);
+	return applyMoves(ranked, (row) => row.id, moves.map(rankMoveOf));
 }
 
 function byCriteria(criteria: readonly AdmissionCriterion[]): (a: QueueRow, b: QueueRow) => number {

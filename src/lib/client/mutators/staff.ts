@@ -13,7 +13,8 @@ export type StaffMutation =
 	| 'recordAnswer'
 	| 'concludeContract'
 	| 'createWalkin'
-	| 'decideDuplicate';
+	| 'decideDuplicate'
+	| 'moveInQueue';
 
 export const staffMutators: ClientMutators<StaffMutation> = {
 	async makeOffer(w, args) {
@@ -110,6 +111,22 @@ export const staffMutators: ClientMutators<StaffMutation> = {
 				facilityId: args.facilityId,
 				offerExpiresAt: null
 			})
+		});
+	},
+	async moveInQueue(w, args) {
+		// The Kita and Kita year are the moved request's, as on the server; the server's time replaces
+		// the device's at the next pull.
+		const row = await w.get('requests', args.requestId);
+		if (!row) return;
+		await w.put('queueMoves', {
+			id: args.id,
+			requestId: args.requestId,
+			facilityId: row.facilityId,
+			kitaYearId: row.kitaYearId,
+			anchorRequestId: args.anchorRequestId,
+			placement: args.placement,
+			reason: args.reason,
+			movedAt: new Date().toISOString()
 		});
 	},
 	async decideDuplicate(w, args) {

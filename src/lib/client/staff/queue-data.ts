@@ -3,6 +3,7 @@
 // request rebuilds the rows without reading every guardian again.
 import { buildQueueRows, type QueueResidence, type QueueRow } from '$lib/domain/queue';
 import { residenceOfFamilies } from '$lib/domain/residence';
+import type { QueueMove } from '$lib/domain/allocation/moves';
 import { db } from '../data-layer';
 
 /** Each family's municipality by its first guardian's postcode, and the Kita's municipality. */
@@ -21,6 +22,11 @@ export async function loadResidence(facilityId: string): Promise<QueueResidence>
 		municipalityOfFamily: residenceOfFamilies(guardians, municipalities),
 		kitaMunicipalityId: facility?.municipalityId ?? ''
 	};
+}
+
+/** The Kita's moves in its ranking by criteria (applied by the domain's rankQueue). */
+export function loadMoves(facilityId: string): Promise<QueueMove[]> {
+	return db.queueMoves.where('facilityId').equals(facilityId).toArray();
 }
 
 /** Loads one Kita's requests through the facilityId index, and the children the staff member holds. */

@@ -6,6 +6,7 @@ import {
 	filterQueue,
 	queueFilterSchema,
 	queueSortSchema,
+	rankQueue,
 	sortQueue,
 	statusCounts,
 	type QueueFilter,
@@ -14,8 +15,9 @@ import {
 	type QueueSort
 } from '$lib/domain/queue';
 import type { AdmissionCriterion } from '$lib/domain/allocation/criteria';
+import type { QueueMove } from '$lib/domain/allocation/moves';
 import { watchQuery } from '../live.svelte';
-import { loadQueueRows, loadResidence } from './queue-data';
+import { loadMoves, loadQueueRows, loadResidence } from './queue-data';
 
 export const PAGE_SIZE = 50;
 /** No family counted as living in the Kita's municipality. */
@@ -41,11 +43,25 @@ export class QueueState {
 	private residence = $state.raw<QueueResidence | null>(null);
 	private rowsOf: string | null = null;
 
+	/** The Kita's moves in its ranking by criteria, with their reasons. */
+	moves = $state.raw<QueueMove[]>([]);
+	/**
+	 * By criteria: every row ranked once (criteria, then the staff's moves), so that a filter keeps
+	 * the ranking's order and a move holds in every view; null for the other sort keys.
+	 */
+	readonly ranked = $derived.by(() =>
+		this.sort.key === 'criteria' ? rankQueue(this.rows, this.criteria(), this.moves) : null
+	);
 	/** Filtered and sorted; each run is measured as `queue:filter-sort` (read by the benchmark). */
 	readonly view = $derived.by(() => {
 		const started = performance.now();
 		const filter = $state.snapshot(this.filter) as QueueFilter;
-		const sorted = sortQueue(filterQueue(this.rows, filter), this.sort, this.criteria());
+		const ranked = this.ranked;
+		const sorted = ranked
+			? this.sort.dir === 'asc'
+				? filterQueue(ranked, filter)
+				: filterQueue(ranked, filter).reverse()
+			: sortQueue(filterQueue(this.rows, filter), this.sort, this.criteria());
 		const ms = performance.now() - started;
 		performance.measure('queue:filter-sort', { start: started, duration: ms });
 		return sorted;
@@ -95,6 +111,18 @@ export class QueueState {
 				() => {
 					this.loaded = true;
 				}
+			);
+		});
+		$effect(() => {
+			const id = facilityId();
+			this.moves = [];
+			if (!id) return;
+			return watchQuery(
+				() => loadMoves(id),
+				(moves) => {
+					this.moves = moves;
+				},
+				() => {}
 			);
 		});
 		$effect(() => {
