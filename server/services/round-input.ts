@@ -26,7 +26,8 @@ const chunks = <T>(list: T[]): T[][] =>
  * The round's input for a Kita year, or null if the year is unknown. A child that holds an offer
  * takes part only with the requests its parents ranked higher (one held offer); a child with an
  * acceptance or a contract in the year does not take part. Residence is the municipality of the
- * first guardian's postcode; hardship and the guardians' employment are not recorded yet (false).
+ * first guardian's postcode (residenceOfFamilies); hardship is the youth office's decision on the
+ * child; the guardians' employment is not recorded yet (false).
  */
 export async function roundInput(
 	db: Executor,
@@ -116,12 +117,17 @@ export async function roundInput(
 		if (open.length) waiting.set(childId, open);
 	}
 	const childIds = [...waiting.keys()];
-	const children: { id: string; birth_date: string; family_id: string }[] = [];
+	const children: {
+		id: string;
+		birth_date: string;
+		family_id: string;
+		hardship_decided_on: string | null;
+	}[] = [];
 	for (const chunk of chunks(childIds))
 		children.push(
 			...(await db
 				.selectFrom('children')
-				.select(['id', 'birth_date', 'family_id'])
+				.select(['id', 'birth_date', 'family_id', 'hardship_decided_on'])
 				.where('id', 'in', chunk)
 				.execute()
 				.then((rows) => rows.map((r) => ({ ...r, id: r.id as string }))))
@@ -155,7 +161,8 @@ export async function roundInput(
 		id: c.id,
 		birthDate: c.birth_date as Day,
 		municipalityId: residence.get(c.family_id) ?? '',
-		hardship: false,
+		// Decided by the youth office (server/commands/hardship.ts).
+		hardship: c.hardship_decided_on !== null,
 		guardiansEmployedOrTraining: false,
 		siblingKitaIds: (siblingKitas.get(c.family_id) ?? [])
 			.filter((s) => s.childId !== c.id)

@@ -190,7 +190,11 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 						.selectAll('c')
 						.where((eb) => changed(eb, since))
 						.execute();
-					return rows.map((r) => ({ ...toChild(r), mergedInto: r.merged_into }));
+					return rows.map((r) => ({
+						...toChild(r),
+						mergedInto: r.merged_into,
+						hardship: r.hardship_decided_on !== null
+					}));
 				},
 				(tx, ids) =>
 					tx.selectFrom('children as c').select('c.id').where('c.id', 'in', ids).where(inScope).execute()

@@ -41,6 +41,11 @@ export interface Child {
 	 * see it; parents see it on their own record (the page says where its requests are kept).
 	 */
 	mergedInto?: string | null;
+	/**
+	 * Staff only: the youth office decided a hardship case for the child (the admission criterion
+	 * `hardship`); parents' devices never get it.
+	 */
+	hardship?: boolean;
 }
 
 export const personNameSchema = z

@@ -90,6 +90,7 @@ describe('the rule table', () => {
 		adminAccounts.list admin | adminAccounts.invite admin | adminAccounts.assignFacilities admin
 		family.claim parent | feedback.list admin | feedback.markHandled admin
 		youthOffice.report admin | youthOffice.closeAllocation admin | youthOffice.decideDuplicate admin
+		youthOffice.findChildren admin | youthOffice.hardshipCases admin | youthOffice.recordHardship admin
 		privacy.export parent | privacy.deletionBlockers parent | privacy.deleteAccount parent`;
 	const rows = ROLE_TABLE.split('|').map((cell) => cell.trim().split(/\s+/) as [string, string]);
 	for (const [name, roles] of rows)

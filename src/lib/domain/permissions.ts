@@ -138,6 +138,9 @@ export const PROCEDURE_RULES = {
 	'youthOffice.audit': { roles: ['admin'] },
 	'youthOffice.duplicates': { roles: ['admin'] },
 	'youthOffice.decideDuplicate': { roles: ['admin'] },
+	'youthOffice.findChildren': { roles: ['admin'] },
+	'youthOffice.hardshipCases': { roles: ['admin'] },
+	'youthOffice.recordHardship': { roles: ['admin'] },
 	'privacy.export': { roles: ['parent'], relation: OWN_FAMILY },
 	'privacy.deletionBlockers': { roles: ['parent'], relation: OWN_FAMILY },
 	'privacy.deleteAccount': { roles: ['parent'], relation: 'the actor’s own account' }

@@ -317,9 +317,22 @@ describe('sortQueue by the Kita’s admission criteria', () => {
 		]);
 	});
 
+	it('reads the youth office’s hardship decision where the Kita applies hardship', () => {
+		const decided = new Map([...children].map(([id, k]) => [id, { ...k, hardship: k === c }]));
+		const withHardship = buildQueueRows(
+			rows.map((r) =>
+				request(children.get(r.childId) ?? a, { id: r.id, registeredAt: r.registeredAt, status: r.status })
+			),
+			decided,
+			KITA
+		);
+		expect(withHardship.find((r) => r.lastName === 'C')?.hardship).toBe(true);
+		expect(names(sortQueue(withHardship, criteria, ['hardship']))).toEqual(['C', 'A', 'D', 'B', 'E']);
+	});
+
 	it('falls back to the registration date where the Kita published none or the facts are not recorded', () => {
 		expect(names(sortQueue(rows, criteria))).toEqual(['A', 'D', 'B', 'C', 'E']);
-		expect(names(sortQueue(rows, criteria, ['hardship', 'guardiansEmployedOrTraining']))).toEqual([
+		expect(names(sortQueue(rows, criteria, ['guardiansEmployedOrTraining']))).toEqual([
 			'A',
 			'D',
 			'B',

@@ -32,6 +32,8 @@ export interface QueueRow {
 	sibling: boolean;
 	/** The family's first guardian lives in the Kita's municipality (by postcode). */
 	livesInMunicipality: boolean;
+	/** The youth office decided a hardship case for the child. */
+	hardship: boolean;
 	contractElsewhere: boolean;
 	registeredAt: string;
 	/** The day of registration in Germany. */
@@ -66,7 +68,10 @@ export interface QueueResidence {
  */
 export function buildQueueRows(
 	requests: readonly Request[],
-	children: ReadonlyMap<string, Pick<Child, 'id' | 'familyId' | 'firstName' | 'lastName' | 'birthDate'>>,
+	children: ReadonlyMap<
+		string,
+		Pick<Child, 'id' | 'familyId' | 'firstName' | 'lastName' | 'birthDate' | 'hardship'>
+	>,
 	facilityId: string,
 	/** Where the families live (`residenceOfFamilies`) and the Kita's municipality; absent: unknown (no). */
 	residence: QueueResidence | null = null
@@ -122,6 +127,7 @@ export function buildQueueRows(
 			livesInMunicipality:
 				residence !== null &&
 				residence.municipalityOfFamily.get(child.familyId) === residence.kitaMunicipalityId,
+			hardship: child.hardship === true,
 			contractElsewhere: r.contractElsewhere === true,
 			registeredAt: r.registeredAt,
 			registeredOn,
@@ -227,9 +233,10 @@ export type QueueSortKey = (typeof QUEUE_SORT_KEYS)[number];
 
 /**
  * Criteria the portal records no facts for yet (no field in the family's or the youth office's
- * data): every child counts as not meeting them, so they do not change the order.
+ * data): every child counts as not meeting them, so they do not change the order. Hardship is the
+ * youth office's decision (children's `hardship`, /verwaltung/haertefaelle).
  */
-export const UNRECORDED_CRITERIA: readonly AdmissionCriterion[] = ['hardship', 'guardiansEmployedOrTraining'];
+export const UNRECORDED_CRITERIA: readonly AdmissionCriterion[] = ['guardiansEmployedOrTraining'];
 
 /** What the criteria read of a queue row (see UNRECORDED_CRITERIA for what is not known). */
 function candidateFacts(row: QueueRow): CandidateFacts {
@@ -240,7 +247,7 @@ function candidateFacts(row: QueueRow): CandidateFacts {
 		birthDate: row.birthDate,
 		startDate: row.startDate,
 		ageMonthsAtStart: row.ageMonths,
-		hardship: false,
+		hardship: row.hardship,
 		guardiansEmployedOrTraining: false,
 		registeredAt: row.registeredAt
 	};

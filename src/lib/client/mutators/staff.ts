@@ -76,7 +76,8 @@ export const staffMutators: ClientMutators<StaffMutation> = {
 		// Its claim code works until an account takes it (the server's staff view says so too).
 		await w.put('families', { id: args.familyId, source: 'walkin', createdAt: at, claimable: true });
 		for (const g of args.guardians) await w.put('guardians', { ...g, familyId: args.familyId });
-		await w.put('children', { ...args.child, familyId: args.familyId, mergedInto: null });
+		// A new child has no hardship decision (only the youth office records one).
+		await w.put('children', { ...args.child, familyId: args.familyId, mergedInto: null, hardship: false });
 		await w.put('registrations', {
 			id: args.registrationId,
 			// The number is given by the server when the registration arrives.
