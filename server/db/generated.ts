@@ -170,6 +170,7 @@ export interface Feedback {
 
 export interface Guardians {
 	email: string;
+	employed_or_training: Generated<number>;
 	family_id: string;
 	first_name: string;
 	id: string | null;

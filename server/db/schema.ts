@@ -39,6 +39,7 @@ export const CHECKED_COLUMNS = {
 	'families.source': FAMILY_SOURCES,
 	'feedback.kind': FEEDBACK_KINDS,
 	'feedback.wants_reply': FLAG,
+	'guardians.employed_or_training': FLAG,
 	'guardians.position': GUARDIAN_POSITIONS,
 	'queue_moves.placement': MOVE_PLACEMENTS,
 	'registrations.source': FAMILY_SOURCES,

@@ -10,6 +10,7 @@ import { movesOfKitaYear } from './queue-moves';
 import type { RoundChild, RoundInput, RoundKita } from '../../src/lib/domain/allocation/round';
 import type { Day } from '../../src/lib/domain/calendar-day';
 import { residenceOfFamilies, type GuardianAddress } from '../../src/lib/domain/residence';
+import { employedFamilies, type GuardianEmployment } from '../../src/lib/domain/employment';
 import type { Executor } from '../db/database';
 
 /** A request of the round: whom a proposal names (child and Kita) is one of these. */
@@ -27,7 +28,7 @@ const chunks = <T>(list: T[]): T[][] =>
  * takes part only with the requests its parents ranked higher (one held offer); a child with an
  * acceptance or a contract in the year does not take part. Residence is the municipality of the
  * first guardian's postcode (residenceOfFamilies); hardship is the youth office's decision on the
- * child; the guardians' employment is not recorded yet (false).
+ * child; employment is every guardian's declaration (employedFamilies).
  */
 export async function roundInput(
 	db: Executor,
@@ -133,16 +134,20 @@ export async function roundInput(
 				.then((rows) => rows.map((r) => ({ ...r, id: r.id as string }))))
 		);
 	const familyIds = [...new Set(children.map((c) => c.family_id))];
-	const firstGuardians: GuardianAddress[] = [];
+	const guardians: (GuardianAddress & GuardianEmployment)[] = [];
 	const siblingKitas = new Map<string, { childId: string; facilityId: string }[]>();
 	for (const chunk of chunks(familyIds)) {
 		for (const g of await db
 			.selectFrom('guardians')
-			.select(['family_id', 'postcode'])
+			.select(['family_id', 'position', 'postcode', 'employed_or_training'])
 			.where('family_id', 'in', chunk)
-			.where('position', '=', 1)
 			.execute())
-			firstGuardians.push({ familyId: g.family_id, position: 1, postcode: g.postcode });
+			guardians.push({
+				familyId: g.family_id,
+				position: g.position,
+				postcode: g.postcode,
+				employedOrTraining: g.employed_or_training === 1
+			});
 		// A brother's or sister's contract, of any year, at a Kita.
 		for (const s of await db
 			.selectFrom('requests')
@@ -156,14 +161,15 @@ export async function roundInput(
 				{ childId: s.child_id, facilityId: s.facility_id }
 			]);
 	}
-	const residence = residenceOfFamilies(firstGuardians, areas);
+	const residence = residenceOfFamilies(guardians, areas);
+	const employed = employedFamilies(guardians);
 	const roundChildren: RoundChild[] = children.map((c) => ({
 		id: c.id,
 		birthDate: c.birth_date as Day,
 		municipalityId: residence.get(c.family_id) ?? '',
 		// Decided by the youth office (server/commands/hardship.ts).
 		hardship: c.hardship_decided_on !== null,
-		guardiansEmployedOrTraining: false,
+		guardiansEmployedOrTraining: employed.has(c.family_id),
 		siblingKitaIds: (siblingKitas.get(c.family_id) ?? [])
 			.filter((s) => s.childId !== c.id)
 			.map((s) => s.facilityId),

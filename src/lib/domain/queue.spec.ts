@@ -264,6 +264,7 @@ describe('sortQueue by the Kita’s admission criteria', () => {
 			children,
 			KITA,
 			{
+				employedFamilies: new Set(),
 				municipalityOfFamily: residenceOfFamilies(
 					[
 						{ familyId: e.familyId, position: 1, postcode: '59457' },
@@ -330,7 +331,26 @@ describe('sortQueue by the Kita’s admission criteria', () => {
 		expect(names(sortQueue(withHardship, criteria, ['hardship']))).toEqual(['C', 'A', 'D', 'B', 'E']);
 	});
 
-	it('falls back to the registration date where the Kita published none or the facts are not recorded', () => {
+	it('reads the guardians’ employment where the Kita applies it', () => {
+		const working = buildQueueRows(
+			rows.map((r) =>
+				request(children.get(r.childId) ?? a, { id: r.id, registeredAt: r.registeredAt, status: r.status })
+			),
+			children,
+			KITA,
+			{ municipalityOfFamily: new Map(), kitaMunicipalityId: '', employedFamilies: new Set([b.familyId]) }
+		);
+		expect(working.find((r) => r.lastName === 'B')?.guardiansEmployedOrTraining).toBe(true);
+		expect(names(sortQueue(working, criteria, ['guardiansEmployedOrTraining']))).toEqual([
+			'B',
+			'A',
+			'D',
+			'C',
+			'E'
+		]);
+	});
+
+	it('falls back to the registration date where the Kita published none or no child meets them', () => {
 		expect(names(sortQueue(rows, criteria))).toEqual(['A', 'D', 'B', 'C', 'E']);
 		expect(names(sortQueue(rows, criteria, ['guardiansEmployedOrTraining']))).toEqual([
 			'A',

@@ -34,6 +34,8 @@ export interface QueueRow {
 	livesInMunicipality: boolean;
 	/** The youth office decided a hardship case for the child. */
 	hardship: boolean;
+	/** Every guardian of the family works or trains (as declared). */
+	guardiansEmployedOrTraining: boolean;
 	contractElsewhere: boolean;
 	registeredAt: string;
 	/** The day of registration in Germany. */
@@ -56,10 +58,13 @@ export function searchText(value: string): string {
 		.replace(/\p{M}/gu, '');
 }
 
-/** Each family's municipality (src/lib/domain/residence.ts) and the Kita's. */
-export interface QueueResidence {
+/** What the criteria read of the families' guardians: where they live, and whether they work. */
+export interface FamilyFacts {
+	/** Each family's municipality (residence.ts). */
 	municipalityOfFamily: ReadonlyMap<string, string>;
 	kitaMunicipalityId: string;
+	/** The families all of whose guardians work or train (employment.ts). */
+	employedFamilies: ReadonlySet<string>;
 }
 
 /**
@@ -73,8 +78,8 @@ export function buildQueueRows(
 		Pick<Child, 'id' | 'familyId' | 'firstName' | 'lastName' | 'birthDate' | 'hardship'>
 	>,
 	facilityId: string,
-	/** Where the families live (`residenceOfFamilies`) and the Kita's municipality; absent: unknown (no). */
-	residence: QueueResidence | null = null
+	/** What the criteria read of the families' guardians; absent: unknown (no). */
+	families: FamilyFacts | null = null
 ): QueueRow[] {
 	const own = requests.filter((r) => r.facilityId === facilityId);
 	const contractedByFamily = new Map<string, Set<string>>();
@@ -125,8 +130,9 @@ export function buildQueueRows(
 			changeRequest: r.changeRequest,
 			sibling: siblings !== undefined && [...siblings].some((id) => id !== child.id),
 			livesInMunicipality:
-				residence !== null &&
-				residence.municipalityOfFamily.get(child.familyId) === residence.kitaMunicipalityId,
+				families !== null &&
+				families.municipalityOfFamily.get(child.familyId) === families.kitaMunicipalityId,
+			guardiansEmployedOrTraining: families?.employedFamilies.has(child.familyId) ?? false,
 			hardship: child.hardship === true,
 			contractElsewhere: r.contractElsewhere === true,
 			registeredAt: r.registeredAt,
@@ -232,11 +238,11 @@ export const QUEUE_SORT_KEYS = [...QUEUE_COLUMNS, 'criteria'] as const;
 export type QueueSortKey = (typeof QUEUE_SORT_KEYS)[number];
 
 /**
- * Criteria the portal records no facts for yet (no field in the family's or the youth office's
- * data): every child counts as not meeting them, so they do not change the order. Hardship is the
- * youth office's decision (children's `hardship`, /verwaltung/haertefaelle).
+ * Criteria the portal records no facts for (no field in the family's or the youth office's data):
+ * every child would count as not meeting them. None today: hardship is the youth office's decision
+ * ("Härtefälle" on /verwaltung/kindergartenjahre), employment the guardians' declaration (/familie, or the desk).
  */
-export const UNRECORDED_CRITERIA: readonly AdmissionCriterion[] = ['guardiansEmployedOrTraining'];
+export const UNRECORDED_CRITERIA: readonly AdmissionCriterion[] = [];
 
 /** What the criteria read of a queue row (see UNRECORDED_CRITERIA for what is not known). */
 function candidateFacts(row: QueueRow): CandidateFacts {
@@ -248,7 +254,7 @@ function candidateFacts(row: QueueRow): CandidateFacts {
 		startDate: row.startDate,
 		ageMonthsAtStart: row.ageMonths,
 		hardship: row.hardship,
-		guardiansEmployedOrTraining: false,
+		guardiansEmployedOrTraining: row.guardiansEmployedOrTraining,
 		registeredAt: row.registeredAt
 	};
 }

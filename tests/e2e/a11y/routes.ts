@@ -102,7 +102,6 @@ export const ROUTE_CASES: RouteCase[] = [
 	plain('/verwaltung/protokoll', 'admin'),
 	plain('/verwaltung/barriere-meldungen', 'admin'),
 	plain('/verwaltung/dubletten', 'admin'),
-	plain('/verwaltung/haertefaelle', 'admin'),
 	plain('/fachberatung', 'childminding'),
 	{
 		pattern: '/fachberatung/[id]',

@@ -75,7 +75,12 @@ export const staffMutators: ClientMutators<StaffMutation> = {
 		const years = await w.db.kitaYears.toArray();
 		// Its claim code works until an account takes it (the server's staff view says so too).
 		await w.put('families', { id: args.familyId, source: 'walkin', createdAt: at, claimable: true });
-		for (const g of args.guardians) await w.put('guardians', { ...g, familyId: args.familyId });
+		for (const g of args.guardians)
+			await w.put('guardians', {
+				...g,
+				employedOrTraining: g.employedOrTraining ?? false,
+				familyId: args.familyId
+			});
 		// A new child has no hardship decision (only the youth office records one).
 		await w.put('children', { ...args.child, familyId: args.familyId, mergedInto: null, hardship: false });
 		await w.put('registrations', {

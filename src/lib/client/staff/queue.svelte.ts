@@ -10,18 +10,22 @@ import {
 	sortQueue,
 	statusCounts,
 	type QueueFilter,
-	type QueueResidence,
+	type FamilyFacts,
 	type QueueRow,
 	type QueueSort
 } from '$lib/domain/queue';
 import type { AdmissionCriterion } from '$lib/domain/allocation/criteria';
 import type { QueueMove } from '$lib/domain/allocation/moves';
 import { watchQuery } from '../live.svelte';
-import { loadMoves, loadQueueRows, loadResidence } from './queue-data';
+import { loadMoves, loadQueueRows, loadFamilyFacts } from './queue-data';
 
 export const PAGE_SIZE = 50;
-/** No family counted as living in the Kita's municipality. */
-const NOWHERE: QueueResidence = { municipalityOfFamily: new Map<string, string>(), kitaMunicipalityId: '' };
+/** Nothing known of the families: none counted as living in the municipality or working. */
+const UNKNOWN_FAMILIES: FamilyFacts = {
+	municipalityOfFamily: new Map<string, string>(),
+	kitaMunicipalityId: '',
+	employedFamilies: new Set<string>()
+};
 const STORAGE = 'kita-portal:queue';
 
 function remembered(): { filter: QueueFilter; sort: QueueSort } {
@@ -39,8 +43,8 @@ export class QueueState {
 	filter = $state<QueueFilter>(remembered().filter);
 	sort = $state<QueueSort>(remembered().sort);
 	page = $state(0);
-	/** Where the families live: read apart from the rows, and only when guardians or postcodes change. */
-	private residence = $state.raw<QueueResidence | null>(null);
+	/** What the criteria read of the guardians: read apart from the rows, only when guardians or postcodes change. */
+	private families = $state.raw<FamilyFacts | null>(null);
 	private rowsOf: string | null = null;
 
 	/** The Kita's moves in its ranking by criteria, with their reasons. */
@@ -82,28 +86,28 @@ export class QueueState {
 		this.criteria = criteria;
 		$effect(() => {
 			const id = facilityId();
-			this.residence = null;
+			this.families = null;
 			if (!id) return;
 			return watchQuery(
-				() => loadResidence(id),
-				(residence) => {
-					this.residence = residence;
+				() => loadFamilyFacts(id),
+				(families) => {
+					this.families = families;
 				},
 				// Unreadable: the queue still shows, with nobody counted as living in the municipality.
 				() => {
-					this.residence = NOWHERE;
+					this.families = UNKNOWN_FAMILIES;
 				}
 			);
 		});
 		$effect(() => {
 			const id = facilityId();
-			const residence = this.residence;
-			// A new Kita shows "loading"; new residence facts keep the rows shown until rebuilt.
+			const families = this.families;
+			// A new Kita shows "loading"; new family facts keep the rows shown until rebuilt.
 			if (id !== this.rowsOf) this.loaded = false;
 			this.rowsOf = id;
-			if (!id || !residence) return;
+			if (!id || !families) return;
 			return watchQuery(
-				() => loadQueueRows(id, residence),
+				() => loadQueueRows(id, families),
 				(rows) => {
 					this.rows = rows;
 					this.loaded = true;

@@ -19,7 +19,6 @@ export const OFFICE_NAV: Partial<Record<Role, NavItem[]>> = {
 		{ href: '/verwaltung/kindergartenjahre', label: m.nav_office_years },
 		{ href: '/verwaltung/konten', label: m.nav_office_accounts },
 		{ href: '/verwaltung/dubletten', label: m.nav_office_duplicates },
-		{ href: '/verwaltung/haertefaelle', label: m.nav_office_hardship },
 		{ href: '/verwaltung/berichte', label: m.nav_office_reports },
 		{ href: '/verwaltung/protokoll', label: m.nav_office_audit },
 		{ href: '/verwaltung/barriere-meldungen', label: m.nav_office_feedback }

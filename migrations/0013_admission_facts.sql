@@ -1,4 +1,5 @@
--- Issue 17, point 2: what the admission criteria read beyond the registration.
+-- Issue 17, point 2: what the admission criteria read beyond the registration (moves in a Kita's
+-- ranking, hardship decided by the youth office, the guardians' employment or training).
 --
 -- A Kita's staff move a child in its ranking by criteria with a written reason: the request is
 -- placed just before or after another request of the same Kita and Kita year (src/lib/domain/
@@ -24,3 +25,8 @@ CREATE INDEX queue_moves_anchor ON queue_moves (anchor_request_id);
 -- decision and a short file reference, nothing else; both NULL when none was decided.
 ALTER TABLE children ADD COLUMN hardship_decided_on TEXT;
 ALTER TABLE children ADD COLUMN hardship_reference TEXT;
+
+-- A guardian is employed or in training (criterion `guardiansEmployedOrTraining`): declared by the
+-- parents on their family page, optionally, or recorded at the Kita's desk for a walk-in; 0 until
+-- declared.
+ALTER TABLE guardians ADD COLUMN employed_or_training INTEGER NOT NULL DEFAULT 0 CHECK (employed_or_training IN (0, 1));
