@@ -17,6 +17,7 @@ export interface QueueMove {
 	/** The request moved. */
 	requestId: string;
 	facilityId: string;
+	/** The moved request's Kita year when it was moved (a carry-over may take both on to the next). */
 	kitaYearId: string;
 	/** The request it was placed next to. */
 	anchorRequestId: string;
