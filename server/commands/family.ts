@@ -73,6 +73,9 @@ export async function writeGuardian(
 		town: g.town,
 		phone: g.phone,
 		email: g.email,
+		...(g.employedOrTraining === undefined
+			? {}
+			: { employed_or_training: g.employedOrTraining ? (1 as const) : (0 as const) }),
 		updated_at: now.toISOString(),
 		seq
 	};

@@ -21,6 +21,7 @@ const DOMAIN_TABLES = [
 	'request_events',
 	'childminder_requests',
 	'duplicate_candidates',
+	'queue_moves',
 	'number_counters',
 	'allocation_closures',
 	'carry_over_runs',

@@ -79,6 +79,8 @@ export interface Children {
 	created_at: string;
 	family_id: string;
 	first_name: string;
+	hardship_decided_on: string | null;
+	hardship_reference: string | null;
 	id: string | null;
 	last_name: string;
 	match_key: string;
@@ -168,6 +170,7 @@ export interface Feedback {
 
 export interface Guardians {
 	email: string;
+	employed_or_training: Generated<number>;
 	family_id: string;
 	first_name: string;
 	id: string | null;
@@ -221,6 +224,19 @@ export interface Municipalities {
 export interface NumberCounters {
 	name: string | null;
 	value: number;
+}
+
+export interface QueueMoves {
+	anchor_request_id: string;
+	facility_id: string;
+	id: string | null;
+	kita_year_id: string;
+	moved_at: string;
+	moved_by: string | null;
+	placement: string;
+	reason: string;
+	request_id: string;
+	seq: number;
 }
 
 export interface RateLimits {
@@ -390,6 +406,7 @@ export interface DB {
 	mail_outbox: MailOutbox;
 	municipalities: Municipalities;
 	number_counters: NumberCounters;
+	queue_moves: QueueMoves;
 	rate_limits: RateLimits;
 	recovery_codes: RecoveryCodes;
 	registrations: Registrations;

@@ -9,6 +9,7 @@ import { CHILDMINDING_STATUSES } from '../../src/lib/domain/childminding';
 import { AGE_BANDS, PROVIDER_TYPES, WEEKLY_HOURS } from '../../src/lib/domain/facility';
 import { FAMILY_SOURCES } from '../../src/lib/domain/family';
 import { FEEDBACK_KINDS } from '../../src/lib/domain/feedback-kinds';
+import { MOVE_PLACEMENTS } from '../../src/lib/domain/allocation/moves';
 import { REQUEST_STATUSES } from '../../src/lib/domain/placement';
 import { ROLES } from '../../src/lib/domain/roles';
 import { DUPLICATE_STATUSES, REJECT_REASONS } from '../../src/lib/domain/staff';
@@ -38,7 +39,9 @@ export const CHECKED_COLUMNS = {
 	'families.source': FAMILY_SOURCES,
 	'feedback.kind': FEEDBACK_KINDS,
 	'feedback.wants_reply': FLAG,
+	'guardians.employed_or_training': FLAG,
 	'guardians.position': GUARDIAN_POSITIONS,
+	'queue_moves.placement': MOVE_PLACEMENTS,
 	'registrations.source': FAMILY_SOURCES,
 	'requests.change_request': FLAG,
 	'requests.weekly_hours': WEEKLY_HOURS,
@@ -86,6 +89,7 @@ export const PRIMARY_KEYS = {
 	mail_outbox: ['id'],
 	municipalities: ['id'],
 	number_counters: ['name'],
+	queue_moves: ['id'],
 	rate_limits: ['key'],
 	recovery_codes: ['user_id', 'code_hash'],
 	registrations: ['id'],
@@ -162,3 +166,4 @@ export type CarryOverRunsTable = DB['carry_over_runs'];
 export type SyncDeletionsTable = DB['sync_deletions'];
 export type RetentionRunsTable = DB['retention_runs'];
 export type FeedbackTable = DB['feedback'];
+export type QueueMovesTable = DB['queue_moves'];

@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
 	'walkin.link',
 	'walkin.separate',
 	'walkin.claim',
+	'queue.move',
+	'hardship.record',
 	'childminding.read',
 	'childminding.write',
 	'facility.write',

@@ -21,7 +21,8 @@ export function toGuardian(row: Selectable<GuardiansTable>): Guardian {
 		postcode: row.postcode,
 		town: row.town,
 		phone: row.phone,
-		email: row.email
+		email: row.email,
+		employedOrTraining: row.employed_or_training === 1
 	};
 }
 

@@ -1,11 +1,16 @@
 // Loads what one offer round of a Kita year is computed from (src/lib/domain/allocation/round.ts):
-// every active Kita's free places per age band × hours and its published criteria, and every child
-// still waiting with its open requests and the facts the criteria read. Queries and mapping only.
+// every active Kita's free places per age band × hours, its published criteria and its staff's
+// moves in its ranking, and every child still waiting with its open requests and the facts the
+// criteria read. Queries and mapping only.
 import type { Capacity } from '../../src/lib/domain/facility';
 import type { AdmissionCriterion } from '../../src/lib/domain/allocation/catalogue';
 import { freeByBucket } from '../../src/lib/domain/allocation/buckets';
+import { rankMoveOf, type RankMove } from '../../src/lib/domain/allocation/moves';
+import { movesOfKitaYear } from './queue-moves';
 import type { RoundChild, RoundInput, RoundKita } from '../../src/lib/domain/allocation/round';
 import type { Day } from '../../src/lib/domain/calendar-day';
+import { residenceOfFamilies, type GuardianAddress } from '../../src/lib/domain/residence';
+import { employedFamilies, type GuardianEmployment } from '../../src/lib/domain/employment';
 import { chunks } from '../db/chunks';
 import type { Executor } from '../db/database';
 
@@ -20,7 +25,8 @@ export interface RoundRequestRow {
  * The round's input for a Kita year, or null if the year is unknown. A child that holds an offer
  * takes part only with the requests its parents ranked higher (one held offer); a child with an
  * acceptance or a contract in the year does not take part. Residence is the municipality of the
- * first guardian's postcode; hardship and the guardians' employment are not recorded yet (false).
+ * first guardian's postcode (residenceOfFamilies); hardship is the youth office's decision on the
+ * child; employment is every guardian's declaration (employedFamilies).
  */
 export async function roundInput(
 	db: Executor,
@@ -29,7 +35,7 @@ export async function roundInput(
 ): Promise<{ input: RoundInput; requests: RoundRequestRow[] } | null> {
 	const year = await db.selectFrom('kita_years').select('id').where('id', '=', kitaYearId).executeTakeFirst();
 	if (!year) return null;
-	const [facilities, capacities, municipalities, requests] = await Promise.all([
+	const [facilities, capacities, municipalities, requests, moves] = await Promise.all([
 		db
 			.selectFrom('facilities')
 			.select(['id', 'municipality_id', 'admission_criteria'])
@@ -57,12 +63,26 @@ export async function roundInput(
 			])
 			.where('requests.kita_year_id', '=', kitaYearId)
 			.where('requests.status', 'in', ['registered', 'offered', 'accepted', 'contracted'])
-			.execute()
+			.execute(),
+		movesOfKitaYear(db, kitaYearId)
 	]);
+	// Each Kita's moves, by child: the round ranks children (one request per child and Kita).
+	const childOfRequest = new Map(requests.map((r) => [r.id as string, r.child_id]));
+	const movesOf = new Map<string, RankMove[]>();
+	for (const move of moves) {
+		const subject = childOfRequest.get(move.requestId);
+		const anchor = childOfRequest.get(move.anchorRequestId);
+		if (!subject || !anchor) continue;
+		movesOf.set(move.facilityId, [
+			...(movesOf.get(move.facilityId) ?? []),
+			{ ...rankMoveOf(move), subject, anchor }
+		]);
+	}
 	const kitas: RoundKita[] = facilities.map((f) => ({
 		id: f.id as string,
 		municipalityId: f.municipality_id,
 		criteria: JSON.parse(f.admission_criteria) as AdmissionCriterion[],
+		moves: movesOf.get(f.id as string) ?? [],
 		free: freeByBucket(
 			capacities
 				.filter((c) => c.facility_id === f.id)
@@ -75,10 +95,10 @@ export async function roundInput(
 				}))
 		)
 	}));
-	const municipalityOfPostcode = new Map<string, string>();
-	for (const m of municipalities)
-		for (const { postcode } of JSON.parse(m.postcodes) as { postcode: string }[])
-			municipalityOfPostcode.set(postcode, m.id);
+	const areas = municipalities.map((m) => ({
+		id: m.id,
+		postcodes: JSON.parse(m.postcodes) as { postcode: string }[]
+	}));
 
 	// Per child: out if it has an acceptance or contract this year; else its waiting requests, only
 	// those ranked above a held offer.
@@ -96,27 +116,36 @@ export async function roundInput(
 		if (open.length) waiting.set(childId, open);
 	}
 	const childIds = [...waiting.keys()];
-	const children: { id: string; birth_date: string; family_id: string }[] = [];
+	const children: {
+		id: string;
+		birth_date: string;
+		family_id: string;
+		hardship_decided_on: string | null;
+	}[] = [];
 	for (const chunk of chunks(childIds))
 		children.push(
 			...(await db
 				.selectFrom('children')
-				.select(['id', 'birth_date', 'family_id'])
+				.select(['id', 'birth_date', 'family_id', 'hardship_decided_on'])
 				.where('id', 'in', chunk)
 				.execute()
 				.then((rows) => rows.map((r) => ({ ...r, id: r.id as string }))))
 		);
 	const familyIds = [...new Set(children.map((c) => c.family_id))];
-	const postcodeOfFamily = new Map<string, string>();
+	const guardians: (GuardianAddress & GuardianEmployment)[] = [];
 	const siblingKitas = new Map<string, { childId: string; facilityId: string }[]>();
 	for (const chunk of chunks(familyIds)) {
 		for (const g of await db
 			.selectFrom('guardians')
-			.select(['family_id', 'postcode'])
+			.select(['family_id', 'position', 'postcode', 'employed_or_training'])
 			.where('family_id', 'in', chunk)
-			.where('position', '=', 1)
 			.execute())
-			postcodeOfFamily.set(g.family_id, g.postcode);
+			guardians.push({
+				familyId: g.family_id,
+				position: g.position,
+				postcode: g.postcode,
+				employedOrTraining: g.employed_or_training === 1
+			});
 		// A brother's or sister's contract, of any year, at a Kita.
 		for (const s of await db
 			.selectFrom('requests')
@@ -130,12 +159,15 @@ export async function roundInput(
 				{ childId: s.child_id, facilityId: s.facility_id }
 			]);
 	}
+	const residence = residenceOfFamilies(guardians, areas);
+	const employed = employedFamilies(guardians);
 	const roundChildren: RoundChild[] = children.map((c) => ({
 		id: c.id,
 		birthDate: c.birth_date as Day,
-		municipalityId: municipalityOfPostcode.get(postcodeOfFamily.get(c.family_id) ?? '') ?? '',
-		hardship: false,
-		guardiansEmployedOrTraining: false,
+		municipalityId: residence.get(c.family_id) ?? '',
+		// Decided by the youth office (server/commands/hardship.ts).
+		hardship: c.hardship_decided_on !== null,
+		guardiansEmployedOrTraining: employed.has(c.family_id),
 		siblingKitaIds: (siblingKitas.get(c.family_id) ?? [])
 			.filter((s) => s.childId !== c.id)
 			.map((s) => s.facilityId),

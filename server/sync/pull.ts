@@ -17,6 +17,7 @@ import { decodeCookie, encodeCookie } from './cookie';
 import { deletionsPrunedThrough } from './deletions';
 import { decodePageToken, encodePageToken, firstEntity, readPage } from './first-sync';
 import { currentSeq } from '../db/seq';
+import { scopeForSchema } from './client-schema';
 import type { Scope } from './scopes';
 
 /** Rows per page of a first sync unless the app's configuration says otherwise (SYNC_PAGE_ROWS). */
@@ -71,13 +72,14 @@ async function clientState(
 
 export async function pull(
 	db: Db,
-	scope: Scope,
+	fullScope: Scope,
 	input: PullInput,
 	userId: string | null,
 	pageRows = DEFAULT_PAGE_ROWS
 ): Promise<PullResult> {
 	if (input.schemaVersion < MIN_CLIENT_SCHEMA_VERSION)
 		return { kind: 'updateRequired', minSchemaVersion: MIN_CLIENT_SCHEMA_VERSION };
+	const scope = scopeForSchema(fullScope, input.schemaVersion);
 	return db.transaction().execute(async (tx): Promise<PullResult> => {
 		const seq = await currentSeq(tx);
 		const prunedThrough = await deletionsPrunedThrough(tx);
@@ -153,12 +155,13 @@ function prepared(sqlite: Database.Database) {
  */
 export function unchangedPull(
 	sqlite: Database.Database,
-	scope: Scope,
+	fullScope: Scope,
 	input: PullInput,
 	userId: string | null
 ): PullResult | null {
 	if (input.schemaVersion < MIN_CLIENT_SCHEMA_VERSION || !input.cookie || input.page || sqlite.inTransaction)
 		return null;
+	const scope = scopeForSchema(fullScope, input.schemaVersion);
 	const { state, client } = prepared(sqlite);
 	const now = state.get();
 	if (!now) return null;

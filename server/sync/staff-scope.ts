@@ -12,6 +12,7 @@ import type { DB } from '../db/schema';
 import { toChild, toFamily, toGuardian } from '../services/families';
 import { toRegistration, toRequest, toRequestEvent } from '../services/requests';
 import { toDuplicateCandidate } from '../services/walkins';
+import { toQueueMove } from '../services/queue-moves';
 import { deletedForFacilities } from './deletions';
 import { withRequestActions } from './permitted';
 import { publicSources, put, source, type Scope } from './scopes';
@@ -189,7 +190,11 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 						.selectAll('c')
 						.where((eb) => changed(eb, since))
 						.execute();
-					return rows.map((r) => ({ ...toChild(r), mergedInto: r.merged_into }));
+					return rows.map((r) => ({
+						...toChild(r),
+						mergedInto: r.merged_into,
+						hardship: r.hardship_decided_on !== null
+					}));
 				},
 				(tx, ids) =>
 					tx.selectFrom('children as c').select('c.id').where('c.id', 'in', ids).where(inScope).execute()
@@ -271,6 +276,16 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 						.where((eb) => requestOfFamily(eb.ref('g.family_id')))
 						.execute()
 			),
+			// The Kitas' moves in their rankings, with the reasons: staff devices only.
+			kitaSource('queueMoves', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('queue_moves')
+					.selectAll()
+					.where('facility_id', 'in', kitas)
+					.where('seq', '>', since)
+					.execute();
+				return rows.map(toQueueMove);
+			}),
 			kitaSource('duplicateCandidates', async (tx, since) => {
 				const rows = await tx
 					.selectFrom('duplicate_candidates')

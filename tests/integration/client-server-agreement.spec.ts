@@ -43,7 +43,9 @@ const SERVER_ONLY_ENTITIES: readonly EntityName[] = [
 const SERVER_ONLY_FIELDS: { [K in EntityName]?: readonly string[] } = {
 	// Numbers are counted on the server (KP-2026-…, TP-2026-…); the device shows '' until then.
 	registrations: ['number'],
-	childminderRequests: ['number']
+	childminderRequests: ['number'],
+	// The server's time of a move replaces the device's (the ranking applies moves in that order).
+	queueMoves: ['movedAt']
 };
 
 type Rows = { [K in EntityName]?: Record<string, unknown>[] };
@@ -554,6 +556,22 @@ const CASES: Cases = {
 	async auditRead() {
 		const [requestId = ''] = await registered([w.kitaX]);
 		await accepted(w.staffX, 'auditRead', { kind: 'request', id: requestId });
+	},
+	async moveInQueue() {
+		const [first = ''] = await registered([w.kitaX]);
+		const [second = ''] = await registered([w.kitaX]);
+		await fc.assert(
+			fc.asyncProperty(fc.constantFrom('before' as const, 'after' as const), async (placement) => {
+				await accepted(w.staffX, 'moveInQueue', {
+					id: crypto.randomUUID(),
+					requestId: second,
+					anchorRequestId: first,
+					placement,
+					reason: 'Härtefall laut Bescheid'
+				});
+			}),
+			RUNS
+		);
 	},
 	async saveFacility() {
 		const kitas = await catalogue();

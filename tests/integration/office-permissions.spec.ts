@@ -74,6 +74,24 @@ describe('permission walk of the youth office', () => {
 			allowed: ['admin'],
 			call: (c) => c.youthOffice.closeAllocation({ kitaYearId: '2026-27' })
 		},
+		{
+			name: 'youthOffice.findChildren',
+			allowed: ['admin'],
+			call: (c) => c.youthOffice.findChildren({ lastName: 'Muster', birthDate: '2024-03-10' })
+		},
+		{ name: 'youthOffice.hardshipCases', allowed: ['admin'], call: (c) => c.youthOffice.hardshipCases() },
+		{
+			name: 'youthOffice.recordHardship',
+			allowed: ['admin'],
+			// A child that does not exist: the admin gets NOT_FOUND, every other caller is refused first.
+			call: (c) =>
+				c.youthOffice
+					.recordHardship({ childId: crypto.randomUUID(), decided: false })
+					.catch((error: unknown) => {
+						if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;
+						throw error;
+					})
+		},
 		{ name: 'privacy.export', allowed: ['parent'], call: (c) => c.privacy.export() },
 		{ name: 'privacy.deletionBlockers', allowed: ['parent'], call: (c) => c.privacy.deletionBlockers() }
 	];

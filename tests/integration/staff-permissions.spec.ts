@@ -132,8 +132,53 @@ const CASES: Case[] = [
 		name: 'auditRead',
 		prepare: async (w) => ({ kind: 'request', id: w.requestX }),
 		effect: auditCount
+	}),
+	c({
+		name: 'moveInQueue',
+		prepare: async (w) => ({
+			id: crypto.randomUUID(),
+			requestId: await secondRequestAtX(w),
+			anchorRequestId: w.requestX,
+			placement: 'before',
+			reason: 'Härtefall laut Bescheid'
+		}),
+		effect: async (w, args) =>
+			(
+				await w.t.app.database.db
+					.selectFrom('queue_moves')
+					.select('id')
+					.where('request_id', '=', args.requestId)
+					.execute()
+			).length
 	})
 ];
+
+/** A second child of the family, registered at X (for a move next to Mia's request). */
+async function secondRequestAtX(w: StaffWorld): Promise<string> {
+	const childId = crypto.randomUUID();
+	const requestId = crypto.randomUUID();
+	await w.push(w.parent, 'saveChild', {
+		id: childId,
+		firstName: 'Ben',
+		lastName: 'Muster',
+		birthDate: '2023-06-01'
+	});
+	await w.push(w.parent, 'submitRegistration', {
+		registrationId: crypto.randomUUID(),
+		childId,
+		items: [
+			{
+				requestId,
+				facilityId: w.kitaX,
+				startDate: '2027-08-01',
+				weeklyHours: 35,
+				changeRequest: false,
+				comment: ''
+			}
+		]
+	});
+	return requestId;
+}
 
 describe('permission walk over every staff mutation', () => {
 	let w: StaffWorld;

@@ -75,6 +75,14 @@ async function run({ ctx }: RetentionRun): Promise<Partial<RetentionResult>> {
 				});
 		}
 		removed.requestEventsDeleted += events.length;
+		// A Kita's moves go with either of their requests (ON DELETE CASCADE), from its devices too.
+		const moves = await tx
+			.selectFrom('queue_moves')
+			.select(['id', 'facility_id'])
+			.where((eb) => eb.or([eb('request_id', 'in', chunk), eb('anchor_request_id', 'in', chunk)]))
+			.execute();
+		for (const move of moves)
+			deletions.push({ entity: 'queueMoves', rowId: move.id, facilityId: move.facility_id });
 		// Events go with their request (ON DELETE CASCADE).
 		const gone = await tx.deleteFrom('requests').where('id', 'in', chunk).executeTakeFirst();
 		removed.requestsDeleted += Number(gone.numDeletedRows);

@@ -1,10 +1,13 @@
 // The youth office's procedures that need an answer at once (online): the state of the Kita
 // years and the carry-over, closing an allocation, reports, the audit viewer, and open requests
-// per Kita (before a deactivation), and possible duplicates of two walk-ins that only the youth
-// office links. Catalogue edits themselves are sync mutations.
+// per Kita (before a deactivation), possible duplicates of two walk-ins that only the youth
+// office links, and the hardship cases it decided (issue 17). Catalogue edits themselves are sync mutations.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { officeDecideDuplicateSchema } from '../../../src/lib/domain/staff';
+import { findChildSchema, recordHardshipSchema } from '../../../src/lib/domain/hardship';
+import { recordHardship } from '../../commands/hardship';
+import { findChildren, hardshipCases } from '../../services/hardship';
 import { randomInt } from 'node:crypto';
 import { runRound } from '../../../src/lib/domain/allocation/round';
 import {
@@ -115,6 +118,43 @@ export const youthOfficeRouter = router({
 			ctx.app.now()
 		);
 		return result;
+	}),
+
+	/**
+	 * Children born on the day with the name given, registered at a Kita (issue 17: a hardship
+	 * decision is recorded for one of them); a read of children, audited.
+	 */
+	findChildren: admin.input(findChildSchema).query(async ({ ctx, input }) => {
+		const found = await findChildren(ctx.app.database.db, input);
+		await audit(
+			ctx.app.database.db,
+			{ action: 'child.read', actor: ctx.session, targetType: 'hardshipSearch', targetId: null },
+			ctx.app.now()
+		);
+		return found;
+	}),
+
+	/** Every child with a decided hardship case; a read of children, audited. */
+	hardshipCases: admin.query(async ({ ctx }) => {
+		const list = await hardshipCases(ctx.app.database.db);
+		await audit(
+			ctx.app.database.db,
+			{ action: 'child.read', actor: ctx.session, targetType: 'hardshipCases', targetId: null },
+			ctx.app.now()
+		);
+		return list;
+	}),
+
+	/** Records a decided hardship case (day and file reference) or takes it back; audited. */
+	recordHardship: admin.input(recordHardshipSchema).mutation(async ({ ctx, input }) => {
+		try {
+			await runCommand(ctx.app, userActor(ctx.session), (c) => recordHardship(c, input));
+			return { ok: true as const };
+		} catch (error) {
+			if (!(error instanceof Refusal)) throw error;
+			if (error.code === 'notFound') throw new TRPCError({ code: 'NOT_FOUND', message: 'notFound' });
+			throw new TRPCError({ code: 'BAD_REQUEST', message: 'decidedInFuture' });
+		}
 	}),
 
 	/** Pairs of two walk-ins a Kita proposed to link: both records side by side (a read of both). */

@@ -6,6 +6,7 @@ import type { Child, Family, Guardian } from '$lib/domain/family';
 import type { KitaYear } from '$lib/domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '$lib/domain/request';
 import type { DuplicateCandidate, LinkQuestion } from '$lib/domain/staff';
+import type { QueueMove } from '$lib/domain/allocation/moves';
 import type { CapacityRow, EntityName, Rejection } from '$lib/sync/protocol';
 import { nextIdAfter } from '$lib/sync/device-record';
 import { forgetRecord, readRecord } from './device-record-store';
@@ -85,6 +86,7 @@ export class LocalDb extends Dexie {
 	childminderRequests!: Table<ChildminderRequest, string>;
 	duplicateCandidates!: Table<DuplicateCandidate, string>;
 	linkQuestions!: Table<LinkQuestion, string>;
+	queueMoves!: Table<QueueMove, string>;
 	outbox!: Table<OutboxEntry, number>;
 	shadows!: Table<ShadowRow, string>;
 	rejections!: Table<LocalRejection, number>;
@@ -134,6 +136,10 @@ export class LocalDb extends Dexie {
 		this.version(6).stores({
 			guardians: 'id, familyId, position'
 		});
+		// Staff: their Kita's moves in its ranking by admission criteria (issue 17).
+		this.version(7).stores({
+			queueMoves: 'id, facilityId'
+		});
 		// A fresh database gets a fresh clientId (DESIGN.md: mutation ids count per clientId) — unless
 		// the device record says this user's database held changes before: then the browser lost it
 		// (issue 14, point 3), and the same clientId lets the server say which of them it received;
@@ -166,7 +172,8 @@ export class LocalDb extends Dexie {
 			requestEvents: this.requestEvents,
 			childminderRequests: this.childminderRequests,
 			duplicateCandidates: this.duplicateCandidates,
-			linkQuestions: this.linkQuestions
+			linkQuestions: this.linkQuestions,
+			queueMoves: this.queueMoves
 		} as Record<EntityName, Table<unknown, string>>;
 	}
 

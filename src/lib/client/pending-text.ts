@@ -28,6 +28,7 @@ const CHANGE: Record<MutationName, () => string> = {
 	renewClaimCode: m.chg_claim_code,
 	decideDuplicate: m.chg_duplicate,
 	auditRead: m.chg_other,
+	moveInQueue: m.chg_queue_move,
 	saveFacility: m.chg_facility,
 	setCapacities: m.chg_capacities,
 	saveFacilityInfo: m.chg_facility_info,

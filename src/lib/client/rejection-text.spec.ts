@@ -44,6 +44,13 @@ const ARGS: Record<MutationName, Record<string, unknown>> = {
 	renewClaimCode: { familyId: FAMILY },
 	decideDuplicate: { candidateId: DUP },
 	auditRead: { kind: 'request', id: REQUEST },
+	moveInQueue: {
+		id: DUP,
+		requestId: REQUEST,
+		anchorRequestId: DUP,
+		placement: 'before',
+		reason: 'Härtefall'
+	},
 	saveFacility: { id: KITA, name: 'Kita Sonnenschein' },
 	setCapacities: { facilityId: KITA },
 	saveFacilityInfo: { facilityId: KITA },

@@ -27,6 +27,11 @@ export interface Guardian {
 	town: string;
 	phone: string;
 	email: string;
+	/**
+	 * Employed or in training (the admission criterion `guardiansEmployedOrTraining`); optional for
+	 * the parents, false until declared. Absent in rows stored before it was asked.
+	 */
+	employedOrTraining?: boolean;
 }
 
 export interface Child {
@@ -41,6 +46,11 @@ export interface Child {
 	 * see it; parents see it on their own record (the page says where its requests are kept).
 	 */
 	mergedInto?: string | null;
+	/**
+	 * Staff only: the youth office decided a hardship case for the child (the admission criterion
+	 * `hardship`); parents' devices never get it.
+	 */
+	hardship?: boolean;
 }
 
 export const personNameSchema = z
@@ -65,7 +75,9 @@ export const guardianFieldsSchema = z.object({
 	postcode: postcodeSchema,
 	town: z.string().trim().min(1, { message: 'required' }).max(100, { message: 'tooLong' }),
 	phone: phoneSchema,
-	email: optionalEmailSchema
+	email: optionalEmailSchema,
+	/** Absent: left as it is (a change queued by an older version of the app). */
+	employedOrTraining: z.boolean().optional()
 });
 
 export const guardianInputSchema = guardianFieldsSchema

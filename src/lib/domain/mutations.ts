@@ -1,6 +1,7 @@
 // Every sync mutation by name, with the zod schema of its arguments. The client validates with the
 // same schema before writing to its outbox; the server parses again before running the mutator.
 import { z } from 'zod';
+import { moveInQueueSchema } from './allocation/moves';
 import { childInputSchema, guardianInputSchema } from './family';
 import { CHILDMINDING_STATUSES } from './childminding';
 import { REQUEST_STATUSES } from './placement';
@@ -80,6 +81,8 @@ export const MUTATION_ARGS = {
 	renewClaimCode: renewClaimCodeSchema,
 	decideDuplicate: decideDuplicateSchema,
 	auditRead: auditReadSchema,
+	/** A child moved in the Kita's ranking by criteria, with a written reason (allocation/moves.ts). */
+	moveInQueue: moveInQueueSchema,
 	// Youth office (src/lib/domain/facility-admin.ts, kita-year-admin.ts, youth-office.ts)
 	saveFacility: facilityInputSchema,
 	setCapacities: setCapacitiesSchema,

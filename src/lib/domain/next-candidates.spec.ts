@@ -22,6 +22,8 @@ function row(over: Partial<QueueRow>): QueueRow {
 		changeRequest: false,
 		sibling: false,
 		livesInMunicipality: false,
+		hardship: false,
+		guardiansEmployedOrTraining: false,
 		contractElsewhere: false,
 		registeredAt: `2026-11-${String(10 + n).padStart(2, '0')}T10:00:00.000Z`,
 		registeredOn: '2026-11-10',
@@ -62,7 +64,30 @@ describe('nextCandidates', () => {
 			early.id
 		]);
 		// Without criteria the registration date decides; at most `count`.
-		expect(ids(nextCandidates(rows, freed, [], 2))).toEqual([early.id, sibling.id]);
+		expect(ids(nextCandidates(rows, freed, [], [], 2))).toEqual([early.id, sibling.id]);
+	});
+
+	it('follows the staff’s moves, as the queue sorted by criteria does', () => {
+		const ids = (list: QueueRow[]) => list.map((r) => r.id);
+		// The earliest registration moved behind the resident family, with a reason.
+		const moved = nextCandidates(
+			rows,
+			freed,
+			['siblingAtKita', 'livesInMunicipality'],
+			[
+				{
+					id: 'm1',
+					requestId: sibling.id,
+					facilityId: 'k',
+					kitaYearId: '2027-28',
+					anchorRequestId: early.id,
+					placement: 'after',
+					reason: 'Geschwisterkind zieht weg',
+					movedAt: '2026-11-30T10:00:00.000Z'
+				}
+			]
+		);
+		expect(ids(moved)).toEqual([resident.id, early.id, sibling.id]);
 	});
 
 	it('suggests for a declined or lapsed offer too, and nothing while the place is not free', () => {

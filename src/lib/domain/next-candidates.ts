@@ -4,7 +4,8 @@
 // admission criteria say who comes first. Pure: the staff device runs it on its local queue offline.
 import type { AdmissionCriterion } from './allocation/criteria';
 import type { RequestStatus } from './placement';
-import { sortQueue, type QueueRow } from './queue';
+import type { QueueMove } from './allocation/moves';
+import { rankQueue, type QueueRow } from './queue';
 
 /** Statuses in which a request's offer ended without a contract: its place is free again. */
 export const FREED_STATUSES = ['released', 'declined', 'expired'] as const satisfies readonly RequestStatus[];
@@ -15,17 +16,20 @@ export function freesPlace(status: RequestStatus): boolean {
 
 /**
  * Up to `count` waiting requests that fit the freed place (same Kita year, age band at their start
- * and weekly hours; no contract elsewhere), best first by the Kita's criteria. Empty when the place
- * is not free (the request's offer has not ended).
+ * and weekly hours; no contract elsewhere), best first as the queue sorted by criteria shows them:
+ * the Kita's criteria, then its staff's moves. Empty when the place is not free (the request's offer
+ * has not ended).
  */
 export function nextCandidates(
 	rows: readonly QueueRow[],
 	freed: Pick<QueueRow, 'id' | 'status' | 'kitaYearId' | 'ageBand' | 'weeklyHours'>,
 	criteria: readonly AdmissionCriterion[],
+	moves: readonly QueueMove[] = [],
 	count = 3
 ): QueueRow[] {
 	if (!freesPlace(freed.status)) return [];
-	const fitting = rows.filter(
+	// Ranked whole, then filtered: a move names its neighbour, which need not fit this place.
+	const fitting = rankQueue(rows, criteria, moves).filter(
 		(r) =>
 			r.id !== freed.id &&
 			r.status === 'registered' &&
@@ -34,5 +38,5 @@ export function nextCandidates(
 			r.ageBand === freed.ageBand &&
 			r.weeklyHours === freed.weeklyHours
 	);
-	return sortQueue(fitting, { key: 'criteria', dir: 'asc' }, criteria).slice(0, count);
+	return fitting.slice(0, count);
 }

@@ -84,12 +84,13 @@ describe('the rule table', () => {
 		rankRequests parent | withdrawRequest parent | answerOffer parent | submitChildminding parent
 		withdrawChildminding parent | answerLinkQuestion parent | makeOffer staff | withdrawOffer staff
 		rejectRequest staff | recordAnswer staff | concludeContract staff | createWalkin staff
-		renewClaimCode staff | decideDuplicate staff | auditRead staff | saveFacility admin
+		renewClaimCode staff | decideDuplicate staff | auditRead staff | moveInQueue staff | saveFacility admin
 		setCapacities admin | saveFacilityInfo admin,staff | saveKitaYear admin
 		childmindingTransition childminding | saveChildmindingNote childminding
 		adminAccounts.list admin | adminAccounts.invite admin | adminAccounts.assignFacilities admin
 		family.claim parent | feedback.list admin | feedback.markHandled admin
 		youthOffice.report admin | youthOffice.closeAllocation admin | youthOffice.decideDuplicate admin
+		youthOffice.findChildren admin | youthOffice.hardshipCases admin | youthOffice.recordHardship admin
 		privacy.export parent | privacy.deletionBlockers parent | privacy.deleteAccount parent`;
 	const rows = ROLE_TABLE.split('|').map((cell) => cell.trim().split(/\s+/) as [string, string]);
 	for (const [name, roles] of rows)

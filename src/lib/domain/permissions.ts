@@ -109,6 +109,7 @@ export const MUTATION_RULES = {
 	renewClaimCode: { roles: ['staff'], relation: `a walk-in family with a request at ${OWN_KITA}` },
 	decideDuplicate: { roles: ['staff'], relation: `a duplicate suggestion of ${OWN_KITA}` },
 	auditRead: { roles: ['staff'], relation: `a request or export of ${OWN_KITA}` },
+	moveInQueue: { roles: ['staff'], relation: `two requests of ${OWN_KITA} and the same Kita year` },
 	saveFacility: { roles: ['admin'] },
 	setCapacities: { roles: ['admin'] },
 	saveFacilityInfo: { roles: ['admin', 'staff'], relation: `staff: ${OWN_KITA}` },
@@ -137,6 +138,9 @@ export const PROCEDURE_RULES = {
 	'youthOffice.audit': { roles: ['admin'] },
 	'youthOffice.duplicates': { roles: ['admin'] },
 	'youthOffice.decideDuplicate': { roles: ['admin'] },
+	'youthOffice.findChildren': { roles: ['admin'] },
+	'youthOffice.hardshipCases': { roles: ['admin'] },
+	'youthOffice.recordHardship': { roles: ['admin'] },
 	'privacy.export': { roles: ['parent'], relation: OWN_FAMILY },
 	'privacy.deletionBlockers': { roles: ['parent'], relation: OWN_FAMILY },
 	'privacy.deleteAccount': { roles: ['parent'], relation: 'the actor’s own account' }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Child } from './family';
 import type { RequestStatus } from './placement';
+import { residenceOfFamilies } from './residence';
 import {
 	buildQueueRows,
 	EMPTY_QUEUE_FILTER,
 	filterQueue,
 	queueCsv,
 	queueFilterSchema,
+	rankQueue,
 	sortQueue,
 	statusCounts,
 	type CsvLabels,
@@ -261,15 +263,96 @@ describe('sortQueue by the Kita’s admission criteria', () => {
 			),
 			children,
 			KITA,
-			{ postcodeOfFamily: new Map([[e.familyId, '59457']]), kitaPostcodes: new Set(['59457', '59458']) }
+			{
+				employedFamilies: new Set(),
+				municipalityOfFamily: residenceOfFamilies(
+					[
+						{ familyId: e.familyId, position: 1, postcode: '59457' },
+						{ familyId: a.familyId, position: 2, postcode: '59458' }
+					],
+					[{ id: 'werl', postcodes: [{ postcode: '59457' }, { postcode: '59458' }] }]
+				),
+				kitaMunicipalityId: 'werl'
+			}
 		);
 		expect(living.find((r) => r.lastName === 'E')?.livesInMunicipality).toBe(true);
 		expect(names(sortQueue(living, criteria, ['livesInMunicipality']))).toEqual(['E', 'A', 'D', 'B', 'C']);
 	});
 
-	it('falls back to the registration date where the Kita published none or the facts are not recorded', () => {
+	it('applies the staff’s moves after the criteria, in every filtered view', () => {
+		const byCriteria = ['siblingAtKita', 'legalClaimByAge'] as const;
+		const idOf = (name: string) => rows.find((r) => r.lastName === name)?.id ?? '';
+		const moves = [
+			{
+				id: 'm1',
+				requestId: idOf('E'),
+				anchorRequestId: idOf('B'),
+				facilityId: KITA,
+				kitaYearId: '2027-28',
+				placement: 'before' as const,
+				reason: 'Härtefall',
+				movedAt: '2026-12-01T10:00:00.000Z'
+			}
+		];
+		expect(names(sortQueue(rows, criteria, [...byCriteria], moves))).toEqual(['C', 'D', 'E', 'B', 'A']);
+		expect(names(sortQueue(rows, { ...criteria, dir: 'desc' }, [...byCriteria], moves))).toEqual([
+			'A',
+			'B',
+			'E',
+			'D',
+			'C'
+		]);
+		// Ranked first, then filtered: the move holds when D (contracted) is filtered out.
+		const registered = filterQueue(rankQueue(rows, [...byCriteria], moves), {
+			...EMPTY_QUEUE_FILTER,
+			statuses: ['registered']
+		});
+		expect(names(registered)).toEqual(['C', 'E', 'B', 'A']);
+		// Another sort key ignores the moves.
+		expect(names(sortQueue(rows, { key: 'registeredAt', dir: 'asc' }, [...byCriteria], moves))).toEqual([
+			'A',
+			'D',
+			'B',
+			'C',
+			'E'
+		]);
+	});
+
+	it('reads the youth office’s hardship decision where the Kita applies hardship', () => {
+		const decided = new Map([...children].map(([id, k]) => [id, { ...k, hardship: k === c }]));
+		const withHardship = buildQueueRows(
+			rows.map((r) =>
+				request(children.get(r.childId) ?? a, { id: r.id, registeredAt: r.registeredAt, status: r.status })
+			),
+			decided,
+			KITA
+		);
+		expect(withHardship.find((r) => r.lastName === 'C')?.hardship).toBe(true);
+		expect(names(sortQueue(withHardship, criteria, ['hardship']))).toEqual(['C', 'A', 'D', 'B', 'E']);
+	});
+
+	it('reads the guardians’ employment where the Kita applies it', () => {
+		const working = buildQueueRows(
+			rows.map((r) =>
+				request(children.get(r.childId) ?? a, { id: r.id, registeredAt: r.registeredAt, status: r.status })
+			),
+			children,
+			KITA,
+			{ municipalityOfFamily: new Map(), kitaMunicipalityId: '', employedFamilies: new Set([b.familyId]) }
+		);
+		expect(working.find((r) => r.lastName === 'B')?.guardiansEmployedOrTraining).toBe(true);
+		expect(names(sortQueue(working, criteria, ['guardiansEmployedOrTraining']))).toEqual([
+			'B',
+			'A',
+			'D',
+			'C',
+			'E'
+		]);
+	});
+
+	it('falls back to the registration date where the Kita published none or no child meets them', () => {
 		expect(names(sortQueue(rows, criteria))).toEqual(['A', 'D', 'B', 'C', 'E']);
-		expect(names(sortQueue(rows, criteria, ['hardship', 'guardiansEmployedOrTraining']))).toEqual([
+		expect(names(sortQueue(rows, criteria, ['guardiansEmployedOrTraining']))).toEqual([
 			'A',
 			'D',
 			'B',

@@ -3,6 +3,7 @@
 // Rows are built once per data change; filtering and sorting 10,000 of them then takes milliseconds.
 import { z } from 'zod';
 import { compareCandidates, type AdmissionCriterion, type CandidateFacts } from './allocation/criteria';
+import { applyMoves, rankMoveOf, type QueueMove } from './allocation/moves';
 import { dayOfInstant, type Day } from './calendar-day';
 import type { AgeBand, WeeklyHours } from './facility';
 import type { Child } from './family';
@@ -31,6 +32,10 @@ export interface QueueRow {
 	sibling: boolean;
 	/** The family's first guardian lives in the Kita's municipality (by postcode). */
 	livesInMunicipality: boolean;
+	/** The youth office decided a hardship case for the child. */
+	hardship: boolean;
+	/** Every guardian of the family works or trains (as declared). */
+	guardiansEmployedOrTraining: boolean;
 	contractElsewhere: boolean;
 	registeredAt: string;
 	/** The day of registration in Germany. */
@@ -53,19 +58,28 @@ export function searchText(value: string): string {
 		.replace(/\p{M}/gu, '');
 }
 
+/** What the criteria read of the families' guardians: where they live, and whether they work. */
+export interface FamilyFacts {
+	/** Each family's municipality (residence.ts). */
+	municipalityOfFamily: ReadonlyMap<string, string>;
+	kitaMunicipalityId: string;
+	/** The families all of whose guardians work or train (employment.ts). */
+	employedFamilies: ReadonlySet<string>;
+}
+
 /**
  * The queue of one Kita: its requests with their children. `sibling` looks at every request the
  * Kita holds, so a brother's contract of another Kita year counts too.
  */
 export function buildQueueRows(
 	requests: readonly Request[],
-	children: ReadonlyMap<string, Pick<Child, 'id' | 'familyId' | 'firstName' | 'lastName' | 'birthDate'>>,
+	children: ReadonlyMap<
+		string,
+		Pick<Child, 'id' | 'familyId' | 'firstName' | 'lastName' | 'birthDate' | 'hardship'>
+	>,
 	facilityId: string,
-	/** Where the families live and which postcodes the Kita's municipality has; absent: unknown (no). */
-	residence: {
-		postcodeOfFamily: ReadonlyMap<string, string>;
-		kitaPostcodes: ReadonlySet<string>;
-	} | null = null
+	/** What the criteria read of the families' guardians; absent: unknown (no). */
+	families: FamilyFacts | null = null
 ): QueueRow[] {
 	const own = requests.filter((r) => r.facilityId === facilityId);
 	const contractedByFamily = new Map<string, Set<string>>();
@@ -116,7 +130,10 @@ export function buildQueueRows(
 			changeRequest: r.changeRequest,
 			sibling: siblings !== undefined && [...siblings].some((id) => id !== child.id),
 			livesInMunicipality:
-				residence?.kitaPostcodes.has(residence.postcodeOfFamily.get(child.familyId) ?? '') ?? false,
+				families !== null &&
+				families.municipalityOfFamily.get(child.familyId) === families.kitaMunicipalityId,
+			guardiansEmployedOrTraining: families?.employedFamilies.has(child.familyId) ?? false,
+			hardship: child.hardship === true,
 			contractElsewhere: r.contractElsewhere === true,
 			registeredAt: r.registeredAt,
 			registeredOn,
@@ -221,10 +238,11 @@ export const QUEUE_SORT_KEYS = [...QUEUE_COLUMNS, 'criteria'] as const;
 export type QueueSortKey = (typeof QUEUE_SORT_KEYS)[number];
 
 /**
- * Criteria the portal records no facts for yet (no field in the family's or the youth office's
- * data): every child counts as not meeting them, so they do not change the order.
+ * Criteria the portal records no facts for (no field in the family's or the youth office's data):
+ * every child would count as not meeting them. None today: hardship is the youth office's decision
+ * ("Härtefälle" on /verwaltung/kindergartenjahre), employment the guardians' declaration (/familie, or the desk).
  */
-export const UNRECORDED_CRITERIA: readonly AdmissionCriterion[] = ['hardship', 'guardiansEmployedOrTraining'];
+export const UNRECORDED_CRITERIA: readonly AdmissionCriterion[] = [];
 
 /** What the criteria read of a queue row (see UNRECORDED_CRITERIA for what is not known). */
 function candidateFacts(row: QueueRow): CandidateFacts {
@@ -235,8 +253,8 @@ function candidateFacts(row: QueueRow): CandidateFacts {
 		birthDate: row.birthDate,
 		startDate: row.startDate,
 		ageMonthsAtStart: row.ageMonths,
-		hardship: false,
-		guardiansEmployedOrTraining: false,
+		hardship: row.hardship,
+		guardiansEmployedOrTraining: row.guardiansEmployedOrTraining,
 		registeredAt: row.registeredAt
 	};
 }
@@ -281,20 +299,40 @@ function compareBy(key: QueueColumn): (a: QueueRow, b: QueueRow) => number {
 
 /**
  * A new sorted array; ties keep the order of registration (first come is shown first). By
- * `criteria`: the Kita's admission criteria in its order, the registration date always last (as its
- * page tells parents); ascending is the best candidate first.
+ * `criteria`: `rankQueue`, reversed for descending.
  */
 export function sortQueue(
 	rows: readonly QueueRow[],
 	sort: QueueSort,
-	criteria: readonly AdmissionCriterion[] = []
+	criteria: readonly AdmissionCriterion[] = [],
+	moves: readonly QueueMove[] = []
 ): QueueRow[] {
-	const primary: (a: QueueRow, b: QueueRow) => number =
-		sort.key === 'criteria' ? byCriteria(criteria) : compareBy(sort.key);
+	if (sort.key === 'criteria') {
+		const ranked = rankQueue(rows, criteria, moves);
+		return sort.dir === 'asc' ? ranked : ranked.reverse();
+	}
+	const primary = compareBy(sort.key);
 	const sign = sort.dir === 'asc' ? 1 : -1;
 	return [...rows].sort(
 		(a, b) => sign * primary(a, b) || a.registeredAt.localeCompare(b.registeredAt) || a.id.localeCompare(b.id)
 	);
+}
+
+/**
+ * The Kita's ranking, best candidate first: its admission criteria in its order with the
+ * registration date always last (as its page tells parents), then the moves its staff made with a
+ * written reason (allocation/moves.ts). Rank all rows, then filter: a move then holds in every view.
+ */
+export function rankQueue(
+	rows: readonly QueueRow[],
+	criteria: readonly AdmissionCriterion[],
+	moves: readonly QueueMove[] = []
+): QueueRow[] {
+	const primary = byCriteria(criteria);
+	const ranked = [...rows].sort(
+		(a, b) => primary(a, b) || a.registeredAt.localeCompare(b.registeredAt) || a.id.localeCompare(b.id)
+	);
+	return applyMoves(ranked, (row) => row.id, moves.map(rankMoveOf));
 }
 
 function byCriteria(criteria: readonly AdmissionCriterion[]): (a: QueueRow, b: QueueRow) => number {

@@ -25,6 +25,10 @@ const STANDS_ALONE: Record<string, string[]> = {
 	staff_pager_status: ['total'],
 	// "Wunsch 2 von 3": a position out of a total, no counted noun in any language
 	check_rank_value: ['rank', 'count'],
+	// "Platz 3 von 12 in dieser Liste": the same, in the Kita's ranking (issue 17)
+	staff_move_now: ['total'],
+	// "Gefundene Kinder: 2"
+	office_hardship_found: ['count'],
 	// shown formatted ("10.012"); the plural follows `count`, the same number as a value
 	staff_queue_count: ['shown', 'total'],
 	staff_queue_incomplete: ['shown', 'total'],

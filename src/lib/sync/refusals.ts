@@ -48,6 +48,7 @@ export const REFUSALS_BY_MUTATION = {
 	renewClaimCode: ['notFound', 'alreadyClaimed'],
 	decideDuplicate: ['notFound', 'staleStatus', 'alreadyLinked'],
 	auditRead: ['notFound'],
+	moveInQueue: ['notFound'],
 	saveFacility: ['notFound', 'unknownMunicipality', 'openRequests'],
 	setCapacities: ['notFound'],
 	saveFacilityInfo: ['notFound'],

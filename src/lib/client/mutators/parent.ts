@@ -32,7 +32,13 @@ export type ParentMutation =
 
 export const parentMutators: ClientMutators<ParentMutation> = {
 	async saveGuardian(w, args) {
-		await w.put('guardians', { ...args, familyId: await familyId(w) });
+		// Not sent (an older form): the declaration stays as the server holds it.
+		const existing = await w.get('guardians', args.id);
+		await w.put('guardians', {
+			...args,
+			employedOrTraining: args.employedOrTraining ?? existing?.employedOrTraining ?? false,
+			familyId: await familyId(w)
+		});
 	},
 	async saveChild(w, args) {
 		await w.put('children', { ...args, familyId: await familyId(w) });

@@ -13,7 +13,8 @@ export type StaffMutation =
 	| 'recordAnswer'
 	| 'concludeContract'
 	| 'createWalkin'
-	| 'decideDuplicate';
+	| 'decideDuplicate'
+	| 'moveInQueue';
 
 export const staffMutators: ClientMutators<StaffMutation> = {
 	async makeOffer(w, args) {
@@ -74,8 +75,14 @@ export const staffMutators: ClientMutators<StaffMutation> = {
 		const years = await w.db.kitaYears.toArray();
 		// Its claim code works until an account takes it (the server's staff view says so too).
 		await w.put('families', { id: args.familyId, source: 'walkin', createdAt: at, claimable: true });
-		for (const g of args.guardians) await w.put('guardians', { ...g, familyId: args.familyId });
-		await w.put('children', { ...args.child, familyId: args.familyId, mergedInto: null });
+		for (const g of args.guardians)
+			await w.put('guardians', {
+				...g,
+				employedOrTraining: g.employedOrTraining ?? false,
+				familyId: args.familyId
+			});
+		// A new child has no hardship decision (only the youth office records one).
+		await w.put('children', { ...args.child, familyId: args.familyId, mergedInto: null, hardship: false });
 		await w.put('registrations', {
 			id: args.registrationId,
 			// The number is given by the server when the registration arrives.
@@ -110,6 +117,22 @@ export const staffMutators: ClientMutators<StaffMutation> = {
 				facilityId: args.facilityId,
 				offerExpiresAt: null
 			})
+		});
+	},
+	async moveInQueue(w, args) {
+		// The Kita and Kita year are the moved request's, as on the server; the server's time replaces
+		// the device's at the next pull.
+		const row = await w.get('requests', args.requestId);
+		if (!row) return;
+		await w.put('queueMoves', {
+			id: args.id,
+			requestId: args.requestId,
+			facilityId: row.facilityId,
+			kitaYearId: row.kitaYearId,
+			anchorRequestId: args.anchorRequestId,
+			placement: args.placement,
+			reason: args.reason,
+			movedAt: new Date().toISOString()
 		});
 	},
 	async decideDuplicate(w, args) {

@@ -56,7 +56,7 @@ export function describeRejection(
 	const again = retryFromHere(name, args, rejection);
 	if (again) next.push(again);
 	next.push(...stepsFromHere(name, rejection, names));
-	const text = freeTextOf(args);
+	const text = freeTextOf(args, name);
 	if (text) next.push({ kind: 'copy', text });
 	if (name !== 'auditRead') next.push({ kind: 'reload' });
 	const link = linkOf(name, args, names);

@@ -46,6 +46,8 @@ export function linkOf(name: MutationName, args: Args, names: RejectionNames): N
 			return link('/kita/dubletten', m.rej_action_duplicates());
 		case 'auditRead':
 			return null;
+		case 'moveInQueue':
+			return link('/kita', m.rej_action_queue());
 		case 'saveFacility':
 			return link(`/verwaltung/kitas/${encodeURIComponent(str(args.id))}`, m.rej_action_kita());
 		case 'setCapacities':

@@ -110,13 +110,17 @@ export function typedOf(name: MutationName, args: Args, names: RejectionNames): 
 			return [{ label: m.rej_label_birth(), value: day(args.birthDate) }];
 		case 'saveChildmindingNote':
 			return [{ label: m.rej_label_note(), value: str(args.note) }];
+		case 'moveInQueue':
+			return [{ label: m.rej_label_move_reason(), value: str(args.reason) }];
 		default:
 			return [];
 	}
 }
 
 /** The free texts the user typed (comments, notes): what "copy the text" copies. */
-export function freeTextOf(args: Args): string {
+export function freeTextOf(args: Args, name?: string): string {
+	// A move's reason is written by hand; a refusal's reason is a code.
+	if (name === 'moveInQueue') return str(args.reason);
 	const items = Array.isArray(args.items) ? (args.items as Args[]) : [];
 	return [args.comment, args.note, ...items.map((item) => item.comment)]
 		.map(str)

@@ -45,6 +45,7 @@ export const WHAT: Record<MutationName, Text> = {
 		args.kind === 'queueExport'
 			? m.rej_audit_export({ kita: kitaName(names, str(args.id)) })
 			: m.rej_audit_request({ child: ofRequest({ requestId: args.id }, names).child }),
+	moveInQueue: (args, names) => m.rej_queue_move(ofRequest(args, names)),
 	saveFacility: (args, names) =>
 		m.rej_facility({ kita: names.facilities.get(str(args.id)) ?? str(args.name) }),
 	setCapacities: (args, names) => m.rej_capacities({ kita: kitaName(names, str(args.facilityId)) }),

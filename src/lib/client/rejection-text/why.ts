@@ -101,6 +101,7 @@ export const WHY: { [N in MutationName]: Record<RefusalOf<N>, Text> & Why } = {
 	},
 	decideDuplicate: DUPLICATE,
 	auditRead: { notFound: () => m.rej_why_request_not_found() },
+	moveInQueue: { notFound: () => m.rej_why_queue_move_not_found() },
 	saveFacility: {
 		...FACILITY,
 		unknownMunicipality: () => m.office_refusal_unknown_municipality(),

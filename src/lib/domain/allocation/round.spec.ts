@@ -85,6 +85,24 @@ describe('runRound', () => {
 		expect(result.unmatched).toEqual(['u3-local']);
 	});
 
+	it('honours a Kita’s manual moves after its criteria', () => {
+		const kitas = [kita('K', { 'u3:35': 1 }, ['siblingAtKita'])];
+		const children = [
+			child('sibling', [request('K', 1)], { birthDate: '2025-02-01', siblingKitaIds: ['K'] }),
+			child('moved', [request('K', 1)], { birthDate: '2025-02-01' })
+		];
+		expect(matchOf(runRound({ kitas, children, seed: 1 })).get('sibling')?.kitaId).toBe('K');
+		const moved = [
+			{
+				...(kitas[0] as RoundKita),
+				moves: [{ id: 'm', subject: 'moved', anchor: 'sibling', placement: 'before' as const, at: 't' }]
+			}
+		];
+		const result = runRound({ kitas: moved, children, seed: 1 });
+		expect(matchOf(result).get('moved')?.kitaId).toBe('K');
+		expect(result.unmatched).toEqual(['sibling']);
+	});
+
 	it('gives a walk-in a place at an unranked Kita only after the ranked children who want it there', () => {
 		const kitas = [kita('A', { 'ue3:35': 1 }, ['hardship']), kita('B', { 'ue3:35': 1 }, ['hardship'])];
 		// The walk-in ranks first at both Kitas (hardship); whichever it comes to first in its

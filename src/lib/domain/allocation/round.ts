@@ -7,6 +7,7 @@ import type { AgeBand, WeeklyHours } from '../facility';
 import { ageBandAt, ageInMonths } from '../kita-year';
 import { bucketKey, type BucketKey, type FreeByBucket } from './buckets';
 import { lotteryNumber, rankCandidates, type AdmissionCriterion, type CandidateFacts } from './criteria';
+import { applyMoves, type RankMove } from './moves';
 import { deferredAcceptance, type DaChild, type DaKita, type DaProposal } from './deferred-acceptance';
 
 export interface RoundKita {
@@ -15,6 +16,8 @@ export interface RoundKita {
 	free: FreeByBucket;
 	/** Its published criteria, in its order. */
 	criteria: readonly AdmissionCriterion[];
+	/** Its staff's moves in its ranking, by child id (moves.ts); applied after the criteria. */
+	moves?: readonly RankMove[];
 }
 
 export interface RoundRequest {
@@ -102,7 +105,7 @@ export interface RankedCandidate extends CandidateFacts {
 	bucket: BucketKey;
 }
 
-/** Each Kita's candidates (children with a request there), best first by its criteria. */
+/** Each Kita's candidates (children with a request there), best first by its criteria and moves. */
 export function rankedCandidates(input: RoundInput): Map<string, RankedCandidate[]> {
 	const kitas = new Map(input.kitas.map((k) => [k.id, k]));
 	const facts = new Map<string, RankedCandidate[]>();
@@ -138,7 +141,14 @@ export function rankedCandidates(input: RoundInput): Map<string, RankedCandidate
 	}
 	const ranked = new Map<string, RankedCandidate[]>();
 	for (const kita of input.kitas)
-		ranked.set(kita.id, rankCandidates(kita.criteria, facts.get(kita.id) ?? [], input.seed));
+		ranked.set(
+			kita.id,
+			applyMoves(
+				rankCandidates(kita.criteria, facts.get(kita.id) ?? [], input.seed),
+				(c) => c.childId,
+				kita.moves ?? []
+			)
+		);
 	return ranked;
 }
 

@@ -10,6 +10,8 @@ export interface WalkinGuardianDraft {
 	town: string;
 	phone: string;
 	email: string;
+	/** Employed or in training (an admission criterion); a draft from before has none. */
+	employedOrTraining?: boolean;
 }
 
 export interface WalkinDraft {
@@ -31,7 +33,8 @@ const blankGuardian = (): WalkinGuardianDraft => ({
 	postcode: '',
 	town: '',
 	phone: '',
-	email: ''
+	email: '',
+	employedOrTraining: false
 });
 
 export const blankWalkin = (): WalkinDraft => ({
