@@ -40,6 +40,7 @@ export const init: ServerInit = async () => {
 		if (app.config.demoData) console.warn(`\n${demoModeNotice(app.config)}\n`);
 		// The timers first fire after their interval; a server restarted often must not skip them.
 		void app.carryOver.runOnce();
+		void app.roundLapse.runOnce();
 		void app.retention.runOnce();
 	} catch (error) {
 		if (error instanceof MigrationError || error instanceof ConfigError) {

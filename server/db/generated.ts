@@ -223,6 +223,17 @@ export interface NumberCounters {
 	value: number;
 }
 
+export interface OfferRounds {
+	closed_at: string | null;
+	deadline: string;
+	id: string | null;
+	kita_year_id: string;
+	seed: number;
+	started_at: string;
+	started_by: string | null;
+	status: string;
+}
+
 export interface RateLimits {
 	blocked_until: string | null;
 	count: number;
@@ -289,6 +300,19 @@ export interface RetentionRuns {
 	at: string;
 	counts: string;
 	id: Generated<number | null>;
+}
+
+export interface RoundProposals {
+	changes: Generated<string>;
+	facility_id: string;
+	id: string | null;
+	proposed_request_ids: string;
+	request_ids: string;
+	round_id: string;
+	sent_at: string | null;
+	sent_by: string | null;
+	seq: number;
+	status: string;
 }
 
 export interface SchemaMigrations {
@@ -390,12 +414,14 @@ export interface DB {
 	mail_outbox: MailOutbox;
 	municipalities: Municipalities;
 	number_counters: NumberCounters;
+	offer_rounds: OfferRounds;
 	rate_limits: RateLimits;
 	recovery_codes: RecoveryCodes;
 	registrations: Registrations;
 	request_events: RequestEvents;
 	requests: Requests;
 	retention_runs: RetentionRuns;
+	round_proposals: RoundProposals;
 	schema_migrations: SchemaMigrations;
 	sessions: Sessions;
 	sync_clients: SyncClients;

@@ -11,6 +11,7 @@ import { FAMILY_SOURCES } from '../../src/lib/domain/family';
 import { FEEDBACK_KINDS } from '../../src/lib/domain/feedback-kinds';
 import { REQUEST_STATUSES } from '../../src/lib/domain/placement';
 import { ROLES } from '../../src/lib/domain/roles';
+import { PROPOSAL_STATUSES, ROUND_STATUSES } from '../../src/lib/domain/allocation/offer-round';
 import { DUPLICATE_STATUSES, REJECT_REASONS } from '../../src/lib/domain/staff';
 import type { DB as GeneratedDB } from './generated';
 
@@ -39,9 +40,11 @@ export const CHECKED_COLUMNS = {
 	'feedback.kind': FEEDBACK_KINDS,
 	'feedback.wants_reply': FLAG,
 	'guardians.position': GUARDIAN_POSITIONS,
+	'offer_rounds.status': ROUND_STATUSES,
 	'registrations.source': FAMILY_SOURCES,
 	'requests.change_request': FLAG,
 	'requests.weekly_hours': WEEKLY_HOURS,
+	'round_proposals.status': PROPOSAL_STATUSES,
 	'sessions.mfa_verified': FLAG,
 	'users.active': FLAG,
 	'users.role': ROLES
@@ -86,12 +89,14 @@ export const PRIMARY_KEYS = {
 	mail_outbox: ['id'],
 	municipalities: ['id'],
 	number_counters: ['name'],
+	offer_rounds: ['id'],
 	rate_limits: ['key'],
 	recovery_codes: ['user_id', 'code_hash'],
 	registrations: ['id'],
 	request_events: ['id'],
 	requests: ['id'],
 	retention_runs: ['id'],
+	round_proposals: ['id'],
 	schema_migrations: ['name'],
 	sessions: ['id'],
 	sync_clients: ['client_id'],
@@ -162,3 +167,5 @@ export type CarryOverRunsTable = DB['carry_over_runs'];
 export type SyncDeletionsTable = DB['sync_deletions'];
 export type RetentionRunsTable = DB['retention_runs'];
 export type FeedbackTable = DB['feedback'];
+export type OfferRoundsTable = DB['offer_rounds'];
+export type RoundProposalsTable = DB['round_proposals'];

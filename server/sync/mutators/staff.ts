@@ -14,6 +14,7 @@ import { Refusal } from '../../commands/refusal';
 import { createWalkin } from '../../commands/walkin-registration';
 import { decideDuplicate } from '../../commands/duplicates';
 import { renewClaimCode } from '../../commands/claim';
+import { changeRoundProposal, sendRoundProposal } from '../../commands/offer-rounds';
 import type { MutatorRegistry } from './context';
 
 export const staffMutators: MutatorRegistry = {
@@ -31,5 +32,7 @@ export const staffMutators: MutatorRegistry = {
 	renewClaimCode: { command: renewClaimCode },
 	// A proposal only: the family or the youth office confirms (commands/duplicates.ts).
 	decideDuplicate: { command: decideDuplicate },
-	auditRead: { command: auditRead }
+	auditRead: { command: auditRead },
+	sendRoundProposal: { command: sendRoundProposal },
+	changeRoundProposal: { command: changeRoundProposal }
 };

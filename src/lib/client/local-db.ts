@@ -6,6 +6,7 @@ import type { Child, Family, Guardian } from '$lib/domain/family';
 import type { KitaYear } from '$lib/domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '$lib/domain/request';
 import type { DuplicateCandidate, LinkQuestion } from '$lib/domain/staff';
+import type { RoundProposal } from '$lib/domain/allocation/offer-round';
 import type { CapacityRow, EntityName, Rejection } from '$lib/sync/protocol';
 import { nextIdAfter } from '$lib/sync/device-record';
 import { forgetRecord, readRecord } from './device-record-store';
@@ -85,6 +86,7 @@ export class LocalDb extends Dexie {
 	childminderRequests!: Table<ChildminderRequest, string>;
 	duplicateCandidates!: Table<DuplicateCandidate, string>;
 	linkQuestions!: Table<LinkQuestion, string>;
+	roundProposals!: Table<RoundProposal, string>;
 	outbox!: Table<OutboxEntry, number>;
 	shadows!: Table<ShadowRow, string>;
 	rejections!: Table<LocalRejection, number>;
@@ -134,6 +136,10 @@ export class LocalDb extends Dexie {
 		this.version(6).stores({
 			guardians: 'id, familyId, position'
 		});
+		// Staff: the proposals of the youth office's offer rounds for their Kitas (issue 17).
+		this.version(7).stores({
+			roundProposals: 'id, facilityId, status'
+		});
 		// A fresh database gets a fresh clientId (DESIGN.md: mutation ids count per clientId) — unless
 		// the device record says this user's database held changes before: then the browser lost it
 		// (issue 14, point 3), and the same clientId lets the server say which of them it received;
@@ -166,7 +172,8 @@ export class LocalDb extends Dexie {
 			requestEvents: this.requestEvents,
 			childminderRequests: this.childminderRequests,
 			duplicateCandidates: this.duplicateCandidates,
-			linkQuestions: this.linkQuestions
+			linkQuestions: this.linkQuestions,
+			roundProposals: this.roundProposals
 		} as Record<EntityName, Table<unknown, string>>;
 	}
 

@@ -5,6 +5,7 @@ import type { Child, Family, Guardian } from '../domain/family';
 import type { KitaYear } from '../domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '../domain/request';
 import type { DuplicateCandidate, LinkQuestion } from '../domain/staff';
+import type { RoundProposal } from '../domain/allocation/offer-round';
 
 export { MIN_CLIENT_SCHEMA_VERSION, PAGED_RESET_SCHEMA_VERSION, SCHEMA_VERSION } from './version';
 
@@ -36,6 +37,8 @@ export interface EntityRows {
 	duplicateCandidates: DuplicateCandidate;
 	/** Parents: a Kita's questions whether an in-person registration is their child. */
 	linkQuestions: LinkQuestion;
+	/** Staff: their Kitas' proposals of the youth office's offer rounds. */
+	roundProposals: RoundProposal;
 }
 export type EntityName = keyof EntityRows;
 

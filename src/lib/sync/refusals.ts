@@ -38,7 +38,9 @@ export const REFUSALS_BY_MUTATION = {
 		'offersNotYetOpen',
 		'kitaYearEnded',
 		'holdsHigherChoice',
-		'acceptedElsewhere'
+		'acceptedElsewhere',
+		// An offer of a round's proposal whose send came after the deadline.
+		'roundLapsed'
 	],
 	withdrawOffer: REQUEST_STEP,
 	rejectRequest: REQUEST_STEP,
@@ -48,6 +50,15 @@ export const REFUSALS_BY_MUTATION = {
 	renewClaimCode: ['notFound', 'alreadyClaimed'],
 	decideDuplicate: ['notFound', 'staleStatus', 'alreadyLinked'],
 	auditRead: ['notFound'],
+	sendRoundProposal: ['notFound', 'staleStatus', 'roundLapsed'],
+	changeRoundProposal: [
+		'notFound',
+		'staleStatus',
+		'roundLapsed',
+		'notInProposal',
+		'alreadyInProposal',
+		'notWaiting'
+	],
 	saveFacility: ['notFound', 'unknownMunicipality', 'openRequests'],
 	setCapacities: ['notFound'],
 	saveFacilityInfo: ['notFound'],
