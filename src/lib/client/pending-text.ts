@@ -28,6 +28,8 @@ const CHANGE: Record<MutationName, () => string> = {
 	renewClaimCode: m.chg_claim_code,
 	decideDuplicate: m.chg_duplicate,
 	auditRead: m.chg_other,
+	sendRoundProposal: m.chg_round_send,
+	changeRoundProposal: m.chg_round_change,
 	saveFacility: m.chg_facility,
 	setCapacities: m.chg_capacities,
 	saveFacilityInfo: m.chg_facility_info,

@@ -44,6 +44,8 @@ const ARGS: Record<MutationName, Record<string, unknown>> = {
 	renewClaimCode: { familyId: FAMILY },
 	decideDuplicate: { candidateId: DUP },
 	auditRead: { kind: 'request', id: REQUEST },
+	sendRoundProposal: { proposalId: DUP },
+	changeRoundProposal: { proposalId: DUP, dropRequestId: REQUEST, addRequestId: null, reason: 'Familie verzogen' },
 	saveFacility: { id: KITA, name: 'Kita Sonnenschein' },
 	setCapacities: { facilityId: KITA },
 	saveFacilityInfo: { facilityId: KITA },
@@ -72,6 +74,7 @@ const NAMES = {
 	duplicates: new Map([[DUP, { childId: CHILD, facilityId: KITA }]]),
 	families: new Map([[FAMILY, 'Mia Sommer']]),
 	guardians: new Map([[GUARDIAN, storedGuardian]]),
+	proposals: new Map([[DUP, { facilityId: KITA }]]),
 	staff: false
 };
 
