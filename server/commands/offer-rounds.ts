@@ -101,7 +101,13 @@ export async function startRound(
 			})
 			.execute();
 	await auditCommand(ctx, 'round.start', 'offerRound', roundId);
-	pokeAll(ctx, await staffOf(ctx.tx, proposals.map((p) => p.facilityId)));
+	pokeAll(
+		ctx,
+		await staffOf(
+			ctx.tx,
+			proposals.map((p) => p.facilityId)
+		)
+	);
 	return { ok: true, roundId, seed: result.seed, deadline, proposals: proposals.length };
 }
 
@@ -249,7 +255,11 @@ export async function assertProposalSent(
  * are free for the next round), the round closes. Idempotent: a closed round is left alone.
  */
 export async function lapseRound(ctx: CommandContext, roundId: string): Promise<string[]> {
-	const round = await ctx.tx.selectFrom('offer_rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+	const round = await ctx.tx
+		.selectFrom('offer_rounds')
+		.selectAll()
+		.where('id', '=', roundId)
+		.executeTakeFirst();
 	if (!round || round.status !== 'open' || !deadlinePassed(round.deadline, ctx.today)) return [];
 	const open = await ctx.tx
 		.selectFrom('round_proposals')
@@ -270,6 +280,12 @@ export async function lapseRound(ctx: CommandContext, roundId: string): Promise<
 		.where('id', '=', roundId)
 		.execute();
 	for (const p of open) await auditCommand(ctx, 'round.lapse', 'roundProposal', p.id);
-	pokeAll(ctx, await staffOf(ctx.tx, open.map((p) => p.facility_id)));
+	pokeAll(
+		ctx,
+		await staffOf(
+			ctx.tx,
+			open.map((p) => p.facility_id)
+		)
+	);
 	return open.map((p) => p.id);
 }

@@ -17,7 +17,8 @@ export async function lapseRounds(host: CommandHost): Promise<string[]> {
 		.where('deadline', '<', today)
 		.execute();
 	const lapsed: string[] = [];
-	for (const { id } of due) lapsed.push(...(await runCommand(host, SYSTEM_ACTOR, (ctx) => lapseRound(ctx, id))));
+	for (const { id } of due)
+		lapsed.push(...(await runCommand(host, SYSTEM_ACTOR, (ctx) => lapseRound(ctx, id))));
 	return lapsed;
 }
 

@@ -250,7 +250,9 @@ async function roundProposalAtX() {
 	const db = w.t.app.database.db;
 	await db.updateTable('offer_rounds').set({ status: 'closed' }).where('status', '=', 'open').execute();
 	await registered([w.kitaX]);
-	const started = await w.t.caller({ session: admin.session }).youthOffice.startRound({ kitaYearId: '2027-28' });
+	const started = await w.t
+		.caller({ session: admin.session })
+		.youthOffice.startRound({ kitaYearId: '2027-28' });
 	return db
 		.selectFrom('round_proposals')
 		.selectAll()

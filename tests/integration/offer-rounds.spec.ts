@@ -96,7 +96,12 @@ describe('offer rounds', () => {
 		const x = await proposalOf(w.kitaX);
 		const pulledX = (await w.pull(w.staffX)).patch.put.roundProposals ?? [];
 		expect(pulledX).toContainEqual(
-			expect.objectContaining({ id: x.id, facilityId: w.kitaX, requestIds: [w.requestX], deadline: '2026-12-07' })
+			expect.objectContaining({
+				id: x.id,
+				facilityId: w.kitaX,
+				requestIds: [w.requestX],
+				deadline: '2026-12-07'
+			})
 		);
 		expect(pulledX.every((p) => p.facilityId === w.kitaX)).toBe(true);
 		const pulledY = (await w.pull(w.staffY)).patch.put.roundProposals ?? [];
@@ -227,8 +232,13 @@ describe('offer rounds', () => {
 		expect(lapsed).toHaveLength(first.proposals);
 		expect((await proposalOf(w.kitaX)).status).toBe('lapsed');
 		expect(
-			(await db().selectFrom('offer_rounds').select('status').where('id', '=', first.roundId).executeTakeFirstOrThrow())
-				.status
+			(
+				await db()
+					.selectFrom('offer_rounds')
+					.select('status')
+					.where('id', '=', first.roundId)
+					.executeTakeFirstOrThrow()
+			).status
 		).toBe('closed');
 		expect(await auditOf('round.lapse')).toHaveLength(first.proposals);
 		// Run again: nothing more.
@@ -247,7 +257,9 @@ describe('offer rounds', () => {
 		expect(await w.status(w.requestX)).toBe('registered');
 		// The youth office sees it lapsed, and the next round proposes X's place again.
 		const rounds = await office().rounds({ kitaYearId: '2027-28' });
-		expect(rounds[0]?.kitas).toContainEqual(expect.objectContaining({ facilityId: w.kitaX, status: 'lapsed' }));
+		expect(rounds[0]?.kitas).toContainEqual(
+			expect.objectContaining({ facilityId: w.kitaX, status: 'lapsed' })
+		);
 		await office().startRound({ kitaYearId: '2027-28' });
 		expect(JSON.parse((await proposalOf(w.kitaX)).request_ids)).toContain(w.requestX);
 	});

@@ -122,7 +122,9 @@ export const youthOfficeRouter = router({
 	}),
 
 	/** The rounds of a Kita year, newest first: per Kita open, sent, changed and sent, or lapsed. */
-	rounds: admin.input(roundsQuerySchema).query(({ ctx, input }) => listRounds(ctx.app.database.db, input.kitaYearId)),
+	rounds: admin
+		.input(roundsQuerySchema)
+		.query(({ ctx, input }) => listRounds(ctx.app.database.db, input.kitaYearId)),
 
 	audit: admin.input(auditQuerySchema).query(async ({ ctx, input }) => {
 		const result = await listAudit(ctx.app.database.db, input);

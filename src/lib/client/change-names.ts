@@ -34,16 +34,17 @@ export const NO_NAMES: RejectionNames = {
 };
 
 export async function loadChangeNames(db: LocalDb, staff: boolean): Promise<RejectionNames> {
-	const [facilities, children, requests, childminding, duplicates, questions, guardians, proposals] = await Promise.all([
-		db.facilities.toArray(),
-		db.children.toArray(),
-		db.requests.toArray(),
-		db.childminderRequests.toArray(),
-		db.duplicateCandidates.toArray(),
-		db.linkQuestions.toArray(),
-		db.guardians.toArray(),
-		db.roundProposals.toArray()
-	]);
+	const [facilities, children, requests, childminding, duplicates, questions, guardians, proposals] =
+		await Promise.all([
+			db.facilities.toArray(),
+			db.children.toArray(),
+			db.requests.toArray(),
+			db.childminderRequests.toArray(),
+			db.duplicateCandidates.toArray(),
+			db.linkQuestions.toArray(),
+			db.guardians.toArray(),
+			db.roundProposals.toArray()
+		]);
 	const childNames = new Map(children.map((c) => [c.id, `${c.firstName} ${c.lastName}`]));
 	return {
 		facilities: new Map(facilities.map((f) => [f.id, f.name])),

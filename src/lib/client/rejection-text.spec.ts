@@ -45,7 +45,12 @@ const ARGS: Record<MutationName, Record<string, unknown>> = {
 	decideDuplicate: { candidateId: DUP },
 	auditRead: { kind: 'request', id: REQUEST },
 	sendRoundProposal: { proposalId: DUP },
-	changeRoundProposal: { proposalId: DUP, dropRequestId: REQUEST, addRequestId: null, reason: 'Familie verzogen' },
+	changeRoundProposal: {
+		proposalId: DUP,
+		dropRequestId: REQUEST,
+		addRequestId: null,
+		reason: 'Familie verzogen'
+	},
 	saveFacility: { id: KITA, name: 'Kita Sonnenschein' },
 	setCapacities: { facilityId: KITA },
 	saveFacilityInfo: { facilityId: KITA },

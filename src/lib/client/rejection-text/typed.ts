@@ -120,7 +120,7 @@ export function typedOf(name: MutationName, args: Args, names: RejectionNames): 
 /** The free texts the user typed (comments, notes): what "copy the text" copies. */
 export function freeTextOf(args: Args): string {
 	const items = Array.isArray(args.items) ? (args.items as Args[]) : [];
-	return [args.comment, args.note, args.reason, ...items.map((item) => item.comment)]
+	return [args.comment, args.note, ...items.map((item) => item.comment)]
 		.map(str)
 		.filter((text) => text.trim() !== '')
 		.join('\n\n');

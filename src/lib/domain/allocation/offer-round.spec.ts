@@ -74,9 +74,9 @@ describe('changing a proposal', () => {
 		expect(changeRoundProposalSchema.safeParse(base).success).toBe(true);
 		expect(changeRoundProposalSchema.safeParse({ ...base, reason: '   ' }).success).toBe(false);
 		expect(changeRoundProposalSchema.safeParse({ ...base, dropRequestId: null }).success).toBe(false);
-		expect(
-			changeRoundProposalSchema.safeParse({ ...base, addRequestId: base.dropRequestId }).success
-		).toBe(false);
+		expect(changeRoundProposalSchema.safeParse({ ...base, addRequestId: base.dropRequestId }).success).toBe(
+			false
+		);
 	});
 
 	it('says whether a proposal was sent as computed or changed', () => {

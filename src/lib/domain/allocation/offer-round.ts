@@ -58,7 +58,7 @@ export function isWorkingDay(day: Day): boolean {
 export function addWorkingDays(day: Day, n: number): Day {
 	dayParts(day);
 	let at = day;
-	for (let left = n; left > 0; ) {
+	for (let left = n; left > 0;) {
 		at = addDays(at, 1);
 		if (isWorkingDay(at)) left--;
 	}
