@@ -132,7 +132,7 @@ test('the youth office starts a round; the Kita sees its proposal and sends it w
 	await waitForSync(staff);
 	await staff.getByRole('searchbox', { name: 'Name des Kindes' }).fill(child.name.split(' ')[1] ?? '');
 	await expect(staff.getByRole('row', { name: new RegExp(child.name.split(' ')[1] ?? '') })).toContainText(
-		'Angebot'
+		'Vertragsangebot'
 	);
 
 	// The youth office sees the Kita's proposal as sent.
