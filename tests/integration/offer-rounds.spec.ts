@@ -67,7 +67,8 @@ describe('offer rounds', () => {
 		expect(await auditOf('round.start')).toEqual([
 			expect.objectContaining({ actor_id: admin.userId, target_id: started.roundId })
 		]);
-		const rounds = await office().rounds({ kitaYearId: '2027-28' });
+		const { rounds, defaultDeadline } = await office().rounds({ kitaYearId: '2027-28' });
+		expect(defaultDeadline).toBe('2026-12-07');
 		expect(rounds[0]).toMatchObject({ id: started.roundId, seed: started.seed, status: 'open' });
 		expect(rounds[0]?.kitas).toContainEqual(expect.objectContaining({ facilityId: w.kitaX, status: 'open' }));
 	});
@@ -134,7 +135,9 @@ describe('offer rounds', () => {
 	it('sends with one action: the offers go the single offer’s way and release the lower choice', async () => {
 		// Y (the second choice) offered first; the round proposes the first choice X.
 		await w.push(w.staffY, 'makeOffer', { requestId: w.requestY, expectedStatus: 'registered', ...OFFER });
-		await office().startRound({ kitaYearId: '2027-28' });
+		const started = await office().startRound({ kitaYearId: '2027-28' });
+		// X is the only Kita with a child to offer.
+		expect(started.proposals).toBe(1);
 		const x = await proposalOf(w.kitaX);
 		expect(JSON.parse(x.request_ids)).toEqual([w.requestX]);
 		await w.push(w.staffX, 'sendRoundProposal', { proposalId: x.id });
@@ -150,6 +153,16 @@ describe('offer rounds', () => {
 		const sent = await proposalOf(w.kitaX);
 		expect(sent).toMatchObject({ status: 'sent', sent_by: w.staffX.session.userId });
 		expect(await auditOf('round.send')).toEqual([expect.objectContaining({ target_id: x.id })]);
+		// Every Kita sent: the round is over, and the next may start.
+		expect(
+			(
+				await db()
+					.selectFrom('offer_rounds')
+					.select('status')
+					.where('id', '=', started.roundId)
+					.executeTakeFirstOrThrow()
+			).status
+		).toBe('closed');
 		// Sent once: a second send (another device) is refused as stale.
 		await w.push(w.staffX, 'sendRoundProposal', { proposalId: x.id });
 		expect(await w.lastRejection(w.staffX)).toMatchObject({ code: 'staleStatus' });
@@ -256,7 +269,7 @@ describe('offer rounds', () => {
 		expect(await w.lastRejection(w.staffX)).toMatchObject({ code: 'roundLapsed' });
 		expect(await w.status(w.requestX)).toBe('registered');
 		// The youth office sees it lapsed, and the next round proposes X's place again.
-		const rounds = await office().rounds({ kitaYearId: '2027-28' });
+		const { rounds } = await office().rounds({ kitaYearId: '2027-28' });
 		expect(rounds[0]?.kitas).toContainEqual(
 			expect.objectContaining({ facilityId: w.kitaX, status: 'lapsed' })
 		);

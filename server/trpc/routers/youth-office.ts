@@ -26,6 +26,8 @@ import { listOfficeDuplicates } from '../../services/duplicates';
 import { yearReport } from '../../services/reports';
 import { roundInput } from '../../services/round-input';
 import { listRounds } from '../../services/offer-rounds';
+import { defaultRoundDeadline } from '../../../src/lib/domain/allocation/offer-round';
+import { dayOfInstant } from '../../../src/lib/domain/calendar-day';
 import { roundsQuerySchema, startRoundSchema } from '../../../src/lib/domain/allocation/offer-round-schemas';
 import { roleProcedure, router } from '../init';
 
@@ -122,9 +124,11 @@ export const youthOfficeRouter = router({
 	}),
 
 	/** The rounds of a Kita year, newest first: per Kita open, sent, changed and sent, or lapsed. */
-	rounds: admin
-		.input(roundsQuerySchema)
-		.query(({ ctx, input }) => listRounds(ctx.app.database.db, input.kitaYearId)),
+	rounds: admin.input(roundsQuerySchema).query(async ({ ctx, input }) => ({
+		rounds: await listRounds(ctx.app.database.db, input.kitaYearId),
+		/** What the start form offers: three working days from the server's today. */
+		defaultDeadline: defaultRoundDeadline(dayOfInstant(ctx.app.now()))
+	})),
 
 	audit: admin.input(auditQuerySchema).query(async ({ ctx, input }) => {
 		const result = await listAudit(ctx.app.database.db, input);
