@@ -8,6 +8,7 @@ import {
 	deadlineIssue,
 	deadlinePassed,
 	defaultRoundDeadline,
+	MAX_PROPOSAL_CHANGES,
 	sentStatus,
 	type DeadlineIssue
 } from '../../src/lib/domain/allocation/offer-round';
@@ -206,6 +207,8 @@ export async function changeRoundProposal(
 			throw new Refusal('notFound', 'request.notFound', current);
 		if (added.status !== 'registered') throw new Refusal('notWaiting', 'roundProposal.notWaiting', current);
 	}
+	if (current.changes.length >= MAX_PROPOSAL_CHANGES)
+		throw new Refusal('notAllowed', 'roundProposal.tooManyChanges', current);
 	const changed = applyProposalChange(current.requestIds, args);
 	if (!changed.ok) throw new Refusal(changed.issue, `roundProposal.${changed.issue}`, current);
 	const change: StoredChange = {

@@ -5,6 +5,7 @@
 // change it with a written reason (stored, audited); the lapse job lets unsent proposals lapse,
 // idempotently, and the next round proposes those places again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_PROPOSAL_CHANGES } from '../../src/lib/domain/allocation/offer-round';
 import { lapseRounds } from '../../server/jobs/round-lapse';
 import type { AuthSession } from '../../server/auth/session';
 import { createUserWithSession } from './fixtures';
@@ -230,6 +231,23 @@ describe('offer rounds', () => {
 		]);
 		await w.push(w.staffX, 'sendRoundProposal', { proposalId: x.id });
 		expect((await proposalOf(w.kitaX)).status).toBe('changedAndSent');
+	});
+
+	it('takes a bounded number of changes per proposal', async () => {
+		await office().startRound({ kitaYearId: '2027-28' });
+		const x = await proposalOf(w.kitaX);
+		const step = (drop: boolean) =>
+			w.push(w.staffX, 'changeRoundProposal', {
+				proposalId: x.id,
+				dropRequestId: drop ? w.requestX : null,
+				addRequestId: drop ? null : w.requestX,
+				reason: 'Hin und her, immer wieder'
+			});
+		for (let i = 0; i < MAX_PROPOSAL_CHANGES; i++) await step(i % 2 === 0);
+		expect(await w.lastRejection(w.staffX)).toBeUndefined();
+		await step(true);
+		expect(await w.lastRejection(w.staffX)).toMatchObject({ code: 'notAllowed' });
+		expect(JSON.parse((await proposalOf(w.kitaX)).changes)).toHaveLength(MAX_PROPOSAL_CHANGES);
 	});
 
 	it('lets unsent proposals lapse after the deadline (idempotent); the next round proposes the places again', async () => {

@@ -57,7 +57,9 @@ export const REFUSALS_BY_MUTATION = {
 		'roundLapsed',
 		'notInProposal',
 		'alreadyInProposal',
-		'notWaiting'
+		'notWaiting',
+		// MAX_PROPOSAL_CHANGES reached.
+		'notAllowed'
 	],
 	saveFacility: ['notFound', 'unknownMunicipality', 'openRequests'],
 	setCapacities: ['notFound'],

@@ -114,7 +114,8 @@ export const WHY: { [N in MutationName]: Record<RefusalOf<N>, Text> & Why } = {
 		notFound: () => m.rej_why_round_child_not_found(),
 		notInProposal: () => m.rej_why_round_not_in_proposal(),
 		alreadyInProposal: () => m.rej_why_round_already_in_proposal(),
-		notWaiting: () => m.rej_why_round_not_waiting()
+		notWaiting: () => m.rej_why_round_not_waiting(),
+		notAllowed: () => m.rej_why_round_too_many_changes()
 	},
 	saveFacility: {
 		...FACILITY,

@@ -20,6 +20,11 @@ export const MAX_DEADLINE_DAYS = 28;
 /** What a written reason for a change must at least say. */
 export const CHANGE_REASON_MIN = 5;
 export const CHANGE_REASON_MAX = 1000;
+/**
+ * Changes one proposal takes: far more than a Kita makes in earnest, and a bound on the row a device
+ * that drops and adds the same child in a loop could otherwise grow without end.
+ */
+export const MAX_PROPOSAL_CHANGES = 100;
 
 /** One change staff made to a proposal before sending it: a child out, a child in, or both. */
 export interface ProposalChange {
