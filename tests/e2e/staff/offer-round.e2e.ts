@@ -2,7 +2,7 @@
 // demo Kita's staff find the proposal in their queue (the children marked, the deadline shown) and
 // send it with one action — the offers appear, and the proposal counts as sent for the youth office.
 import { expect, test } from '@playwright/test';
-import { expectNoA11yViolations, waitForEmptyOutbox, waitForSync } from '../helpers';
+import { expectNoA11yViolations, openForOffline, waitForEmptyOutbox, waitForSync } from '../helpers';
 import { DEMO_ADMIN, loginWithTotp } from '../admin/steps';
 import { loginAsDemoStaff, readDb, seedRequests, staffKitas, statusOf, unique, withDb } from './steps';
 
@@ -65,7 +65,9 @@ test('the youth office starts a round; the Kita sees its proposal and sends it w
 	const start = page.getByRole('button', { name: 'Runde starten: 2027/28' });
 	await expect(start).toBeVisible({ timeout: 15_000 });
 	await start.click();
-	await expect(page.getByText(/^Runde gestartet: \d+ Kitas haben einen Vorschlag bekommen/)).toBeVisible();
+	await expect(
+		page.getByText(/^Runde gestartet: \d+ Kitas? ha(t|ben) einen Vorschlag bekommen/)
+	).toBeVisible();
 	const round = readDb(
 		(db) =>
 			db
@@ -80,8 +82,7 @@ test('the youth office starts a round; the Kita sees its proposal and sends it w
 	const staffContext = await browser.newContext();
 	const staff = await staffContext.newPage();
 	await loginAsDemoStaff(staff);
-	await staff.goto('/kita');
-	await waitForSync(staff);
+	await openForOffline(staff, '/kita');
 	const heading = (await staff.getByRole('heading', { level: 1 }).textContent()) ?? '';
 	const kitaId = staffKitas().find((id) =>
 		heading.includes(
@@ -112,12 +113,18 @@ test('the youth office starts a round; the Kita sees its proposal and sends it w
 	).toBeVisible();
 	await expectNoA11yViolations(staff);
 
-	// One action sends every offer of the proposal.
+	// One action sends every offer of the proposal — pressed offline, it waits in the outbox.
 	const count = (JSON.parse(proposal.request_ids) as string[]).length;
+	await staffContext.setOffline(true);
 	await panel
 		.getByRole('button', { name: `Angebote an alle vorgeschlagenen Kinder senden (${count})` })
 		.click();
-	await expect(panel.getByRole('status')).toContainText(`${count} Angebote sind unterwegs`);
+	await expect(panel.getByRole('status')).toContainText(
+		count === 1 ? '1 Angebot ist unterwegs' : `${count} Angebote sind unterwegs`
+	);
+	await expect(panel).toContainText('Gesendet');
+	expect(statusOf(child.requestId)).toBe('registered');
+	await staffContext.setOffline(false);
 	await waitForEmptyOutbox(staff);
 	await expect.poll(() => statusOf(child.requestId)).toBe('offered');
 	expect(
