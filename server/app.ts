@@ -12,6 +12,7 @@ import { startBackups, type BackupJob } from './jobs/backup';
 import { startCarryOver, type CarryOverJob } from './jobs/carry-over';
 import { startRetention, type RetentionJob } from './jobs/retention';
 import { log } from './log';
+import { startRoundLapse, type RoundLapseJob } from './jobs/round-lapse';
 
 export interface App {
 	config: Config;
@@ -26,6 +27,8 @@ export interface App {
 	offerExpiry: OfferExpiryJob;
 	/** Moves requests without a place to the next Kita year once allocation ended (every 15 min). */
 	carryOver: CarryOverJob;
+	/** Lets offer-round proposals not sent by their deadline lapse (every 15 min). */
+	roundLapse: RoundLapseJob;
 	/** Deletes and anonymises by the retention periods (every RETENTION_INTERVAL_HOURS). */
 	retention: RetentionJob;
 	/** Online backups into BACKUP_DIR; null without it. */
@@ -59,6 +62,7 @@ export async function createApp(
 		: null;
 	const offerExpiry = startOfferExpiry({ db: database.db, now, origin: config.origin });
 	const carryOver = startCarryOver({ database, now, config });
+	const roundLapse = startRoundLapse({ database, now, config });
 	const retention = startRetention(
 		{ db: database.db, now, periods: config.retention },
 		config.retentionIntervalHours * 3600_000
@@ -81,12 +85,14 @@ export async function createApp(
 		mail,
 		offerExpiry,
 		carryOver,
+		roundLapse,
 		retention,
 		backup,
 		stopJobs() {
 			mail?.stop();
 			offerExpiry.stop();
 			carryOver.stop();
+			roundLapse.stop();
 			retention.stop();
 			backup?.stop();
 		}

@@ -44,6 +44,7 @@ export const init: ServerInit = async () => {
 		if (app.config.demoData) log.warn(demoModeNotice(app.config));
 		// The timers first fire after their interval; a server restarted often must not skip them.
 		void app.carryOver.runOnce();
+		void app.roundLapse.runOnce();
 		void app.retention.runOnce();
 	} catch (error) {
 		if (error instanceof MigrationError || error instanceof ConfigError) {

@@ -9,6 +9,7 @@ import type { RequestsTable } from '../db/schema';
 import { audit } from '../services/audit';
 import { facilityOf, kitaYearOf, toRequest } from '../services/requests';
 import type { UserCommandContext } from './context';
+import { assertProposalSent } from './offer-rounds';
 import { Refusal } from './refusal';
 import { applyContract, transitionRequest, type RequestMove } from './transition-request';
 
@@ -38,6 +39,7 @@ async function stepKitaRequest(
 
 export async function makeOffer(ctx: UserCommandContext, args: MutationArgs<'makeOffer'>): Promise<void> {
 	await stepKitaRequest(ctx, args.requestId, async (row) => {
+		if (args.proposalId) await assertProposalSent(ctx, args.proposalId, row);
 		const facility = await facilityOf(ctx.tx, row.facility_id);
 		const year = await kitaYearOf(ctx.tx, row.kita_year_id);
 		const issues = checkOffer(args, facility, year, ctx.today);

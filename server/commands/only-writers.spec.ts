@@ -26,7 +26,9 @@ const DOMAIN_TABLES = [
 	'allocation_closures',
 	'carry_over_runs',
 	'feedback',
-	'retention_runs'
+	'retention_runs',
+	'offer_rounds',
+	'round_proposals'
 ] as const;
 
 /**

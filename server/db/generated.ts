@@ -226,6 +226,17 @@ export interface NumberCounters {
 	value: number;
 }
 
+export interface OfferRounds {
+	closed_at: string | null;
+	deadline: string;
+	id: string | null;
+	kita_year_id: string;
+	seed: number;
+	started_at: string;
+	started_by: string | null;
+	status: string;
+}
+
 export interface QueueMoves {
 	anchor_request_id: string;
 	facility_id: string;
@@ -305,6 +316,19 @@ export interface RetentionRuns {
 	at: string;
 	counts: string;
 	id: Generated<number | null>;
+}
+
+export interface RoundProposals {
+	changes: Generated<string>;
+	facility_id: string;
+	id: string | null;
+	proposed_request_ids: string;
+	request_ids: string;
+	round_id: string;
+	sent_at: string | null;
+	sent_by: string | null;
+	seq: number;
+	status: string;
 }
 
 export interface SchemaMigrations {
@@ -406,6 +430,7 @@ export interface DB {
 	mail_outbox: MailOutbox;
 	municipalities: Municipalities;
 	number_counters: NumberCounters;
+	offer_rounds: OfferRounds;
 	queue_moves: QueueMoves;
 	rate_limits: RateLimits;
 	recovery_codes: RecoveryCodes;
@@ -413,6 +438,7 @@ export interface DB {
 	request_events: RequestEvents;
 	requests: Requests;
 	retention_runs: RetentionRuns;
+	round_proposals: RoundProposals;
 	schema_migrations: SchemaMigrations;
 	sessions: Sessions;
 	sync_clients: SyncClients;

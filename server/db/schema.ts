@@ -12,6 +12,7 @@ import { FEEDBACK_KINDS } from '../../src/lib/domain/feedback-kinds';
 import { MOVE_PLACEMENTS } from '../../src/lib/domain/allocation/moves';
 import { REQUEST_STATUSES } from '../../src/lib/domain/placement';
 import { ROLES } from '../../src/lib/domain/roles';
+import { PROPOSAL_STATUSES, ROUND_STATUSES } from '../../src/lib/domain/allocation/offer-round';
 import { DUPLICATE_STATUSES, REJECT_REASONS } from '../../src/lib/domain/staff';
 import type { DB as GeneratedDB } from './generated';
 
@@ -42,9 +43,11 @@ export const CHECKED_COLUMNS = {
 	'guardians.employed_or_training': FLAG,
 	'guardians.position': GUARDIAN_POSITIONS,
 	'queue_moves.placement': MOVE_PLACEMENTS,
+	'offer_rounds.status': ROUND_STATUSES,
 	'registrations.source': FAMILY_SOURCES,
 	'requests.change_request': FLAG,
 	'requests.weekly_hours': WEEKLY_HOURS,
+	'round_proposals.status': PROPOSAL_STATUSES,
 	'sessions.mfa_verified': FLAG,
 	'users.active': FLAG,
 	'users.role': ROLES
@@ -90,12 +93,14 @@ export const PRIMARY_KEYS = {
 	municipalities: ['id'],
 	number_counters: ['name'],
 	queue_moves: ['id'],
+	offer_rounds: ['id'],
 	rate_limits: ['key'],
 	recovery_codes: ['user_id', 'code_hash'],
 	registrations: ['id'],
 	request_events: ['id'],
 	requests: ['id'],
 	retention_runs: ['id'],
+	round_proposals: ['id'],
 	schema_migrations: ['name'],
 	sessions: ['id'],
 	sync_clients: ['client_id'],
@@ -167,3 +172,5 @@ export type SyncDeletionsTable = DB['sync_deletions'];
 export type RetentionRunsTable = DB['retention_runs'];
 export type FeedbackTable = DB['feedback'];
 export type QueueMovesTable = DB['queue_moves'];
+export type OfferRoundsTable = DB['offer_rounds'];
+export type RoundProposalsTable = DB['round_proposals'];

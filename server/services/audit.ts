@@ -49,6 +49,10 @@ export const AUDIT_ACTIONS = [
 	'feedback.read',
 	'feedback.handle',
 	'carryOver.run',
+	'round.start',
+	'round.send',
+	'round.change',
+	'round.lapse',
 	'retention.run',
 	'backup.run'
 ] as const;

@@ -7,7 +7,8 @@ import type { Scope } from './scopes';
 
 /** The client schema (src/lib/sync/version.ts) from which each later entity is sent. */
 const ENTITY_SINCE_SCHEMA: Partial<Record<EntityName, number>> = {
-	queueMoves: 4
+	queueMoves: 4,
+	roundProposals: 4
 };
 
 export function scopeForSchema(scope: Scope, schemaVersion: number): Scope {

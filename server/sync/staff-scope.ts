@@ -13,6 +13,7 @@ import { toChild, toFamily, toGuardian } from '../services/families';
 import { toRegistration, toRequest, toRequestEvent } from '../services/requests';
 import { toDuplicateCandidate } from '../services/walkins';
 import { toQueueMove } from '../services/queue-moves';
+import { toRoundProposal } from '../services/offer-rounds';
 import { deletedForFacilities } from './deletions';
 import { withRequestActions } from './permitted';
 import { publicSources, put, source, type Scope } from './scopes';
@@ -296,6 +297,19 @@ export function staffScope(userId: string, facilityIds: readonly string[]): Scop
 				const out = [];
 				for (const row of rows) out.push(await toDuplicateCandidate(tx, row));
 				return out;
+			}),
+			// The offer rounds' proposals for the Kitas (issue 17): whom to offer, by request id —
+			// every id a request at that Kita (the round's own input, or a change checked by the command).
+			kitaSource('roundProposals', async (tx, since) => {
+				const rows = await tx
+					.selectFrom('round_proposals')
+					.innerJoin('offer_rounds', 'offer_rounds.id', 'round_proposals.round_id')
+					.selectAll('round_proposals')
+					.select(['offer_rounds.kita_year_id', 'offer_rounds.deadline', 'offer_rounds.started_at'])
+					.where('round_proposals.facility_id', 'in', kitas)
+					.where('round_proposals.seq', '>', since)
+					.execute();
+				return rows.map((r) => toRoundProposal(r, r));
 			})
 		]
 	};

@@ -244,6 +244,25 @@ async function openPair(): Promise<string> {
 	return candidate.id;
 }
 
+/**
+ * An open proposal of a new offer round for Kita X, which has a new child waiting (the rounds the
+ * cases started before are closed first: one open round per Kita year).
+ */
+async function roundProposalAtX() {
+	const db = w.t.app.database.db;
+	await db.updateTable('offer_rounds').set({ status: 'closed' }).where('status', '=', 'open').execute();
+	await registered([w.kitaX]);
+	const started = await w.t
+		.caller({ session: admin.session })
+		.youthOffice.startRound({ kitaYearId: '2027-28' });
+	return db
+		.selectFrom('round_proposals')
+		.selectAll()
+		.where('round_id', '=', started.roundId)
+		.where('facility_id', '=', w.kitaX)
+		.executeTakeFirstOrThrow();
+}
+
 // ------------------------------------------------------------------------------------------------
 // Inputs
 
@@ -572,6 +591,19 @@ const CASES: Cases = {
 			}),
 			RUNS
 		);
+	},
+	async sendRoundProposal() {
+		const proposal = await roundProposalAtX();
+		await accepted(w.staffX, 'sendRoundProposal', { proposalId: proposal.id });
+	},
+	async changeRoundProposal() {
+		const proposal = await roundProposalAtX();
+		await accepted(w.staffX, 'changeRoundProposal', {
+			proposalId: proposal.id,
+			dropRequestId: (JSON.parse(proposal.request_ids) as string[])[0] ?? null,
+			addRequestId: null,
+			reason: 'Die Familie hat abgesagt'
+		});
 	},
 	async saveFacility() {
 		const kitas = await catalogue();

@@ -15,6 +15,7 @@ import { createWalkin } from '../../commands/walkin-registration';
 import { decideDuplicate } from '../../commands/duplicates';
 import { renewClaimCode } from '../../commands/claim';
 import { moveInQueue } from '../../commands/queue-moves';
+import { changeRoundProposal, sendRoundProposal } from '../../commands/offer-rounds';
 import type { MutatorRegistry } from './context';
 
 export const staffMutators: MutatorRegistry = {
@@ -34,5 +35,7 @@ export const staffMutators: MutatorRegistry = {
 	decideDuplicate: { command: decideDuplicate },
 	auditRead: { command: auditRead },
 	// With a written reason; the Kita's devices only (commands/queue-moves.ts).
-	moveInQueue: { command: moveInQueue }
+	moveInQueue: { command: moveInQueue },
+	sendRoundProposal: { command: sendRoundProposal },
+	changeRoundProposal: { command: changeRoundProposal }
 };

@@ -19,6 +19,7 @@ import {
 import { userActor } from '../../commands/context';
 import { officeDecideDuplicate } from '../../commands/duplicates';
 import { closeAllocation } from '../../commands/kita-years';
+import { startRound } from '../../commands/offer-rounds';
 import { Refusal } from '../../commands/refusal';
 import { runCommand } from '../../commands/run';
 import { audit } from '../../services/audit';
@@ -27,6 +28,10 @@ import { kitaYearStatus, openRequestsByKita } from '../../services/catalogue-adm
 import { listOfficeDuplicates } from '../../services/duplicates';
 import { yearReport } from '../../services/reports';
 import { roundInput } from '../../services/round-input';
+import { listRounds } from '../../services/offer-rounds';
+import { defaultRoundDeadline } from '../../../src/lib/domain/allocation/offer-round';
+import { dayOfInstant } from '../../../src/lib/domain/calendar-day';
+import { roundsQuerySchema, startRoundSchema } from '../../../src/lib/domain/allocation/offer-round-schemas';
 import { roleProcedure, router } from '../init';
 
 const admin = roleProcedure;
@@ -103,6 +108,30 @@ export const youthOfficeRouter = router({
 				}))
 		};
 	}),
+
+	/**
+	 * Starts an offer round for a Kita year with a deadline (default: three working days): the
+	 * proposal is computed with a drawn seed, which is recorded, and stored per Kita; each Kita's
+	 * staff get theirs through their pull. One open round per Kita year.
+	 */
+	startRound: admin.input(startRoundSchema).mutation(async ({ ctx, input }) => {
+		const seed = randomInt(2_147_483_647);
+		const result = await runCommand(ctx.app, userActor(ctx.session), (c) => startRound(c, input, seed));
+		if (result.ok) return result;
+		if (result.code === 'notFound') throw new TRPCError({ code: 'NOT_FOUND', message: 'notFound' });
+		if (result.code === 'roundOpen') throw new TRPCError({ code: 'CONFLICT', message: 'roundOpen' });
+		throw new TRPCError({
+			code: 'BAD_REQUEST',
+			message: result.code === 'invalidDeadline' ? result.issue : result.code
+		});
+	}),
+
+	/** The rounds of a Kita year, newest first: per Kita open, sent, changed and sent, or lapsed. */
+	rounds: admin.input(roundsQuerySchema).query(async ({ ctx, input }) => ({
+		rounds: await listRounds(ctx.app.database.db, input.kitaYearId),
+		/** What the start form offers: three working days from the server's today. */
+		defaultDeadline: defaultRoundDeadline(dayOfInstant(ctx.app.now()))
+	})),
 
 	audit: admin.input(auditQuerySchema).query(async ({ ctx, input }) => {
 		const result = await listAudit(ctx.app.database.db, input);

@@ -15,6 +15,8 @@ export interface RejectionNames {
 	/** Family id → one of its children's names (walk-in families for the claim code). */
 	families: ReadonlyMap<string, string>;
 	guardians: ReadonlyMap<string, Guardian>;
+	/** Offer rounds' proposals (staff): the Kita each is for. */
+	proposals: ReadonlyMap<string, { facilityId: string }>;
 	/** Kita staff edit their Kita's description at /kita/angaben, the youth office at /verwaltung. */
 	staff: boolean;
 }
@@ -27,19 +29,22 @@ export const NO_NAMES: RejectionNames = {
 	duplicates: new Map(),
 	families: new Map(),
 	guardians: new Map(),
+	proposals: new Map(),
 	staff: false
 };
 
 export async function loadChangeNames(db: LocalDb, staff: boolean): Promise<RejectionNames> {
-	const [facilities, children, requests, childminding, duplicates, questions, guardians] = await Promise.all([
-		db.facilities.toArray(),
-		db.children.toArray(),
-		db.requests.toArray(),
-		db.childminderRequests.toArray(),
-		db.duplicateCandidates.toArray(),
-		db.linkQuestions.toArray(),
-		db.guardians.toArray()
-	]);
+	const [facilities, children, requests, childminding, duplicates, questions, guardians, proposals] =
+		await Promise.all([
+			db.facilities.toArray(),
+			db.children.toArray(),
+			db.requests.toArray(),
+			db.childminderRequests.toArray(),
+			db.duplicateCandidates.toArray(),
+			db.linkQuestions.toArray(),
+			db.guardians.toArray(),
+			db.roundProposals.toArray()
+		]);
 	const childNames = new Map(children.map((c) => [c.id, `${c.firstName} ${c.lastName}`]));
 	return {
 		facilities: new Map(facilities.map((f) => [f.id, f.name])),
@@ -52,6 +57,7 @@ export async function loadChangeNames(db: LocalDb, staff: boolean): Promise<Reje
 		]),
 		families: new Map(children.map((c) => [c.familyId, childNames.get(c.id) ?? ''])),
 		guardians: new Map(guardians.map((g) => [g.id, g])),
+		proposals: new Map(proposals.map((p) => [p.id, p])),
 		staff
 	};
 }

@@ -7,6 +7,7 @@ import type { KitaYear } from '$lib/domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '$lib/domain/request';
 import type { DuplicateCandidate, LinkQuestion } from '$lib/domain/staff';
 import type { QueueMove } from '$lib/domain/allocation/moves';
+import type { RoundProposal } from '$lib/domain/allocation/offer-round';
 import type { CapacityRow, EntityName, Rejection } from '$lib/sync/protocol';
 import { nextIdAfter } from '$lib/sync/device-record';
 import { forgetRecord, readRecord } from './device-record-store';
@@ -87,6 +88,7 @@ export class LocalDb extends Dexie {
 	duplicateCandidates!: Table<DuplicateCandidate, string>;
 	linkQuestions!: Table<LinkQuestion, string>;
 	queueMoves!: Table<QueueMove, string>;
+	roundProposals!: Table<RoundProposal, string>;
 	outbox!: Table<OutboxEntry, number>;
 	shadows!: Table<ShadowRow, string>;
 	rejections!: Table<LocalRejection, number>;
@@ -136,9 +138,11 @@ export class LocalDb extends Dexie {
 		this.version(6).stores({
 			guardians: 'id, familyId, position'
 		});
-		// Staff: their Kita's moves in its ranking by admission criteria (issue 17).
+		// Staff: their Kita's moves in its ranking by admission criteria, and the proposals of the
+		// youth office's offer rounds for their Kitas (issue 17).
 		this.version(7).stores({
-			queueMoves: 'id, facilityId'
+			queueMoves: 'id, facilityId',
+			roundProposals: 'id, facilityId, status'
 		});
 		// A fresh database gets a fresh clientId (DESIGN.md: mutation ids count per clientId) — unless
 		// the device record says this user's database held changes before: then the browser lost it
@@ -173,7 +177,8 @@ export class LocalDb extends Dexie {
 			childminderRequests: this.childminderRequests,
 			duplicateCandidates: this.duplicateCandidates,
 			linkQuestions: this.linkQuestions,
-			queueMoves: this.queueMoves
+			queueMoves: this.queueMoves,
+			roundProposals: this.roundProposals
 		} as Record<EntityName, Table<unknown, string>>;
 	}
 

@@ -16,6 +16,7 @@ const NAMES = {
 	duplicates: new Map(),
 	families: new Map(),
 	guardians: new Map(),
+	proposals: new Map(),
 	staff: false
 };
 

@@ -29,6 +29,8 @@ const CHANGE: Record<MutationName, () => string> = {
 	decideDuplicate: m.chg_duplicate,
 	auditRead: m.chg_other,
 	moveInQueue: m.chg_queue_move,
+	sendRoundProposal: m.chg_round_send,
+	changeRoundProposal: m.chg_round_change,
 	saveFacility: m.chg_facility,
 	setCapacities: m.chg_capacities,
 	saveFacilityInfo: m.chg_facility_info,

@@ -51,6 +51,13 @@ const ARGS: Record<MutationName, Record<string, unknown>> = {
 		placement: 'before',
 		reason: 'Härtefall'
 	},
+	sendRoundProposal: { proposalId: DUP },
+	changeRoundProposal: {
+		proposalId: DUP,
+		dropRequestId: REQUEST,
+		addRequestId: null,
+		reason: 'Familie verzogen'
+	},
 	saveFacility: { id: KITA, name: 'Kita Sonnenschein' },
 	setCapacities: { facilityId: KITA },
 	saveFacilityInfo: { facilityId: KITA },
@@ -79,6 +86,7 @@ const NAMES = {
 	duplicates: new Map([[DUP, { childId: CHILD, facilityId: KITA }]]),
 	families: new Map([[FAMILY, 'Mia Sommer']]),
 	guardians: new Map([[GUARDIAN, storedGuardian]]),
+	proposals: new Map([[DUP, { facilityId: KITA }]]),
 	staff: false
 };
 

@@ -9,6 +9,7 @@ import { commentSchema, daySchema, weeklyHoursSchema } from './schema-parts';
 import { facilityInfoSchema, facilityInputSchema, setCapacitiesSchema } from './facility-admin';
 import { kitaYearInputSchema } from './kita-year-admin';
 import { childmindingNoteSchema, childmindingTransitionSchema } from './youth-office';
+import { changeRoundProposalSchema, sendRoundProposalSchema } from './allocation/offer-round-schemas';
 import {
 	answerLinkQuestionSchema,
 	auditReadSchema,
@@ -83,6 +84,9 @@ export const MUTATION_ARGS = {
 	auditRead: auditReadSchema,
 	/** A child moved in the Kita's ranking by criteria, with a written reason (allocation/moves.ts). */
 	moveInQueue: moveInQueueSchema,
+	// Offer rounds (src/lib/domain/allocation/offer-round.ts)
+	sendRoundProposal: sendRoundProposalSchema,
+	changeRoundProposal: changeRoundProposalSchema,
 	// Youth office (src/lib/domain/facility-admin.ts, kita-year-admin.ts, youth-office.ts)
 	saveFacility: facilityInputSchema,
 	setCapacities: setCapacitiesSchema,

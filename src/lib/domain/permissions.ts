@@ -110,6 +110,11 @@ export const MUTATION_RULES = {
 	decideDuplicate: { roles: ['staff'], relation: `a duplicate suggestion of ${OWN_KITA}` },
 	auditRead: { roles: ['staff'], relation: `a request or export of ${OWN_KITA}` },
 	moveInQueue: { roles: ['staff'], relation: `two requests of ${OWN_KITA} and the same Kita year` },
+	sendRoundProposal: { roles: ['staff'], relation: `an offer round's proposal for ${OWN_KITA}` },
+	changeRoundProposal: {
+		roles: ['staff'],
+		relation: `an offer round's proposal for ${OWN_KITA}; a child added waits there`
+	},
 	saveFacility: { roles: ['admin'] },
 	setCapacities: { roles: ['admin'] },
 	saveFacilityInfo: { roles: ['admin', 'staff'], relation: `staff: ${OWN_KITA}` },
@@ -135,6 +140,8 @@ export const PROCEDURE_RULES = {
 	'youthOffice.closeAllocation': { roles: ['admin'] },
 	'youthOffice.report': { roles: ['admin'] },
 	'youthOffice.roundProposal': { roles: ['admin'] },
+	'youthOffice.startRound': { roles: ['admin'] },
+	'youthOffice.rounds': { roles: ['admin'] },
 	'youthOffice.audit': { roles: ['admin'] },
 	'youthOffice.duplicates': { roles: ['admin'] },
 	'youthOffice.decideDuplicate': { roles: ['admin'] },

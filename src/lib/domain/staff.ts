@@ -33,7 +33,9 @@ export const makeOfferSchema = z.object({
 	expectedStatus: requestStatusSchema,
 	startDate: daySchema,
 	weeklyHours: weeklyHoursSchema,
-	note: noteSchema
+	note: noteSchema,
+	/** Sent as part of an offer round's proposal (issue 17): made only while that stands sent. */
+	proposalId: z.uuid().optional()
 });
 export type MakeOfferInput = z.infer<typeof makeOfferSchema>;
 

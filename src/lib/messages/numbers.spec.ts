@@ -23,6 +23,8 @@ const STANDS_ALONE: Record<string, string[]> = {
 	staff_dup_waiting: ['count'],
 	office_carry_waiting: ['count'],
 	staff_pager_status: ['total'],
+	// "… senden (3)": the offers of a round's proposal, a counter on the button
+	staff_round_send: ['count'],
 	// "Wunsch 2 von 3": a position out of a total, no counted noun in any language
 	check_rank_value: ['rank', 'count'],
 	// "Platz 3 von 12 in dieser Liste": the same, in the Kita's ranking (issue 17)

@@ -6,6 +6,7 @@ import type { KitaYear } from '../domain/kita-year';
 import type { ChildminderRequest, Registration, Request, RequestEvent } from '../domain/request';
 import type { DuplicateCandidate, LinkQuestion } from '../domain/staff';
 import type { QueueMove } from '../domain/allocation/moves';
+import type { RoundProposal } from '../domain/allocation/offer-round';
 
 export { MIN_CLIENT_SCHEMA_VERSION, PAGED_RESET_SCHEMA_VERSION, SCHEMA_VERSION } from './version';
 
@@ -39,6 +40,8 @@ export interface EntityRows {
 	linkQuestions: LinkQuestion;
 	/** Staff: their Kita's moves in its ranking by criteria, with the reason (never parents). */
 	queueMoves: QueueMove;
+	/** Staff: their Kitas' proposals of the youth office's offer rounds. */
+	roundProposals: RoundProposal;
 }
 export type EntityName = keyof EntityRows;
 

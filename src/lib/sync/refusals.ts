@@ -38,7 +38,9 @@ export const REFUSALS_BY_MUTATION = {
 		'offersNotYetOpen',
 		'kitaYearEnded',
 		'holdsHigherChoice',
-		'acceptedElsewhere'
+		'acceptedElsewhere',
+		// An offer of a round's proposal whose send came after the deadline.
+		'roundLapsed'
 	],
 	withdrawOffer: REQUEST_STEP,
 	rejectRequest: REQUEST_STEP,
@@ -49,6 +51,17 @@ export const REFUSALS_BY_MUTATION = {
 	decideDuplicate: ['notFound', 'staleStatus', 'alreadyLinked'],
 	auditRead: ['notFound'],
 	moveInQueue: ['notFound'],
+	sendRoundProposal: ['notFound', 'staleStatus', 'roundLapsed'],
+	changeRoundProposal: [
+		'notFound',
+		'staleStatus',
+		'roundLapsed',
+		'notInProposal',
+		'alreadyInProposal',
+		'notWaiting',
+		// MAX_PROPOSAL_CHANGES reached.
+		'notAllowed'
+	],
 	saveFacility: ['notFound', 'unknownMunicipality', 'openRequests'],
 	setCapacities: ['notFound'],
 	saveFacilityInfo: ['notFound'],

@@ -15,8 +15,9 @@ test('the youth office computes an offer round’s proposal for a Kita year', as
 	const compute = section.getByRole('button', { name: /^Vorschlag berechnen: / });
 	await expect(compute).toBeVisible();
 	await compute.click();
-	const status = section.getByRole('status').last();
-	await expect(status).toContainText('Wartende Kinder', { timeout: 15_000 });
+	// The computed proposal's status (the rounds below have one of their own).
+	const status = section.getByRole('status').filter({ hasText: 'Wartende Kinder' });
+	await expect(status).toBeVisible({ timeout: 15_000 });
 	await expect(status).toContainText('Losschlüssel');
 	const seed = await status
 		.locator('dt', { hasText: 'Losschlüssel' })

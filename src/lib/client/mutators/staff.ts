@@ -2,6 +2,7 @@
 // shows the action at once, offline too (server: server/sync/mutators/staff.ts).
 import { kitaYearFor, offerExpiresAt } from '$lib/domain/kita-year';
 import { contractConsequences, decideDuplicateStep } from '$lib/domain/staff';
+import { applyProposalChange, sentStatus } from '$lib/domain/allocation/offer-round';
 import { requestActionsFor } from './reader-actions';
 import { endOnAcceptance, transition } from './transition';
 import type { ClientMutators } from './types';
@@ -14,7 +15,9 @@ export type StaffMutation =
 	| 'concludeContract'
 	| 'createWalkin'
 	| 'decideDuplicate'
-	| 'moveInQueue';
+	| 'moveInQueue'
+	| 'sendRoundProposal'
+	| 'changeRoundProposal';
 
 export const staffMutators: ClientMutators<StaffMutation> = {
 	async makeOffer(w, args) {
@@ -151,5 +154,32 @@ export const staffMutators: ClientMutators<StaffMutation> = {
 			args.candidateId,
 			status === 'separate' ? { status, decidedAt: at } : { status, askedAt: at }
 		);
+	},
+	// The offers themselves are makeOffer mutations queued right after (staff/round-send.ts).
+	async sendRoundProposal(w, args) {
+		const row = await w.get('roundProposals', args.proposalId);
+		if (row?.status !== 'open') return;
+		await w.update('roundProposals', args.proposalId, {
+			status: sentStatus(row.changes),
+			sentAt: new Date().toISOString()
+		});
+	},
+	async changeRoundProposal(w, args) {
+		const row = await w.get('roundProposals', args.proposalId);
+		if (row?.status !== 'open') return;
+		const changed = applyProposalChange(row.requestIds, args);
+		if (!changed.ok) return;
+		await w.update('roundProposals', args.proposalId, {
+			requestIds: changed.requestIds,
+			changes: [
+				...row.changes,
+				{
+					at: new Date().toISOString(),
+					dropRequestId: args.dropRequestId,
+					addRequestId: args.addRequestId,
+					reason: args.reason
+				}
+			]
+		});
 	}
 };

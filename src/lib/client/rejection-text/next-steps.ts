@@ -41,6 +41,8 @@ export function linkOf(name: MutationName, args: Args, names: RejectionNames): N
 		case 'createWalkin':
 			return link('/kita/vor-ort', m.rej_action_walkin());
 		case 'renewClaimCode':
+		case 'sendRoundProposal':
+		case 'changeRoundProposal':
 			return link('/kita', m.rej_action_kita());
 		case 'decideDuplicate':
 			return link('/kita/dubletten', m.rej_action_duplicates());

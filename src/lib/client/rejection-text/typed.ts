@@ -112,6 +112,8 @@ export function typedOf(name: MutationName, args: Args, names: RejectionNames): 
 			return [{ label: m.rej_label_note(), value: str(args.note) }];
 		case 'moveInQueue':
 			return [{ label: m.rej_label_move_reason(), value: str(args.reason) }];
+		case 'changeRoundProposal':
+			return [{ label: m.rej_label_reason(), value: str(args.reason) }];
 		default:
 			return [];
 	}

@@ -46,6 +46,13 @@ export const WHAT: Record<MutationName, Text> = {
 			? m.rej_audit_export({ kita: kitaName(names, str(args.id)) })
 			: m.rej_audit_request({ child: ofRequest({ requestId: args.id }, names).child }),
 	moveInQueue: (args, names) => m.rej_queue_move(ofRequest(args, names)),
+	sendRoundProposal: (args, names) =>
+		m.rej_round_send({ kita: kitaName(names, names.proposals.get(str(args.proposalId))?.facilityId ?? '') }),
+	changeRoundProposal: (args, names) =>
+		m.rej_round_change({
+			child: ofRequest({ requestId: args.dropRequestId ?? args.addRequestId }, names).child,
+			kita: kitaName(names, names.proposals.get(str(args.proposalId))?.facilityId ?? '')
+		}),
 	saveFacility: (args, names) =>
 		m.rej_facility({ kita: names.facilities.get(str(args.id)) ?? str(args.name) }),
 	setCapacities: (args, names) => m.rej_capacities({ kita: kitaName(names, str(args.facilityId)) }),

@@ -48,6 +48,12 @@ export const CHILDMINDING = {
 	wrongActor: () => m.rej_why_wrong_actor()
 } satisfies Why;
 
+export const ROUND = {
+	notFound: () => m.rej_why_round_not_found(),
+	staleStatus: () => m.rej_why_round_stale(),
+	roundLapsed: () => m.rej_why_round_lapsed()
+} satisfies Why;
+
 /** Why it was refused, per mutation and reason. */
 export const WHY: { [N in MutationName]: Record<RefusalOf<N>, Text> & Why } = {
 	saveGuardian: {
@@ -83,7 +89,8 @@ export const WHY: { [N in MutationName]: Record<RefusalOf<N>, Text> & Why } = {
 		offersNotYetOpen: () => m.refusal_offers_not_yet_open(),
 		kitaYearEnded: () => m.issue_year_ended(),
 		holdsHigherChoice: () => m.rej_why_holds_higher_choice(),
-		acceptedElsewhere: () => m.rej_why_accepted_elsewhere()
+		acceptedElsewhere: () => m.rej_why_accepted_elsewhere(),
+		roundLapsed: () => m.rej_why_round_lapsed()
 	},
 	withdrawOffer: REQUEST_STEP,
 	rejectRequest: REQUEST_STEP,
@@ -102,6 +109,15 @@ export const WHY: { [N in MutationName]: Record<RefusalOf<N>, Text> & Why } = {
 	decideDuplicate: DUPLICATE,
 	auditRead: { notFound: () => m.rej_why_request_not_found() },
 	moveInQueue: { notFound: () => m.rej_why_queue_move_not_found() },
+	sendRoundProposal: ROUND,
+	changeRoundProposal: {
+		...ROUND,
+		notFound: () => m.rej_why_round_child_not_found(),
+		notInProposal: () => m.rej_why_round_not_in_proposal(),
+		alreadyInProposal: () => m.rej_why_round_already_in_proposal(),
+		notWaiting: () => m.rej_why_round_not_waiting(),
+		notAllowed: () => m.rej_why_round_too_many_changes()
+	},
 	saveFacility: {
 		...FACILITY,
 		unknownMunicipality: () => m.office_refusal_unknown_municipality(),
