@@ -62,7 +62,12 @@ export const WITHHELD: Record<string, Record<string, 'secret' | 'officeOnly'>> =
 		reject_reason: 'officeOnly',
 		reject_note: 'officeOnly'
 	},
-	childminder_requests: { internal_note: 'officeOnly' }
+	childminder_requests: { internal_note: 'officeOnly' },
+	// A Kita's move of the child in its ranking: that it was moved is the family's, the staff's
+	// reason and the neighbouring request (another family's) are not (parents never see positions).
+	queue_moves: { reason: 'officeOnly', anchor_request_id: 'officeOnly' },
+	// The youth office's file reference of a hardship decision; the decision's day stays.
+	children: { hardship_reference: 'officeOnly' }
 };
 
 export interface FamilyExport {
@@ -84,6 +89,12 @@ function redact(table: string, row: Row): Row {
 /** Tables that refer to the account but are selected on their own terms (see exportFamilyData). */
 const SELECTED_APART: Record<string, true> = { mail_outbox: true };
 
+/**
+ * Foreign keys that name another record without making the row the family's: a move names the
+ * request it was placed next to, which may be another family's.
+ */
+const NOT_OWNING = new Set(['queue_moves.anchor_request_id']);
+
 /** A row's identity within one export: SQLite's rowid, PostgreSQL's physical address (ctid). */
 type RowKey = number | string;
 
@@ -98,7 +109,10 @@ function rowIdentity(db: Executor) {
  */
 async function reachableRows(db: Executor, userId: string): Promise<Map<string, Map<RowKey, Row>>> {
 	const keys = (await foreignKeys(db)).filter(
-		(k) => k.table !== 'schema_migrations' && !(k.table in SELECTED_APART)
+		(k) =>
+			k.table !== 'schema_migrations' &&
+			!(k.table in SELECTED_APART) &&
+			!NOT_OWNING.has(`${k.table}.${k.column}`)
 	);
 	const found = new Map<string, Map<RowKey, Row>>();
 	const rowid = rowIdentity(db);

@@ -202,3 +202,65 @@ describe('moveInQueue', () => {
 		expect(await atX()).toEqual([loser]);
 	});
 });
+
+describe('moves in the data export (Art. 15)', () => {
+	let w: StaffWorld;
+	afterEach(async () => {
+		await w.close();
+	});
+
+	it('gives a family its own child’s moves without the staff’s reason, and never another family’s', async () => {
+		w = await staffWorld();
+		// Another family's child at X, moved before this family's Mia (her request is the anchor).
+		const other = actor(
+			await createUserWithSession(w.t.app.database.db, w.t.clock.now(), 'parent', {
+				email: 'andere@example.org'
+			})
+		);
+		const child = crypto.randomUUID();
+		const request = crypto.randomUUID();
+		await w.push(other, 'saveChild', {
+			id: child,
+			firstName: 'Ida',
+			lastName: 'Anders',
+			birthDate: '2023-04-01'
+		});
+		await w.push(other, 'submitRegistration', {
+			registrationId: crypto.randomUUID(),
+			childId: child,
+			items: [
+				{
+					requestId: request,
+					facilityId: w.kitaX,
+					startDate: '2027-08-01',
+					weeklyHours: 35,
+					changeRequest: false,
+					comment: ''
+				}
+			]
+		});
+		const theirs = { id: crypto.randomUUID(), requestId: request, anchorRequestId: w.requestX };
+		await w.push(w.staffX, 'moveInQueue', {
+			...theirs,
+			placement: 'before',
+			reason: 'Härtefall Familie Anders'
+		});
+		// And Mia moved behind the other child.
+		const own = { id: crypto.randomUUID(), requestId: w.requestX, anchorRequestId: request };
+		await w.push(w.staffX, 'moveInQueue', { ...own, placement: 'after', reason: 'Geschwister Anders' });
+		expect(await w.lastRejection(w.staffX)).toBeUndefined();
+
+		const data = await w.t.caller({ session: w.parent.session }).privacy.export();
+		const text = JSON.stringify(data);
+		expect(text).not.toContain('Härtefall Familie Anders');
+		expect(text).not.toContain('Geschwister Anders');
+		expect(text).not.toContain(request);
+		expect(data.tables.queue_moves?.map((m) => m.id)).toEqual([own.id]);
+		expect(data.withheld).toEqual(
+			expect.arrayContaining([
+				{ table: 'queue_moves', column: 'reason', reason: 'officeOnly' },
+				{ table: 'queue_moves', column: 'anchor_request_id', reason: 'officeOnly' }
+			])
+		);
+	});
+});
