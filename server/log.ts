@@ -12,13 +12,19 @@ export function maskEmails(text: string): string {
 	return text.replace(EMAIL, '[e-mail]');
 }
 
-function errorSerializer(error: unknown): unknown {
+/** Fields of a database error that quote stored values. */
+const QUOTING_FIELDS = ['detail', 'where', 'hint', 'internalQuery', 'parameters'];
+
+/** An error as the log writes it: no stored values, no e-mail addresses. */
+export function errorSerializer(error: unknown): unknown {
 	if (typeof error === 'string') return maskEmails(error);
 	const serialized = pino.stdSerializers.err(error as Error) as unknown;
 	if (!serialized || typeof serialized !== 'object') return serialized;
 	const out = serialized as Record<string, unknown>;
-	for (const key of ['message', 'stack'])
-		if (typeof out[key] === 'string') out[key] = maskEmails(out[key] as string);
+	// PostgreSQL's errors quote the row or key that failed ("Key (email)=(…) already exists",
+	// "Failing row contains (…)"): those fields are dropped, every other text is masked.
+	for (const key of QUOTING_FIELDS) if (key in out) out[key] = '[withheld]';
+	for (const [key, value] of Object.entries(out)) if (typeof value === 'string') out[key] = maskEmails(value);
 	return out;
 }
 
