@@ -136,12 +136,21 @@ async function ownProposal(ctx: UserCommandContext, proposalId: string): Promise
 
 /** An open proposal whose deadline has not passed (by the server's day). */
 async function openProposal(ctx: UserCommandContext, proposalId: string): Promise<OwnProposal> {
+	// The change counter first: on PostgreSQL it waits for any other writer to commit, so that the
+	// proposal read next is the one this change builds on (two devices changing it at once, or a
+	// send racing a change, never overwrite each other; SQLite writes one at a time anyway).
+	await ctx.seq();
 	const own = await ownProposal(ctx, proposalId);
 	const current = toRoundProposal(own.proposal, own.round);
 	if (own.proposal.status === 'lapsed' || deadlinePassed(own.round.deadline, ctx.today))
 		throw new Refusal('roundLapsed', 'roundProposal.lapsed', current);
 	if (own.proposal.status !== 'open') throw new Refusal('staleStatus', 'roundProposal.stale', current);
 	return own;
+}
+
+/** A proposal that stopped being open since it was read (lapsed at midnight, say) is not written. */
+function assertUpdated(result: { numUpdatedRows: bigint }): void {
+	if (result.numUpdatedRows === 0n) throw new Refusal('staleStatus', 'roundProposal.stale');
 }
 
 /** Closes a round once no Kita's proposal is open any more. */
@@ -180,7 +189,9 @@ export async function sendRoundProposal(
 			seq: await ctx.seq()
 		})
 		.where('id', '=', proposal.id)
-		.execute();
+		.where('status', '=', 'open')
+		.executeTakeFirst()
+		.then(assertUpdated);
 	await closeIfDone(ctx, round.id);
 	await auditCommand(ctx, 'round.send', 'roundProposal', proposal.id);
 	pokeAll(ctx, await staffOf(ctx.tx, [proposal.facility_id]));
@@ -226,7 +237,9 @@ export async function changeRoundProposal(
 			seq: await ctx.seq()
 		})
 		.where('id', '=', proposal.id)
-		.execute();
+		.where('status', '=', 'open')
+		.executeTakeFirst()
+		.then(assertUpdated);
 	await auditCommand(ctx, 'round.change', 'roundProposal', proposal.id);
 	pokeAll(ctx, await staffOf(ctx.tx, [proposal.facility_id]));
 }
