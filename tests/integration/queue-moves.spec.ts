@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MutationArgs } from '../../src/lib/domain/mutations';
 import { roundInput } from '../../server/services/round-input';
 import { createUserWithSession } from './fixtures';
+import { SYSTEM_ACTOR } from '../../server/commands/context';
+import { anonymiseFamily } from '../../server/commands/privacy/anonymise-family';
+import { runCommand } from '../../server/commands/run';
 import { actor, staffWorld, type StaffWorld } from './staff-world';
 
 const REASON = 'Härtefall laut Bescheid vom 1.12.';
@@ -262,5 +265,73 @@ describe('moves in the data export (Art. 15)', () => {
 				{ table: 'queue_moves', column: 'anchor_request_id', reason: 'officeOnly' }
 			])
 		);
+	});
+});
+
+describe('moves when a family is anonymised', () => {
+	it('keeps the move and drops the staff’s reason, and the child’s hardship file reference', async () => {
+		const w = await staffWorld();
+		try {
+			const db = w.t.app.database.db;
+			// Mia's brother Ben waits at X too: Mia is moved before him.
+			const ben = { childId: crypto.randomUUID(), requestId: crypto.randomUUID() };
+			await w.push(w.parent, 'saveChild', {
+				id: ben.childId,
+				firstName: 'Ben',
+				lastName: 'Muster',
+				birthDate: '2023-06-01'
+			});
+			await w.push(w.parent, 'submitRegistration', {
+				registrationId: crypto.randomUUID(),
+				childId: ben.childId,
+				items: [
+					{
+						requestId: ben.requestId,
+						facilityId: w.kitaX,
+						startDate: '2027-08-01',
+						weeklyHours: 35,
+						changeRequest: false,
+						comment: ''
+					}
+				]
+			});
+			const other = ben.requestId;
+			await w.push(w.staffX, 'moveInQueue', {
+				id: crypto.randomUUID(),
+				requestId: w.requestX,
+				anchorRequestId: other,
+				placement: 'before',
+				reason: 'Mutter schwer erkrankt'
+			});
+			expect(await w.lastRejection(w.staffX)).toBeUndefined();
+			const child = await db
+				.selectFrom('requests')
+				.select('child_id')
+				.where('id', '=', w.requestX)
+				.executeTakeFirstOrThrow();
+			await db
+				.updateTable('children')
+				.set({ hardship_decided_on: '2026-11-30', hardship_reference: 'JA-51/2026-17' })
+				.where('id', '=', child.child_id)
+				.execute();
+			const family = await db
+				.selectFrom('children')
+				.select('family_id')
+				.where('id', '=', child.child_id)
+				.executeTakeFirstOrThrow();
+			const host = { database: w.t.app.database, now: w.t.clock.now, config: w.t.config };
+			await runCommand(host, SYSTEM_ACTOR, (ctx) => anonymiseFamily(ctx, family.family_id));
+			const moves = await db.selectFrom('queue_moves').select(['request_id', 'reason']).execute();
+			expect(moves).toEqual([{ request_id: w.requestX, reason: '' }]);
+			expect(
+				await db
+					.selectFrom('children')
+					.select(['hardship_decided_on', 'hardship_reference'])
+					.where('id', '=', child.child_id)
+					.executeTakeFirstOrThrow()
+			).toEqual({ hardship_decided_on: null, hardship_reference: null });
+		} finally {
+			await w.close();
+		}
 	});
 });

@@ -37,6 +37,9 @@ export async function anonymiseFamily(ctx: CommandContext, familyId: string): Pr
 			birth_date: sql<string>`substr(birth_date, 1, 8) || '01'`,
 			// Never matches a real child's key again (walk-in duplicate search).
 			match_key: sql<string>`'anonymised|' || id`,
+			// The youth office's file reference would lead back to the family.
+			hardship_reference: null,
+			hardship_decided_on: null,
 			updated_at: at,
 			seq
 		})
@@ -49,6 +52,16 @@ export async function anonymiseFamily(ctx: CommandContext, familyId: string): Pr
 		.updateTable('requests')
 		.set({ comment: '', offer_note: null, reject_note: null, updated_at: at, seq })
 		.where('registration_id', 'in', registrations)
+		.execute();
+	// The staff's written reasons for moving the family's children in a Kita's ranking.
+	await tx
+		.updateTable('queue_moves')
+		.set({ reason: '', seq })
+		.where(
+			'request_id',
+			'in',
+			tx.selectFrom('requests').select('id').where('registration_id', 'in', registrations)
+		)
 		.execute();
 	await tx
 		.updateTable('childminder_requests')
