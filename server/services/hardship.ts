@@ -65,7 +65,8 @@ export async function findChildren(db: Executor, input: FindChildInput): Promise
 	const last = searchText(input.lastName);
 	const first = searchText(input.firstName);
 	const matching = rows.filter(
-		(r) => searchText(r.last_name).includes(last) && searchText(r.first_name).includes(first)
+		// The name as it begins, not any part of it: a letter and a birth date list no district's children.
+		(r) => searchText(r.last_name).startsWith(last) && searchText(r.first_name).startsWith(first)
 	);
 	return (await withKitas(db, matching as ChildRow[])).slice(0, 20);
 }

@@ -105,7 +105,7 @@ describe('hardship decided by the youth office', () => {
 		expect(await office().hardshipCases()).toEqual([]);
 	});
 
-	it('finds a child registered at a Kita by name and birth date; the search is audited', async () => {
+	it('finds a child registered at a Kita by the beginning of its name and its birth date; each child shown is audited', async () => {
 		const found = await office().findChildren({ lastName: 'muster', birthDate: '2023-06-01' });
 		expect(found).toEqual([
 			expect.objectContaining({ childId: ben, firstName: 'Ben', lastName: 'Muster', hardship: null })
@@ -114,12 +114,20 @@ describe('hardship decided by the youth office', () => {
 		expect(
 			await office().findChildren({ lastName: 'Muster', firstName: 'Mia', birthDate: '2023-06-01' })
 		).toEqual([]);
+		// Part of a name that does not begin it finds nobody.
+		expect(await office().findChildren({ lastName: 'ster', birthDate: '2023-06-01' })).toEqual([]);
 		const reads = await w.t.app.database.db
 			.selectFrom('audit_events')
-			.select('target_type')
+			.select(['target_type', 'target_id'])
 			.where('action', '=', 'child.read')
+			.orderBy('id')
 			.execute();
-		expect(reads.map((r) => r.target_type)).toEqual(['hardshipSearch', 'hardshipSearch']);
+		// Each child shown is audited as a read of that child; a search without result as the search.
+		expect(reads).toEqual([
+			{ target_type: 'child', target_id: ben },
+			{ target_type: 'hardshipSearch', target_id: null },
+			{ target_type: 'hardshipSearch', target_id: null }
+		]);
 	});
 
 	it('reaches the Kita’s devices as a fact the criteria sort reads, never the family’s', async () => {

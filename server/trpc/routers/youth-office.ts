@@ -155,11 +155,21 @@ export const youthOfficeRouter = router({
 	 */
 	findChildren: admin.input(findChildSchema).query(async ({ ctx, input }) => {
 		const found = await findChildren(ctx.app.database.db, input);
-		await audit(
-			ctx.app.database.db,
-			{ action: 'child.read', actor: ctx.session, targetType: 'hardshipSearch', targetId: null },
-			ctx.app.now()
-		);
+		// Each child shown is a read of that child (who saw whom is answerable, and shows in the
+		// family's export); a search that found nobody is recorded as the search.
+		const now = ctx.app.now();
+		const reads = found.length ? found.map((c) => c.childId) : [null];
+		for (const childId of reads)
+			await audit(
+				ctx.app.database.db,
+				{
+					action: 'child.read',
+					actor: ctx.session,
+					targetType: childId ? 'child' : 'hardshipSearch',
+					targetId: childId
+				},
+				now
+			);
 		return found;
 	}),
 
