@@ -3,6 +3,7 @@
 // Every attempt is counted before it is judged, in one statement (see consume and beginAttempt).
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
+import { isIPv6 } from 'node:net';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 import { greatestFn, isoFromEpochMs, leastFn } from '../db/engine';
@@ -45,8 +46,30 @@ export const LIMITS = {
 } satisfies Record<string, LimitRule>;
 
 export function limitKey(scope: string, kind: 'ip' | 'addr' | 'acct', value: string): string {
-	const digest = encodeHexLowerCase(sha256(new TextEncoder().encode(`${scope}|${value}`))).slice(0, 32);
+	const counted = kind === 'ip' ? limitedAddress(value) : value;
+	const digest = encodeHexLowerCase(sha256(new TextEncoder().encode(`${scope}|${counted}`))).slice(0, 32);
 	return `${scope}:${kind}:${digest}`;
+}
+
+/**
+ * The address a per-address limit counts: an IPv6 client is given a whole /64 by its provider and
+ * can pick any address in it, so the /64 counts as one; an IPv4 address written as IPv6
+ * (`::ffff:192.0.2.1`) counts as the IPv4 address.
+ */
+export function limitedAddress(ip: string): string {
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+	if (mapped?.[1]) return mapped[1];
+	if (!isIPv6(ip)) return ip;
+	const [head = '', tail = ''] = ip.toLowerCase().split('%')[0]?.split('::') ?? [];
+	const left = head ? head.split(':') : [];
+	const right = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
+	const groups = ip.includes('::')
+		? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+		: left;
+	return `${groups
+		.slice(0, 4)
+		.map((g) => g.replace(/^0+(?=.)/, ''))
+		.join(':')}::/64`;
 }
 
 /** A key's scope and kind (`login:ip`), the metric's label: never the hash. */
