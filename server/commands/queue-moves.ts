@@ -8,6 +8,9 @@ import type { UserCommandContext } from './context';
 import { worksAt } from './kita-requests';
 import { Refusal } from './refusal';
 
+/** Moves of one request at most; far beyond what a Kita's ranking needs. */
+export const MAX_MOVES_PER_REQUEST = 20;
+
 export async function moveInQueue(ctx: UserCommandContext, args: MutationArgs<'moveInQueue'>): Promise<void> {
 	const [moved, anchor] = await Promise.all(
 		[args.requestId, args.anchorRequestId].map((id) =>
@@ -29,6 +32,14 @@ export async function moveInQueue(ctx: UserCommandContext, args: MutationArgs<'m
 		.where('id', '=', args.id)
 		.executeTakeFirst();
 	if (taken) throw new Refusal('idTaken', 'sync.idTaken');
+	// Every move goes to each device of the Kita and is applied at every ranking: a device (or a
+	// session in the wrong hands) moving one child in a loop must not grow them without end.
+	const earlier = await ctx.tx
+		.selectFrom('queue_moves')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('request_id', '=', moved.id)
+		.executeTakeFirstOrThrow();
+	if (Number(earlier.n) >= MAX_MOVES_PER_REQUEST) throw new Refusal('notAllowed', 'queueMove.tooMany');
 	await ctx.tx
 		.insertInto('queue_moves')
 		.values({

@@ -8,6 +8,7 @@ import { createUserWithSession } from './fixtures';
 import { SYSTEM_ACTOR } from '../../server/commands/context';
 import { anonymiseFamily } from '../../server/commands/privacy/anonymise-family';
 import { runCommand } from '../../server/commands/run';
+import { MAX_MOVES_PER_REQUEST } from '../../server/commands/queue-moves';
 import { actor, staffWorld, type StaffWorld } from './staff-world';
 
 const REASON = 'Härtefall laut Bescheid vom 1.12.';
@@ -53,6 +54,15 @@ describe('moveInQueue', () => {
 		...over
 	});
 	const storedMoves = () => w.t.app.database.db.selectFrom('queue_moves').selectAll().execute();
+
+	it('takes at most 20 moves of one child, however they arrive', async () => {
+		for (let i = 0; i < MAX_MOVES_PER_REQUEST; i++)
+			await w.push(w.staffX, 'moveInQueue', benBeforeMia({ placement: i % 2 ? 'before' : 'after' }));
+		expect(await w.lastRejection(w.staffX)).toBeUndefined();
+		await w.push(w.staffX, 'moveInQueue', benBeforeMia());
+		expect(await w.lastRejection(w.staffX)).toMatchObject({ code: 'notAllowed' });
+		expect(await storedMoves()).toHaveLength(MAX_MOVES_PER_REQUEST);
+	});
 
 	it('requires a written reason (the server checks with the same schema)', async () => {
 		await w.push(w.staffX, 'moveInQueue', benBeforeMia({ reason: '   ' }));

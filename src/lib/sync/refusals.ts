@@ -50,7 +50,8 @@ export const REFUSALS_BY_MUTATION = {
 	renewClaimCode: ['notFound', 'alreadyClaimed'],
 	decideDuplicate: ['notFound', 'staleStatus', 'alreadyLinked'],
 	auditRead: ['notFound'],
-	moveInQueue: ['notFound'],
+	// notAllowed: MAX_MOVES_PER_REQUEST reached.
+	moveInQueue: ['notFound', 'notAllowed'],
 	sendRoundProposal: ['notFound', 'staleStatus', 'roundLapsed'],
 	changeRoundProposal: [
 		'notFound',

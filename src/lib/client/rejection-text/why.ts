@@ -108,7 +108,10 @@ export const WHY: { [N in MutationName]: Record<RefusalOf<N>, Text> & Why } = {
 	},
 	decideDuplicate: DUPLICATE,
 	auditRead: { notFound: () => m.rej_why_request_not_found() },
-	moveInQueue: { notFound: () => m.rej_why_queue_move_not_found() },
+	moveInQueue: {
+		notFound: () => m.rej_why_queue_move_not_found(),
+		notAllowed: () => m.rej_why_queue_move_too_many()
+	},
 	sendRoundProposal: ROUND,
 	changeRoundProposal: {
 		...ROUND,
