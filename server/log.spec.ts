@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorSerializer } from './log';
+import { errorSerializer, maskEmails } from './log';
 
 describe('errorSerializer', () => {
 	it('drops the stored values a database error quotes and masks e-mail addresses', () => {
@@ -20,5 +20,9 @@ describe('errorSerializer', () => {
 		expect(JSON.stringify(errorSerializer(new Error('550 no mailbox anna@example.org')))).toContain(
 			'550 no mailbox [e-mail]'
 		);
+		// A stack's package path stays readable.
+		const frame =
+			'at async resolveMiddleware (file:///app/node_modules/@trpc/server/dist/initTRPC.mjs:300:17)';
+		expect(maskEmails(frame)).toBe(frame);
 	});
 });

@@ -5,7 +5,9 @@
 // LOG_LEVEL (default `info`): `warn` drops the request lines, `debug` adds nothing yet.
 import pino, { type DestinationStream, type Logger } from 'pino';
 
-const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[a-z]{2,}/gi;
+// No slash on either side: a path of a package such as `node_modules/@trpc/server/x.mjs` in a
+// stack trace is no address.
+const EMAIL = /[^\s<>()[\]"',;:/]+@[^\s<>()[\]"',;:/]+\.[a-z]{2,}/gi;
 
 /** An e-mail address in an error's text becomes `[e-mail]`. */
 export function maskEmails(text: string): string {
