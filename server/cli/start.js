@@ -11,6 +11,7 @@ import http from 'node:http';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
+import { postgresDatabaseName } from '../db/database-name.js';
 
 process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
@@ -44,7 +45,7 @@ const log = pino({
 });
 // Which database, never a password in its address.
 const database = process.env.DATABASE_URL
-	? `PostgreSQL ${/^postgres(?:ql)?:\/\/[^/]*\/([^?]*)/.exec(process.env.DATABASE_URL)?.[1] || '(default)'}`
+	? `PostgreSQL ${postgresDatabaseName(process.env.DATABASE_URL) ?? '(default)'}`
 	: process.env.DATABASE_PATH;
 log.info(`Kita-Portal starting on ${process.env.ORIGIN} (database ${database})`);
 // Importing the handler starts SvelteKit, and with it the portal (src/hooks.server.ts `init`),

@@ -15,4 +15,14 @@ describe('databaseLabel', () => {
 		expect(label('postgresql://db.example')).toBe('PostgreSQL database (default)');
 		expect(label('postgres://kita:geheim@db.example/kita')).not.toContain('geheim');
 	});
+
+	it('shows no part of a password that holds an unescaped "/", "@" or "?"', () => {
+		const label = (databaseUrl: string) => databaseLabel({ databaseUrl, databasePath: '' });
+		expect(label('postgres://kita:ge/heim@db.example/kita')).toBe('PostgreSQL database kita');
+		expect(label('postgres://kita:a/b@c/d@db.example:5432/kita?sslmode=require')).toBe(
+			'PostgreSQL database kita'
+		);
+		expect(label('postgres://kita:ge?heim@db.example/kita')).not.toContain('heim');
+		expect(label('postgres://kita:ge%2Fheim@db.example/kita')).toBe('PostgreSQL database kita');
+	});
 });

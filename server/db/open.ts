@@ -1,6 +1,7 @@
 // Opens the configured database — PostgreSQL when DATABASE_URL is set, else the SQLite file at
 // DATABASE_PATH — and brings its schema up to date. The app, the seed and the retention command
 // start here, so every one of them runs on either engine.
+import { postgresDatabaseName } from './database-name.js';
 import type { Config } from '../config';
 import { openDatabase, type OpenDatabase } from './database';
 import { migratePostgres } from './migrate-postgres';
@@ -10,10 +11,7 @@ import { assertBytewiseCollation, openPostgres } from './postgres';
 /** Where the data is, for logs (never the password of a database address). */
 export function databaseLabel(config: Pick<Config, 'databaseUrl' | 'databasePath'>): string {
 	if (!config.databaseUrl) return config.databasePath;
-	// Not `new URL`: an address over a unix socket (`postgres://user@/kita?host=/run/postgresql`)
-	// has no host, which WHATWG URLs refuse.
-	const name = /^postgres(?:ql)?:\/\/[^/]*\/([^?]*)/.exec(config.databaseUrl)?.[1];
-	return `PostgreSQL database ${name || '(default)'}`;
+	return `PostgreSQL database ${postgresDatabaseName(config.databaseUrl) ?? '(default)'}`;
 }
 
 export async function openMigrated(
