@@ -9,6 +9,9 @@ import { MAX_PROPOSAL_CHANGES } from '../../src/lib/domain/allocation/offer-roun
 import { lapseRounds } from '../../server/jobs/round-lapse';
 import type { AuthSession } from '../../server/auth/session';
 import { createUserWithSession } from './fixtures';
+import { anonymiseFamily } from '../../server/commands/privacy/anonymise-family';
+import { SYSTEM_ACTOR } from '../../server/commands/context';
+import { runCommand } from '../../server/commands/run';
 import { OFFER, staffWorld, walkin, type StaffWorld } from './staff-world';
 
 describe('offer rounds', () => {
@@ -293,5 +296,49 @@ describe('offer rounds', () => {
 		);
 		await office().startRound({ kitaYearId: '2027-28' });
 		expect(JSON.parse((await proposalOf(w.kitaX)).request_ids)).toContain(w.requestX);
+	});
+
+	it('anonymising a family drops the reasons of the changes about its child, and keeps the others', async () => {
+		const other = await walkin(w.kitaX, { firstName: 'Ben', lastName: 'Ohne', birthDate: '2023-05-01' });
+		await w.push(w.staffX, 'createWalkin', other.args);
+		await office().startRound({ kitaYearId: '2027-28' });
+		const x = await proposalOf(w.kitaX);
+		const change = (drop: string | null, add: string | null, reason: string) =>
+			w.push(w.staffX, 'changeRoundProposal', {
+				proposalId: x.id,
+				dropRequestId: drop,
+				addRequestId: add,
+				reason
+			});
+		const otherProposed = (JSON.parse(x.request_ids) as string[]).includes(other.args.requestId);
+		// About Mia (the world's family); then about Ben only.
+		await change(w.requestX, otherProposed ? null : other.args.requestId, 'Mutter schwer erkrankt');
+		expect(await w.lastRejection(w.staffX)).toBeUndefined();
+		await change(other.args.requestId, null, 'Platz für ein Geschwisterkind');
+		expect(await w.lastRejection(w.staffX)).toBeUndefined();
+		const before = await proposalOf(w.kitaX);
+
+		const family = await db()
+			.selectFrom('requests')
+			.innerJoin('children', 'children.id', 'requests.child_id')
+			.select('children.family_id')
+			.where('requests.id', '=', w.requestX)
+			.executeTakeFirstOrThrow();
+		const host = { database: w.t.app.database, now: w.t.clock.now, config: w.t.config };
+		await runCommand(host, SYSTEM_ACTOR, (ctx) => anonymiseFamily(ctx, family.family_id));
+
+		const after = await proposalOf(w.kitaX);
+		const reasons = (JSON.parse(after.changes) as { reason: string; dropRequestId: string }[]).map((c) => [
+			c.dropRequestId,
+			c.reason
+		]);
+		expect(reasons).toEqual([
+			[w.requestX, ''],
+			[other.args.requestId, 'Platz für ein Geschwisterkind']
+		]);
+		// Stamped: the Kita's devices get the cleared reason at their next pull.
+		expect(after.seq).toBeGreaterThan(before.seq);
+		const pulled = (await w.pull(w.staffX)).patch.put.roundProposals ?? [];
+		expect(JSON.stringify(pulled)).not.toContain('Mutter schwer erkrankt');
 	});
 });

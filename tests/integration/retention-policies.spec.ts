@@ -52,6 +52,40 @@ async function parentAccount(w: OfficeWorld, confirmed: boolean): Promise<void> 
 			.execute();
 }
 
+/** A closed offer round of 2026/27 in which Kita X changed its proposal with a written reason. */
+async function roundOf2026(w: OfficeWorld): Promise<void> {
+	const roundId = crypto.randomUUID();
+	await db(w)
+		.insertInto('offer_rounds')
+		.values({
+			id: roundId,
+			kita_year_id: '2026-27',
+			seed: 7,
+			started_by: null,
+			started_at: START,
+			deadline: '2026-02-09',
+			status: 'closed',
+			closed_at: START
+		})
+		.execute();
+	const change = { at: START, by: null, dropRequestId: 'r1', addRequestId: 'r2', reason: 'Mutter erkrankt' };
+	await db(w)
+		.insertInto('round_proposals')
+		.values({
+			id: crypto.randomUUID(),
+			round_id: roundId,
+			facility_id: w.kitaX,
+			proposed_request_ids: '["r1"]',
+			request_ids: '["r2"]',
+			changes: JSON.stringify([change]),
+			status: 'changedAndSent',
+			sent_at: START,
+			sent_by: null,
+			seq: 1
+		})
+		.execute();
+}
+
 /** The world's parent logs in now: it is not idle. */
 const parentUsed = (w: OfficeWorld) =>
 	db(w)
@@ -101,6 +135,16 @@ const CASES: Record<string, { acts: Setup; idle: Setup }> = {
 		},
 		idle: async (w) => {
 			await childmindingOf2026(w, 'closed');
+			w.t.clock.set('2028-07-30T09:00:00Z');
+		}
+	},
+	'round-texts': {
+		acts: async (w) => {
+			await roundOf2026(w);
+			w.t.clock.set('2028-07-31T09:00:00Z');
+		},
+		idle: async (w) => {
+			await roundOf2026(w);
 			w.t.clock.set('2028-07-30T09:00:00Z');
 		}
 	},
@@ -233,4 +277,22 @@ describe('retention policies', () => {
 			expect(await db(w).selectFrom('retention_runs').select('id').execute()).toHaveLength(0);
 		});
 	}
+
+	it('round-texts keeps each change and its children, drops only the reason, and a second run changes nothing', async () => {
+		await roundOf2026(w);
+		w.t.clock.set('2028-07-31T09:00:00Z');
+		const policy = RETENTION_POLICIES.find((p) => p.name === 'round-texts');
+		if (!policy) throw new Error('no round-texts policy');
+		expect(await run(policy)).toMatchObject({ roundReasonsCleared: 1 });
+		const row = await db(w)
+			.selectFrom('round_proposals')
+			.select(['changes', 'seq'])
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(row.changes)).toEqual([
+			{ at: START, by: null, dropRequestId: 'r1', addRequestId: 'r2', reason: '' }
+		]);
+		// Stamped with the run's seq: the Kita's devices get the cleared row at their next pull.
+		expect(row.seq).toBeGreaterThan(1);
+		expect(await run(policy)).toMatchObject({ roundReasonsCleared: 0 });
+	});
 });

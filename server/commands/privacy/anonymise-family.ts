@@ -2,6 +2,9 @@
 // are removed in place at the command's seq, so that every client holding its rows (Kitas,
 // Fachberatung) gets the anonymised version at its next pull.
 import { sql } from 'kysely';
+import { withoutReasons } from '../../../src/lib/domain/allocation/offer-round';
+import type { Executor } from '../../db/database';
+import { parseChanges } from '../../services/offer-rounds';
 import type { CommandContext } from '../context';
 
 /**
@@ -63,6 +66,7 @@ export async function anonymiseFamily(ctx: CommandContext, familyId: string): Pr
 			tx.selectFrom('requests').select('id').where('registration_id', 'in', registrations)
 		)
 		.execute();
+	await clearRoundReasons(tx, familyId, seq);
 	await tx
 		.updateTable('childminder_requests')
 		.set({ comment: '', internal_note: '', updated_at: at, seq })
@@ -78,4 +82,34 @@ export async function anonymiseFamily(ctx: CommandContext, familyId: string): Pr
 		.set({ claim_code_hash: null, anonymised_at: at, updated_at: at, seq })
 		.where('id', '=', familyId)
 		.execute();
+}
+
+/**
+ * The staff's written reasons for changing an offer round's proposal about one of the family's
+ * requests: selected by the request ids the family owns, never by matching text.
+ */
+async function clearRoundReasons(tx: Executor, familyId: string, seq: number): Promise<void> {
+	const requests = await tx
+		.selectFrom('requests')
+		.innerJoin('registrations', 'registrations.id', 'requests.registration_id')
+		.select(['requests.id', 'requests.facility_id'])
+		.where('registrations.family_id', '=', familyId)
+		.execute();
+	if (!requests.length) return;
+	const ids = new Set(requests.map((r) => r.id));
+	const proposals = await tx
+		.selectFrom('round_proposals')
+		.select(['id', 'changes'])
+		.where('facility_id', 'in', [...new Set(requests.map((r) => r.facility_id))])
+		.where('changes', '!=', '[]')
+		.execute();
+	for (const proposal of proposals) {
+		const { changes, cleared } = withoutReasons(parseChanges(proposal.changes), ids);
+		if (cleared)
+			await tx
+				.updateTable('round_proposals')
+				.set({ changes: JSON.stringify(changes), seq })
+				.where('id', '=', proposal.id)
+				.execute();
+	}
 }

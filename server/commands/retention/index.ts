@@ -20,6 +20,7 @@ import {
 } from './policy';
 import { requestTexts } from './request-texts';
 import { requestsPastPromise } from './requests-past-promise';
+import { roundTexts } from './round-texts';
 import { syncDeletions } from './sync-deletions';
 import { transientRecords } from './transient-records';
 
@@ -35,6 +36,7 @@ export const RETENTION_POLICIES: readonly RetentionPolicy[] = [
 	childmindingPastPromise,
 	requestTexts,
 	childmindingTexts,
+	roundTexts,
 	finishedFamilies,
 	idleAccounts,
 	unconfirmedAccounts,

@@ -3,7 +3,7 @@
 // the system, one transaction and one seq (commands/retention/index.ts).
 import type { Day } from '../../../src/lib/domain/calendar-day';
 import { defaultKitaYear, kitaYearIdOf, kitaYearStartYear } from '../../../src/lib/domain/kita-year';
-import type { RetentionPeriods } from '../../../src/lib/domain/retention';
+import { yearPastRetention, type RetentionPeriods } from '../../../src/lib/domain/retention';
 import type { AccountRetentionPeriods } from '../../config';
 import type { Executor } from '../../db/database';
 import type { CommandContext, SystemActor } from '../context';
@@ -19,6 +19,8 @@ export interface RetentionResult {
 	childmindingDeleted: number;
 	requestsCleared: number;
 	childmindingCleared: number;
+	/** Offer-round proposals whose changes lost the staff's written reasons. */
+	roundReasonsCleared: number;
 	familiesAnonymised: number;
 	accountsDeleted: number;
 	/** Of those, accounts never confirmed. */
@@ -42,6 +44,7 @@ export function emptyResult(): RetentionResult {
 		childmindingDeleted: 0,
 		requestsCleared: 0,
 		childmindingCleared: 0,
+		roundReasonsCleared: 0,
 		familiesAnonymised: 0,
 		accountsDeleted: 0,
 		unconfirmedDeleted: 0,
@@ -88,6 +91,17 @@ export async function kitaYearEnds(db: Executor): Promise<(startDate: Day) => Da
 		const id = kitaYearIdOf(startDate);
 		return years.get(id) ?? defaultKitaYear(kitaYearStartYear(id) ?? Number(startDate.slice(0, 4))).endsOn;
 	};
+}
+
+/** The Kita years that ended more than `anonymiseAfterDays` before `today`. */
+export async function pastKitaYears(
+	db: Executor,
+	today: Day,
+	periods: Pick<RetentionPeriods, 'anonymiseAfterDays'>
+): Promise<string[]> {
+	return (await db.selectFrom('kita_years').select(['id', 'ends_on']).execute())
+		.filter((y) => yearPastRetention(y.ends_on, today, periods))
+		.map((y) => y.id);
 }
 
 /** Owners of the families, for the poke. */

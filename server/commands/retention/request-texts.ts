@@ -1,14 +1,12 @@
 // Closed requests lose their free texts (the parents' comment, the Kita's notes on an offer or an
 // Absage) once their Kita year ended more than `anonymiseAfterDays` ago.
 import type { RequestStatus } from '../../../src/lib/domain/placement';
-import { requestClosed, yearPastRetention } from '../../../src/lib/domain/retention';
-import type { RetentionPolicy, RetentionRun } from './policy';
+import { requestClosed } from '../../../src/lib/domain/retention';
+import { pastKitaYears, type RetentionPolicy, type RetentionRun } from './policy';
 
 async function run({ ctx, periods }: RetentionRun) {
 	const { tx, today } = ctx;
-	const pastYears = (await tx.selectFrom('kita_years').select(['id', 'ends_on']).execute())
-		.filter((y) => yearPastRetention(y.ends_on, today, periods))
-		.map((y) => y.id);
+	const pastYears = await pastKitaYears(tx, today, periods);
 	if (!pastYears.length) return {};
 	const rows = await tx
 		.selectFrom('requests')

@@ -7,7 +7,8 @@ import {
 	defaultRoundDeadline,
 	isWorkingDay,
 	proposalOfferTerms,
-	sentStatus
+	sentStatus,
+	withoutReasons
 } from './offer-round';
 import { changeRoundProposalSchema } from './offer-round-schemas';
 
@@ -97,5 +98,33 @@ describe('the terms of a proposed offer', () => {
 		expect(proposalOfferTerms({ startDate: '2026-09-01', weeklyHours: 45 }, '2026-12-02').startDate).toBe(
 			'2026-12-02'
 		);
+	});
+});
+
+describe('withoutReasons', () => {
+	const change = (drop: string | null, add: string | null, reason: string) => ({
+		at: '2026-12-02T10:00:00Z',
+		dropRequestId: drop,
+		addRequestId: add,
+		reason
+	});
+	const changes = [change('a', 'b', 'Mutter erkrankt'), change('c', null, 'Umzug'), change(null, 'd', '')];
+
+	it('blanks the reasons of changes about the given requests only, whether dropped or added', () => {
+		expect(withoutReasons(changes, new Set(['b'])).changes.map((c) => c.reason)).toEqual(['', 'Umzug', '']);
+		expect(withoutReasons(changes, new Set(['c'])).cleared).toBe(1);
+		expect(withoutReasons(changes, new Set(['x']))).toEqual({ changes, cleared: 0 });
+	});
+
+	it('blanks every reason with null, keeps each change, and counts only what still held a reason', () => {
+		const all = withoutReasons(changes, null);
+		expect(all.cleared).toBe(2);
+		expect(all.changes).toHaveLength(3);
+		expect(all.changes.map((c) => [c.dropRequestId, c.addRequestId, c.reason])).toEqual([
+			['a', 'b', ''],
+			['c', null, ''],
+			[null, 'd', '']
+		]);
+		expect(withoutReasons(all.changes, null).cleared).toBe(0);
 	});
 });

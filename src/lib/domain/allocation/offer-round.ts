@@ -88,6 +88,28 @@ export function deadlinePassed(deadline: Day, today: Day): boolean {
 	return compareDays(today, deadline) > 0;
 }
 
+/**
+ * The changes with the written reasons blanked: of the changes about one of `requestIds` (a family
+ * anonymised), or of all (`null`: the round's year is past retention). A reason may name the child
+ * or the family's circumstances; that a change was made, and when, stays for the statistics.
+ */
+export function withoutReasons<T extends ProposalChange>(
+	changes: readonly T[],
+	requestIds: ReadonlySet<string> | null
+): { changes: T[]; cleared: number } {
+	let cleared = 0;
+	const about = (c: T) =>
+		requestIds === null ||
+		(c.dropRequestId !== null && requestIds.has(c.dropRequestId)) ||
+		(c.addRequestId !== null && requestIds.has(c.addRequestId));
+	const out = changes.map((c) => {
+		if (c.reason === '' || !about(c)) return c;
+		cleared++;
+		return { ...c, reason: '' };
+	});
+	return { changes: out, cleared };
+}
+
 /** What a proposal's status becomes when sent. */
 export function sentStatus(changes: readonly ProposalChange[]): ProposalStatus {
 	return changes.length ? 'changedAndSent' : 'sent';
