@@ -136,10 +136,8 @@ async function ownProposal(ctx: UserCommandContext, proposalId: string): Promise
 
 /** An open proposal whose deadline has not passed (by the server's day). */
 async function openProposal(ctx: UserCommandContext, proposalId: string): Promise<OwnProposal> {
-	// The change counter first: on PostgreSQL it waits for any other writer to commit, so that the
-	// proposal read next is the one this change builds on (two devices changing it at once, or a
-	// send racing a change, never overwrite each other; SQLite writes one at a time anyway).
-	await ctx.seq();
+	// Read under the change counter the command runner holds (holdChangeCounter): two devices changing
+	// the proposal at once, or a send racing a change, never build on the same state.
 	const own = await ownProposal(ctx, proposalId);
 	const current = toRoundProposal(own.proposal, own.round);
 	if (own.proposal.status === 'lapsed' || deadlinePassed(own.round.deadline, ctx.today))

@@ -3,6 +3,7 @@
 // because the client's lastMutationId advances in the same transaction.)
 import type { Config } from '../config';
 import type { OpenDatabase } from '../db/database';
+import { holdChangeCounter } from '../db/seq';
 import { poke } from '../events/poke';
 import { commandContext, type Actor, type CommandContext } from './context';
 
@@ -23,6 +24,7 @@ export async function runCommand<T, A extends Actor = Actor>(
 	const settings = { now, origin: app.config.origin, officeAddress: app.config.youthOfficeAddress };
 	let effects: CommandContext['effects'] | null = null;
 	const result = await app.database.db.transaction().execute(async (tx) => {
+		await holdChangeCounter(tx);
 		const ctx = commandContext(tx, actor, settings);
 		effects = ctx.effects;
 		return command(ctx);

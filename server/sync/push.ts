@@ -16,7 +16,7 @@ import { mutators } from './mutators/registry';
 import { poke } from '../events/poke';
 import { actedByOf } from './acted-by';
 import { Refusal } from '../commands/refusal';
-import { nextSeq } from '../db/seq';
+import { holdChangeCounter, nextSeq } from '../db/seq';
 import { log } from '../log';
 import { mutations, pushes, rejections } from '../metrics';
 
@@ -202,6 +202,7 @@ async function applyOne(
 	const settings = { now, origin: app.config.origin, officeAddress: app.config.youthOfficeAddress };
 	try {
 		await app.database.db.transaction().execute(async (tx) => {
+			await holdChangeCounter(tx);
 			const ctx = commandContext(tx, userActor(session), settings);
 			await mutator.command(ctx, parsed.data as never);
 			for (const id of ctx.effects.poke) touched.add(id);
