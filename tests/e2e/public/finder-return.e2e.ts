@@ -121,11 +121,23 @@ test('back at the list, it is scrolled to where the Kita was opened', async ({ p
 	await expect(page).toHaveURL(/\/kitas\?stunden=45$/);
 	await expectScrolledBack();
 
+	// The menu's "Kita finden", clicked on the filtered list itself, opens the finder without filters:
+	// the list follows the address, not the filter it showed before.
+	const menu = page.getByRole('navigation', { name: 'Hauptnavigation' });
+	await menu.getByRole('link', { name: 'Kita finden' }).click();
+	await expect(page).toHaveURL(/\/kitas$/);
+	await expect(count(page)).toHaveText('66 Einrichtungen gefunden', { timeout: 15_000 });
+	await expect(filters(page).getByLabel('Betreuungszeit')).toHaveValue('');
+
 	// A list opened afresh from the menu starts at the top.
+	await page.goto('/kitas?stunden=45');
+	await expect(count(page)).toHaveText(`${names.length} Einrichtungen gefunden`, { timeout: 15_000 });
+	await link.evaluate((element) => element.scrollIntoView({ block: 'center' }));
 	await page
 		.getByRole('navigation', { name: 'Hauptnavigation' })
 		.getByRole('link', { name: 'Startseite' })
 		.click();
+	await expect(page).toHaveURL(/\/$/);
 	await page
 		.getByRole('navigation', { name: 'Hauptnavigation' })
 		.getByRole('link', { name: 'Kita finden' })
