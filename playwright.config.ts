@@ -22,6 +22,9 @@ export const chromiumArgs = [
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Per port, like the database: Playwright empties its output folder when it starts, and two
+	// shards run side by side (tests/e2e/shards.ts) must not empty each other's.
+	outputDir: `test-results/e2e-output-${PORT}`,
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: false,
 	workers: 1,
