@@ -29,6 +29,13 @@ export const pushes = new Counter({
 	registers: [registry]
 });
 
+export const pulls = new Counter({
+	name: 'kita_sync_pulls_total',
+	help: "sync.pull answers: catalogue (a visitor's first pull, from memory), unchanged (nothing new, fast lane), patch (changes or a reset), page (of a first sync)",
+	labelNames: ['answer'] as const,
+	registers: [registry]
+});
+
 export const mutations = new Counter({
 	name: 'kita_sync_mutations_total',
 	help: 'Pushed mutations by outcome: applied, rejected (refused and recorded for the client), raced',

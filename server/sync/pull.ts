@@ -17,6 +17,7 @@ import { decodeCookie, encodeCookie } from './cookie';
 import { deletionsPrunedThrough } from './deletions';
 import { decodePageToken, encodePageToken, firstEntity, readPage } from './first-sync';
 import { currentSeq } from '../db/seq';
+import { pulls } from '../metrics';
 import { scopeForSchema } from './client-schema';
 import type { Scope } from './scopes';
 
@@ -80,7 +81,7 @@ export async function pull(
 	if (input.schemaVersion < MIN_CLIENT_SCHEMA_VERSION)
 		return { kind: 'updateRequired', minSchemaVersion: MIN_CLIENT_SCHEMA_VERSION };
 	const scope = scopeForSchema(fullScope, input.schemaVersion);
-	return db.transaction().execute(async (tx): Promise<PullResult> => {
+	const result = await db.transaction().execute(async (tx): Promise<PullResult> => {
 		const seq = await currentSeq(tx);
 		const prunedThrough = await deletionsPrunedThrough(tx);
 		const paged = input.schemaVersion >= PAGED_RESET_SCHEMA_VERSION;
@@ -114,6 +115,8 @@ export async function pull(
 		const state = await clientState(tx, input, userId, 0);
 		return { kind: 'patch', reset: token === null, cookie: encodeCookie(scope.key, seq), patch, ...state };
 	});
+	pulls.inc({ answer: result.kind });
+	return result;
 }
 
 interface SyncState {

@@ -18,6 +18,7 @@ import { isSameOrigin } from './context';
 import { catalogueCache, negotiate, notModified, trpcBody } from '../sync/catalogue-cache';
 import { unchangedPull } from '../sync/pull';
 import { deviceScope } from '../sync/scope-for';
+import { pulls } from '../metrics';
 
 export const PULL_PATH = '/api/trpc/sync.pull';
 
@@ -85,12 +86,16 @@ export async function hotPull(
 		!input.page &&
 		input.schemaVersion >= PAGED_RESET_SCHEMA_VERSION &&
 		input.schemaVersion <= SCHEMA_VERSION
-	)
+	) {
+		pulls.inc({ answer: 'catalogue' });
 		return catalogue(app, request, batch);
+	}
 	// On PostgreSQL the procedure answers (its reads are async there anyway).
 	const { sqlite } = app.database;
 	const result = sqlite && unchangedPull(sqlite, device.scope, input, device.userId);
-	return result ? json(result, batch) : null;
+	if (!result) return null;
+	pulls.inc({ answer: 'unchanged' });
+	return json(result, batch);
 }
 
 /** The answer as a fetch `Response` (for the hook). */

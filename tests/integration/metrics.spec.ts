@@ -72,12 +72,13 @@ describe('Prometheus metrics', () => {
 		expect((await fetch(metrics.url.replace('/metrics', '/api/health'))).status).toBe(404);
 	});
 
-	it('counts requests per procedure, pushes, mutations, rejections, rate-limit hits, mails and job runs', async () => {
+	it('counts requests per procedure, pulls, pushes, mutations, rejections, rate-limit hits, mails and job runs', async () => {
 		const before = await scrape();
 		const series = {
 			pull: 'kita_http_request_duration_seconds_count{route="sync.pull",method="GET",status="2xx"}',
 			push: 'kita_http_request_duration_seconds_count{route="sync.push",method="POST",status="2xx"}',
 			pushes: 'kita_sync_pushes_total',
+			cataloguePulls: 'kita_sync_pulls_total{answer="catalogue"}',
 			applied: 'kita_sync_mutations_total{outcome="applied"}',
 			rejected: 'kita_sync_mutations_total{outcome="rejected"}',
 			unknown: 'kita_sync_rejections_total{code="unknownMutation"}',
@@ -158,6 +159,7 @@ describe('Prometheus metrics', () => {
 		expect(delta('pull')).toBe(1);
 		expect(delta('push')).toBe(1);
 		expect(delta('pushes')).toBe(1);
+		expect(delta('cataloguePulls')).toBe(1);
 		expect(delta('applied')).toBe(1);
 		expect(delta('rejected')).toBe(1);
 		expect(delta('unknown')).toBe(1);
