@@ -73,7 +73,10 @@ export async function startClusterBus(options: ClusterBusOptions): Promise<Clust
 			if (client === next) client = null;
 			void next.end().catch(() => undefined);
 			if (stopped) return;
-			log.warn({ err: error ? reason(error) : 'connection ended' }, 'Cluster bus: not listening, reconnecting');
+			log.warn(
+				{ err: error ? reason(error) : 'connection ended' },
+				'Cluster bus: not listening, reconnecting'
+			);
 			schedule(retry.first);
 		};
 		next.on('error', onLost);
