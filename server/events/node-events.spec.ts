@@ -4,11 +4,11 @@ import { EVERYONE, NodeEvents, type Announcer } from './node-events';
 
 const db = {} as Executor;
 
-function announcer(): Announcer & {
-	pokes: ReturnType<typeof vi.fn>;
-	sessionsEnded: ReturnType<typeof vi.fn>;
-} {
-	return { pokes: vi.fn(), sessionsEnded: vi.fn(() => Promise.resolve()) };
+function announcer() {
+	return {
+		pokes: vi.fn<Announcer['pokes']>(),
+		sessionsEnded: vi.fn<Announcer['sessionsEnded']>(() => Promise.resolve())
+	};
 }
 
 describe('NodeEvents', () => {
