@@ -4,7 +4,7 @@
 import type { Db } from '../db/database';
 import { log } from '../log';
 import { jobDuration, jobRuns } from '../metrics';
-import { onOneNode } from './job-lock';
+import { onOneNode, type LockedRound } from './job-lock';
 
 export interface IntervalOptions {
 	/** The job's own clean-up when it stops (a transport to close). */
@@ -29,21 +29,28 @@ export function everyInterval<T>(
 	options: IntervalOptions = {}
 ): IntervalJob<T> {
 	const { onStop, db } = options;
+	const attempt: () => Promise<LockedRound<T>> = db
+		? () => onOneNode(db, label, round)
+		: async () => ({ ran: true, value: await round() });
 	let running: Promise<T> | null = null;
 	const runOnce = () => {
 		const started = performance.now();
-		running ??= (db ? onOneNode(db, label, round) : round().then((value) => ({ ran: true as const, value })))
+		// A skipped round did no work: it is counted, but not timed.
+		const timed = () => jobDuration.observe({ job: label }, (performance.now() - started) / 1000);
+		running ??= attempt()
 			.then((result) => {
 				jobRuns.inc({ job: label, outcome: result.ran ? 'ok' : 'skipped' });
-				return result.ran ? result.value : onFailure;
+				if (!result.ran) return onFailure;
+				timed();
+				return result.value;
 			})
 			.catch((error: unknown) => {
+				timed();
 				jobRuns.inc({ job: label, outcome: 'failed' });
 				log.error({ job: label, err: error instanceof Error ? error.message : String(error) }, 'job failed');
 				return onFailure;
 			})
 			.finally(() => {
-				jobDuration.observe({ job: label }, (performance.now() - started) / 1000);
 				running = null;
 			});
 		return running;
