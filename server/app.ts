@@ -13,6 +13,8 @@ import { startCarryOver, type CarryOverJob } from './jobs/carry-over';
 import { startRetention, type RetentionJob } from './jobs/retention';
 import { log } from './log';
 import { startRoundLapse, type RoundLapseJob } from './jobs/round-lapse';
+import { startClusterBus, type ClusterBus } from './events/cluster-bus';
+import { nodeEvents } from './events/node-events';
 
 export interface App {
 	config: Config;
@@ -33,7 +35,9 @@ export interface App {
 	retention: RetentionJob;
 	/** Online backups into BACKUP_DIR; null without it. */
 	backup: BackupJob | null;
-	/** Stops the background timers (tests, shutdown). */
+	/** Pokes and ended sessions to and from the other nodes on the same PostgreSQL; null on SQLite. */
+	bus: ClusterBus | null;
+	/** Stops the background timers and the cluster bus (tests, shutdown); `database.close()` too. */
 	stopJobs(): void;
 }
 
@@ -44,7 +48,16 @@ export async function createApp(
 	assertSafeConfig(config);
 	// Before the database is opened: a refused start leaves no empty database behind.
 	const totpKey = totpEncryptionKey(config);
-	const database = await openMigrated(config);
+	const opened = await openMigrated(config);
+	let bus: ClusterBus | null = null;
+	// Closing the database ends the bus's listening connection first (it must not outlive the pool).
+	const database: OpenDatabase = {
+		...opened,
+		async close() {
+			await bus?.stop();
+			await opened.close();
+		}
+	};
 	try {
 		if (config.demoData) await seedDemoCatalogue(database.db, now());
 		if (config.demoData) await seedDemoAccounts(database.db, now(), totpKey);
@@ -53,6 +66,8 @@ export async function createApp(
 		if (sealed > 0) log.info(`Encrypted ${sealed} TOTP secret(s) stored as plaintext.`);
 		// Without ALTCHA_HMAC_KEY the captcha key is made on the first start (queries then only read it).
 		if (!config.altchaHmacKey) await appSecret(database.db, ALTCHA_SECRET_NAME, now());
+		if (config.databaseUrl && database.engine === 'postgres')
+			bus = await startClusterBus({ url: config.databaseUrl, db: database.db, events: nodeEvents });
 	} catch (error) {
 		await database.close();
 		throw error;
@@ -88,6 +103,7 @@ export async function createApp(
 		roundLapse,
 		retention,
 		backup,
+		bus,
 		stopJobs() {
 			mail?.stop();
 			offerExpiry.stop();
@@ -95,6 +111,7 @@ export async function createApp(
 			roundLapse.stop();
 			retention.stop();
 			backup?.stop();
+			void bus?.stop();
 		}
 	};
 }

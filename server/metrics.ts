@@ -65,7 +65,7 @@ export const mailFailures = new Counter({
 
 export const jobRuns = new Counter({
 	name: 'kita_job_runs_total',
-	help: 'Background job rounds by job and outcome (ok, failed)',
+	help: 'Background job rounds by job and outcome (ok, skipped: another node ran it, failed)',
 	labelNames: ['job', 'outcome'] as const,
 	registers: [registry]
 });

@@ -38,6 +38,12 @@ export const init: ServerInit = async () => {
 	try {
 		const app = await createApp();
 		setApp(app);
+		// After the last request (server/cli/start.js): the cluster bus's connection would keep the
+		// process alive, and the pool's idle ones would hold it for their timeout.
+		process.once('sveltekit:shutdown', () => {
+			app.stopJobs();
+			void app.database.close();
+		});
 		offerFastLane(app);
 		const metrics = await startMetricsServer(app);
 		if (metrics) log.info(`Prometheus metrics at ${metrics.url}`);

@@ -32,5 +32,5 @@ export async function afterCredentialChange(
 		.where('id', '!=', options.keepSessionId)
 		.execute();
 	// Their live-update streams stop; the kept session's stream finds its session and goes on.
-	sessionsEnded(userId);
+	await sessionsEnded(db, userId);
 }

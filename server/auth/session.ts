@@ -241,12 +241,12 @@ export async function invalidateSession(db: Executor, sessionId: string): Promis
 		.where('id', '=', sessionId)
 		.returning('user_id')
 		.executeTakeFirst();
-	if (row) sessionsEnded(row.user_id);
+	if (row) await sessionsEnded(db, row.user_id);
 }
 
 export async function invalidateUserSessions(db: Executor, userId: string): Promise<void> {
 	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-	sessionsEnded(userId);
+	await sessionsEnded(db, userId);
 }
 
 /**

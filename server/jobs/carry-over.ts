@@ -28,5 +28,7 @@ export type CarryOverJob = IntervalJob<CarryOverResult[]>;
 
 /** Runs the carry-over every `intervalMs`; rounds never overlap, a failed round is logged. */
 export function startCarryOver(host: CommandHost, intervalMs = 15 * 60_000): CarryOverJob {
-	return everyInterval('Carry-over round', () => runCarryOver(host), [], intervalMs);
+	return everyInterval('Carry-over round', () => runCarryOver(host), [], intervalMs, {
+		db: host.database.db
+	});
 }

@@ -42,7 +42,7 @@ describe('everyInterval', () => {
 		vi.useFakeTimers();
 		const round = vi.fn(() => Promise.resolve(1));
 		const cleanUp = vi.fn();
-		const job = everyInterval('Test round', round, 0, 1_000, cleanUp);
+		const job = everyInterval('Test round', round, 0, 1_000, { onStop: cleanUp });
 		await vi.advanceTimersByTimeAsync(3_000);
 		expect(round).toHaveBeenCalledTimes(3);
 		job.stop();

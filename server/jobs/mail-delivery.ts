@@ -95,6 +95,7 @@ export function startMailDelivery(
 		() => deliverDueMails(db, transport, from, now),
 		0,
 		intervalMs,
-		() => transport.close?.()
+		// One node at a time: two would read the same due mails and send each twice.
+		{ db, onStop: () => transport.close?.() }
 	);
 }

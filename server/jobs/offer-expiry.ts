@@ -60,5 +60,5 @@ export type OfferExpiryJob = IntervalJob<string[]>;
 
 /** Runs expireOffers every `intervalMs`; rounds never overlap, a failed round is logged and retried. */
 export function startOfferExpiry(deps: OfferExpiryDeps, intervalMs = 60_000): OfferExpiryJob {
-	return everyInterval('Offer expiry round', () => expireOffers(deps), [], intervalMs);
+	return everyInterval('Offer expiry round', () => expireOffers(deps), [], intervalMs, { db: deps.db });
 }

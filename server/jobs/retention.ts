@@ -42,5 +42,5 @@ export async function runRetention(
 export type RetentionJob = IntervalJob<RetentionResult | null>;
 
 export function startRetention(deps: RetentionDeps, intervalMs: number): RetentionJob {
-	return everyInterval('Retention round', () => runRetention(deps), null, intervalMs);
+	return everyInterval('Retention round', () => runRetention(deps), null, intervalMs, { db: deps.db });
 }

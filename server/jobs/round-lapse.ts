@@ -26,5 +26,5 @@ export type RoundLapseJob = IntervalJob<string[]>;
 
 /** Runs lapseRounds every `intervalMs` (every 15 minutes by default); runs never overlap. */
 export function startRoundLapse(host: CommandHost, intervalMs = 15 * 60_000): RoundLapseJob {
-	return everyInterval('Round lapse', () => lapseRounds(host), [], intervalMs);
+	return everyInterval('Round lapse', () => lapseRounds(host), [], intervalMs, { db: host.database.db });
 }

@@ -18,6 +18,8 @@ export class TooManyStreamsError extends Error {
 	}
 }
 
+// Counted per node: with several nodes behind a load balancer an address may hold this many on each.
+// Accepted: the limit keeps one address from taking a node's connections, which stays true per node.
 const anonymousByIp = new Map<string, number>();
 
 /** Whether a further anonymous stream from the address would be refused (HTTP answers 429 first). */

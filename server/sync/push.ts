@@ -139,6 +139,8 @@ function isUniqueViolation(error: unknown): boolean {
  * and the client's outbox must not wait behind it for good.
  */
 export const MAX_FAILED_ATTEMPTS = 5;
+// Counted per node: a client whose pushes land on several nodes is refused after at most this many
+// failures on each, later but still (the refusal is a convenience, the failures are logged anyway).
 const failedAttempts = new Map<string, { mutationId: number; count: number }>();
 
 function countFailure(clientId: string, mutationId: number): number {

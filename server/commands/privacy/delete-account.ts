@@ -62,7 +62,7 @@ export async function removeParentAccount(
 	// Sessions, links, recovery codes, devices and their rejections go with it (ON DELETE CASCADE).
 	await tx.deleteFrom('users').where('id', '=', userId).execute();
 	// Its live-update streams stop (they check their session after this transaction).
-	sessionsEnded(userId);
+	await sessionsEnded(tx, userId);
 	await audit(
 		tx,
 		{
