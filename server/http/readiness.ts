@@ -38,8 +38,23 @@ function shippedMigrations(app: App): MigrationFile[] {
 	return files;
 }
 
-export async function readiness(app: App | null): Promise<Readiness> {
-	if (!app) return { ready: false, reason: 'starting' };
+/**
+ * Checks under way: requests that arrive while one runs share its answer, so that any number of
+ * probes (or a flood of requests to this public address) costs the database one query at a time.
+ */
+const inFlight = new WeakMap<App, Promise<Readiness>>();
+
+export function readiness(app: App | null): Promise<Readiness> {
+	if (!app) return Promise.resolve({ ready: false, reason: 'starting' });
+	let check = inFlight.get(app);
+	if (!check) {
+		check = checkReadiness(app).finally(() => inFlight.delete(app));
+		inFlight.set(app, check);
+	}
+	return check;
+}
+
+async function checkReadiness(app: App): Promise<Readiness> {
 	let files: MigrationFile[];
 	try {
 		files = shippedMigrations(app);

@@ -86,4 +86,29 @@ describe('/api/ready', () => {
 		expect(Object.keys(answer.body).sort()).toEqual(['reason', 'status']);
 		expectNoInternals(answer.text, t);
 	});
+
+	it('asks the database once for any number of probes at the same moment, and afresh after', async () => {
+		const database = t.app.database.db;
+		let queries = 0;
+		const counting = database.withPlugin({
+			transformQuery: (args) => {
+				queries++;
+				return args.node;
+			},
+			transformResult: async (args) => args.result
+		});
+		t.app.database.db = counting;
+		try {
+			const answers = await Promise.all(Array.from({ length: 50 }, () => ready()));
+			expect(answers.every((a) => a.status === 200)).toBe(true);
+			expect(queries).toBe(1);
+			await sql`DELETE FROM schema_migrations WHERE name = (SELECT max(name) FROM schema_migrations)`.execute(
+				database
+			);
+			expect((await ready()).status).toBe(503);
+			expect(queries).toBe(2);
+		} finally {
+			t.app.database.db = database;
+		}
+	});
 });
