@@ -1,15 +1,7 @@
 // Backup and restore on PostgreSQL against a real throw-away cluster (issue 18 point 1): a dump of a
 // seeded database, changed afterwards, restored in one transaction with its migrations current; a
 // file that is no dump of the portal, and a dump that breaks off, leave the database as it was.
-import {
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	statSync,
-	truncateSync,
-	writeFileSync
-} from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
