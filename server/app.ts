@@ -82,7 +82,9 @@ export async function createApp(
 		{ db: database.db, now, periods: config.retention },
 		config.retentionIntervalHours * 3600_000
 	);
-	// PostgreSQL is backed up with the engine's own tools (pg_dump, docs/OPERATIONS.md).
+	// SQLite only. PostgreSQL is backed up by its operators with WAL archiving or the provider's
+	// backups (point in time, off the host), which a dump from the app's process would only repeat;
+	// `npm run backup` takes a pg_dump on demand or from their timer (docs/OPERATIONS.md).
 	const backup =
 		config.backupDir && database.sqlite
 			? startBackups(database.sqlite, database.db, {

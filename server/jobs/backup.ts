@@ -24,7 +24,8 @@ const PAGES_PER_STEP = 64;
 
 export class BackupError extends Error {}
 
-function stamp(now: Date): string {
+/** The time in a backup's name: `20261126T010000Z`. */
+export function stamp(now: Date): string {
 	return now
 		.toISOString()
 		.replace(/[-:]/g, '')
@@ -66,10 +67,13 @@ function selfContained(file: string): void {
 	}
 }
 
-/** Deletes all but the newest `keep` backups (by the time in their name); returns what it deleted. */
-export function rotateBackups(dir: string, keep: number): string[] {
+/**
+ * Deletes all but the newest `keep` backups (by the time in their name); returns what it deleted.
+ * `names`: which files are backups (PostgreSQL's dumps have names of their own, backup-postgres.ts).
+ */
+export function rotateBackups(dir: string, keep: number, names = BACKUP_NAME): string[] {
 	const files = readdirSync(dir)
-		.filter((name) => BACKUP_NAME.test(name))
+		.filter((name) => names.test(name))
 		.sort()
 		.reverse();
 	const old = files.slice(keep);

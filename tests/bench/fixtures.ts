@@ -15,13 +15,21 @@ import { SCHEMA_VERSION, type Mutation } from '../../src/lib/sync/protocol';
 import { familyMutations } from './mutations';
 import { ROOT } from './env';
 
-/** The app (migrated, demo catalogue) on a database file, in this process. */
-export function openApp(databasePath: string, now: () => Date = () => new Date()): Promise<App> {
+/**
+ * The app (migrated, demo catalogue) on a database file, in this process; on PostgreSQL when
+ * `databaseUrl` is given (the file's path then only places the demo TOTP key file).
+ */
+export function openApp(
+	databasePath: string,
+	now: () => Date = () => new Date(),
+	databaseUrl: string | null = null
+): Promise<App> {
 	return createApp(
 		{
 			...loadConfig({}),
 			origin: 'http://127.0.0.1',
 			databasePath,
+			databaseUrl,
 			demoData: true,
 			migrationsDir: resolve(ROOT, 'migrations'),
 			production: false

@@ -1,6 +1,8 @@
 // Server-side costs measured in this process against a copy of the seeded database: one push of
-// 500 mutations, pulls with and without changes, and the raw better-sqlite3 rate of the same write.
+// 500 mutations, pulls with and without changes, and the raw engine's rate of the same write
+// (better-sqlite3, or node-postgres on PostgreSQL).
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { App } from '../../server/app';
 import { pull } from '../../server/sync/pull';
 import { push } from '../../server/sync/push';
@@ -246,5 +248,102 @@ export function rawWriteRate(
 		return { perSecond: n / ((performance.now() - started) / 1000), count: n };
 	} finally {
 		sqlite.close();
+	}
+}
+
+/**
+ * rawWriteRate on PostgreSQL: the same statements with node-postgres on one connection, each write
+ * in BEGIN … COMMIT, statements prepared once (named), one write after the other — what the portal's
+ * push does through Kysely, its pool, tRPC and HTTP is the difference.
+ */
+export async function rawWriteRatePostgres(
+	url: string,
+	seconds: number,
+	writers: RawWriter[]
+): Promise<{ perSecond: number; count: number }> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	const run = (name: string, text: string, values: unknown[]) => client.query({ name, text, values });
+	try {
+		const at = new Date().toISOString();
+		const parents: (RawWriter & { familyId: string; clientId: string; n: number })[] = [];
+		for (const writer of writers) {
+			const clientId = crypto.randomUUID();
+			await run(
+				'client',
+				`INSERT INTO sync_clients (client_id, user_id, last_mutation_id, created_at, last_seen_at) VALUES ($1, $2, 0, $3, $4)`,
+				[clientId, writer.userId, at, at]
+			);
+			const family = await client.query<{ id: string }>('SELECT id FROM families WHERE owner_user_id = $1', [
+				writer.userId
+			]);
+			parents.push({ ...writer, familyId: family.rows[0]?.id ?? '', clientId, n: 0 });
+		}
+		if (parents.length === 0) throw new Error("the raw PostgreSQL write needs the load's parents");
+		const write = async (parent: (typeof parents)[number], total: number) => {
+			const now = new Date().toISOString();
+			const n = ++parent.n;
+			await client.query('BEGIN');
+			try {
+				await run('c', 'SELECT * FROM sync_clients WHERE client_id = $1', [parent.clientId]);
+				const next = await run('s', 'UPDATE sync_state SET seq = seq + 1 WHERE id = 1 RETURNING seq', []);
+				await run('f', 'SELECT * FROM families WHERE owner_user_id = $1', [parent.userId]);
+				await run('e', 'SELECT family_id, position FROM guardians WHERE id = $1', [parent.guardianId]);
+				await run('t', 'SELECT id FROM guardians WHERE family_id = $1 AND position = $2 AND id != $3', [
+					parent.familyId,
+					1,
+					parent.guardianId
+				]);
+				const g = guardianArgs(parent.guardianId, `02922 ${total}`);
+				await run(
+					'u',
+					`INSERT INTO guardians (id, family_id, position, first_name, last_name, street, postcode, town, phone, email, updated_at, seq)
+					 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+					 ON CONFLICT (id) DO UPDATE SET family_id = excluded.family_id, position = excluded.position,
+					   first_name = excluded.first_name, last_name = excluded.last_name, street = excluded.street,
+					   postcode = excluded.postcode, town = excluded.town, phone = excluded.phone, email = excluded.email,
+					   updated_at = excluded.updated_at, seq = excluded.seq`,
+					[
+						g.id,
+						parent.familyId,
+						g.position,
+						g.firstName,
+						g.lastName,
+						g.street,
+						g.postcode,
+						g.town,
+						g.phone,
+						g.email,
+						now,
+						(next.rows[0] as { seq: number }).seq
+					]
+				);
+				await run(
+					'a',
+					`INSERT INTO audit_events (at, actor_id, actor_role, action, target_type, target_id, outcome)
+					 VALUES ($1, $2, 'parent', 'family.write', 'guardian', $3, 'ok')`,
+					[now, parent.userId, parent.guardianId]
+				);
+				await run(
+					'l',
+					'UPDATE sync_clients SET last_mutation_id = $1, last_seen_at = $2 WHERE client_id = $3 AND last_mutation_id = $4',
+					[n, now, parent.clientId, n - 1]
+				);
+				await client.query('COMMIT');
+			} catch (error) {
+				await client.query('ROLLBACK');
+				throw error;
+			}
+		};
+		const end = performance.now() + seconds * 1000;
+		let n = 0;
+		const started = performance.now();
+		while (performance.now() < end) {
+			n += 1;
+			await write(parents[n % parents.length] as (typeof parents)[number], n);
+		}
+		return { perSecond: n / ((performance.now() - started) / 1000), count: n };
+	} finally {
+		await client.end();
 	}
 }

@@ -10,8 +10,11 @@ import { join } from 'node:path';
 export interface Cluster {
 	/** A connection URL for `database` (over the cluster's socket). */
 	url(database: string): string;
-	/** A new empty database sorting text bytewise, as the portal requires; returns its URL. */
-	createDatabase(): string;
+	/**
+	 * A new empty database sorting text bytewise, as the portal requires; returns its URL. `from`:
+	 * the URL of a database of this cluster to copy instead (nobody may be connected to it).
+	 */
+	createDatabase(from?: string): string;
 	stop(): void;
 }
 
@@ -39,7 +42,14 @@ function run(owner: string | null, program: string, args: string[]): void {
 
 let counter = 0;
 
-export function startCluster(): Cluster {
+/**
+ * Tests trade durability for speed (a crash loses the throw-away cluster anyway). The bench asks for
+ * SQLite's trade instead (`synchronous = NORMAL`, WAL): fsync on, a commit may be lost on power
+ * failure but the database stays intact — PostgreSQL's synchronous_commit=off.
+ */
+const FAST = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+
+export function startCluster(options: { settings?: string[] } = {}): Cluster {
 	const bin = binDir();
 	const dir = mkdtempSync(join(tmpdir(), 'kita-pg-'));
 	const owner = userInfo().uid === 0 ? 'postgres' : null;
@@ -71,7 +81,9 @@ export function startCluster(): Cluster {
 		'-l',
 		join(dir, 'log'),
 		'-o',
-		`-k ${dir} -p ${port} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+		[`-k ${dir} -p ${port} -c listen_addresses=''`, ...(options.settings ?? FAST).map((s) => `-c ${s}`)].join(
+			' '
+		),
 		'start'
 	]);
 	const url = (database: string) =>
@@ -79,8 +91,10 @@ export function startCluster(): Cluster {
 	let databases = 0;
 	return {
 		url,
-		createDatabase() {
+		createDatabase(from) {
 			const name = `kita_${process.pid}_${++databases}`;
+			const template = from ? /\/(\w+)\?/.exec(from)?.[1] : 'template0';
+			if (!template) throw new Error(`${from} names no database of this cluster`);
 			run(owner, join(bin, 'psql'), [
 				'-h',
 				dir,
@@ -91,7 +105,7 @@ export function startCluster(): Cluster {
 				'-v',
 				'ON_ERROR_STOP=1',
 				'-c',
-				`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`
+				`CREATE DATABASE ${name} TEMPLATE ${template} ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`
 			]);
 			return url(name);
 		},
