@@ -93,7 +93,9 @@ export async function pull(
 		const patch: Patch = { put: {}, del: {} };
 		if (cookie || !paged) {
 			const reset = cookie === null;
-			await addChanges(tx, scope, cookie?.seq ?? 0, reset, patch);
+			// Nothing was written since the cookie: no table needs asking (on SQLite the fast lane
+			// answers such a pull before it gets here; on PostgreSQL this saves a query per entity).
+			if (reset || cookie.seq < seq) await addChanges(tx, scope, cookie?.seq ?? 0, reset, patch);
 			const state = await clientState(tx, input, userId, cookie?.seq ?? 0);
 			return { kind: 'patch', reset, cookie: encodeCookie(scope.key, seq), patch, ...state };
 		}
