@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { createApp, type App } from '../../server/app';
 import { createSession, validateSessionToken, type AuthSession } from '../../server/auth/session';
-import { loadConfig } from '../../server/config';
+import { loadConfig, type Config } from '../../server/config';
 import type { Db } from '../../server/db/database';
 import { listKitaYears } from '../../server/services/catalogue';
 import { push } from '../../server/sync/push';
@@ -15,8 +15,15 @@ import { SCHEMA_VERSION, type Mutation } from '../../src/lib/sync/protocol';
 import { familyMutations } from './mutations';
 import { ROOT } from './env';
 
-/** The app (migrated, demo catalogue) on a database file, in this process. */
-export function openApp(databasePath: string, now: () => Date = () => new Date()): Promise<App> {
+/**
+ * The app (migrated, demo catalogue) on a database file, in this process; `overrides` put it on
+ * PostgreSQL (`databaseUrl`) with the nodes' TOTP key (the PostgreSQL soak).
+ */
+export function openApp(
+	databasePath: string,
+	now: () => Date = () => new Date(),
+	overrides: Partial<Pick<Config, 'databaseUrl' | 'totpEncryptionKey'>> = {}
+): Promise<App> {
 	return createApp(
 		{
 			...loadConfig({}),
@@ -24,7 +31,8 @@ export function openApp(databasePath: string, now: () => Date = () => new Date()
 			databasePath,
 			demoData: true,
 			migrationsDir: resolve(ROOT, 'migrations'),
-			production: false
+			production: false,
+			...overrides
 		},
 		now
 	);
