@@ -387,7 +387,12 @@ async function main(): Promise<void> {
 			// already gone
 		}
 	});
-	if (POSTGRES) servers.push(...(await Promise.all(serverPorts.map((_, i) => startNode(i)))));
+	if (POSTGRES) {
+		const starts = await Promise.allSettled(serverPorts.map((_, i) => startNode(i)));
+		for (const start of starts) if (start.status === 'fulfilled') servers.push(start.value);
+		const failed = starts.find((start) => start.status === 'rejected');
+		if (failed) throw failed.reason;
+	}
 
 	// Accounts straight into the scratch database (a fixture: the soak tests sync, not login).
 	const app = await openApp(
