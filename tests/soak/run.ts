@@ -1338,9 +1338,14 @@ async function main(): Promise<void> {
 					],
 					['faults injected', String(faultTotal)],
 					...(Object.entries(faults) as [FaultKind, number][]).map(([k, v]) => [`  ${k}`, String(v)]),
+					["    A's session ended, B logged in, then A again", String(anotherUser.sessionEndedThenLogin)],
+					['    the same on a new device of A (client id never sent)', String(anotherUser.onNewDevice)],
+					['    B refused while A was logged in', String(anotherUser.refusedWhileActive)],
+					['  mutations of B (Emil) on those devices', String(emil.sent.length)],
+					['  mutations of A on new devices', String(newDevices.reduce((sum, o) => sum + o.sent.length, 0))],
 					...(POSTGRES
 						? [
-								['    kills per node (A, B)', kills.join(', ')],
+								['  serverKill9 per node (A, B)', kills.join(', ')],
 								['requests answered per node (A, B)', answered.join(', ')],
 								[
 									`poke through A, heard on A (${POKE_ROUNDS} pushes)`,
@@ -1352,11 +1357,6 @@ async function main(): Promise<void> {
 								]
 							]
 						: []),
-					["    A's session ended, B logged in, then A again", String(anotherUser.sessionEndedThenLogin)],
-					['    the same on a new device of A (client id never sent)', String(anotherUser.onNewDevice)],
-					['    B refused while A was logged in', String(anotherUser.refusedWhileActive)],
-					['  mutations of B (Emil) on those devices', String(emil.sent.length)],
-					['  mutations of A on new devices', String(newDevices.reduce((sum, o) => sum + o.sent.length, 0))],
 					['lost (neither on the server nor named lost by the app)', String(lost)],
 					['named lost after a storage eviction (not on the server)', String(named.namedLost)],
 					['named lost but on the server (misreported)', String(named.misreported)],
