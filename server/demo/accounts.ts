@@ -5,6 +5,7 @@ import type { Role } from '../../src/lib/domain/roles';
 import { sealTotpKey } from '../auth/totp-crypto';
 import type { Db } from '../db/database';
 import { demoFacilities, demoUuid } from './facilities';
+import { lockDemoSeeding } from './seed-lock';
 
 export interface DemoAccount {
 	role: Role;
@@ -84,6 +85,7 @@ export function demoAccountId(role: Role): string {
  */
 export async function seedDemoAccounts(db: Db, now: Date, totpKey?: Uint8Array): Promise<number> {
 	return db.transaction().execute(async (tx) => {
+		await lockDemoSeeding(tx);
 		let added = 0;
 		const at = now.toISOString();
 		for (const account of DEMO_ACCOUNTS) {

@@ -6,6 +6,7 @@ import { nextSeq } from '../db/seq';
 import { demoCapacities } from './capacities';
 import { demoFacilities } from './facilities';
 import { DEMO_MUNICIPALITIES } from './municipalities';
+import { lockDemoSeeding } from './seed-lock';
 
 export const DEMO_KITA_YEAR_STARTS = [2026, 2027];
 
@@ -17,6 +18,7 @@ export async function isCatalogueEmpty(db: Db): Promise<boolean> {
 /** Seeds the catalogue when it is empty; returns whether it did. */
 export async function seedDemoCatalogue(db: Db, now = new Date()): Promise<boolean> {
 	return db.transaction().execute(async (tx) => {
+		await lockDemoSeeding(tx);
 		const existing = await tx.selectFrom('municipalities').select('id').limit(1).executeTakeFirst();
 		if (existing) return false;
 		const seq = await nextSeq(tx);

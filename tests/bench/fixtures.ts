@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { createApp, type App } from '../../server/app';
 import { createSession, validateSessionToken, type AuthSession } from '../../server/auth/session';
-import { loadConfig } from '../../server/config';
+import { loadConfig, type Config } from '../../server/config';
 import type { Db } from '../../server/db/database';
 import { listKitaYears } from '../../server/services/catalogue';
 import { push } from '../../server/sync/push';
@@ -16,23 +16,24 @@ import { familyMutations } from './mutations';
 import { ROOT } from './env';
 
 /**
- * The app (migrated, demo catalogue) on a database file, in this process; on PostgreSQL when
- * `databaseUrl` is given (the file's path then only places the demo TOTP key file).
+ * The app (migrated, demo catalogue) on a database file, in this process; `overrides` put it on
+ * PostgreSQL (`databaseUrl`; the file's path then only places the demo TOTP key file) with the
+ * nodes' TOTP key (the PostgreSQL soak).
  */
 export function openApp(
 	databasePath: string,
 	now: () => Date = () => new Date(),
-	databaseUrl: string | null = null
+	overrides: Partial<Pick<Config, 'databaseUrl' | 'totpEncryptionKey'>> = {}
 ): Promise<App> {
 	return createApp(
 		{
 			...loadConfig({}),
 			origin: 'http://127.0.0.1',
 			databasePath,
-			databaseUrl,
 			demoData: true,
 			migrationsDir: resolve(ROOT, 'migrations'),
-			production: false
+			production: false,
+			...overrides
 		},
 		now
 	);

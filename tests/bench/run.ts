@@ -128,7 +128,9 @@ async function measure(
 	const results: Record<string, unknown> = { engine: engine.description };
 	// 1. The seeded database (template for every step).
 	log(`${engine.name}: seeding ${REQUESTS} requests through sync.push …`);
-	const seedApp = await openApp(engine.template.databasePath, undefined, engine.template.databaseUrl);
+	const seedApp = await openApp(engine.template.databasePath, undefined, {
+		databaseUrl: engine.template.databaseUrl
+	});
 	seedApp.database.sqlite?.pragma('synchronous = OFF'); // scratch data: no need to wait for the disk
 	const seedStarted = performance.now();
 	const parents: SeededParent[] = await seedRequests(seedApp, REQUESTS);
@@ -166,7 +168,7 @@ async function measure(
 	// 2. Server time, in process, on a copy.
 	log(`${engine.name}: server time: push of 500, pulls …`);
 	const inProcess = engine.copy('in-process');
-	const app = await openApp(inProcess.databasePath, undefined, inProcess.databaseUrl);
+	const app = await openApp(inProcess.databasePath, undefined, { databaseUrl: inProcess.databaseUrl });
 	const push500 = await pushOf500(app);
 	const pullFigures = await pulls(app, quick ? 5 : 20);
 	app.stopJobs();

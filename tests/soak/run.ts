@@ -7,10 +7,14 @@
 // holds every acknowledged mutation exactly once and under its own user (nothing misfiled), every
 // client converged to the server's state with an empty outbox. Loopback only; bounded in time;
 // stops by itself.
+//
+// `--engine=postgres` (issue 18): a throw-away PostgreSQL cluster and two app nodes on it, started
+// at the same moment on the empty database (both migrate and seed; the demo data must arrive once).
+// The proxy balances between them, `serverKill9` kills one node in turn while the other serves,
+// and a poke pushed through one node must reach a stream on the other within a second.
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page, Route } from '@playwright/test';
 import type { Db } from '../../server/db/database';
 import type { KnownUser } from '../../src/lib/domain/account';
@@ -18,11 +22,27 @@ import { freePort, launchChromium, scratchDir, startServer, table, type ServerPr
 import { createAccount, openApp, type Account } from '../bench/fixtures';
 import { guardianArgs } from '../bench/mutations';
 import { hashPassword } from '../../server/auth/password';
+import { DEMO_ACCOUNTS } from '../../server/demo/accounts';
+import { DEMO_MUNICIPALITIES } from '../../server/demo/municipalities';
+import { startCluster, type Cluster } from '../postgres/cluster';
+import { measurePokeAcrossNodes, type PokeRound } from './poke-across';
 import { startProxy, type SoakProxy } from './proxy';
+import { openServerDb, type ServerDb } from './server-db';
 
 const argSeconds = process.argv.find((a) => a.startsWith('--seconds='));
 const SHORT = process.argv.includes('--short');
-const FAULT_SECONDS = argSeconds ? Number(argSeconds.split('=')[1]) : SHORT ? 40 : 180;
+const argEngine = process.argv.find((a) => a.startsWith('--engine='))?.split('=')[1] ?? 'sqlite';
+if (argEngine !== 'sqlite' && argEngine !== 'postgres')
+	throw new Error(`--engine=${argEngine}: sqlite or postgres`);
+const POSTGRES = argEngine === 'postgres';
+/** SQLite: the one node owning its file; PostgreSQL: two nodes on one database. */
+const NODES = POSTGRES ? 2 : 1;
+// The PostgreSQL short soak is shorter (it runs in `npm test` after the SQLite one); its fault
+// order still kills each node at least once.
+const FAULT_SECONDS = argSeconds ? Number(argSeconds.split('=')[1]) : SHORT ? (POSTGRES ? 28 : 40) : 180;
+/** Issue 18: a change through node A reaches a client on node B within this. */
+const POKE_ACROSS_MS = 1000;
+const POKE_ROUNDS = 5;
 const SETTLE_SECONDS = 60;
 /** `--only=disconnect,serverKill9`: inject only these kinds (to chase one failure). */
 const ONLY = process.argv
@@ -288,18 +308,14 @@ interface Owner {
  * another user. `foreignRows` are rows that some device's local database of one user held while
  * they belong to another (found while the fault ran and at the end).
  */
-function countMisfiled(sqlite: Database.Database, owners: Owner[], problems: string[]): number {
-	const clientUser = sqlite.prepare(`SELECT user_id FROM sync_clients WHERE client_id = ?`);
-	const childOwner = sqlite.prepare(
-		`SELECT f.owner_user_id AS owner FROM children c JOIN families f ON f.id = c.family_id WHERE c.id = ?`
-	);
-	const guardianOwner = sqlite.prepare(
-		`SELECT f.owner_user_id AS owner FROM guardians g JOIN families f ON f.id = g.family_id WHERE g.id = ?`
-	);
+async function countMisfiled(server: ServerDb, owners: Owner[], problems: string[]): Promise<number> {
+	const clientUser = `SELECT user_id FROM sync_clients WHERE client_id = ?`;
+	const childOwner = `SELECT f.owner_user_id AS owner FROM children c JOIN families f ON f.id = c.family_id WHERE c.id = ?`;
+	const guardianOwner = `SELECT f.owner_user_id AS owner FROM guardians g JOIN families f ON f.id = g.family_id WHERE g.id = ?`;
 	let misfiled = 0;
 	for (const o of owners) {
 		for (const clientId of o.clientIds) {
-			const bound = (clientUser.get(clientId) as { user_id: string } | undefined)?.user_id;
+			const bound = (await server.get<{ user_id: string }>(clientUser, clientId))?.user_id;
 			if (bound !== undefined && bound !== o.userId) {
 				misfiled += 1;
 				problems.push(`${o.name}: client ${clientId} is bound to another user (${bound})`);
@@ -307,8 +323,10 @@ function countMisfiled(sqlite: Database.Database, owners: Owner[], problems: str
 		}
 		const targets = new Map(o.sent.map((x) => [x.targetId, x.name]));
 		for (const [targetId, name] of targets) {
-			const row = (name === 'saveChild' ? childOwner : guardianOwner).get(targetId) as
-				{ owner: string } | undefined;
+			const row = await server.get<{ owner: string }>(
+				name === 'saveChild' ? childOwner : guardianOwner,
+				targetId
+			);
 			if (row && row.owner !== o.userId) {
 				misfiled += 1;
 				problems.push(`${o.name}: ${name} ${targetId} applied under another account (${row.owner})`);
@@ -339,11 +357,51 @@ async function main(): Promise<void> {
 	/** Defects seen while injecting a fault (they fail the run with the final checks). */
 	const findings: string[] = [];
 	let pendingAtWorkerUpdate = 0;
+	/** Outbox entries confirmed by a pull while the worker update waited (an earlier push's). */
+	let acknowledgedAtWorkerUpdate = 0;
 	/** Evictions per client (storageEvicted). */
 	const storageEvictions = new Map<string, number>();
 
+	const cluster: Cluster | null = POSTGRES ? startCluster() : null;
+	const databaseUrl = cluster?.createDatabase() ?? null;
+	const target = { databaseUrl, databasePath };
+	// One TOTP key for every node and the fixture (else a node's demo key file beside the database).
+	const nodeEnv: Record<string, string> = databaseUrl
+		? { DATABASE_URL: databaseUrl, TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex') }
+		: {};
+	const serverPorts = await Promise.all(Array.from({ length: NODES }, () => freePort()));
+	const proxyPort = await freePort();
+	const origin = `http://127.0.0.1:${proxyPort}`;
+	const startNode = (i: number) =>
+		startServer({ databasePath, port: serverPorts[i] ?? 0, origin, env: nodeEnv });
+	/** The nodes (PostgreSQL: both started at once on the empty database, as two nodes would be). */
+	const servers: ServerProcess[] = [];
+	// Should the run end before its own clean-up (a start that failed), no node or cluster outlives it.
+	let cleanedUp = false;
+	process.once('exit', () => {
+		if (cleanedUp) return;
+		for (const server of servers) server.child.kill('SIGKILL');
+		try {
+			cluster?.stop();
+		} catch {
+			// already gone
+		}
+	});
+	if (POSTGRES) {
+		const starts = await Promise.allSettled(serverPorts.map((_, i) => startNode(i)));
+		for (const start of starts) if (start.status === 'fulfilled') servers.push(start.value);
+		const failed = starts.find((start) => start.status === 'rejected');
+		if (failed) throw failed.reason;
+	}
+
 	// Accounts straight into the scratch database (a fixture: the soak tests sync, not login).
-	const app = await openApp(databasePath);
+	const app = await openApp(
+		databasePath,
+		undefined,
+		databaseUrl ? { databaseUrl, totpEncryptionKey: nodeEnv.TOTP_ENCRYPTION_KEY ?? null } : {}
+	);
+	/** The poke measurement's account: its children are no soak client's (kept out of `users`). */
+	const pokeUser = POSTGRES ? await createAccount(app.database.db, new Date(), 'parent') : null;
 	const users = {
 		anna: await createAccount(app.database.db, new Date(), 'parent'),
 		bernd: await createAccount(app.database.db, new Date(), 'parent'),
@@ -355,11 +413,48 @@ async function main(): Promise<void> {
 	app.stopJobs();
 	await app.database.close();
 
-	const serverPort = await freePort();
-	const proxyPort = await freePort();
-	const proxy: SoakProxy = await startProxy(proxyPort, serverPort);
-	const origin = proxy.origin;
-	let server: ServerProcess = await startServer({ databasePath, port: serverPort, origin });
+	// The demo data arrived once, though both nodes found the database empty.
+	const seededTwice: string[] = [];
+	if (POSTGRES) {
+		const server = openServerDb(target);
+		try {
+			const accounts = await server.count(
+				`SELECT count(*) AS n FROM users WHERE email IN (${DEMO_ACCOUNTS.map(() => '?').join(', ')})`,
+				...DEMO_ACCOUNTS.map((a) => a.email)
+			);
+			const municipalities = await server.count(`SELECT count(*) AS n FROM municipalities`);
+			if (accounts !== DEMO_ACCOUNTS.length)
+				seededTwice.push(`${accounts} demo accounts (${DEMO_ACCOUNTS.length} expected)`);
+			if (municipalities !== DEMO_MUNICIPALITIES.length)
+				seededTwice.push(`${municipalities} municipalities (${DEMO_MUNICIPALITIES.length} expected)`);
+		} finally {
+			await server.close();
+		}
+	}
+
+	const proxy: SoakProxy = await startProxy(proxyPort, serverPorts);
+	if (!POSTGRES) servers.push(await startNode(0));
+	/** serverKill9 per node. */
+	const kills = serverPorts.map(() => 0);
+	/** Issue 18: pushes through node A, pokes timed on A's and B's streams (PostgreSQL only). */
+	let pokeRounds: PokeRound[] = [];
+	if (pokeUser && serverPorts[0] && serverPorts[1]) {
+		pokeRounds = await measurePokeAcrossNodes({
+			nodeA: serverPorts[0],
+			nodeB: serverPorts[1],
+			origin,
+			account: pokeUser,
+			rounds: POKE_ROUNDS,
+			timeoutMs: 3 * POKE_ACROSS_MS
+		}).catch((error: unknown) => {
+			harnessErrors.push(`poke measurement: ${error instanceof Error ? error.message : String(error)}`);
+			return [];
+		});
+		const shown = (ms: number | null) => (ms === null ? 'none' : `${ms.toFixed(0)} ms`);
+		log(
+			`poke across nodes: ${pokeRounds.map((r) => `A ${shown(r.sameNodeMs)} / B ${shown(r.otherNodeMs)}`).join(', ')}`
+		);
+	}
 	const browser: Browser = await launchChromium();
 	const clients: Client[] = [];
 	const replayable: { url: string; body: string; token: string }[] = [];
@@ -547,13 +642,34 @@ async function main(): Promise<void> {
 			});
 			const button = page.getByRole('button', { name: 'Jetzt aktualisieren' });
 			await button.waitFor({ timeout: 20_000 });
-			const pending = (await readLocal(page, client.dbName)).outbox.length;
+			const pendingIds = (await readLocal(page, client.dbName)).outbox;
+			const pending = pendingIds.length;
 			const reloaded = page.waitForEvent('load', { timeout: 20_000 });
 			await button.click();
 			await reloaded;
-			const after = (await readLocal(page, client.dbName)).outbox.length;
-			if (after < pending)
-				findings.push(`${client.name}: outbox shrank over the worker update: ${pending} → ${after}`);
+			const afterIds = (await readLocal(page, client.dbName)).outbox;
+			// Entries may leave only as acknowledged: an earlier push that committed but whose answer
+			// was lost (a node killed) is confirmed by the next pull, which the block does not stop.
+			const vanished = pendingIds.filter((id) => !afterIds.includes(id));
+			if (vanished.length > 0) {
+				const server = openServerDb(target);
+				const last = Number(
+					(
+						await server
+							.get<{ last_mutation_id: number }>(
+								`SELECT last_mutation_id FROM sync_clients WHERE client_id = ?`,
+								client.clientId
+							)
+							.finally(() => server.close())
+					)?.last_mutation_id ?? 0
+				);
+				const unacknowledged = vanished.filter((id) => id > last);
+				if (unacknowledged.length > 0)
+					findings.push(
+						`${client.name}: outbox lost unacknowledged entries over the worker update: ${unacknowledged.join(', ')} (server has up to ${last})`
+					);
+				else acknowledgedAtWorkerUpdate += vanished.length;
+			}
 			pendingAtWorkerUpdate += pending;
 		} finally {
 			await client.context.unroute(isPush, block);
@@ -571,23 +687,24 @@ async function main(): Promise<void> {
 	let anotherUserRound = 0;
 
 	/** Runs `change` on the server's database (a session starting or ending as the server would). */
-	function onServerDb(change: (db: Database.Database) => void): void {
-		const db = new Database(databasePath, { fileMustExist: true });
+	async function onServerDb(change: (db: ServerDb) => Promise<void>): Promise<void> {
+		const db = openServerDb(target);
 		try {
-			db.pragma('busy_timeout = 5000');
-			change(db);
+			await change(db);
 		} finally {
-			db.close();
+			await db.close();
 		}
 	}
 	const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 	/** The session of `token` ends on the server, as its expiry would end it. */
-	function expireSession(token: string): void {
-		onServerDb((db) =>
-			db
-				.prepare(`UPDATE sessions SET expires_at = ? WHERE id = ?`)
-				.run(new Date(Date.now() - 60_000).toISOString(), tokenHash(token))
+	function expireSession(token: string): Promise<void> {
+		return onServerDb((db) =>
+			db.run(
+				`UPDATE sessions SET expires_at = ? WHERE id = ?`,
+				new Date(Date.now() - 60_000).toISOString(),
+				tokenHash(token)
+			)
 		);
 	}
 
@@ -645,17 +762,14 @@ async function main(): Promise<void> {
 	async function newDeviceOf(client: Client): Promise<SharedDevice> {
 		const userId = client.account.session.userId;
 		const token = randomBytes(20).toString('hex');
-		onServerDb((db) =>
-			db
-				.prepare(
-					`INSERT INTO sessions (id, user_id, created_at, expires_at, mfa_verified) VALUES (?, ?, ?, ?, 1)`
-				)
-				.run(
-					tokenHash(token),
-					userId,
-					new Date().toISOString(),
-					new Date(Date.now() + 3600_000).toISOString()
-				)
+		await onServerDb((db) =>
+			db.run(
+				`INSERT INTO sessions (id, user_id, created_at, expires_at, mfa_verified) VALUES (?, ?, ?, ?, 1)`,
+				tokenHash(token),
+				userId,
+				new Date().toISOString(),
+				new Date(Date.now() + 3600_000).toISOString()
+			)
 		);
 		const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
 		await context.addCookies([{ name: 'session', value: token, url: origin }]);
@@ -715,7 +829,7 @@ async function main(): Promise<void> {
 		const tab2 = await context.newPage();
 		try {
 			await device.write(); // sends fail: A's changes wait in A's outbox
-			expireSession(device.token);
+			await expireSession(device.token);
 			await tab2.goto(`${origin}/login`);
 			await markTab(tab1);
 			await logInAs(tab2, origin, emailB);
@@ -922,10 +1036,13 @@ async function main(): Promise<void> {
 			return response.ok;
 		},
 		async serverKill9() {
+			// One node in turn (PostgreSQL: the other keeps serving), restarted on the same port.
+			const node = faults.serverKill9 % servers.length;
 			await write(pick(clients), 2);
-			await server.stop(true);
+			await servers[node]?.stop(true);
+			kills[node] = (kills[node] ?? 0) + 1;
 			await sleep(random(500, 3000));
-			server = await startServer({ databasePath, port: serverPort, origin });
+			servers[node] = await startNode(node);
 			return true;
 		},
 		workerUpdateWithPending: (client) => exclusive(client, () => workerUpdate(client)),
@@ -934,7 +1051,9 @@ async function main(): Promise<void> {
 	};
 
 	try {
-		log(`server on ${origin} (proxy), fault phase ${FAULT_SECONDS} s`);
+		log(
+			`${POSTGRES ? `two nodes on PostgreSQL (ports ${serverPorts.join(', ')})` : 'server on SQLite'} behind ${origin} (proxy), fault phase ${FAULT_SECONDS} s`
+		);
 		// Anna: two tabs on one device and a second device; Bernd: a clock 26 hours behind; Clara.
 		const annaGuardian = crypto.randomUUID();
 		await openClient('Anna', users.anna, annaGuardian, 2);
@@ -965,6 +1084,8 @@ async function main(): Promise<void> {
 			'disconnect',
 			'droppedResponseAfterCommit'
 		];
+		// Two nodes: the second kill takes the other node, early enough to come in a short run.
+		if (POSTGRES) order.splice(6, 0, 'serverKill9');
 		const singleTab = clients.filter((c) => c.pages.length === 1);
 		// A device of its user alone (Anna's two devices share one session): Bernd's or Clara's.
 		const ownDevice = singleTab.filter(
@@ -972,8 +1093,10 @@ async function main(): Promise<void> {
 		);
 		if (ONLY) order.splice(0, order.length, ...order.filter((k) => ONLY.includes(k)));
 		let round = 0;
-		// Each kind at least once, even when its turn comes after the time is up (--short).
-		while (Date.now() < until || round < new Set(order).size) {
+		// Each kind at least once, even when its turn comes after the time is up (--short); with two
+		// nodes each of them killed once (the second serverKill9 comes before the last new kind).
+		const firstOfEach = Math.max(...order.map((k) => order.indexOf(k))) + 1;
+		while (Date.now() < until || round < firstOfEach) {
 			const kind = order[round % order.length] ?? 'disconnect';
 			round += 1;
 			const client =
@@ -999,23 +1122,21 @@ async function main(): Promise<void> {
 			await c.context.setOffline(false);
 			await c.context.unrouteAll({ behavior: 'ignoreErrors' });
 		}
-		const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
-		const serverState = (userId: string) => ({
+		const sqlite = openServerDb(target);
+		const serverState = async (userId: string) => ({
 			children: (
-				sqlite
-					.prepare(
-						`SELECT c.id, c.first_name, c.last_name, c.birth_date FROM children c JOIN families f ON f.id = c.family_id WHERE f.owner_user_id = ?`
-					)
-					.all(userId) as { id: string; first_name: string; last_name: string; birth_date: string }[]
+				await sqlite.all<{ id: string; first_name: string; last_name: string; birth_date: string }>(
+					`SELECT c.id, c.first_name, c.last_name, c.birth_date FROM children c JOIN families f ON f.id = c.family_id WHERE f.owner_user_id = ?`,
+					userId
+				)
 			)
 				.map((c) => `${c.id}|${c.first_name}|${c.last_name}|${c.birth_date}`)
 				.sort(),
 			guardians: (
-				sqlite
-					.prepare(
-						`SELECT g.id, g.position, g.phone FROM guardians g JOIN families f ON f.id = g.family_id WHERE f.owner_user_id = ?`
-					)
-					.all(userId) as { id: string; position: number; phone: string }[]
+				await sqlite.all<{ id: string; position: number; phone: string }>(
+					`SELECT g.id, g.position, g.phone FROM guardians g JOIN families f ON f.id = g.family_id WHERE f.owner_user_id = ?`,
+					userId
+				)
 			)
 				.map((g) => `${g.id}|${g.position}|${g.phone}`)
 				.sort()
@@ -1027,7 +1148,7 @@ async function main(): Promise<void> {
 			for (const c of clients)
 				for (const [i, page] of c.pages.entries()) {
 					const local = await readLocal(page, c.dbName).catch(() => null);
-					const truth = serverState(c.account.session.userId);
+					const truth = await serverState(c.account.session.userId);
 					const ok =
 						local !== null &&
 						local.outbox.length === 0 &&
@@ -1044,16 +1165,20 @@ async function main(): Promise<void> {
 		}
 
 		// The checks: every acknowledged mutation on the server exactly once.
-		const auditCount = sqlite.prepare(
-			`SELECT count(*) AS n FROM audit_events WHERE action = ? AND target_id = ?`
-		);
-		const childRow = sqlite.prepare(`SELECT count(*) AS n FROM children WHERE id = ?`);
-		const rejection = sqlite.prepare(
-			`SELECT count(*) AS n FROM sync_rejections WHERE client_id = ? AND mutation_id = ?`
-		);
-		const clientRow = sqlite.prepare(`SELECT last_mutation_id FROM sync_clients WHERE client_id = ?`);
-		const allRejections = sqlite.prepare(`SELECT count(*) AS n FROM sync_rejections WHERE client_id = ?`);
-		const n = (stmt: Database.Statement, ...params: unknown[]) => (stmt.get(...params) as { n: number }).n;
+		const auditCount = `SELECT count(*) AS n FROM audit_events WHERE action = ? AND target_id = ?`;
+		const childRow = `SELECT count(*) AS n FROM children WHERE id = ?`;
+		const rejection = `SELECT count(*) AS n FROM sync_rejections WHERE client_id = ? AND mutation_id = ?`;
+		const allRejections = `SELECT count(*) AS n FROM sync_rejections WHERE client_id = ?`;
+		const n = (query: string, ...params: unknown[]) => sqlite.count(query, ...params);
+		const lastMutationId = async (clientId: string) =>
+			Number(
+				(
+					await sqlite.get<{ last_mutation_id: number }>(
+						`SELECT last_mutation_id FROM sync_clients WHERE client_id = ?`,
+						clientId
+					)
+				)?.last_mutation_id ?? 0
+			);
 		let lost = 0;
 		let duplicated = 0;
 		let unacknowledged = 0;
@@ -1062,8 +1187,7 @@ async function main(): Promise<void> {
 		const problems: string[] = [];
 		const guardianSends = new Map<string, number>();
 		for (const c of clients) {
-			const last =
-				(clientRow.get(c.clientId) as { last_mutation_id: number } | undefined)?.last_mutation_id ?? 0;
+			const last = await lastMutationId(c.clientId);
 			let refused = 0;
 			const namedIds = c.pages[0]
 				? await namedLostIds(c.pages[0], c.dbName).catch(() => new Set<number>())
@@ -1080,8 +1204,8 @@ async function main(): Promise<void> {
 					}
 					const arrived =
 						s.expect === 'applied'
-							? n(childRow, s.targetId) === 1
-							: n(rejection, c.clientId, s.mutationId) === 1;
+							? (await n(childRow, s.targetId)) === 1
+							: (await n(rejection, c.clientId, s.mutationId)) === 1;
 					const outcome = namedLostOutcome(arrived);
 					named[outcome] += 1;
 					if (outcome === 'misreported')
@@ -1092,9 +1216,9 @@ async function main(): Promise<void> {
 					guardianSends.set(s.targetId, (guardianSends.get(s.targetId) ?? 0) + 1);
 					continue;
 				}
-				const writes = n(auditCount, 'child.write', s.targetId);
+				const writes = await n(auditCount, 'child.write', s.targetId);
 				if (s.expect === 'applied') {
-					if (n(childRow, s.targetId) !== 1 || writes === 0) {
+					if ((await n(childRow, s.targetId)) !== 1 || writes === 0) {
 						lost += 1;
 						problems.push(`${c.name} #${s.mutationId} saveChild ${s.targetId}: not on the server`);
 					} else if (writes > 1) {
@@ -1103,32 +1227,29 @@ async function main(): Promise<void> {
 					}
 				} else {
 					refused += 1;
-					if (n(rejection, c.clientId, s.mutationId) !== 1) {
+					if ((await n(rejection, c.clientId, s.mutationId)) !== 1) {
 						lost += 1;
 						problems.push(`${c.name} #${s.mutationId}: refused mutation left no rejection`);
 					}
-					if (writes > 0 || n(childRow, s.targetId) > 0) {
+					if (writes > 0 || (await n(childRow, s.targetId)) > 0) {
 						duplicated += 1;
 						problems.push(`${c.name} #${s.mutationId}: refused mutation was applied`);
 					}
 				}
 			}
-			const extra = n(allRejections, c.clientId) - refused;
+			const extra = (await n(allRejections, c.clientId)) - refused;
 			if (extra !== 0) problems.push(`${c.name}: ${extra} unexpected rejections`);
 		}
 		// The other user's sends and those of new devices (anotherUserLogin) count the same way.
 		for (const o of [emil, ...newDevices])
 			for (const x of o.sent) {
-				const acknowledged = [...o.clientIds].some(
-					(id) =>
-						((clientRow.get(id) as { last_mutation_id: number } | undefined)?.last_mutation_id ?? 0) >=
-						x.mutationId
-				);
-				const writes = n(auditCount, 'child.write', x.targetId);
+				let acknowledged = false;
+				for (const id of o.clientIds) if ((await lastMutationId(id)) >= x.mutationId) acknowledged = true;
+				const writes = await n(auditCount, 'child.write', x.targetId);
 				if (!acknowledged) {
 					unacknowledged += 1;
 					problems.push(`${o.name} #${x.mutationId} saveChild ${x.targetId}: not acknowledged`);
-				} else if (n(childRow, x.targetId) !== 1 || writes === 0) {
+				} else if ((await n(childRow, x.targetId)) !== 1 || writes === 0) {
 					lost += 1;
 					problems.push(`${o.name} #${x.mutationId} saveChild ${x.targetId}: not on the server`);
 				} else if (writes > 1) {
@@ -1139,13 +1260,16 @@ async function main(): Promise<void> {
 		for (const [guardianId, namedSaves] of namedGuardianSaves) {
 			// A guardian's saves are counted together: those named lost are lost unless more arrived.
 			const sends = guardianSends.get(guardianId) ?? 0;
-			const arrived = Math.min(namedSaves, Math.max(0, n(auditCount, 'family.write', guardianId) - sends));
+			const arrived = Math.min(
+				namedSaves,
+				Math.max(0, (await n(auditCount, 'family.write', guardianId)) - sends)
+			);
 			named.misreported += arrived;
 			named.namedLost += namedSaves - arrived;
 			guardianSends.set(guardianId, sends + arrived);
 		}
 		for (const [guardianId, sends] of guardianSends) {
-			const writes = n(auditCount, 'family.write', guardianId);
+			const writes = await n(auditCount, 'family.write', guardianId);
 			if (writes < sends) lost += sends - writes;
 			if (writes > sends) duplicated += writes - sends;
 			if (writes !== sends) problems.push(`guardian ${guardianId}: ${sends} saves sent, ${writes} applied`);
@@ -1154,7 +1278,7 @@ async function main(): Promise<void> {
 		const sentIds = new Set([...clients, emil, ...newDevices].flatMap((c) => c.sent.map((x) => x.targetId)));
 		let phantoms = 0;
 		for (const account of Object.values(users))
-			for (const row of serverState(account.session.userId).children)
+			for (const row of (await serverState(account.session.userId)).children)
 				if (!sentIds.has(row.split('|')[0] ?? '')) {
 					phantoms += 1;
 					problems.push(`server row no client sent: child ${row}`);
@@ -1179,9 +1303,9 @@ async function main(): Promise<void> {
 			emil,
 			...newDevices
 		];
-		const misfiled = countMisfiled(sqlite, owners, problems) + foreignRows.length;
+		const misfiled = (await countMisfiled(sqlite, owners, problems)) + foreignRows.length;
 		for (const row of foreignRows) problems.push(`local row of another user: ${row}`);
-		sqlite.close();
+		await sqlite.close();
 
 		const mutations = clients.reduce((s, c) => s + c.sent.length, 0);
 		const refusedCount = clients.reduce((s, c) => s + c.sent.filter((x) => x.expect === 'refused').length, 0);
@@ -1190,8 +1314,15 @@ async function main(): Promise<void> {
 		const missingKinds = (Object.keys(faults) as FaultKind[]).filter(
 			(k) => faults[k] === 0 && (!ONLY || ONLY.includes(k) || k === 'clockSkew')
 		);
+		const pokeSame = pokeRounds.map((r) => r.sameNodeMs);
+		const pokeOther = pokeRounds.map((r) => r.otherNodeMs);
+		const slowest = (values: (number | null)[]) =>
+			values.some((v) => v === null)
+				? `${values.filter((v) => v === null).length} of ${values.length} without a poke`
+				: `max ${Math.max(...(values as number[])).toFixed(0)} ms`;
+		const answered = proxy.answered();
 		console.log(
-			`\nKita-Portal fault soak${SHORT ? ' (--short)' : ''}: ${FAULT_SECONDS} s of faults, ${clients.length} clients (${clients.reduce((s, c) => s + c.pages.length, 0)} tabs)\n`
+			`\nKita-Portal fault soak${SHORT ? ' (--short)' : ''} on ${POSTGRES ? 'PostgreSQL, two nodes' : 'SQLite, one node'}: ${FAULT_SECONDS} s of faults, ${clients.length} clients (${clients.reduce((s, c) => s + c.pages.length, 0)} tabs)\n`
 		);
 		console.log(
 			table(
@@ -1201,6 +1332,10 @@ async function main(): Promise<void> {
 					['  of which refused by design (rejections)', String(refusedCount)],
 					['  acknowledged by the server', String(mutations - unacknowledged)],
 					['  pending in an outbox at the worker update', String(pendingAtWorkerUpdate)],
+					[
+						'    of which acknowledged meanwhile (an earlier push committed)',
+						String(acknowledgedAtWorkerUpdate)
+					],
 					['faults injected', String(faultTotal)],
 					...(Object.entries(faults) as [FaultKind, number][]).map(([k, v]) => [`  ${k}`, String(v)]),
 					["    A's session ended, B logged in, then A again", String(anotherUser.sessionEndedThenLogin)],
@@ -1208,6 +1343,20 @@ async function main(): Promise<void> {
 					['    B refused while A was logged in', String(anotherUser.refusedWhileActive)],
 					['  mutations of B (Emil) on those devices', String(emil.sent.length)],
 					['  mutations of A on new devices', String(newDevices.reduce((sum, o) => sum + o.sent.length, 0))],
+					...(POSTGRES
+						? [
+								['  serverKill9 per node (A, B)', kills.join(', ')],
+								['requests answered per node (A, B)', answered.join(', ')],
+								[
+									`poke through A, heard on A (${POKE_ROUNDS} pushes)`,
+									pokeSame.map((v) => (v === null ? 'none' : v.toFixed(0))).join(', ') + ' ms'
+								],
+								[
+									`poke through A, heard on B (limit ${POKE_ACROSS_MS} ms)`,
+									pokeOther.map((v) => (v === null ? 'none' : v.toFixed(0))).join(', ') + ' ms'
+								]
+							]
+						: []),
 					['lost (neither on the server nor named lost by the app)', String(lost)],
 					['named lost after a storage eviction (not on the server)', String(named.namedLost)],
 					['named lost but on the server (misreported)', String(named.misreported)],
@@ -1254,7 +1403,31 @@ async function main(): Promise<void> {
 			{
 				name: `every fault kind injected${missingKinds.length ? ` (missing: ${missingKinds.join(', ')})` : ''}`,
 				ok: missingKinds.length === 0
-			}
+			},
+			...(POSTGRES
+				? [
+						{
+							name: `demo data seeded once by two nodes starting at once${seededTwice.length ? `: ${seededTwice.join('; ')}` : ''}`,
+							ok: seededTwice.length === 0
+						},
+						{
+							name: `each node killed with SIGKILL at least once (${kills.join(', ')})`,
+							ok: ONLY !== undefined || kills.every((k) => k > 0)
+						},
+						{
+							name: `both nodes answered requests (${answered.join(', ')})`,
+							ok: answered.every((k) => k > 0)
+						},
+						{
+							name: `poke through node A heard on node A itself (control: ${slowest(pokeSame)})`,
+							ok: pokeSame.length > 0 && pokeSame.every((v) => v !== null)
+						},
+						{
+							name: `poke through node A heard on node B within ${POKE_ACROSS_MS} ms (${slowest(pokeOther)})`,
+							ok: pokeOther.length > 0 && pokeOther.every((v) => v !== null && v <= POKE_ACROSS_MS)
+						}
+					]
+				: [])
 		];
 		for (const c of checks)
 			if (!c.ok)
@@ -1268,9 +1441,13 @@ async function main(): Promise<void> {
 		if (failed) process.exitCode = 1;
 	} finally {
 		await browser.close().catch(() => {});
-		await server.stop().catch(() => {});
+		for (const server of servers) await server.stop().catch(() => {});
 		await proxy.close().catch(() => {});
-		if (process.exitCode) log(`server output (tail):\n${server.output().slice(-3000)}`);
+		if (process.exitCode)
+			for (const [i, server] of servers.entries())
+				log(`${NODES > 1 ? `node ${'AB'[i]}` : 'server'} output (tail):\n${server.output().slice(-3000)}`);
+		cluster?.stop();
+		cleanedUp = true;
 		rmSync(dir, { recursive: true, force: true });
 	}
 }
