@@ -23,4 +23,17 @@ describe('toolConnection', () => {
 		expect(dbname).toBe('postgres://kita@/kita?host=%2Ftmp%2Fpg');
 		expect(env.PGPASSWORD).toBe(process.env.PGPASSWORD);
 	});
+
+	// Review: the host starts after the last '@' (as node-pg reads the address); the regex took the
+	// first, so the rest of such a password stayed in the command line, readable by `ps`.
+	it.each([
+		['postgres://kita:p@ss@db.example.org/kita', 'p@ss'],
+		['postgres://kita:pa/ss@db.example.org/kita', 'pa/ss'],
+		['postgres://kita:pa?ss@db.example.org/kita', 'pa?ss'],
+		['postgres://kita:pa#ss@db.example.org/kita', 'pa#ss']
+	])('keeps every part of an unescaped password out of the command line (%s)', (url, password) => {
+		const { dbname, env } = toolConnection(url);
+		expect(dbname).toBe('postgres://kita@db.example.org/kita');
+		expect(env.PGPASSWORD).toBe(password);
+	});
 });

@@ -43,9 +43,14 @@ export function postgresProgram(name: Program, env: NodeJS.ProcessEnv = process.
  * line is readable by every user of the machine (ps), the environment of a process is not.
  */
 export function toolConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
-	const match = /^(postgres(?:ql)?:\/\/)(?:([^@/?#]*)@)?(.*)$/.exec(url);
-	if (!match) throw new BackupError('DATABASE_URL is no postgres:// address.');
-	const [, scheme = '', userinfo, rest = ''] = match;
+	const scheme = /^postgres(?:ql)?:\/\//.exec(url)?.[0];
+	if (!scheme) throw new BackupError('DATABASE_URL is no postgres:// address.');
+	// A password may hold an unescaped '@', '/', '?' or '#': the host starts after the last '@', as
+	// node-pg and postgresDatabaseName read it, so no part of the password stays in the command line.
+	const address = url.slice(scheme.length);
+	const at = address.lastIndexOf('@');
+	const userinfo = at < 0 ? undefined : address.slice(0, at);
+	const rest = address.slice(at + 1);
 	let password: string | null = null;
 	let user = userinfo ?? null;
 	if (user?.includes(':')) {
