@@ -2,6 +2,7 @@
 // writes a pg_dump custom-format archive into BACKUP_DIR, `npm run restore` puts one back with
 // pg_restore. The SQLite backups (online backup API) are in backup.ts.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
 	closeSync,
 	existsSync,
@@ -224,9 +225,21 @@ function restoreInOneTransaction(url: string, file: string, listFile: string): P
 	const { dbname, env } = toolConnection(url);
 	return new Promise((done, fail) => {
 		// Owners and grants of the source system do not exist here: objects belong to the restoring role.
+		// psql would run a backslash command written into an archive (`\! …`: a shell command as the
+		// operator, CVE-2025-8714); behind a random --restrict-key it refuses them. A pg_restore from
+		// before the fix (PostgreSQL 17.6, 16.10, 15.14, 14.19, 13.22) knows no such option and fails.
+		// What the archive's SQL does, it does as the database role: restore only dumps you trust.
+		const restrictKey = randomBytes(16).toString('hex');
 		const restore = spawn(
 			postgresProgram('pg_restore', env),
-			['--no-owner', '--no-privileges', `--use-list=${listFile}`, '--file=-', file],
+			[
+				'--no-owner',
+				'--no-privileges',
+				`--restrict-key=${restrictKey}`,
+				`--use-list=${listFile}`,
+				'--file=-',
+				file
+			],
 			{ env, stdio: ['ignore', 'pipe', 'pipe'] }
 		);
 		const psql = spawn(
