@@ -36,4 +36,10 @@ describe('toolConnection', () => {
 		expect(dbname).toBe('postgres://kita@db.example.org/kita');
 		expect(env.PGPASSWORD).toBe(password);
 	});
+
+	it('keeps a query parameter password with an unescaped "@" or "/" out of the command line', () => {
+		const { dbname, env } = toolConnection('postgres://kita@db.example/kita?sslmode=require&password=a@b/c');
+		expect(dbname).toBe('postgres://kita@db.example/kita?sslmode=require');
+		expect(env.PGPASSWORD).toBe('a@b/c');
+	});
 });

@@ -16,6 +16,7 @@ import {
 import { dirname, join } from 'node:path';
 import type pg from 'pg';
 import { withPrivateFiles, type Db } from '../db/database';
+import { splitPostgresAddress } from '../db/database-name.js';
 import { audit } from '../services/audit';
 import { BackupError, rotateBackups, stamp } from './backup';
 
@@ -44,22 +45,18 @@ export function postgresProgram(name: Program, env: NodeJS.ProcessEnv = process.
  * line is readable by every user of the machine (ps), the environment of a process is not.
  */
 export function toolConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
-	const scheme = /^postgres(?:ql)?:\/\//.exec(url)?.[0];
-	if (!scheme) throw new BackupError('DATABASE_URL is no postgres:// address.');
-	// A password may hold an unescaped '@', '/', '?' or '#': the host starts after the last '@', as
-	// node-pg and postgresDatabaseName read it, so no part of the password stays in the command line.
-	const address = url.slice(scheme.length);
-	const at = address.lastIndexOf('@');
-	const userinfo = at < 0 ? undefined : address.slice(0, at);
-	const rest = address.slice(at + 1);
+	const parts = splitPostgresAddress(url);
+	if (!parts) throw new BackupError('DATABASE_URL is no postgres:// address.');
+	// Cut as postgresDatabaseName cuts it, so that no part of an unescaped password stays in the
+	// command line (readable by every user through ps).
+	const { scheme, userinfo, hostAndPath: path, query } = parts;
 	let password: string | null = null;
-	let user = userinfo ?? null;
+	let user = userinfo;
 	if (user?.includes(':')) {
 		password = decodeURIComponent(user.slice(user.indexOf(':') + 1));
 		user = user.slice(0, user.indexOf(':'));
 	}
 	// A password may also come as a query parameter (…?password=…).
-	const [path = '', query] = rest.split(/\?(.*)/s, 2);
 	const params = (query ?? '').split('&').filter((p) => {
 		if (!p.startsWith('password=')) return p !== '';
 		password = decodeURIComponent(p.slice('password='.length));
