@@ -25,4 +25,13 @@ describe('databaseLabel', () => {
 		expect(label('postgres://kita:ge?heim@db.example/kita')).not.toContain('heim');
 		expect(label('postgres://kita:ge%2Fheim@db.example/kita')).toBe('PostgreSQL database kita');
 	});
+
+	// Review: the name was looked for after the first '/' past the host, which may lie inside a
+	// password given as a query parameter.
+	it('shows no part of a password given as a query parameter', () => {
+		const label = (databaseUrl: string) => databaseLabel({ databaseUrl, databasePath: '' });
+		expect(label('postgres://kita@db.example?password=ge/heim')).toBe('PostgreSQL database (default)');
+		expect(label('postgres://kita@db.example/kita?password=ge/heim')).toBe('PostgreSQL database kita');
+		expect(label('postgres://kita@/kita?host=/run/postgresql&password=a/b')).toBe('PostgreSQL database kita');
+	});
 });

@@ -46,6 +46,14 @@ export function openPostgres(url: string, options: { max?: number } = {}): Postg
 	pool.on('error', (error) =>
 		log.warn({ err: maskEmails(error.message) }, 'PostgreSQL: an idle connection failed')
 	);
+	// The pool listens only while a connection is idle. One checked out but between queries — a job
+	// round's lock connection holds still for the whole round (job-lock.ts) — would end the process
+	// too when the server ends it; the pool drops it when it comes back (it is no longer queryable).
+	pool.on('connect', (client) =>
+		client.on('error', (error) =>
+			log.warn({ err: maskEmails(error.message) }, 'PostgreSQL: a connection in use failed')
+		)
+	);
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 	return {
 		db,

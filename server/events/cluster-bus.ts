@@ -31,6 +31,8 @@ export interface ClusterBusOptions {
 	retryMs?: { first: number; max: number };
 	/** Called each time the channel is listened to again after a loss (tests wait for it). */
 	onRelisten?: () => void;
+	/** How often the listening connection is asked a question, and how long it has to answer. */
+	heartbeatMs?: number;
 }
 
 /** Why the error happened, without what could name a person (a server message may quote data). */
@@ -47,6 +49,7 @@ async function notify(db: Executor, payloads: string[]): Promise<void> {
 export async function startClusterBus(options: ClusterBusOptions): Promise<ClusterBus> {
 	const { url, db, events } = options;
 	const retry = options.retryMs ?? { first: 500, max: 30_000 };
+	const heartbeatMs = options.heartbeatMs ?? 30_000;
 	const nodeId = randomUUID();
 	let stopped = false;
 	let client: pg.Client | null = null;
@@ -67,7 +70,10 @@ export async function startClusterBus(options: ClusterBusOptions): Promise<Clust
 	const listen = async (): Promise<void> => {
 		const next = new pg.Client({ connectionString: url, application_name: APPLICATION_NAME });
 		let lost = false;
+		// Set once listening; onLost may run before (a failed connect).
+		const heartbeat: { timer?: NodeJS.Timeout } = {};
 		const onLost = (error?: Error) => {
+			clearInterval(heartbeat.timer);
 			if (lost) return;
 			lost = true;
 			if (client === next) client = null;
@@ -97,6 +103,20 @@ export async function startClusterBus(options: ClusterBusOptions): Promise<Clust
 			return;
 		}
 		client = next;
+		// A connection that went silent (a proxy or firewall dropped it, the server hangs) reports
+		// no error: without a question now and then the node would stay deaf to the others for good.
+		heartbeat.timer = setInterval(() => {
+			const silent = setTimeout(() => onLost(new Error('no answer to the heartbeat')), heartbeatMs);
+			silent.unref();
+			next.query('SELECT 1').then(
+				() => clearTimeout(silent),
+				(error: Error) => {
+					clearTimeout(silent);
+					onLost(error);
+				}
+			);
+		}, heartbeatMs);
+		heartbeat.timer.unref();
 	};
 
 	const schedule = (delay: number) => {

@@ -23,4 +23,23 @@ describe('toolConnection', () => {
 		expect(dbname).toBe('postgres://kita@/kita?host=%2Ftmp%2Fpg');
 		expect(env.PGPASSWORD).toBe(process.env.PGPASSWORD);
 	});
+
+	// Review: the host starts after the last '@' (as node-pg reads the address); the regex took the
+	// first, so the rest of such a password stayed in the command line, readable by `ps`.
+	it.each([
+		['postgres://kita:p@ss@db.example.org/kita', 'p@ss'],
+		['postgres://kita:pa/ss@db.example.org/kita', 'pa/ss'],
+		['postgres://kita:pa?ss@db.example.org/kita', 'pa?ss'],
+		['postgres://kita:pa#ss@db.example.org/kita', 'pa#ss']
+	])('keeps every part of an unescaped password out of the command line (%s)', (url, password) => {
+		const { dbname, env } = toolConnection(url);
+		expect(dbname).toBe('postgres://kita@db.example.org/kita');
+		expect(env.PGPASSWORD).toBe(password);
+	});
+
+	it('keeps a query parameter password with an unescaped "@" or "/" out of the command line', () => {
+		const { dbname, env } = toolConnection('postgres://kita@db.example/kita?sslmode=require&password=a@b/c');
+		expect(dbname).toBe('postgres://kita@db.example/kita?sslmode=require');
+		expect(env.PGPASSWORD).toBe('a@b/c');
+	});
 });

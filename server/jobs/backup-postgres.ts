@@ -2,6 +2,7 @@
 // writes a pg_dump custom-format archive into BACKUP_DIR, `npm run restore` puts one back with
 // pg_restore. The SQLite backups (online backup API) are in backup.ts.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
 	closeSync,
 	existsSync,
@@ -15,6 +16,7 @@ import {
 import { dirname, join } from 'node:path';
 import type pg from 'pg';
 import { withPrivateFiles, type Db } from '../db/database';
+import { splitPostgresAddress } from '../db/database-name.js';
 import { audit } from '../services/audit';
 import { BackupError, rotateBackups, stamp } from './backup';
 
@@ -43,17 +45,18 @@ export function postgresProgram(name: Program, env: NodeJS.ProcessEnv = process.
  * line is readable by every user of the machine (ps), the environment of a process is not.
  */
 export function toolConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
-	const match = /^(postgres(?:ql)?:\/\/)(?:([^@/?#]*)@)?(.*)$/.exec(url);
-	if (!match) throw new BackupError('DATABASE_URL is no postgres:// address.');
-	const [, scheme = '', userinfo, rest = ''] = match;
+	const parts = splitPostgresAddress(url);
+	if (!parts) throw new BackupError('DATABASE_URL is no postgres:// address.');
+	// Cut as postgresDatabaseName cuts it, so that no part of an unescaped password stays in the
+	// command line (readable by every user through ps).
+	const { scheme, userinfo, hostAndPath: path, query } = parts;
 	let password: string | null = null;
-	let user = userinfo ?? null;
+	let user = userinfo;
 	if (user?.includes(':')) {
 		password = decodeURIComponent(user.slice(user.indexOf(':') + 1));
 		user = user.slice(0, user.indexOf(':'));
 	}
 	// A password may also come as a query parameter (…?password=…).
-	const [path = '', query] = rest.split(/\?(.*)/s, 2);
 	const params = (query ?? '').split('&').filter((p) => {
 		if (!p.startsWith('password=')) return p !== '';
 		password = decodeURIComponent(p.slice('password='.length));
@@ -219,9 +222,21 @@ function restoreInOneTransaction(url: string, file: string, listFile: string): P
 	const { dbname, env } = toolConnection(url);
 	return new Promise((done, fail) => {
 		// Owners and grants of the source system do not exist here: objects belong to the restoring role.
+		// psql would run a backslash command written into an archive (`\! …`: a shell command as the
+		// operator, CVE-2025-8714); behind a random --restrict-key it refuses them. A pg_restore from
+		// before the fix (PostgreSQL 17.6, 16.10, 15.14, 14.19, 13.22) knows no such option and fails.
+		// What the archive's SQL does, it does as the database role: restore only dumps you trust.
+		const restrictKey = randomBytes(16).toString('hex');
 		const restore = spawn(
 			postgresProgram('pg_restore', env),
-			['--no-owner', '--no-privileges', `--use-list=${listFile}`, '--file=-', file],
+			[
+				'--no-owner',
+				'--no-privileges',
+				`--restrict-key=${restrictKey}`,
+				`--use-list=${listFile}`,
+				'--file=-',
+				file
+			],
 			{ env, stdio: ['ignore', 'pipe', 'pipe'] }
 		);
 		const psql = spawn(

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { engineOf } from '../db/engine';
+import { log, maskEmails } from '../log';
 
 /** The first key of every job lock: 'kita'. The migration lock's one-bigint key is another key
  * space in PostgreSQL (two int4 keys never meet one bigint key), so the two never collide. */
@@ -33,7 +34,16 @@ export async function onOneNode<T>(db: Db, label: string, round: () => Promise<T
 		try {
 			return { ran: true, value: await round() };
 		} finally {
-			await sql`SELECT pg_advisory_unlock(${JOB_LOCK_SPACE}::int, ${key}::int)`.execute(connection);
+			// Fails only when the connection ended during the round, and the lock went with it: the
+			// round's own outcome stands.
+			await sql`SELECT pg_advisory_unlock(${JOB_LOCK_SPACE}::int, ${key}::int)`
+				.execute(connection)
+				.catch((error: unknown) =>
+					log.warn(
+						{ job: label, err: maskEmails(error instanceof Error ? error.message : String(error)) },
+						'job lock: its connection ended during the round'
+					)
+				);
 		}
 	});
 }

@@ -1,9 +1,18 @@
 // Backup and restore on PostgreSQL against a real throw-away cluster (issue 18 point 1): a dump of a
 // seeded database, changed afterwards, restored in one transaction with its migrations current; a
 // file that is no dump of the portal, and a dump that breaks off, leave the database as it was.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +27,7 @@ import {
 	backupPostgresNow,
 	checkPostgresBackupFile,
 	otherSessions,
+	postgresProgram,
 	restorePostgresBackup
 } from '../../server/jobs/backup-postgres';
 import { startCluster, type Cluster } from './cluster';
@@ -128,6 +138,38 @@ describe('backup and restore on PostgreSQL', () => {
 		);
 		expect(new Set(await names())).toEqual(new Set(['nach der Sicherung']));
 		expect(before).not.toContain('nach der Sicherung');
+	});
+
+	// Review: pg_restore's text goes to psql, which would run a backslash command an archive carries
+	// (`\\! …` runs a shell command as the operator; CVE-2025-8714). Client programs from before the
+	// fix (PostgreSQL 17.6, 16.10, 15.14, 14.19, 13.22) do not guard against it: the restore must refuse them.
+	it('refuses a pg_restore that cannot keep an archive’s backslash commands from psql', async () => {
+		const file = await backupPostgresNow(url, dir, new Date('2026-11-28T01:00:00Z'), 9, database.db);
+		const bin = mkdtempSync(join(tmpdir(), 'kita-old-pg-'));
+		const mark = join(bin, 'shell-command-ran');
+		const real = (name: string) => join(dirname(postgresProgram('psql', {})), name);
+		try {
+			for (const name of ['pg_dump', 'psql'] as const) symlinkSync(real(name), join(bin, name));
+			// An old pg_restore: no --restrict-key, and the archive's text as it is.
+			writeFileSync(
+				join(bin, 'pg_restore'),
+				[
+					'#!/bin/sh',
+					'for a in "$@"; do case "$a" in --restrict-key*) echo "unrecognized option" >&2; exit 1;; esac; done',
+					`[ "$1" = --list ] && exec ${real('pg_restore')} "$@"`,
+					`printf '\\! touch %s\n' '${mark}'`
+				].join('\n'),
+				{ mode: 0o755 }
+			);
+			process.env.PG_BIN = bin;
+			await expect(restorePostgresBackup(url, file, dir, new Date('2026-11-28T02:00:00Z'))).rejects.toThrow(
+				BackupError
+			);
+			expect(existsSync(mark)).toBe(false);
+		} finally {
+			delete process.env.PG_BIN;
+			rmSync(bin, { recursive: true, force: true });
+		}
 	});
 
 	it('rotates the dumps to BACKUP_KEEP, keeping the ones from before a restore', async () => {

@@ -55,6 +55,7 @@ describe('cluster bus on PostgreSQL', () => {
 			db: database.db,
 			events,
 			retryMs: { first: 50, max: 400 },
+			heartbeatMs: 200,
 			onRelisten: () => relistened.shift()?.()
 		});
 		const node = { database, events, bus };
@@ -171,6 +172,29 @@ describe('cluster bus on PostgreSQL', () => {
 		await vi.waitFor(() => expect(onB).toHaveLength(2), { timeout: 1000 });
 		expect(anonymousOnB).toHaveLength(1);
 	});
+
+	// Review: a listening connection that goes silent (a proxy or firewall drops it, the backend
+	// hangs) reports no error; the node stayed deaf to every other node for good. A stopped backend
+	// process stands in for it: the socket stays open and nothing answers.
+	it('notices a listening connection that went silent and listens again', async () => {
+		const a = await startNode();
+		const [pidOfA] = await listenerPids(a.database.pool);
+		const b = await startNode();
+		const [pidOfB] = (await listenerPids(b.database.pool)).filter((pid) => pid !== pidOfA);
+		expect(pidOfB).toBeTypeOf('number');
+		const onB = listen(b.events, 'u1');
+		const relisten = new Promise<void>((resolve) => relistened.push(resolve));
+		process.kill(pidOfB as number, 'SIGSTOP');
+		try {
+			await relisten;
+			// Deaf for a while: every stream pulls.
+			await vi.waitFor(() => expect(onB).toHaveLength(1), { timeout: 1000 });
+			a.events.poke(['u1']);
+			await vi.waitFor(() => expect(onB).toHaveLength(2), { timeout: 1000 });
+		} finally {
+			process.kill(pidOfB as number, 'SIGCONT');
+		}
+	}, 10_000);
 
 	it('is started by the app on PostgreSQL and closed with its database', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'kita-bus-'));

@@ -88,4 +88,33 @@ describe('job rounds on two nodes of one PostgreSQL database', () => {
 		await other.end().catch(() => undefined);
 		expect(await onA.runOnce()).toBe(1);
 	});
+
+	// Review: the lock's connection sits idle, checked out of the pool, for the whole round. When
+	// PostgreSQL ends it then (a restart, a failover, pg_terminate_backend, idle_session_timeout),
+	// node-postgres emits 'error' on a client that the pool no longer listens to: the process died.
+	it('survives the lock’s connection ending during the round, and the next round runs', async () => {
+		let finish = () => undefined as void;
+		let started = () => undefined as void;
+		const running = new Promise<void>((resolve) => (started = resolve));
+		const ended = new Promise<void>((resolve) => (finish = resolve));
+		const onA = job(nodeA, async () => {
+			started();
+			await ended;
+			return ++executions;
+		});
+		const answer = onA.runOnce();
+		await running;
+		const { rows } = await nodeB.pool.query<{ pid: number }>(
+			"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND granted",
+			[JOB_LOCK_SPACE]
+		);
+		expect(rows).toHaveLength(1);
+		await nodeB.pool.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid]);
+		await sleep(200);
+		finish();
+		// The round did its work; only the unlock had no connection left (the lock went with it).
+		expect(await answer).toBe(1);
+		expect(await job(nodeB).runOnce()).toBe(2);
+		expect(await onA.runOnce()).toBe(3);
+	});
 });
