@@ -95,6 +95,17 @@ async function claim(
 	const children = await db.selectFrom('children').selectAll().where('family_id', '=', family.id).execute();
 	if (!children.some((c) => c.birth_date === input.birthDate)) return { ok: false };
 	const seq = await ctx.seq();
+	// The receipt's code is taken in one conditional write, so that it goes to one account however
+	// many claims arrive at once. The change counter every command holds serialises them already
+	// (holdChangeCounter); this holds without it too.
+	const taken = await db
+		.updateTable('families')
+		.set({ claim_code_hash: null, updated_at: at, seq })
+		.where('id', '=', family.id)
+		.where('owner_user_id', 'is', null)
+		.where('claim_code_hash', '=', hashClaimCode(input.code))
+		.executeTakeFirst();
+	if (taken.numUpdatedRows !== 1n) return { ok: false };
 
 	const own = await db
 		.selectFrom('families')
