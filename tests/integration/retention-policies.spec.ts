@@ -8,6 +8,7 @@ import { DEFAULT_ACCOUNT_RETENTION } from '../../server/config';
 import { runRetention } from '../../server/jobs/retention';
 import { audit } from '../../server/services/audit';
 import { recordDeletions } from '../../server/commands/deletions';
+import { onSessionsEnded } from '../../server/auth/session-ended';
 import { DAY, expectOk, officeWorld, type OfficeWorld } from './office-world';
 
 const START = '2026-02-02T09:00:00Z';
@@ -294,5 +295,27 @@ describe('retention policies', () => {
 		// Stamped with the run's seq: the Kita's devices get the cleared row at their next pull.
 		expect(row.seq).toBeGreaterThan(1);
 		expect(await run(policy)).toMatchObject({ roundReasonsCleared: 0 });
+	});
+
+	it('idle-accounts and finished-families tell open streams that the deleted account’s sessions ended', async () => {
+		const { session } = await w.parentOf(`still-open-${crypto.randomUUID().slice(0, 8)}@example.org`);
+		const heard: string[] = [];
+		const stop = [
+			onSessionsEnded(session.userId, () => heard.push('idle')),
+			onSessionsEnded(w.parent.session.userId, () => heard.push('finished'))
+		];
+		try {
+			await requestOf2026(w, 'withdrawn');
+			w.t.clock.set('2028-07-31T09:00:00Z');
+			for (const name of ['idle-accounts', 'finished-families']) {
+				const policy = RETENTION_POLICIES.find((p) => p.name === name);
+				if (!policy) throw new Error(`no ${name} policy`);
+				expect(changed(await run(policy))).toBeGreaterThan(0);
+			}
+			expect(heard).toContain('idle');
+			expect(heard).toContain('finished');
+		} finally {
+			for (const unsubscribe of stop) unsubscribe();
+		}
 	});
 });

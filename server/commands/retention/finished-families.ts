@@ -8,6 +8,7 @@ import {
 	requestClosed,
 	yearPastRetention
 } from '../../../src/lib/domain/retention';
+import { sessionsEnded } from '../../auth/session-ended';
 import { audit } from '../../services/audit';
 import { anonymiseFamily } from '../privacy/anonymise-family';
 import type { RetentionPolicy, RetentionRun } from './policy';
@@ -60,6 +61,8 @@ async function run({ ctx, periods, endOf }: RetentionRun) {
 		familiesAnonymised++;
 		if (family.owner_user_id) {
 			await tx.deleteFrom('users').where('id', '=', family.owner_user_id).execute();
+			// Its sessions went with it: an open live stream (on any node) closes at the commit.
+			await sessionsEnded(tx, family.owner_user_id);
 			accountsDeleted++;
 			await audit(
 				tx,

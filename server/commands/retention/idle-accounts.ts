@@ -1,6 +1,7 @@
 // Parents' accounts that never got as far as a family and were not used for `anonymiseAfterDays`
 // are deleted (nothing else holds them).
 import { cutoffInstant } from '../../../src/lib/domain/retention';
+import { sessionsEnded } from '../../auth/session-ended';
 import { audit } from '../../services/audit';
 import type { RetentionPolicy, RetentionRun } from './policy';
 
@@ -20,6 +21,8 @@ async function run({ ctx, periods }: RetentionRun) {
 		.execute();
 	for (const account of idle) {
 		await tx.deleteFrom('users').where('id', '=', account.id).execute();
+		// Its sessions went with it: an open live stream (on any node) closes at the commit.
+		await sessionsEnded(tx, account.id);
 		await audit(
 			tx,
 			{
