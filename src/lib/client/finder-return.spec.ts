@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FINDER_FILTER } from '$lib/domain/facility';
 import { filterFromUrl } from './finder-state';
-import { finderHref, finderScrollFor, rememberFinderQuery, rememberFinderScroll } from './finder-return';
+import { finderHref, finderScrollFor, rememberFinderScroll } from './finder-return';
+import { rememberFinderQuery } from './finder-state';
 
 describe('the link back to the finder', () => {
 	const memory = () => {

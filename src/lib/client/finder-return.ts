@@ -1,15 +1,8 @@
 // The way back from a Kita's page to the finder: the list's query and scroll position, remembered
 // for this tab (session storage). No imports: the Kita page loads this on its first render.
+// The finder writes the query (finder-state.ts `rememberFinderQuery`, under the same key: the
+// finder's first load then needs no module of its own for it; finder-return.spec.ts reads it back).
 const STORAGE = 'finder-query';
-
-/** Remembers the finder's current query for this tab (session storage; none in private modes). */
-export function rememberFinderQuery(query: string, storage: Pick<Storage, 'setItem'> = sessionStorage): void {
-	try {
-		storage.setItem(STORAGE, query);
-	} catch {
-		// Storage refused (quota, privacy mode): the link back then opens the unfiltered finder.
-	}
-}
 
 /**
  * The finder's address with the filters last used in this tab. Only a query is appended, so the link

@@ -42,3 +42,15 @@ export function activeFilterCount(f: FinderFilter): number {
 	const set = [f.municipalityId, f.birthDate, f.startDate, f.weeklyHours, f.providerType].filter(Boolean);
 	return set.length + f.features.length + (f.sort === 'name' ? 0 : 1);
 }
+
+/**
+ * Remembers the finder's current query for this tab, for the Kita page's way back to the list
+ * (finder-return.ts `finderHref` reads it, under the same key; none in private modes).
+ */
+export function rememberFinderQuery(query: string, storage: Pick<Storage, 'setItem'> = sessionStorage): void {
+	try {
+		storage.setItem('finder-query', query);
+	} catch {
+		// Storage refused (quota, privacy mode): the link back then opens the unfiltered finder.
+	}
+}
