@@ -17,8 +17,7 @@ import { dirname, join } from 'node:path';
 import type pg from 'pg';
 import { withPrivateFiles, type Db } from '../db/database';
 import { splitPostgresAddress } from '../db/database-name.js';
-import { audit } from '../services/audit';
-import { BackupError, rotateBackups, stamp } from './backup';
+import { auditBackup, BackupError, rotateBackups, stamp } from './backup';
 
 /** The dumps `npm run backup` writes and rotates (the ones kept before a restore are not rotated). */
 const DUMP_NAME = /^kita-\d{8}T\d{6}Z(-\d+)?\.dump$/;
@@ -138,12 +137,7 @@ export async function backupPostgresNow(
 		throw error;
 	}
 	rotateBackups(dir, keep, DUMP_NAME);
-	if (db)
-		await audit(
-			db,
-			{ action: 'backup.run', actor: { userId: null, role: 'system' }, targetType: 'backup', targetId: name },
-			now
-		);
+	if (db) await auditBackup(db, name, now);
 	return join(dir, name);
 }
 

@@ -82,6 +82,15 @@ export function rotateBackups(dir: string, keep: number, names = BACKUP_NAME): s
 }
 
 /** Takes a backup now; returns its path. */
+/** Records a finished backup (either engine) in the audit log: the file's name only. */
+export function auditBackup(db: Db, name: string, now: Date): Promise<void> {
+	return audit(
+		db,
+		{ action: 'backup.run', actor: { userId: null, role: 'system' }, targetType: 'backup', targetId: name },
+		now
+	);
+}
+
 export async function backupNow(
 	sqlite: Database.Database,
 	dir: string,
@@ -110,12 +119,7 @@ export async function backupNow(
 		throw error;
 	}
 	rotateBackups(dir, keep);
-	if (db)
-		await audit(
-			db,
-			{ action: 'backup.run', actor: { userId: null, role: 'system' }, targetType: 'backup', targetId: name },
-			now
-		);
+	if (db) await auditBackup(db, name, now);
 	return join(dir, name);
 }
 
