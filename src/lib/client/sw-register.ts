@@ -6,14 +6,16 @@ import type { updateState as UpdateState } from './service-worker.svelte';
 
 export async function registerServiceWorker(updateState: typeof UpdateState): Promise<void> {
 	if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-	let registration: ServiceWorkerRegistration;
-	try {
-		registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
-	} catch (error) {
-		// The app works online without the worker; offline use needs it, so say why it is missing.
-		console.warn('Service worker registration failed:', error);
-		return;
-	}
+	const registration: ServiceWorkerRegistration | undefined = await navigator.serviceWorker
+		.register('/sw.js', { scope: '/' })
+		.catch((error: unknown) => {
+			// The app works online without the worker; offline use needs it, so say why it is missing.
+			console.warn('Service worker registration failed:', error);
+			return undefined;
+		});
+	// Failed, or a browser that blocks workers by policy (and Playwright's `serviceWorkers: 'block'`)
+	// answers without a registration: nothing to offer, and no error for the page.
+	if (!registration) return;
 	const offer = (worker: ServiceWorker | null) => {
 		// Only an update: the very first install has no controller and needs no prompt.
 		if (worker && navigator.serviceWorker.controller) updateState.waiting = worker;

@@ -164,3 +164,25 @@ test('a Kita opened while the typed search is not yet in the address opens, and 
 	await expect(count(page)).toHaveText('1 Einrichtung gefunden', { timeout: 15_000 });
 	await expect(search).toHaveValue('löwenz');
 });
+
+test('back pressed while the typed search is not yet in the address shows the page before under its own address', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page
+		.getByRole('navigation', { name: 'Hauptnavigation' })
+		.getByRole('link', { name: 'Kita finden' })
+		.click();
+	await expect(count(page)).toHaveText('66 Einrichtungen gefunden', { timeout: 15_000 });
+	// Back at once: the address follows typing only after a pause, and by then the list is left.
+	await page.getByRole('searchbox', { name: 'Name, Träger oder Ort' }).fill('löwenz');
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Kita finden');
+	await page.waitForTimeout(500);
+	await expect(page).toHaveURL(/\/$/);
+
+	// Forward returns to the finder, unfiltered (the search was never in its address).
+	await page.goForward();
+	await expect(page).toHaveURL(/\/kitas$/);
+	await expect(count(page)).toHaveText('66 Einrichtungen gefunden', { timeout: 15_000 });
+});
