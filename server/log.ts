@@ -30,7 +30,32 @@ export function errorSerializer(error: unknown): unknown {
 	return out;
 }
 
-let sink: DestinationStream = pino.destination({ fd: 1, sync: true });
+/**
+ * Request lines are many (one per request) and go out in batches: a system call per line cost the hot
+ * reads a sixth of their rate (measured with the bench's finder and empty pull). A batch is written
+ * once it holds 16 KB, at least every half second, at once with any line above `info` (a warning or
+ * an error is never held back) and when the process exits; a `kill -9` loses at most the last half
+ * second of request lines. Every write is synchronous, so lines keep their order.
+ */
+const stdout = pino.destination({ fd: 1, sync: true });
+const BATCH_BYTES = 16 * 1024;
+let batch = '';
+function writeBatch(): void {
+	if (!batch) return;
+	const out = batch;
+	batch = '';
+	stdout.write(out);
+}
+setInterval(writeBatch, 500).unref();
+process.on('exit', writeBatch);
+
+let sink: DestinationStream = {
+	write(line: string) {
+		batch += line;
+		// The level comes first in every line (formatters.level below).
+		if (batch.length >= BATCH_BYTES || !line.startsWith('{"level":"info"')) writeBatch();
+	}
+};
 
 /** The one logger of the server process. */
 export const log: Logger = pino(

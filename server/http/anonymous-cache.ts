@@ -13,7 +13,7 @@ import type Database from 'better-sqlite3';
 import { today } from '../../src/lib/format';
 import { requestLocale } from '../../src/lib/i18n/texts.server';
 import { PUBLIC_PAGES } from '../seo';
-import { readCatalogueVersion } from '../sync/catalogue-cache';
+import { readCatalogueVersion } from '../sync/catalogue-version';
 import { acceptsGzip } from './compress';
 
 /** Enough for every page in every language and the common finder filters, ≈ 20 KB each. */

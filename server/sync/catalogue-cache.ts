@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { sql } from 'kysely';
-import type Database from 'better-sqlite3';
 import type { PullResult } from '../../src/lib/sync/protocol';
 import { SCHEMA_VERSION } from '../../src/lib/sync/version';
 import type { Db, OpenDatabase } from '../db/database';
 import { pull } from './pull';
 import { publicScope } from './scopes';
+import { readCatalogueVersion, type CatalogueVersion } from './catalogue-version';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -21,39 +21,6 @@ const brotliAsync = promisify(brotliCompress);
  * against 1.5 s for 180 KB): a catalogue changes with every offer made, and this machine has two cores.
  */
 const BROTLI_QUALITY = 5;
-
-/** Where the public catalogue stands: a first pull read at `publicSeq` still holds while it is the same. */
-export interface CatalogueVersion {
-	/** The global change counter. */
-	seq: number;
-	/** Cookies below this seq are refused (pruned deletions): an entry older than it is rebuilt. */
-	prunedThrough: number;
-	/** The highest seq of any public row: every catalogue change stamps its rows with a new seq. */
-	publicSeq: number;
-}
-
-// Catalogue rows are never deleted (a Kita leaves by `active = 0`, which stamps a seq), so the highest
-// seq of the four tables moves with every change; each max() reads one end of the table's seq index.
-const VERSION_SQL = `SELECT seq, deletions_pruned_through AS prunedThrough, max(
-	coalesce((SELECT max(seq) FROM municipalities), 0),
-	coalesce((SELECT max(seq) FROM kita_years), 0),
-	coalesce((SELECT max(seq) FROM facilities), 0),
-	coalesce((SELECT max(seq) FROM capacities), 0)) AS publicSeq
-FROM sync_state WHERE id = 1`;
-
-const versionStatements = new WeakMap<Database.Database, Database.Statement<[], CatalogueVersion>>();
-
-/** One prepared statement, no Kysely round: this runs on every first pull. */
-export function readCatalogueVersion(sqlite: Database.Database): CatalogueVersion {
-	let statement = versionStatements.get(sqlite);
-	if (!statement) {
-		statement = sqlite.prepare<[], CatalogueVersion>(VERSION_SQL);
-		versionStatements.set(sqlite, statement);
-	}
-	const row = statement.get();
-	if (!row) throw new Error('sync_state has no row');
-	return row;
-}
 
 /** The same on PostgreSQL (`greatest` for SQLite's many-argument `max`; quoted names keep their case). */
 async function readPostgresVersion(db: Db): Promise<CatalogueVersion> {

@@ -1,8 +1,9 @@
 // sync.push: applies a client's mutations exactly once and in order (Replicache's push). Each
-// mutation runs in its own transaction; a domain refusal rolls it back but still advances the
-// client's lastMutationId and leaves a rejection for the client to show. Anything else stops the
-// batch untouched, and the client retries — up to MAX_FAILED_ATTEMPTS for the same mutation, after
-// which it is refused as `serverError`, so that no mutation blocks the outbox for good.
+// mutation runs in its own transaction (in a rush, its own savepoint of a transaction shared with
+// other pushes, group-commit.ts); a domain refusal rolls it back but still advances the client's
+// lastMutationId and leaves a rejection for the client to show. Anything else stops the batch
+// untouched, and the client retries — up to MAX_FAILED_ATTEMPTS for the same mutation, after which it
+// is refused as `serverError`, so that no mutation blocks the outbox for good.
 import { isMutationName, MUTATION_ARGS } from '../../src/lib/domain/mutations';
 import { roleMay } from '../../src/lib/domain/permissions';
 import { MIN_CLIENT_SCHEMA_VERSION, type PushInput, type PushResult } from '../../src/lib/sync/protocol';
@@ -16,6 +17,7 @@ import { mutators } from './mutators/registry';
 import { poke } from '../events/poke';
 import { actedByOf } from './acted-by';
 import { Refusal } from '../commands/refusal';
+import { inGroupCommit } from '../db/group-commit';
 import { holdChangeCounter, nextSeq } from '../db/seq';
 import { log } from '../log';
 import { mutations, pushes, rejections } from '../metrics';
@@ -203,7 +205,8 @@ async function applyOne(
 	const touched = new Set<string>();
 	const settings = { now, origin: app.config.origin, officeAddress: app.config.youthOfficeAddress };
 	try {
-		await app.database.db.transaction().execute(async (tx) => {
+		// Shares its commit with the pushes that arrived meanwhile (SQLite; see group-commit.ts).
+		await inGroupCommit(app.database, async (tx) => {
 			await holdChangeCounter(tx);
 			const ctx = commandContext(tx, userActor(session), settings);
 			await mutator.command(ctx, parsed.data as never);

@@ -82,8 +82,11 @@ export interface ServerProcess {
 	child: ChildProcess;
 	/** Everything the server printed, for the report when something fails. */
 	output(): string;
-	/** SIGTERM and wait (or SIGKILL with `kill -9` semantics when hard). */
-	stop(hard?: boolean): Promise<void>;
+	/**
+	 * SIGTERM and wait, SIGKILL after `graceMs` (a server under `--cpu-prof` writes its profile on the
+	 * way out, which takes longer after a long load); at once with `kill -9` semantics when hard.
+	 */
+	stop(hard?: boolean, graceMs?: number): Promise<void>;
 }
 
 /**
@@ -131,10 +134,10 @@ export async function startServer(options: {
 		port: options.port,
 		child,
 		output: () => log,
-		async stop(hard = false) {
+		async stop(hard = false, graceMs = 5_000) {
 			if (child.exitCode !== null || child.signalCode !== null) return;
 			child.kill(hard ? 'SIGKILL' : 'SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+			const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
 			await exited;
 			clearTimeout(timer);
 		}

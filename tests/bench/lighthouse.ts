@@ -1,8 +1,9 @@
 // `npm run lighthouse [-- --runs=N] [-- --only=name,…]`: Lighthouse 12 (mobile preset: Moto G power,
 // simulated slow 4G and 4× CPU slowdown) on the pages issue 16 names — start page, finder, a Kita's
 // page, login, sign-up — and the registration form, five cold runs each in Debian's Chromium;
-// prints the median scores and LCP/TBT/CLS.
-import { rmSync } from 'node:fs';
+// prints the median scores and LCP/TBT/CLS. `--save` keeps each run's whole report (JSON) in
+// test-results/lighthouse/, to read what the LCP waited for and which tasks blocked.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
@@ -13,6 +14,7 @@ const runsArg = process.argv.find((a) => a.startsWith('--runs='));
 const RUNS = runsArg ? Number(runsArg.split('=')[1]) : 5;
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const ONLY = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const SAVE_DIR = process.argv.includes('--save') ? join('test-results', 'lighthouse') : null;
 /** `:kita` is the first Kita the served sitemap lists. */
 const PAGES = [
 	{ name: 'start', path: '/' },
@@ -38,7 +40,7 @@ interface Run {
 	cls: number;
 }
 
-async function once(url: string): Promise<Run> {
+async function once(url: string, saveAs: string): Promise<Run> {
 	const chrome = await launch({
 		chromePath: CHROME_PATH,
 		chromeFlags: [
@@ -62,6 +64,10 @@ async function once(url: string): Promise<Run> {
 		if (!result) throw new Error(`no Lighthouse result for ${url}`);
 		const { categories, audits, runtimeError } = result.lhr;
 		if (runtimeError) throw new Error(`Lighthouse on ${url}: ${runtimeError.code} ${runtimeError.message}`);
+		if (SAVE_DIR) {
+			mkdirSync(SAVE_DIR, { recursive: true });
+			writeFileSync(join(SAVE_DIR, `${saveAs}.json`), JSON.stringify(result.lhr));
+		}
 		const score = (c: string) => Math.round((categories[c]?.score ?? Number.NaN) * 100);
 		return {
 			scores: {
@@ -97,7 +103,7 @@ async function main(): Promise<void> {
 			for (let i = 0; i < RUNS && !failure; i++) {
 				process.stderr.write(`[lighthouse] ${page.path} run ${i + 1}/${RUNS}\n`);
 				try {
-					runs.push(await once(`http://localhost:${port}${page.path}`));
+					runs.push(await once(`http://localhost:${port}${page.path}`, `${page.name}-${i + 1}`));
 				} catch (error) {
 					failure = error instanceof Error ? error.message : String(error);
 				}

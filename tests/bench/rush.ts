@@ -414,7 +414,7 @@ async function main(): Promise<void> {
 			seconds: cpuSeconds(server.child.pid) - serverCpuBefore,
 			wallSeconds: (performance.now() - rushStarted) / 1000
 		};
-		await server.stop();
+		await server.stop(false, CPU_PROFILE ? 60_000 : 5_000);
 		server = null;
 
 		const acknowledged = JSON.parse(readFileSync(acknowledgedPath, 'utf8')) as Acknowledged[];

@@ -15,7 +15,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Route } from '@playwright/test';
+import type { Browser, BrowserContext, Page, Response, Route } from '@playwright/test';
 import type { Db } from '../../server/db/database';
 import type { KnownUser } from '../../src/lib/domain/account';
 import { freePort, launchChromium, scratchDir, startServer, table, type ServerProcess } from '../bench/env';
@@ -270,8 +270,29 @@ async function logInAs(page: Page, origin: string, email: string): Promise<void>
 	await password.waitFor({ timeout: 15_000 });
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await password.fill(SOAK_PASSWORD);
-	await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-	await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
+	// What the server answered, and what the page said, for a failure's report (CI once timed out here
+	// without a trace of why).
+	const answers: string[] = [];
+	const onResponse = (response: Response) => {
+		if (response.url().includes('auth.login'))
+			answers.push(`${response.status()} ${response.url().includes('batch') ? '(batch)' : ''}`.trim());
+	};
+	page.on('response', onResponse);
+	try {
+		await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+		await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
+	} catch (error) {
+		const said = await page
+			.getByRole('main')
+			.innerText({ timeout: 2000 })
+			.catch(() => '(unreadable)');
+		throw new Error(
+			`login as ${email} stayed at ${page.url()}: login answers [${answers.join(', ')}]; the page said: ${said.replace(/\s+/g, ' ').slice(0, 400)} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+			{ cause: error }
+		);
+	} finally {
+		page.off('response', onResponse);
+	}
 }
 
 /** Waits until `dbName` exists in the page's browser with a client id (the app made it after login). */
