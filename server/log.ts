@@ -34,8 +34,9 @@ export function errorSerializer(error: unknown): unknown {
  * Request lines are many (one per request) and go out in batches: a system call per line cost the hot
  * reads a sixth of their rate (measured with the bench's finder and empty pull). A batch is written
  * once it holds 16 KB, at least every half second, at once with any line above `info` (a warning or
- * an error is never held back) and when the process exits; a `kill -9` loses at most the last half
- * second of request lines. Every write is synchronous, so lines keep their order.
+ * an error is never held back) and when the process exits; a process ended without exiting (`kill -9`,
+ * a signal without a handler, V8 out of memory) loses at most the last half second of request lines.
+ * Every write is synchronous, so lines keep their order.
  */
 const stdout = pino.destination({ fd: 1, sync: true });
 const BATCH_BYTES = 16 * 1024;

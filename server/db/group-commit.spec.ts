@@ -105,6 +105,58 @@ describe('inGroupCommit', () => {
 		expect(committed('after')).toBe(true);
 	});
 
+	it('fails only the write whose error ended the transaction; the others run again and commit', async () => {
+		const results = await Promise.allSettled([
+			inGroupCommit(target, insert('e1')),
+			inGroupCommit(target, async (tx) => {
+				await insert('e2')(tx);
+				// As SQLite does on a full disk or an I/O error: the whole transaction is gone.
+				sqlite.exec('ROLLBACK');
+				throw new Error('disk I/O error');
+			}),
+			inGroupCommit(target, insert('e3'))
+		]);
+		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+		expect(String((results[1] as PromiseRejectedResult).reason)).toContain('disk I/O error');
+		expect(['e1', 'e2', 'e3'].map(committed)).toEqual([true, false, true]);
+		expect(begins).toBe(2);
+	});
+
+	it('runs the others again when another process committed under the group (SQLITE_BUSY_SNAPSHOT)', async () => {
+		const writer = new Database(join(dir, 'test.db'));
+		try {
+			const results = await Promise.allSettled([
+				inGroupCommit(target, async (tx) => {
+					await sql`SELECT count(*) FROM rows`.execute(tx);
+					// Another process (npm run retention) commits between this group's read and its write.
+					writer.exec("INSERT INTO parents VALUES ('other')");
+					return insert('s1')(tx);
+				}),
+				inGroupCommit(target, insert('s2')),
+				inGroupCommit(target, insert('s3'))
+			]);
+			expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+			expect((results[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_BUSY_SNAPSHOT' });
+			expect(['s1', 's2', 's3'].map(committed)).toEqual([false, true, true]);
+		} finally {
+			writer.close();
+		}
+	});
+
+	it('lets other work in between two groups', async () => {
+		const ids = Array.from({ length: 2 * MAX_GROUP }, (_, i) => `t${i}`);
+		const order: string[] = [];
+		const writes = ids.map((id, i) =>
+			inGroupCommit(target, insert(id)).then(() => {
+				if (i === 0 || i === MAX_GROUP) order.push(`group ${i / MAX_GROUP + 1}`);
+			})
+		);
+		// Another request's turn, queued after the writes: it comes between the two groups, not after both.
+		setImmediate(() => order.push('other request'));
+		await Promise.all(writes);
+		expect(order).toEqual(['group 1', 'other request', 'group 2']);
+	});
+
 	it('runs a write alone in a transaction of its own (no savepoint) when no other came in its turn', async () => {
 		await inGroupCommit(target, insert('one'));
 		await inGroupCommit(target, insert('two'));

@@ -11,7 +11,7 @@ import { SCHEMA_VERSION } from '../../src/lib/sync/version';
 import type { Db, OpenDatabase } from '../db/database';
 import { pull } from './pull';
 import { publicScope } from './scopes';
-import { readCatalogueVersion, type CatalogueVersion } from './catalogue-version';
+import { CATALOGUE_MAXIMA, readCatalogueVersion, type CatalogueVersion } from './catalogue-version';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -25,11 +25,7 @@ const BROTLI_QUALITY = 5;
 /** The same on PostgreSQL (`greatest` for SQLite's many-argument `max`; quoted names keep their case). */
 async function readPostgresVersion(db: Db): Promise<CatalogueVersion> {
 	const { rows } =
-		await sql<CatalogueVersion>`SELECT seq, deletions_pruned_through AS "prunedThrough", greatest(
-		coalesce((SELECT max(seq) FROM municipalities), 0),
-		coalesce((SELECT max(seq) FROM kita_years), 0),
-		coalesce((SELECT max(seq) FROM facilities), 0),
-		coalesce((SELECT max(seq) FROM capacities), 0)) AS "publicSeq"
+		await sql<CatalogueVersion>`SELECT seq, deletions_pruned_through AS "prunedThrough", greatest(${sql.raw(CATALOGUE_MAXIMA)}) AS "publicSeq"
 	FROM sync_state WHERE id = 1`.execute(db);
 	const row = rows[0];
 	if (!row) throw new Error('sync_state has no row');

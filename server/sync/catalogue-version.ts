@@ -13,13 +13,24 @@ export interface CatalogueVersion {
 	publicSeq: number;
 }
 
-// Catalogue rows are never deleted (a Kita leaves by `active = 0`, which stamps a seq), so the highest
-// seq of the four tables moves with every change; each max() reads one end of the table's seq index.
-const VERSION_SQL = `SELECT seq, deletions_pruned_through AS prunedThrough, max(
-	coalesce((SELECT max(seq) FROM municipalities), 0),
-	coalesce((SELECT max(seq) FROM kita_years), 0),
-	coalesce((SELECT max(seq) FROM facilities), 0),
-	coalesce((SELECT max(seq) FROM capacities), 0)) AS publicSeq
+/** The public scope's entities and their tables: a new public entity must be added here (test). */
+export const CATALOGUE_TABLES = {
+	municipalities: 'municipalities',
+	kitaYears: 'kita_years',
+	facilities: 'facilities',
+	capacities: 'capacities'
+} as const;
+
+/**
+ * The highest seq of each catalogue table, as SQL both engines read (constant names only). Catalogue
+ * rows are never deleted (a Kita leaves by `active = 0`, which stamps a seq), so the highest seq of
+ * the four tables moves with every change; each max() reads one end of the table's seq index.
+ */
+export const CATALOGUE_MAXIMA = Object.values(CATALOGUE_TABLES)
+	.map((table) => `coalesce((SELECT max(seq) FROM ${table}), 0)`)
+	.join(', ');
+
+const VERSION_SQL = `SELECT seq, deletions_pruned_through AS prunedThrough, max(${CATALOGUE_MAXIMA}) AS publicSeq
 FROM sync_state WHERE id = 1`;
 
 const versionStatements = new WeakMap<Database.Database, Database.Statement<[], CatalogueVersion>>();
