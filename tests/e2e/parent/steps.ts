@@ -47,6 +47,23 @@ export async function ensureGuardian(page: Page): Promise<void> {
 	await fillGuardian(form);
 	await form.getByRole('button', { name: 'Angaben speichern' }).click();
 	await expect(form.getByRole('status')).toContainText('Gespeichert.');
+	// Saved on this device is not yet on the server: a caller that closes this browser next (and
+	// opens another device) needs it there (CI once lost it that way).
+	await expect
+		.poll(
+			() =>
+				serverDb(
+					(db) =>
+						db
+							.prepare(
+								`SELECT count(*) AS n FROM guardians g JOIN families f ON f.id = g.family_id
+								 JOIN users u ON u.id = f.owner_user_id WHERE u.email = ? AND g.last_name = 'Testmann'`
+							)
+							.get(DEMO_PARENT.email) as { n: number }
+				).n,
+			{ timeout: 15_000 }
+		)
+		.toBeGreaterThan(0);
 }
 
 /** Fills the guardian form (of /familie or of the registration's "Zuerst Ihre Angaben"). */
