@@ -10,6 +10,7 @@ const config = {
 		serviceWorker: { register: false },
 		// The shell is served for every address (service worker), so asset paths must be absolute.
 		paths: { relative: false },
+		inlineStyleThreshold: Infinity,
 		csp: {
 			mode: 'hash',
 			directives: {

@@ -6,6 +6,7 @@ import type { EntityName, Patch, PullResult, Rejection } from '$lib/sync/protoco
 import { LOST_ON_DEVICE } from '$lib/sync/read-records';
 import { addLost, readRecord, writeRecord } from '../device-record-store';
 import { ownerOf, type LocalDb, type MetaRow } from '../local-db';
+import { putInSlices } from './put-in-slices';
 import type { Replay } from './replay';
 import { deleteServerRow, putServerRow, restoreShadows } from './writer';
 
@@ -89,7 +90,7 @@ async function apply(
 		for (const [entity, rows] of Object.entries(result.patch.put)) {
 			if (!rows?.length) continue;
 			// Fast path for big patches (first load of a queue): rows no pending mutation touched.
-			if ((await db.shadows.count()) === 0) await tables[entity as EntityName].bulkPut(rows);
+			if ((await db.shadows.count()) === 0) await putInSlices(tables[entity as EntityName], rows);
 			else for (const row of rows) await putServerRow(db, entity as EntityName, row);
 		}
 		if (result.rejections.length)

@@ -1,0 +1,102 @@
+// `npx tsx tests/bench/page-trace.ts [/path …]`: what a phone's main thread does while a public page
+// loads. Opens each page cold in Chromium with the CPU slowed 4× (Lighthouse's mobile preset), records
+// a performance trace with the JS sampling profiler for 6 s and prints every main-thread task over
+// 50 ms with the functions that took its time. Lighthouse says how long the main thread was blocked
+// ("Unattributable" for most of it); this says by what.
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROME_PATH, freePort, scratchDir, startServer } from './env';
+
+interface CallFrame {
+	functionName: string;
+	url: string;
+	lineNumber: number;
+	columnNumber: number;
+}
+interface TraceEvent {
+	name: string;
+	ph: string;
+	ts: number;
+	dur?: number;
+	pid: number;
+	tid: number;
+	id?: string;
+	args?: {
+		name?: string;
+		data?: {
+			startTime?: number;
+			cpuProfile?: { nodes?: { id: number; callFrame: CallFrame }[]; samples?: number[] };
+			timeDeltas?: number[];
+		};
+	};
+}
+
+const SLOWDOWN = 4;
+const paths = process.argv.slice(2).filter((a) => a.startsWith('/'));
+const dir = scratchDir('page-trace');
+const port = await freePort();
+const server = await startServer({ databasePath: join(dir, 'kita.db'), port, origin: `http://localhost:${port}` });
+const browser = await chromium.launch({ executablePath: CHROME_PATH });
+
+function label(frame: CallFrame | undefined): string {
+	if (!frame) return '(unknown)';
+	const file = (frame.url ?? '').replace(/^https?:\/\/[^/]+/, '').replace('/_app/immutable/', '');
+	return file ? `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber}:${frame.columnNumber}` : frame.functionName;
+}
+
+try {
+	for (const path of paths.length ? paths : ['/']) {
+		const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+		const page = await context.newPage();
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+		await browser.startTracing(page, {
+			categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'loading']
+		});
+		await page.goto(`http://localhost:${port}${path}`);
+		await page.waitForTimeout(6000);
+		const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+		// The page's main thread is the renderer thread that parsed its HTML.
+		const parse = events.find((e) => e.name === 'ParseHTML');
+		if (!parse) throw new Error('no ParseHTML in the trace');
+		const onMain = (e: TraceEvent) => e.pid === parse.pid && e.tid === parse.tid;
+		const navStart = events.find((e) => e.name === 'navigationStart' && e.pid === parse.pid)?.ts ?? parse.ts;
+		const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 50_000);
+		// Samples of the JS profiler on the trace's clock.
+		const frames = new Map<number, CallFrame>();
+		const samples: { ts: number; node: number }[] = [];
+		const profile = events.find((e) => e.name === 'Profile' && e.pid === parse.pid);
+		for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.pid === parse.pid && e.id === profile?.id)) {
+			for (const n of chunk.args?.data?.cpuProfile?.nodes ?? []) frames.set(n.id, n.callFrame);
+		}
+		let ts = profile?.args?.data?.startTime ?? 0;
+		for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.pid === parse.pid && e.id === profile?.id)) {
+			const ids = chunk.args?.data?.cpuProfile?.samples ?? [];
+			const deltas = chunk.args?.data?.timeDeltas ?? [];
+			ids.forEach((node, i) => samples.push({ ts: (ts += deltas[i] ?? 0), node }));
+		}
+		const paints = events.filter((e) => e.pid === parse.pid && (e.name === 'firstContentfulPaint' || e.name === 'largestContentfulPaint::Candidate'));
+		const blocking = tasks.reduce((s, t) => s + Math.max(0, (t.dur ?? 0) / 1000 - 50), 0);
+		console.log(
+			`\n${path} (CPU ${SLOWDOWN}× slower): ${paints.map((p) => `${p.name.replace('::Candidate', '')} ${Math.round((p.ts - navStart) / 1000)} ms`).join(', ')}; ${tasks.length} tasks over 50 ms, ${Math.round(blocking)} ms blocking`
+		);
+		for (const task of tasks) {
+			const end = task.ts + (task.dur ?? 0);
+			const inTask = samples.filter((s) => s.ts >= task.ts && s.ts <= end);
+			const self = new Map<string, number>();
+			let previous = task.ts;
+			for (const s of inTask) {
+				const key = label(frames.get(s.node));
+				self.set(key, (self.get(key) ?? 0) + (s.ts - previous) / 1000);
+				previous = s.ts;
+			}
+			const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 5);
+			console.log(`  at ${Math.round((task.ts - navStart) / 1000)} ms: ${Math.round((task.dur ?? 0) / 1000)} ms`);
+			for (const [k, v] of top) console.log(`      ${v.toFixed(0).padStart(4)} ms  ${k}`);
+		}
+		await context.close();
+	}
+} finally {
+	await browser.close();
+	await server.stop();
+}
