@@ -135,9 +135,14 @@ test('a Kita page as served carries its JSON-LD, for search engines that run no 
 	expect([...help.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual([
 		'Hilfe: Häufig gestellte Fragen – Kita-Portal'
 	]);
-	// A page rendered in the browser keeps the shell's title until then.
+	// The sign-up page is rendered on the server too (a visitor's first form), with its own title.
 	const signUp = await (await request.get('/registrieren')).text();
-	expect([...signUp.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual(['Kita-Portal']);
+	expect([...signUp.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual([
+		'Benutzerkonto erstellen – Kita-Portal'
+	]);
+	// A page rendered in the browser keeps the shell's title until then.
+	const reset = await (await request.get('/passwort-vergessen')).text();
+	expect([...reset.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual(['Kita-Portal']);
 	// Other pages carry none.
 	expect(await (await request.get('/kitas')).text()).not.toContain('application/ld+json');
 });

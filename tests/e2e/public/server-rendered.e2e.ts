@@ -41,6 +41,23 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('main')).toContainText('Anmeldung möglichst bis');
 	});
 
+	test('login and sign-up arrive with their heading and say that their form needs JavaScript', async ({
+		page
+	}) => {
+		for (const [path, title] of [
+			['/login', 'login_title'],
+			['/registrieren', 'signup_title']
+		] as const) {
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('de', title));
+			await expect(page.getByText(t('de', 'form_needs_javascript'))).toBeVisible();
+			// A form the browser would send itself (with the password, as a page request) is not offered.
+			await expect(
+				page.getByRole('button', { name: t('de', path === '/login' ? 'login_submit' : 'signup_submit') })
+			).toBeHidden();
+		}
+	});
+
 	test('the finder lists the Kitas and filters by municipality (a GET form)', async ({ page, request }) => {
 		const data = await pullPublicData(request);
 		const werl = data.municipalities.find((mu) => mu.name === 'Werl');
