@@ -10,21 +10,21 @@
  */
 export function afterFirstPaint(fallbackMs = 300): Promise<void> {
 	return new Promise((resolve) => {
-		const timer = setTimeout(done, fallbackMs);
-		let observer: PerformanceObserver | undefined;
-		function done() {
-			clearTimeout(timer);
-			observer?.disconnect();
-			resolve();
-		}
 		if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) {
 			// Without paint timing: two frames, the first of which has painted.
-			requestAnimationFrame(() => requestAnimationFrame(done));
+			requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+			setTimeout(resolve, fallbackMs);
 			return;
 		}
-		observer = new PerformanceObserver((list) => {
+		const observer = new PerformanceObserver((list) => {
 			if (list.getEntriesByName('first-contentful-paint').length) done();
 		});
+		const timer = setTimeout(done, fallbackMs);
+		function done() {
+			clearTimeout(timer);
+			observer.disconnect();
+			resolve();
+		}
 		observer.observe({ type: 'paint', buffered: true });
 	});
 }

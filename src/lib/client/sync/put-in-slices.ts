@@ -25,7 +25,7 @@ export async function putInSlices<Row>(
 	{ budgetMs = SLICE_BUDGET_MS, now = () => performance.now() }: SliceOptions = {}
 ): Promise<void> {
 	let size = FIRST_SLICE;
-	for (let start = 0; start < rows.length; ) {
+	for (let start = 0; start < rows.length;) {
 		const slice = rows.slice(start, start + size);
 		start += slice.length;
 		const issuing = now();
