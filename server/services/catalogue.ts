@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Capacity, Facility, Municipality } from '../../src/lib/domain/facility';
 import type { KitaYear } from '../../src/lib/domain/kita-year';
 import type { FacilityId, KitaYearId, MunicipalityId } from '../../src/lib/domain/ids';
+import { finderFacility, type FinderFacility } from '../../src/lib/domain/finder';
 import type { Executor } from '../db/database';
 import type { CapacitiesTable, FacilitiesTable, KitaYearsTable, MunicipalitiesTable } from '../db/schema';
 
@@ -129,19 +130,25 @@ export async function countFacilities(db: Executor): Promise<number> {
 	return Number(row.n);
 }
 
-/** What the public pages show of the catalogue, as the public pull gives it (active Kitas only). */
+/** What the finder shows of the catalogue: active Kitas with the finder's fields, the municipalities. */
 export interface PublicCatalogue {
-	facilities: Facility[];
+	facilities: FinderFacility[];
 	municipalities: Municipality[];
 }
 
-/** The finder's catalogue for a page rendered on the server: active Kitas and the municipalities. */
+/**
+ * The finder's catalogue for a page rendered on the server, which inlines it for hydration: active
+ * Kitas (only what the finder reads of them) and the municipalities.
+ */
 export async function publicCatalogue(db: Executor): Promise<PublicCatalogue> {
 	const [facilities, municipalities] = await Promise.all([
 		db.selectFrom('facilities').selectAll().where('active', '=', 1).orderBy('name').execute(),
 		db.selectFrom('municipalities').selectAll().execute()
 	]);
-	return { facilities: facilities.map(toFacility), municipalities: municipalities.map(toMunicipality) };
+	return {
+		facilities: facilities.map((row) => finderFacility(toFacility(row))),
+		municipalities: municipalities.map(toMunicipality)
+	};
 }
 
 /** One active Kita's page: the Kita, its municipality, the Kita years and its places. */

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Facility, FinderFilter, Municipality } from './facility';
 import { EMPTY_FINDER_FILTER } from './facility';
-import { ageAtStart, findFacilities, freePlaces, matchesFilter, postcodeCentre } from './finder';
+import {
+	ageAtStart,
+	FINDER_FIELDS,
+	finderFacility,
+	findFacilities,
+	freePlaces,
+	matchesFilter,
+	postcodeCentre,
+	type FinderFacility
+} from './finder';
 import type { FacilityId, KitaYearId, MunicipalityId } from './ids';
 
 const base: Facility = {
@@ -94,6 +103,54 @@ describe('findFacilities', () => {
 		expect(hits.map((h) => h.facility.name)).toEqual(['B Nah', 'A Fern']);
 		expect(hits[0]?.distanceKm).toBeCloseTo(0, 3);
 		expect(hits[1]?.distanceKm).toBeGreaterThan(40);
+	});
+});
+
+describe('finderFacility', () => {
+	const kitas = [
+		kita({
+			id: '5' as FacilityId,
+			name: 'Waldkita',
+			provider: 'Elterninitiative Wald e.V.',
+			features: ['wald']
+		}),
+		kita({ id: '6' as FacilityId, name: 'Kita Regenbogen', municipalityId: 'soest' as MunicipalityId }),
+		kita({
+			id: '7' as FacilityId,
+			name: 'Krippe Zwerge',
+			minAgeMonths: 4,
+			maxAgeMonths: 36,
+			weeklyHours: [25]
+		}),
+		kita({ id: '8' as FacilityId, name: 'Kita Sonnenschein', providerType: 'kommunal', lat: 51.6, lon: 8.1 })
+	];
+
+	it('keeps only the fields the finder reads — no description, criteria or contacts', () => {
+		const slim = finderFacility({ ...base, description: 'Lange Beschreibung', email: 'kita@example.org' });
+		expect(Object.keys(slim).sort()).toEqual([...FINDER_FIELDS].sort());
+		expect(slim).not.toHaveProperty('description');
+		expect(slim).not.toHaveProperty('admissionCriteria');
+	});
+
+	it('finds the same Kitas in the same order as the whole Kita, for every kind of filter', () => {
+		const filters: FinderFilter[] = [
+			filter(),
+			filter({ q: 'wald' }),
+			filter({ q: 'elterninitiative' }),
+			filter({ municipalityId: 'soest' }),
+			filter({ birthDate: '2025-06-01', startDate: '2026-01-01' }),
+			filter({ weeklyHours: '25' }),
+			filter({ features: ['wald'] }),
+			filter({ providerType: 'kommunal' }),
+			filter({ sort: 'distance' })
+		];
+		for (const f of filters) {
+			const ids = (list: readonly FinderFacility[]) =>
+				findFacilities(list, f, '2026-01-01', f.sort === 'distance' ? { lat: 51.6, lon: 8.1 } : null).map(
+					(h) => [h.facility.id, h.distanceKm]
+				);
+			expect(ids(kitas.map(finderFacility)), JSON.stringify(f)).toEqual(ids(kitas));
+		}
 	});
 });
 

@@ -4,8 +4,39 @@ import type { Facility, FinderFilter, Municipality } from './facility';
 import { distanceKm, type Point } from './geo';
 import { ageInMonths } from './kita-year';
 
-export interface FinderHit {
-	facility: Facility;
+/**
+ * What the finder reads of a Kita — its list and its filters. A finder the server renders inlines
+ * the catalogue for hydration, and with only these fields it is 40 % of the whole (the descriptions,
+ * admission criteria and contacts are for the Kita's own page).
+ */
+export const FINDER_FIELDS = [
+	'id',
+	'name',
+	'municipalityId',
+	'provider',
+	'providerType',
+	'street',
+	'postcode',
+	'town',
+	'lat',
+	'lon',
+	'minAgeMonths',
+	'maxAgeMonths',
+	'weeklyHours',
+	'features',
+	'isDemo',
+	'active'
+] as const satisfies readonly (keyof Facility)[];
+
+export type FinderFacility = Pick<Facility, (typeof FINDER_FIELDS)[number]>;
+
+/** A Kita as the finder needs it, and nothing more. */
+export function finderFacility(facility: FinderFacility): FinderFacility {
+	return Object.fromEntries(FINDER_FIELDS.map((field) => [field, facility[field]])) as FinderFacility;
+}
+
+export interface FinderHit<F extends FinderFacility = FinderFacility> {
+	facility: F;
 	/** km from the postcode's centre when sorting by distance, else null. */
 	distanceKm: number | null;
 }
@@ -31,7 +62,7 @@ export function ageAtStart(filter: Pick<FinderFilter, 'birthDate' | 'startDate'>
 	return ageInMonths(filter.birthDate, at);
 }
 
-export function matchesFilter(f: Facility, filter: FinderFilter, age: number | null): boolean {
+export function matchesFilter(f: FinderFacility, filter: FinderFilter, age: number | null): boolean {
 	if (filter.municipalityId && f.municipalityId !== filter.municipalityId) return false;
 	if (filter.providerType && f.providerType !== filter.providerType) return false;
 	if (
@@ -54,12 +85,12 @@ export function matchesFilter(f: Facility, filter: FinderFilter, age: number | n
 	return true;
 }
 
-export function findFacilities(
-	facilities: readonly Facility[],
+export function findFacilities<F extends FinderFacility>(
+	facilities: readonly F[],
 	filter: FinderFilter,
 	today: Day,
 	origin: Point | null
-): FinderHit[] {
+): FinderHit<F>[] {
 	const age = ageAtStart(filter, today);
 	const hits = facilities
 		.filter((f) => f.active && matchesFilter(f, filter, age))
@@ -67,7 +98,7 @@ export function findFacilities(
 			facility,
 			distanceKm: filter.sort === 'distance' && origin ? distanceKm(origin, facility) : null
 		}));
-	const byName = (a: FinderHit, b: FinderHit) => a.facility.name.localeCompare(b.facility.name, 'de');
+	const byName = (a: FinderHit<F>, b: FinderHit<F>) => a.facility.name.localeCompare(b.facility.name, 'de');
 	hits.sort(
 		filter.sort === 'distance' && origin
 			? (a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || byName(a, b)
