@@ -112,7 +112,7 @@ describe('finderFacility', () => {
 			id: '5' as FacilityId,
 			name: 'Waldkita',
 			provider: 'Elterninitiative Wald e.V.',
-			features: ['wald']
+			features: ['waldkita']
 		}),
 		kita({ id: '6' as FacilityId, name: 'Kita Regenbogen', municipalityId: 'soest' as MunicipalityId }),
 		kita({
@@ -126,7 +126,8 @@ describe('finderFacility', () => {
 	];
 
 	it('keeps only the fields the finder reads — no description, criteria or contacts', () => {
-		const slim = finderFacility({ ...base, description: 'Lange Beschreibung', email: 'kita@example.org' });
+		const whole: Facility = { ...base, description: 'Lange Beschreibung', email: 'kita@example.org' };
+		const slim = finderFacility(whole);
 		expect(Object.keys(slim).sort()).toEqual([...FINDER_FIELDS].sort());
 		expect(slim).not.toHaveProperty('description');
 		expect(slim).not.toHaveProperty('admissionCriteria');
@@ -140,7 +141,7 @@ describe('finderFacility', () => {
 			filter({ municipalityId: 'soest' }),
 			filter({ birthDate: '2025-06-01', startDate: '2026-01-01' }),
 			filter({ weeklyHours: '25' }),
-			filter({ features: ['wald'] }),
+			filter({ features: ['waldkita'] }),
 			filter({ providerType: 'kommunal' }),
 			filter({ sort: 'distance' })
 		];

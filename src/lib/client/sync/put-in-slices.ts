@@ -9,6 +9,11 @@ import type { Table } from 'dexie';
 /** Main-thread time one slice may take: well below the 50 ms at which a task counts as long. */
 export const SLICE_BUDGET_MS = 8;
 const FIRST_SLICE = 8;
+/**
+ * Never more rows at once, whatever the clock says: with a table hook (or a locked transaction) Dexie
+ * issues the puts later, the measured time is about zero, and slices would grow without end.
+ */
+export const MAX_SLICE = 1000;
 
 export interface SliceOptions {
 	budgetMs?: number;
@@ -33,6 +38,6 @@ export async function putInSlices<Row>(
 		const stored = table.bulkPut(slice);
 		const spent = Math.max(now() - issuing, 0.01);
 		await stored;
-		size = Math.max(1, Math.min(size * 2, Math.floor((slice.length * budgetMs) / spent)));
+		size = Math.max(1, Math.min(size * 2, MAX_SLICE, Math.floor((slice.length * budgetMs) / spent)));
 	}
 }
