@@ -280,7 +280,25 @@ async function logInAs(page: Page, origin: string, email: string): Promise<void>
 	page.on('response', onResponse);
 	try {
 		await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-		await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
+		// CI twice saw the form sent with an empty password (no login request; "Passwort: Bitte füllen
+		// Sie dieses Feld aus") while another tab of the device learned that A's session had ended.
+		// Said on the output, not hidden: the person at the device types it again, and so does this.
+		const emptied = page.getByRole('main').getByText('Bitte füllen Sie dieses Feld aus').first();
+		const left = page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
+		const refused = emptied.waitFor({ timeout: 15_000 }).then(() => 'emptied' as const);
+		if (
+			(await Promise.race([left.then(() => 'left' as const), refused.catch(() => 'left' as const)])) ===
+			'emptied'
+		) {
+			const typed = await password.inputValue().catch(() => '(unreadable)');
+			console.error(
+				`harness: the login form for ${email} was sent without its password (the field now holds ${typed ? 'a value' : 'nothing'}); typed again`
+			);
+			await page.getByLabel('E-Mail-Adresse').fill(email);
+			await password.fill(SOAK_PASSWORD);
+			await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+		}
+		await left;
 	} catch (error) {
 		const said = await page
 			.getByRole('main')
