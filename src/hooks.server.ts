@@ -12,6 +12,7 @@ import { startMetricsServer } from '$server/http/metrics-server';
 import { oneTitle } from '$server/seo';
 import { compressText } from '$server/http/compress';
 import { anonymousCache } from '$server/http/anonymous-cache';
+import { adjustHeaders, startAfterPaint, type StartRewrite } from '$server/http/start-after-paint';
 import { getTextDirection } from '$lib/i18n/runtime';
 import { LOCALE_COOKIE, requestLocale, withLocale } from '$lib/i18n/texts.server';
 import { render } from 'svelte/server';
@@ -92,27 +93,42 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// the service worker keeps the shell with it.
 	const origin = app?.config.origin ?? '';
 	// Public pages render here, in the language of the device (see texts.server.ts).
-	const rendered = () => {
+	const rendered = async (): Promise<Response> => {
 		const locale = requestLocale(
 			event.cookies.get(LOCALE_COOKIE),
 			event.request.headers.get('accept-language')
 		);
 		const slot = { html: '', head: '' };
-		return renderSlot.run(slot, () =>
+		// The first-load modules, asked for only after a server-rendered page's first paint.
+		const modules: string[] = [];
+		let rewrite: StartRewrite | null = null;
+		const response = await renderSlot.run(slot, () =>
 			withLocale(locale, () =>
 				resolve(event, {
-					transformPageChunk: ({ html }) =>
-						fillServerFinderList(
+					preload: ({ type, path }) => {
+						if (type === 'js') modules.push(path);
+						return type === 'js' || type === 'css';
+					},
+					transformPageChunk: ({ html }) => {
+						const page = fillServerFinderList(
 							oneTitle(html)
 								.replace('%portal.origin%', escapeAttribute(origin))
 								.replace('%portal.lang%', locale)
 								.replace('%portal.dir%', getTextDirection(locale))
 								.replace('</head>', () => `${slot.head}</head>`),
 							slot.html
-						)
+						);
+						rewrite = startAfterPaint(page, modules);
+						return rewrite?.html ?? page;
+					}
 				})
 			)
 		);
+		const done = rewrite as StartRewrite | null;
+		if (!done || adjustHeaders(response.headers, done)) return response;
+		// A policy without the start script's hash: the page goes out as SvelteKit made it.
+		const body = (await response.text()).replace(done.scriptAfter, () => done.scriptBefore);
+		return new Response(body, { status: response.status, headers: response.headers });
 	};
 	// Pages, sitemap and the public JSON are built per request: compressed here (tRPC's answers and
 	// the hot ones already are).

@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it, vi } from 'vitest';
+import { adjustHeaders, startAfterPaint } from './start-after-paint';
+
+// SvelteKit 2.70's start script, as it writes it into a server-rendered page (tabs and all).
+const START = `
+				{
+					__sveltekit_gk347t = {
+						base: ""
+					};
+
+					const element = document.currentScript.parentElement;
+
+					Promise.all([
+						import("/_app/immutable/entry/start.CZvU7TxB.js"),
+						import("/_app/immutable/entry/app.DGO_SWxN.js")
+					]).then(([kit, app]) => {
+						kit.start(app, element, {
+							node_ids: [0, 30],
+							data: [null,null],
+							form: null,
+							error: null
+						});
+					});
+				}
+			`;
+const MODULES = [
+	'/_app/immutable/entry/start.CZvU7TxB.js',
+	'/_app/immutable/chunks/a.js',
+	'/_app/immutable/entry/app.DGO_SWxN.js'
+];
+const page = (main: string) =>
+	`<!doctype html><html><head><title>Kitas</title></head><body><div>${main}
+			<script type="application/json" data-sveltekit-fetched data-url="/api/public/catalogue">{"a":1}</script>
+			<script>${START}</script>
+		</div></body></html>`;
+const rendered = page('<main id="main" tabindex="-1"><h1>Kitas finden</h1></main>');
+const sha = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+
+/**
+ * Runs the rewritten start script with a fake browser; `import()` is recorded, not done. Without
+ * `paintTiming` the browser knows no PerformanceObserver for paints.
+ */
+function run(script: string, visibility: 'visible' | 'hidden', paintTiming = true) {
+	const events: string[] = [];
+	const frames: (() => void)[] = [];
+	const timers: { fn: () => void; ms: number }[] = [];
+	const observers: ((names: string[]) => void)[] = [];
+	const kit = { start: vi.fn() };
+	class PerformanceObserver {
+		#disconnected = false;
+		constructor(
+			callback: (list: { getEntriesByName(name: string): string[] }, observer: PerformanceObserver) => void
+		) {
+			if (!paintTiming) throw new TypeError('PerformanceObserver is not defined');
+			observers.push((names) => {
+				if (!this.#disconnected)
+					callback({ getEntriesByName: (name) => names.filter((n) => n === name) }, this);
+			});
+		}
+		observe(options: { type: string; buffered: boolean }) {
+			if (options.type !== 'paint' || !options.buffered) throw new Error('unexpected observe');
+		}
+		disconnect() {
+			this.#disconnected = true;
+		}
+	}
+	const context = {
+		document: {
+			visibilityState: visibility,
+			currentScript: { parentElement: 'the-div' },
+			createElement: () => ({}) as { rel?: string; href?: string },
+			head: { appendChild: (link: { rel: string; href: string }) => events.push(`${link.rel} ${link.href}`) }
+		},
+		PerformanceObserver,
+		requestAnimationFrame: (fn: () => void) => frames.push(fn),
+		setTimeout: (fn: () => void, ms: number) => timers.push({ fn, ms }),
+		__import: (url: string) => (
+			events.push(`import ${url}`),
+			Promise.resolve(url.includes('start') ? kit : {})
+		),
+		Promise
+	};
+	runInNewContext(script.replace(/\bimport\(/g, '__import('), context);
+	const paint = (...names: string[]) => observers.forEach((observer) => observer(names));
+	return { events, frames, timers, kit, paint };
+}
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('startAfterPaint (issue 16: the first paint does not wait for the app)', () => {
+	it("rewrites a rendered page's start script and gives the hashes of the old and new script", () => {
+		const rewrite = startAfterPaint(rendered, MODULES);
+		expect(rewrite).not.toBeNull();
+		if (!rewrite) return;
+		expect(rewrite.hashBefore).toBe(sha(START));
+		const after = /<script>(\s*var __kitaPortalStart[\s\S]*?)<\/script>/.exec(rewrite.html)?.[1] ?? '';
+		expect(rewrite.hashAfter).toBe(sha(after));
+		// Every import waits for the gate.
+		expect(after.match(/\bimport\("/g)).toHaveLength(2);
+		expect(after.match(/__kitaPortalStart\.then\(function \(\) \{ return import\("/g)).toHaveLength(2);
+		// The rest of the page, the JSON script included, is as it was.
+		expect(rewrite.html.replace(rewrite.scriptAfter, rewrite.scriptBefore)).toBe(rendered);
+	});
+
+	it('leaves a page rendered in the browser (the shell) and a page without a start script alone', () => {
+		expect(startAfterPaint(page('<div id="svelte"></div>'), MODULES)).toBeNull();
+		expect(startAfterPaint('<main id="main"><h1>x</h1></main>', MODULES)).toBeNull();
+	});
+
+	it('asks for the modules only after the first contentful paint, all before the first import, and then starts', async () => {
+		const rewrite = startAfterPaint(rendered, MODULES);
+		const script = rewrite?.scriptAfter.replace(/^<script>|<\/script>$/g, '') ?? '';
+		const browser = run(script, 'visible');
+		browser.paint('first-paint'); // a paint without content is not enough
+		await flush();
+		expect(browser.events).toEqual([]);
+		expect(browser.timers.map((t) => t.ms)).toEqual([1000]);
+		browser.paint('first-contentful-paint');
+		const afterPaint = browser.timers.find((t) => t.ms === 0);
+		expect(afterPaint).toBeDefined();
+		await flush();
+		expect(browser.events).toEqual([]); // the task after the paint asks
+		afterPaint?.fn();
+		browser.paint('first-contentful-paint'); // disconnected: no second task
+		browser.timers.find((t) => t.ms === 1000)?.fn(); // the fallback, later: changes nothing
+		await flush();
+		expect(browser.timers.filter((t) => t.ms === 0)).toHaveLength(1);
+		expect(browser.events).toEqual([
+			...MODULES.map((m) => `modulepreload ${m}`),
+			'import /_app/immutable/entry/start.CZvU7TxB.js',
+			'import /_app/immutable/entry/app.DGO_SWxN.js'
+		]);
+		expect(browser.kit.start).toHaveBeenCalledOnce();
+		expect(browser.kit.start.mock.calls[0]?.[1]).toBe('the-div');
+	});
+
+	it('waits for a frame and a task in a browser without paint timing', async () => {
+		const rewrite = startAfterPaint(rendered, MODULES);
+		const browser = run(rewrite?.scriptAfter.replace(/^<script>|<\/script>$/g, '') ?? '', 'visible', false);
+		await flush();
+		expect(browser.events).toEqual([]);
+		browser.frames[0]?.();
+		browser.timers.find((t) => t.ms === 0)?.fn();
+		await flush();
+		expect(browser.kit.start).toHaveBeenCalledOnce();
+	});
+
+	it('starts at once in a tab that is not visible (it may never get a frame)', async () => {
+		const rewrite = startAfterPaint(rendered, MODULES);
+		const browser = run(rewrite?.scriptAfter.replace(/^<script>|<\/script>$/g, '') ?? '', 'hidden');
+		await flush();
+		expect(browser.frames).toHaveLength(0);
+		expect(browser.events.at(-1)).toBe('import /_app/immutable/entry/app.DGO_SWxN.js');
+		expect(browser.kit.start).toHaveBeenCalledOnce();
+	});
+
+	it('starts after 1 s when no paint is reported', async () => {
+		const rewrite = startAfterPaint(rendered, MODULES);
+		const browser = run(rewrite?.scriptAfter.replace(/^<script>|<\/script>$/g, '') ?? '', 'visible');
+		browser.timers.find((t) => t.ms === 1000)?.fn();
+		await flush();
+		expect(browser.kit.start).toHaveBeenCalledOnce();
+	});
+});
+
+describe('adjustHeaders', () => {
+	const rewrite = startAfterPaint(rendered, MODULES);
+	if (!rewrite) throw new Error('no rewrite');
+	const headers = () =>
+		new Headers({
+			'content-security-policy': `default-src 'self'; script-src 'self' '${sha(START)}'; style-src 'self'`,
+			link: '</_app/immutable/entry/start.CZvU7TxB.js>; rel="modulepreload"; nopush, </a.css>; rel="preload"; as="style"; nopush, </_app/immutable/chunks/a.js>; rel="modulepreload"; nopush'
+		});
+
+	it("allows the rewritten script in place of SvelteKit's, and drops the early module links", () => {
+		const h = headers();
+		expect(adjustHeaders(h, rewrite)).toBe(true);
+		expect(h.get('content-security-policy')).toBe(
+			`default-src 'self'; script-src 'self' '${rewrite.hashAfter}'; style-src 'self'`
+		);
+		expect(h.get('link')).toBe('</a.css>; rel="preload"; as="style"; nopush');
+	});
+
+	it('removes a Link header of modules alone', () => {
+		const h = new Headers({ link: '</x.js>; rel="modulepreload"; nopush' });
+		expect(adjustHeaders(h, rewrite)).toBe(true);
+		expect(h.has('link')).toBe(false);
+	});
+
+	it('refuses when the policy does not allow the old script (the page must then go out unchanged)', () => {
+		const h = new Headers({ 'content-security-policy': "script-src 'self' 'sha256-other='" });
+		expect(adjustHeaders(h, rewrite)).toBe(false);
+		expect(h.get('content-security-policy')).toBe("script-src 'self' 'sha256-other='");
+	});
+});

@@ -1,0 +1,122 @@
+// A page the server rendered shows its content before the app's code is asked for (issue 16, LCP).
+// SvelteKit asks for the whole first-load code at once — a `Link: rel=modulepreload` header for each
+// of ≈ 25 modules and two `import()`s in its start script — so on a slow phone line the modules share
+// the line with the rest of the page's HTML, and the first paint waits for bytes it does not need.
+// Here the start script waits for the first paint, then asks for all modules at once (modulepreload
+// links, so that they still load side by side rather than one level of imports after another).
+// Pages rendered in the browser (the shell) have nothing to paint before their code: left as they are.
+// The start script is inline and allowed by its hash in the Content-Security-Policy, so the hash is
+// swapped for the rewritten script's; an answer whose policy does not name the old hash is left alone.
+import { createHash } from 'node:crypto';
+
+/** What a rewrite changed: the script's hash before and after, for the response's policy. */
+export interface StartRewrite {
+	html: string;
+	hashBefore: string;
+	hashAfter: string;
+	/** The script element before and after, to undo the rewrite (see `adjustHeaders`). */
+	scriptBefore: string;
+	scriptAfter: string;
+}
+
+/** The marker of content rendered on the server: the root layout's main region (as in the client). */
+const RENDERED = /<main\b[^>]*\bid="main"/;
+/** SvelteKit's start script: the only inline script that sets its `__sveltekit_…` global. */
+const START_SCRIPT = /<script>(\s*\{\s*__sveltekit_\w+\s*=[\s\S]*?)<\/script>/;
+/** The start script's imports of its entry modules (string literals, as SvelteKit writes them). */
+const ENTRY_IMPORT = /\bimport\(("[^"\\]*")\)/g;
+
+/**
+ * The gate: once the browser has painted content (the paint timing's first contentful paint; a frame
+ * and a task where that is unknown), or at once in a tab that is not visible (it paints nothing);
+ * after 1 s at most, should the paint never be reported. Then each module is asked for by a
+ * modulepreload link. Plain ES5 in a classic script: it runs before the app's own code, in every
+ * browser the portal supports.
+ */
+function gate(modules: readonly string[]): string {
+	return `var __kitaPortalStart = (function (modules) {
+					function ask() {
+						for (var i = 0; i < modules.length; i++) {
+							var link = document.createElement('link');
+							link.rel = 'modulepreload';
+							link.href = modules[i];
+							document.head.appendChild(link);
+						}
+					}
+					if (document.visibilityState !== 'visible') return Promise.resolve().then(ask);
+					return new Promise(function (resolve) {
+						var go = function () {
+							if (!resolve) return;
+							ask();
+							resolve();
+							resolve = null;
+						};
+						try {
+							new PerformanceObserver(function (list, observer) {
+								if (!list.getEntriesByName('first-contentful-paint').length) return;
+								observer.disconnect();
+								setTimeout(go, 0);
+							}).observe({ type: 'paint', buffered: true });
+						} catch (error) {
+							requestAnimationFrame(function () { setTimeout(go, 0); });
+						}
+						setTimeout(go, 1000);
+					});
+				})(${JSON.stringify(modules)});`;
+}
+
+export function scriptHash(script: string): string {
+	return `sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}`;
+}
+
+/**
+ * Rewrites a server-rendered page's start script to load the app after the first paint. `modules`
+ * are the first-load modules SvelteKit would preload. Null for a page without rendered content, or
+ * without a start script of the expected form (nothing is changed then).
+ */
+export function startAfterPaint(html: string, modules: readonly string[]): StartRewrite | null {
+	if (!RENDERED.test(html)) return null;
+	const found = START_SCRIPT.exec(html);
+	const before = found?.[1];
+	if (!found || before === undefined) return null;
+	const imports = before.match(ENTRY_IMPORT);
+	if (!imports || imports.length === 0) return null;
+	const after = `\n\t\t\t\t${gate(modules)}${before.replace(
+		ENTRY_IMPORT,
+		(_, url: string) => `__kitaPortalStart.then(function () { return import(${url}); })`
+	)}`;
+	const scriptAfter = `<script>${after}</script>`;
+	return {
+		html: html.replace(found[0], () => scriptAfter),
+		hashBefore: scriptHash(before),
+		hashAfter: scriptHash(after),
+		scriptBefore: found[0],
+		scriptAfter
+	};
+}
+
+/**
+ * The response's headers for a rewritten page: the policy allows the rewritten script instead of the
+ * old one, and the Link header no longer asks for the modules before the page is painted. False when
+ * the policy does not name the old script (the rewrite must not be sent then).
+ */
+export function adjustHeaders(headers: Headers, rewrite: StartRewrite): boolean {
+	const policy = headers.get('content-security-policy');
+	if (policy !== null) {
+		if (!policy.includes(`'${rewrite.hashBefore}'`)) return false;
+		headers.set(
+			'content-security-policy',
+			policy.replace(`'${rewrite.hashBefore}'`, () => `'${rewrite.hashAfter}'`)
+		);
+	}
+	const link = headers.get('link');
+	if (link !== null) {
+		const kept = link
+			.split(/,\s*(?=<)/)
+			.filter((entry) => !/;\s*rel="?modulepreload"?/.test(entry))
+			.join(', ');
+		if (kept) headers.set('link', kept);
+		else headers.delete('link');
+	}
+	return true;
+}
