@@ -109,7 +109,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 						if (type === 'js') modules.push(path);
 						return type === 'js' || type === 'css';
 					},
-					transformPageChunk: ({ html }) => {
+					transformPageChunk: ({ html, done }) => {
 						const page = fillServerFinderList(
 							oneTitle(html)
 								.replace('%portal.origin%', escapeAttribute(origin))
@@ -118,17 +118,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 								.replace('</head>', () => `${slot.head}</head>`),
 							slot.html
 						);
+						// SvelteKit 2 gives the page in one chunk; a page streamed in several is left as it is.
+						if (!done || rewrite) return page;
 						rewrite = startAfterPaint(page, modules);
 						return rewrite?.html ?? page;
 					}
 				})
 			)
 		);
-		const done = rewrite as StartRewrite | null;
-		if (!done || adjustHeaders(response.headers, done)) return response;
-		// A policy without the start script's hash: the page goes out as SvelteKit made it.
-		const body = (await response.text()).replace(done.scriptAfter, () => done.scriptBefore);
-		return new Response(body, { status: response.status, headers: response.headers });
+		const changed = rewrite as StartRewrite | null;
+		if (!changed || adjustHeaders(response.headers, changed)) return response;
+		// A policy without the start script's hash: the page goes out as SvelteKit made it (its length
+		// and ETag were the rewritten page's).
+		const body = (await response.text()).replace(changed.scriptAfter, () => changed.scriptBefore);
+		const headers = new Headers(response.headers);
+		headers.delete('content-length');
+		headers.delete('etag');
+		return new Response(body, { status: response.status, headers });
 	};
 	// Pages, sitemap and the public JSON are built per request: compressed here (tRPC's answers and
 	// the hot ones already are).

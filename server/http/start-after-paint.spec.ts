@@ -40,7 +40,7 @@ const sha = (text: string) => `sha256-${createHash('sha256').update(text).digest
 
 /**
  * Runs the rewritten start script with a fake browser; `import()` is recorded, not done. Without
- * `paintTiming` the browser knows no PerformanceObserver for paints.
+ * `paintTiming` the browser's PerformanceObserver knows no paints.
  */
 function run(script: string, visibility: 'visible' | 'hidden', paintTiming = true) {
 	const events: string[] = [];
@@ -49,11 +49,12 @@ function run(script: string, visibility: 'visible' | 'hidden', paintTiming = tru
 	const observers: ((names: string[]) => void)[] = [];
 	const kit = { start: vi.fn() };
 	class PerformanceObserver {
+		// A browser without paint timing has the observer, but no 'paint' entries (it ignores them).
+		static supportedEntryTypes = paintTiming ? ['paint', 'resource'] : ['resource'];
 		#disconnected = false;
 		constructor(
 			callback: (list: { getEntriesByName(name: string): string[] }, observer: PerformanceObserver) => void
 		) {
-			if (!paintTiming) throw new TypeError('PerformanceObserver is not defined');
 			observers.push((names) => {
 				if (!this.#disconnected)
 					callback({ getEntriesByName: (name) => names.filter((n) => n === name) }, this);
@@ -66,7 +67,7 @@ function run(script: string, visibility: 'visible' | 'hidden', paintTiming = tru
 			this.#disconnected = true;
 		}
 	}
-	const context = {
+	const context: Record<string, unknown> = {
 		document: {
 			visibilityState: visibility,
 			currentScript: { parentElement: 'the-div' },
@@ -82,6 +83,7 @@ function run(script: string, visibility: 'visible' | 'hidden', paintTiming = tru
 		),
 		Promise
 	};
+	context.window = context;
 	runInNewContext(script.replace(/\bimport\(/g, '__import('), context);
 	const paint = (...names: string[]) => observers.forEach((observer) => observer(names));
 	return { events, frames, timers, kit, paint };
@@ -101,6 +103,13 @@ describe('startAfterPaint (issue 16: the first paint does not wait for the app)'
 		expect(after.match(/__kitaPortalStart\.then\(function \(\) \{ return import\("/g)).toHaveLength(2);
 		// The rest of the page, the JSON script included, is as it was.
 		expect(rewrite.html.replace(rewrite.scriptAfter, rewrite.scriptBefore)).toBe(rendered);
+	});
+
+	it("never takes the page's data for an import (only what comes before the first `.then(`)", () => {
+		const withData = rendered.replace('data: [null,null]', () => 'data: [{name:"a import(",town:")b"}]');
+		const rewrite = startAfterPaint(withData, MODULES);
+		expect(rewrite?.html).toContain('data: [{name:"a import(",town:")b"}]');
+		expect(rewrite?.scriptAfter.match(/__kitaPortalStart\.then/g)).toHaveLength(2);
 	});
 
 	it('leaves a page rendered in the browser (the shell) and a page without a start script alone', () => {
@@ -180,6 +189,16 @@ describe('adjustHeaders', () => {
 			`default-src 'self'; script-src 'self' '${rewrite.hashAfter}'; style-src 'self'`
 		);
 		expect(h.get('link')).toBe('</a.css>; rel="preload"; as="style"; nopush');
+	});
+
+	it('allows the rewritten script in every directive that named the old one', () => {
+		const h = new Headers({
+			'content-security-policy': `script-src 'self' '${sha(START)}'; script-src-elem 'self' '${sha(START)}'`
+		});
+		expect(adjustHeaders(h, rewrite)).toBe(true);
+		expect(h.get('content-security-policy')).toBe(
+			`script-src 'self' '${rewrite.hashAfter}'; script-src-elem 'self' '${rewrite.hashAfter}'`
+		);
 	});
 
 	it('removes a Link header of modules alone', () => {

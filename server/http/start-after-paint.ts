@@ -28,7 +28,7 @@ const ENTRY_IMPORT = /\bimport\(("[^"\\]*")\)/g;
 
 /**
  * The gate: once the browser has painted content (the paint timing's first contentful paint; a frame
- * and a task where that is unknown), or at once in a tab that is not visible (it paints nothing);
+ * and a task in a browser that does not report paints), or at once in a tab that is not visible (it paints nothing);
  * after 1 s at most, should the paint never be reported. Then each module is asked for by a
  * modulepreload link. Plain ES5 in a classic script: it runs before the app's own code, in every
  * browser the portal supports.
@@ -51,13 +51,14 @@ function gate(modules: readonly string[]): string {
 							resolve();
 							resolve = null;
 						};
-						try {
+						var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+						if (types && types.indexOf('paint') >= 0) {
 							new PerformanceObserver(function (list, observer) {
 								if (!list.getEntriesByName('first-contentful-paint').length) return;
 								observer.disconnect();
 								setTimeout(go, 0);
 							}).observe({ type: 'paint', buffered: true });
-						} catch (error) {
+						} else {
 							requestAnimationFrame(function () { setTimeout(go, 0); });
 						}
 						setTimeout(go, 1000);
@@ -79,12 +80,17 @@ export function startAfterPaint(html: string, modules: readonly string[]): Start
 	const found = START_SCRIPT.exec(html);
 	const before = found?.[1];
 	if (!found || before === undefined) return null;
-	const imports = before.match(ENTRY_IMPORT);
+	// Only the entry imports before the first `.then(`: the page's data follows it, and text there
+	// must never be taken for an import.
+	const cut = before.indexOf('.then(');
+	if (cut < 0) return null;
+	const boot = before.slice(0, cut);
+	const imports = boot.match(ENTRY_IMPORT);
 	if (!imports || imports.length === 0) return null;
-	const after = `\n\t\t\t\t${gate(modules)}${before.replace(
+	const after = `\n\t\t\t\t${gate(modules)}${boot.replace(
 		ENTRY_IMPORT,
 		(_, url: string) => `__kitaPortalStart.then(function () { return import(${url}); })`
-	)}`;
+	)}${before.slice(cut)}`;
 	const scriptAfter = `<script>${after}</script>`;
 	return {
 		html: html.replace(found[0], () => scriptAfter),
@@ -104,9 +110,10 @@ export function adjustHeaders(headers: Headers, rewrite: StartRewrite): boolean 
 	const policy = headers.get('content-security-policy');
 	if (policy !== null) {
 		if (!policy.includes(`'${rewrite.hashBefore}'`)) return false;
+		// Every directive that names it (script-src, and script-src-elem should it be configured).
 		headers.set(
 			'content-security-policy',
-			policy.replace(`'${rewrite.hashBefore}'`, () => `'${rewrite.hashAfter}'`)
+			policy.replaceAll(`'${rewrite.hashBefore}'`, () => `'${rewrite.hashAfter}'`)
 		);
 	}
 	const link = headers.get('link');

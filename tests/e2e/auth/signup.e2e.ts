@@ -166,3 +166,23 @@ test('an expired or used link explains itself and offers a new one', async ({ pa
 	await expect(page.getByText('Dieser Link ist ungültig')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Passwort vergessen' })).toBeVisible();
 });
+
+test('the captcha is loaded once the person starts on the form, not with the page', async ({ page }) => {
+	// On a phone the captcha is below the fold: its ≈ 80 KB come when they are needed (issue 16).
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/registrieren');
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
+	await expect(page.getByRole('button', { name: 'Registrieren' })).toBeEnabled();
+	await page.waitForTimeout(1000);
+	await expect(page.locator('altcha-widget')).toHaveCount(0);
+	await expect(page.getByText('Sicherheitsprüfung wird geladen')).toBeAttached();
+	await page.getByRole('textbox', { name: 'Vorname', exact: true }).focus();
+	await expect(page.locator('altcha-widget').getByRole('checkbox')).toBeVisible();
+	// Scrolling to it loads it too, without a field touched.
+	await page.goto('/registrieren');
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
+	await page.waitForTimeout(500);
+	await expect(page.locator('altcha-widget')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Registrieren' }).scrollIntoViewIfNeeded();
+	await expect(page.locator('altcha-widget').getByRole('checkbox')).toBeVisible();
+});
