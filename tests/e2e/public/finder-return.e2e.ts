@@ -40,6 +40,16 @@ async function expectSameList(page: Page, before: Shown): Promise<void> {
 	expect(await shown(page)).toEqual(before);
 }
 
+/**
+ * Waits until the page opened from the server has its code and the client's list has taken over the
+ * server's: before that, typing does not filter yet, a link is a page load of its own, and an element
+ * of the server's list may be replaced while the test scrolls to it (CI: scrollY stayed 0).
+ */
+async function hydrated(page: Page): Promise<void> {
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
+	await expect(page.locator('[data-server-list]')).toHaveCount(0, { timeout: 15_000 });
+}
+
 /** Opens the Kita of that name from the list and waits for its page. */
 async function openKita(page: Page, name: string): Promise<void> {
 	await page.getByRole('link', { name, exact: true }).click();
@@ -93,6 +103,7 @@ test('municipality, age, hours, feature and sort survive the way to a Kita and b
 
 test('back at the list, it is scrolled to where the Kita was opened', async ({ page }) => {
 	await page.goto('/kitas?stunden=45');
+	await hydrated(page);
 	await expect(count(page)).toHaveText(/^\d+ Einrichtungen gefunden$/, { timeout: 15_000 });
 	const names = await resultNames(page);
 	expect(names.length).toBeGreaterThan(30);
@@ -131,6 +142,7 @@ test('back at the list, it is scrolled to where the Kita was opened', async ({ p
 
 	// A list opened afresh from the menu starts at the top.
 	await page.goto('/kitas?stunden=45');
+	await hydrated(page);
 	await expect(count(page)).toHaveText(`${names.length} Einrichtungen gefunden`, { timeout: 15_000 });
 	await link.evaluate((element) => element.scrollIntoView({ block: 'center' }));
 	await page
@@ -150,6 +162,7 @@ test('a Kita opened while the typed search is not yet in the address opens, and 
 	page
 }) => {
 	await page.goto('/kitas');
+	await hydrated(page);
 	await expect(count(page)).toHaveText('66 Einrichtungen gefunden', { timeout: 15_000 });
 	const search = page.getByRole('searchbox', { name: 'Name, Träger oder Ort' });
 	// Clicked at once: the address follows typing only after a pause.
