@@ -47,7 +47,12 @@ const sha = (text: string) => `sha256-${createHash('sha256').update(text).digest
  * Runs the rewritten start script with a fake browser; `import()` is recorded, not done. Without
  * `paintTiming` the browser's PerformanceObserver knows no paints.
  */
-function run(script: string, visibility: 'visible' | 'hidden', paintTiming = true) {
+function run(
+	script: string,
+	visibility: 'visible' | 'hidden',
+	paintTiming = true,
+	{ fail, classes = [] }: { fail?: string; classes?: string[] } = {}
+) {
 	const events: string[] = [];
 	const frames: (() => void)[] = [];
 	const timers: { fn: () => void; ms: number }[] = [];
@@ -75,7 +80,7 @@ function run(script: string, visibility: 'visible' | 'hidden', paintTiming = tru
 	const context: Record<string, unknown> = {
 		document: {
 			visibilityState: visibility,
-			documentElement: { lang: 'de' },
+			documentElement: { lang: 'de', classList: { add: (name: string) => classes.push(name) } },
 			currentScript: { parentElement: 'the-div' },
 			createElement: () => ({}) as { rel?: string; href?: string },
 			head: { appendChild: (link: { rel: string; href: string }) => events.push(`${link.rel} ${link.href}`) }
@@ -95,9 +100,16 @@ function run(script: string, visibility: 'visible' | 'hidden', paintTiming = tru
 		setTimeout: (fn: () => void, ms: number) => timers.push({ fn, ms }),
 		__import: (url: string) => (
 			events.push(`import ${url}`),
-			Promise.resolve(url.includes('start') ? kit : {})
+			fail && url.includes(fail)
+				? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+				: Promise.resolve(url.includes('start') ? kit : {})
 		),
-		Promise
+		// SvelteKit's start chain has no catch (the browser reports the failure): here it stops quietly.
+		Promise: class extends Promise<unknown> {
+			static override all(list: Iterable<unknown>) {
+				return Promise.all(list).catch(() => new Promise(() => {}));
+			}
+		}
 	};
 	context.window = context;
 	runInNewContext(script.replace(/\bimport\(/g, '__import('), context);
@@ -192,6 +204,20 @@ describe('startAfterPaint (issue 16: the first paint does not wait for the app)'
 		expect(browser.timers).toEqual([]);
 		expect(browser.events.at(-1)).toBe('import /_app/immutable/entry/app.DGO_SWxN.js');
 		expect(browser.kit.start).toHaveBeenCalledOnce();
+	});
+
+	it('marks the page as without JavaScript when its code does not load', async () => {
+		const rewrite = startAfterPaint(rendered, MODULES);
+		const classes: string[] = [];
+		const browser = run(rewrite?.scriptAfter.replace(/^<script>|<\/script>$/g, '') ?? '', 'hidden', true, {
+			fail: 'entry/app',
+			classes
+		});
+		browser.tasks();
+		await flush();
+		await flush();
+		expect(classes).toEqual(['app-failed']);
+		expect(browser.kit.start).not.toHaveBeenCalled();
 	});
 
 	it('starts after 1 s when no paint is reported', async () => {

@@ -82,7 +82,13 @@ function gate(modules: readonly string[]): string {
 						}
 						setTimeout(go, 1000);
 					});
-				})(${JSON.stringify(modules)});`;
+				})(${JSON.stringify(modules)});
+				// The app's code did not load (a line that broke off): the page works as without
+				// JavaScript (app.html), rather than showing a form that cannot be sent.
+				function __kitaPortalFailed(error) {
+					document.documentElement.classList.add('app-failed');
+					throw error;
+				}`;
 }
 
 export function scriptHash(script: string): string {
@@ -108,7 +114,8 @@ export function startAfterPaint(html: string, modules: readonly string[]): Start
 	if (!imports || imports.length === 0) return null;
 	const after = `\n\t\t\t\t${gate(modules)}${boot.replace(
 		ENTRY_IMPORT,
-		(_, url: string) => `__kitaPortalStart.then(function () { return import(${url}); })`
+		(_, url: string) =>
+			`__kitaPortalStart.then(function () { return import(${url}); }).catch(__kitaPortalFailed)`
 	)}${before.slice(cut)}`;
 	const scriptAfter = `<script>${after}</script>`;
 	return {

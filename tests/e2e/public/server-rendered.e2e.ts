@@ -195,6 +195,23 @@ test.describe('on a first visit (no service worker yet: a returning one gets the
 		const shell = await request.get('/konto');
 		expect(shell.headers()['link'] ?? '').toContain('modulepreload');
 	});
+
+	test('a page whose code breaks off on the line works as without JavaScript', async ({ page }) => {
+		// The entry module never arrives (a patchy line): no form that cannot be sent, the reason shown,
+		// and the finder's filters work as a plain GET form.
+		await page.route(/\/_app\/immutable\/entry\/app\.[\w-]+\.js$/, (route) => route.abort('connectionreset'));
+		await page.goto('/login');
+		await expect(page.locator('html')).toHaveClass(/\bapp-failed\b/);
+		await expect(page.getByText(t('de', 'form_needs_javascript'))).toBeVisible();
+		await expect(page.getByLabel(t('de', 'auth_password'))).toBeHidden();
+		await page.goto('/kitas');
+		await expect(page.locator('html')).toHaveClass(/\bapp-failed\b/);
+		const filters = page.getByRole('search', { name: 'Einrichtungen filtern' });
+		await filters.getByLabel('Gemeinde').selectOption({ label: 'Werl' });
+		await filters.getByRole('button', { name: 'Filter anwenden' }).click();
+		await expect(page).toHaveURL(/gemeinde=werl/);
+		await expect(count(page)).toHaveText('6 Einrichtungen gefunden');
+	});
 });
 
 test('the login arrives as HTML, is sent only once hydrated, and says without JavaScript that it needs it', async ({
