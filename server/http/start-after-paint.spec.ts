@@ -105,11 +105,17 @@ function run(
 				: Promise.resolve(url.includes('start') ? kit : {})
 		),
 		// SvelteKit's start chain has no catch (the browser reports the failure): here it stops quietly.
-		Promise: class extends Promise<unknown> {
-			static override all(list: Iterable<unknown>) {
-				return Promise.all(list).catch(() => new Promise(() => {}));
+		Promise: Object.assign(
+			function QuietPromise(
+				executor: (resolve: (value: unknown) => void, reject: (error: unknown) => void) => void
+			) {
+				return new Promise(executor);
+			},
+			{
+				resolve: (value?: unknown) => Promise.resolve(value),
+				all: (list: Iterable<unknown>) => Promise.all(list).catch(() => new Promise(() => {}))
 			}
-		}
+		)
 	};
 	context.window = context;
 	runInNewContext(script.replace(/\bimport\(/g, '__import('), context);
