@@ -34,7 +34,7 @@ const PER_TASK = 6;
  * and a task in a browser that does not report paints), or at once in a tab that is not visible (it
  * paints nothing); after 1 s at most, should the paint never be reported. Then the modules are asked
  * for by modulepreload links, a few per task (25 links in one task took 30 ms on this machine, 130 ms
- * at a phone's speed), and the entry imports follow; the date formats are readied meanwhile. Plain ES5 in a classic script: it runs before the
+ * at a phone's speed), and the entry imports follow. Plain ES5 in a classic script: it runs before the
  * app's own code, in every browser the portal supports.
  */
 function gate(modules: readonly string[]): string {
@@ -52,21 +52,10 @@ function gate(modules: readonly string[]): string {
 							else done();
 						})();
 					}
-					// The first date format of a page starts the browser's ICU (20-40 ms here, 80-160 ms on a
-					// slow phone); done while the modules download, it is not part of hydration's long task.
-					function warm() {
-						try {
-							new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-								dateStyle: 'medium',
-								timeZone: 'UTC'
-							}).format(0);
-						} catch (error) {}
-					}
 					return new Promise(function (resolve) {
 						var go = function () {
 							if (!resolve) return;
 							ask(resolve);
-							setTimeout(warm, 0);
 							resolve = null;
 						};
 						if (document.visibilityState !== 'visible') return go();
