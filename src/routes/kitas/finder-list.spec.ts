@@ -6,6 +6,8 @@ import {
 	keepServerFinderList,
 	type FinderListProps
 } from './finder-list';
+import { serverListShows } from './finder-list-live';
+import type { FinderHit } from '$lib/domain/finder';
 
 describe('the finder’s list in the server render', () => {
 	it('fills the empty placeholder and nothing else', () => {
@@ -35,5 +37,26 @@ describe('the finder’s list in the server render', () => {
 		} as unknown as FinderListProps;
 		keepServerFinderList(() => props);
 		expect(kept).toEqual([props]);
+	});
+});
+
+describe('whether the server’s list is hydrated (serverListShows)', () => {
+	const hit = (id: string, name: string) =>
+		({ facility: { id, name }, distanceKm: null }) as unknown as FinderHit;
+	const link = (href: string, text: string) => ({
+		textContent: text,
+		getAttribute: (name: string) => (name === 'href' ? href : null)
+	});
+	const shown = [link('/kitas/a', 'Kita Am Bach'), link('/kitas/b', 'Kita Löwenzahn')];
+
+	it('only when the server shows exactly these hits in this order', () => {
+		expect(serverListShows(shown, [hit('a', 'Kita Am Bach'), hit('b', 'Kita Löwenzahn')])).toBe(true);
+		// A search typed before the code loaded: fewer hits.
+		expect(serverListShows(shown, [hit('b', 'Kita Löwenzahn')])).toBe(false);
+		// Another order (the same Kitas sorted by distance).
+		expect(serverListShows(shown, [hit('b', 'Kita Löwenzahn'), hit('a', 'Kita Am Bach')])).toBe(false);
+		// A local copy with another name for the same Kita.
+		expect(serverListShows(shown, [hit('a', 'Kita Am Bach'), hit('b', 'Kita Pusteblume')])).toBe(false);
+		expect(serverListShows([], [])).toBe(true);
 	});
 });

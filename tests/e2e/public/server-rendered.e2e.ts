@@ -271,6 +271,39 @@ test('finder and Kita page are hydrated without a mismatch, then filter at once'
 	expect(messages).toEqual([]);
 });
 
+test('the finder hydrates the server’s list (the same cards), which then follows the filter and bookmarks', async ({
+	page
+}) => {
+	// The cards the server sent, marked as parsed, before the page's code runs.
+	await page.addInitScript(() =>
+		document.addEventListener('DOMContentLoaded', () => {
+			const first = document.querySelector('[data-server-list] article');
+			if (first) (first as Element & { fromServer?: boolean }).fromServer = true;
+		})
+	);
+	const messages = watchConsole(page);
+	await page.goto('/kitas');
+	await expect(page.locator('[data-server-list][data-live]')).toHaveCount(1, { timeout: 15_000 });
+	expect(
+		await page.evaluate(
+			() =>
+				(document.querySelector('[data-server-list] article') as Element & { fromServer?: boolean })
+					.fromServer
+		)
+	).toBe(true);
+	const first = results(page).first();
+	const bookmark = first.getByRole('button', { name: /merken/i });
+	await bookmark.click();
+	await expect(first.getByRole('button', { name: /merken/i })).toHaveAttribute('aria-pressed', 'true');
+	await page
+		.getByRole('search', { name: 'Einrichtungen filtern' })
+		.getByLabel('Gemeinde')
+		.selectOption({ label: 'Werl' });
+	await expect(count(page)).toHaveText('6 Einrichtungen gefunden');
+	await expect(results(page)).toHaveCount(6);
+	expect(messages).toEqual([]);
+});
+
 test('a page first opened server-rendered keeps working offline after the worker took over', async ({
 	page,
 	context,
