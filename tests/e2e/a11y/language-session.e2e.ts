@@ -37,6 +37,9 @@ test('switching to Arabic turns the page right-to-left and is remembered here an
 	await page.goto('/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+	// The start page is rendered on the server and gets its code after the first paint: the switcher
+	// opens only then (CI once clicked it before, and the list never opened).
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
 
 	await page.getByRole('button', { name: `${t('de', 'language_label')}: Deutsch` }).click();
 	await page.getByRole('button', { name: 'العربية' }).click();
@@ -55,6 +58,7 @@ test('switching to Arabic turns the page right-to-left and is remembered here an
 
 	await page.reload();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+	await page.waitForFunction(() => performance.getEntriesByName('kita-portal:first-render').length > 0);
 	await page.getByRole('button', { name: `${t('ar', 'language_label')}: العربية` }).click();
 	await page.getByRole('button', { name: 'Deutsch' }).click();
 	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');

@@ -478,6 +478,31 @@ describe('startSync', () => {
 	});
 });
 
+describe('startSync when the user changes at once (a login right after the page loaded)', () => {
+	it("reads of the previous user's database that it closed fail quietly, nothing unhandled", async () => {
+		vi.stubGlobal('window', new EventTarget());
+		vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
+		fakeServer();
+		const unhandled: unknown[] = [];
+		const onUnhandled = (reason: unknown) => unhandled.push(reason);
+		process.on('unhandledRejection', onUnhandled);
+		try {
+			// A database not yet open, as a visitor's on the page's first load.
+			session.user = user(`u-${crypto.randomUUID()}`);
+			const first = localDb();
+			const stop = startSync(); // reads lastSyncAt, the first sync's progress and the outbox
+			session.user = user(`u-${crypto.randomUUID()}`);
+			localDb(); // the next user's database: the previous one is closed under those reads
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			stop();
+			await first.delete();
+			expect(unhandled.map((reason) => (reason as Error).name)).toEqual([]);
+		} finally {
+			process.off('unhandledRejection', onUnhandled);
+		}
+	});
+});
+
 describe('pending mutations without the mutation side loaded', () => {
 	it('loads the replay before applying a pull, and the pull applies with the outbox kept', async () => {
 		// Fresh modules: no replay registered yet, as on a page that has not written anything.

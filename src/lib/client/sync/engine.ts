@@ -152,6 +152,17 @@ async function refreshPending(db: LocalDb): Promise<void> {
 	syncStatus.pending = await db.outbox.filter(isUserChange).count();
 }
 
+/**
+ * A read for the sync indicator that nobody awaits. When the user changes (a login right after the
+ * page loaded), the previous user's database is closed under it (local-db.ts): what it would have
+ * shown no longer matters, and the next user's sync reads it again. Any other failure is reported.
+ */
+function inBackground(read: Promise<unknown>): void {
+	read.catch((error: unknown) => {
+		if (!(error instanceof Error && error.name === 'DatabaseClosedError')) throw error;
+	});
+}
+
 /** Pushes pending mutations and pulls; concurrent calls coalesce into one more round. */
 export function sync(): Promise<void> {
 	if (running) {
@@ -237,17 +248,19 @@ function showFirstSync(): void {
 /** Starts the triggers; returns a function that stops them. */
 export function startSync(): () => void {
 	askForPersistentStorage();
-	void localDb()
-		.meta.get('lastSyncAt')
-		.then((row) => {
-			syncStatus.lastSyncAt = row ? new Date(row.value) : null;
-		});
-	void followFirstSync(localDb());
-	void refreshPending(localDb());
+	inBackground(
+		localDb()
+			.meta.get('lastSyncAt')
+			.then((row) => {
+				syncStatus.lastSyncAt = row ? new Date(row.value) : null;
+			})
+	);
+	inBackground(followFirstSync(localDb()));
+	inBackground(refreshPending(localDb()));
 	// Changes named lost stay on screen until the user dismisses them, across reloads.
 	if (readLost(ownerOf(localDb())).length) showLostChanges();
 	onMutation(() => {
-		void refreshPending(localDb());
+		inBackground(refreshPending(localDb()));
 		void sync();
 	});
 	// sync-status.svelte.ts follows the connection; coming back online is a reason to sync.
