@@ -51,13 +51,18 @@ function run(
 	script: string,
 	visibility: 'visible' | 'hidden',
 	paintTiming = true,
-	{ fail, classes = [] }: { fail?: string; classes?: string[] } = {}
+	{
+		fail,
+		classes = [],
+		disabledSubmits = []
+	}: { fail?: string; classes?: string[]; disabledSubmits?: Control[] } = {}
 ) {
 	const events: string[] = [];
 	const frames: (() => void)[] = [];
 	const timers: { fn: () => void; ms: number }[] = [];
 	const observers: ((names: string[]) => void)[] = [];
 	const kit = { start: vi.fn() };
+	const listeners: Record<string, ((event: unknown) => void)[]> = {};
 	class PerformanceObserver {
 		// A browser without paint timing has the observer, but no 'paint' entries (it ignores them).
 		static supportedEntryTypes = paintTiming ? ['paint', 'resource'] : ['resource'];
@@ -83,7 +88,13 @@ function run(
 			documentElement: { lang: 'de', classList: { add: (name: string) => classes.push(name) } },
 			currentScript: { parentElement: 'the-div' },
 			createElement: () => ({}) as { rel?: string; href?: string },
-			head: { appendChild: (link: { rel: string; href: string }) => events.push(`${link.rel} ${link.href}`) }
+			head: { appendChild: (link: { rel: string; href: string }) => events.push(`${link.rel} ${link.href}`) },
+			addEventListener: (type: string, listener: (event: unknown) => void, capture: boolean) => {
+				if (!capture) throw new Error('the start script listens before the app (capture)');
+				(listeners[type] ??= []).push(listener);
+			},
+			querySelectorAll: (selector: string) =>
+				selector === 'form.needs-js [type=submit][disabled]' ? disabledSubmits : []
 		},
 		PerformanceObserver,
 
@@ -116,7 +127,63 @@ function run(
 		for (let due = timers.findIndex((t) => t.ms === 0); due >= 0; due = timers.findIndex((t) => t.ms === 0))
 			timers.splice(due, 1)[0]?.fn();
 	};
-	return { events, frames, timers, kit, paint, tasks };
+	/** Dispatches an event as the browser would to the capture listeners; true if the page may have it. */
+	const dispatch = (type: 'click' | 'submit', target: Control, submitter?: Control) => {
+		let allowed = true;
+		let stopped = false;
+		const event = {
+			target,
+			submitter,
+			preventDefault: () => (allowed = false),
+			stopImmediatePropagation: () => (stopped = true)
+		};
+		for (const listener of listeners[type] ?? []) listener(event);
+		return allowed && !stopped;
+	};
+	const held = () => (context.__kitaPortalHeld as { release(): void }).release;
+	return { events, frames, timers, kit, paint, tasks, dispatch, release: () => held()() };
+}
+
+/** A control of the page: a button or a form, as far as the start script looks at it. */
+interface Control {
+	type?: string;
+	form?: Control;
+	isConnected: boolean;
+	attributes: Map<string, string>;
+	done: string[];
+	classList: { contains(name: string): boolean };
+	closest(selector: string): Control | object | null;
+	setAttribute(name: string, value: string): void;
+	removeAttribute(name: string): void;
+	click(): void;
+	requestSubmit(by: Control | null): void;
+}
+function control(
+	kind: 'button' | 'submit' | 'form' | 'needs-js form',
+	{ later }: { later?: { live: boolean } } = {}
+): Control {
+	const self: Control = {
+		type: kind === 'button' ? 'button' : kind === 'submit' ? 'submit' : undefined,
+		isConnected: true,
+		attributes: new Map(),
+		done: [],
+		classList: { contains: (name) => name === 'needs-js' && kind === 'needs-js form' },
+		closest: (selector) =>
+			selector === 'button'
+				? kind === 'button' || kind === 'submit'
+					? self
+					: null
+				: selector === '[data-later]:not([data-live])'
+					? later && !later.live
+						? {}
+						: null
+					: null,
+		setAttribute: (name, value) => void self.attributes.set(name, value),
+		removeAttribute: (name) => void self.attributes.delete(name),
+		click: () => void self.done.push('click'),
+		requestSubmit: (by) => void self.done.push(by ? 'submit by its button' : 'submit')
+	};
+	return self;
 }
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -222,6 +289,81 @@ describe('startAfterPaint (issue 16: the first paint does not wait for the app)'
 		browser.tasks();
 		await flush();
 		expect(browser.kit.start).toHaveBeenCalledOnce();
+	});
+});
+
+describe('taps before the app has taken over (held-taps.ts)', () => {
+	const script = startAfterPaint(rendered, MODULES)?.scriptAfter.replace(/^<script>|<\/script>$/g, '') ?? '';
+
+	it('holds a button tapped before the app runs (twice is one wish) and taps it once it runs', () => {
+		const browser = run(script, 'visible');
+		const button = control('button');
+		expect(browser.dispatch('click', button)).toBe(false);
+		expect(browser.dispatch('click', button)).toBe(false);
+		expect(button.attributes.get('aria-busy')).toBe('true');
+		browser.tasks();
+		expect(button.done).toEqual([]);
+		browser.release();
+		expect(button.attributes.has('aria-busy')).toBe(false);
+		browser.tasks();
+		expect(button.done).toEqual(['click']);
+		// From now on the app has the taps (its replayed one too).
+		expect(browser.dispatch('click', button)).toBe(true);
+		browser.release();
+		browser.tasks();
+		expect(button.done).toEqual(['click']);
+	});
+
+	it('holds a tap in a region that takes over later until that region is live', () => {
+		const browser = run(script, 'visible');
+		const list = { live: false };
+		const bookmark = control('button', { later: list });
+		const header = control('button');
+		browser.dispatch('click', bookmark);
+		browser.dispatch('click', header);
+		browser.release(); // the root layout's first render: the header runs, the list not yet
+		browser.tasks();
+		expect(header.done).toEqual(['click']);
+		expect(bookmark.done).toEqual([]);
+		expect(browser.dispatch('click', bookmark)).toBe(false); // still held, still one
+		list.live = true;
+		browser.release();
+		browser.tasks();
+		expect(bookmark.done).toEqual(['click']);
+	});
+
+	it('drops the tap of a control the app rendered anew', () => {
+		const browser = run(script, 'visible');
+		const bookmark = control('button', { later: { live: false } });
+		browser.dispatch('click', bookmark);
+		bookmark.isConnected = false;
+		browser.release();
+		browser.tasks();
+		expect(bookmark.done).toEqual([]);
+	});
+
+	it('holds a form only the app sends (by its button), and lets the browser send a form that works without it', () => {
+		const browser = run(script, 'visible');
+		const login = control('needs-js form');
+		const send = control('submit');
+		send.form = login;
+		const filters = control('form');
+		// A submit button's click is the browser's to turn into a submit event.
+		expect(browser.dispatch('click', send)).toBe(true);
+		expect(browser.dispatch('submit', login, send)).toBe(false);
+		expect(browser.dispatch('submit', filters)).toBe(true);
+		expect(login.attributes.get('aria-busy')).toBe('true');
+		browser.release();
+		browser.tasks();
+		expect(login.done).toEqual(['submit by its button']);
+		expect(filters.done).toEqual([]);
+	});
+
+	it("enables the submit buttons the server's render disabled until this script ran", () => {
+		const send = control('submit');
+		send.attributes.set('disabled', '');
+		run(script, 'visible', true, { disabledSubmits: [send] });
+		expect(send.attributes.has('disabled')).toBe(false);
 	});
 });
 

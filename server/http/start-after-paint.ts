@@ -72,6 +72,52 @@ function gate(modules: readonly string[]): string {
 						setTimeout(go, 1000);
 					});
 				})(${JSON.stringify(modules)});
+				// A tap on the page before the app has taken over would do nothing: a button that needs the
+				// app, or a form that only the app sends. Such taps are held (one per control; the
+				// control is busy meanwhile) and given back once the app runs there (held-taps.ts): the
+				// root layout's first render, or a region that takes over later ([data-later] until it
+				// is [data-live], the finder's list). A control the app rendered anew is gone: its tap
+				// is dropped, as the app's control may stand for something else.
+				var __kitaPortalHeld = (function () {
+					var held = [];
+					var live = false;
+					function later(control) {
+						return !live || !!control.closest('[data-later]:not([data-live])');
+					}
+					function hold(event, control, replay) {
+						event.preventDefault();
+						event.stopImmediatePropagation();
+						for (var i = 0; i < held.length; i++) if (held[i].control === control) return;
+						control.setAttribute('aria-busy', 'true');
+						held.push({ control: control, replay: replay });
+					}
+					document.addEventListener('click', function (event) {
+						var button = event.target && event.target.closest && event.target.closest('button');
+						if (button && button.type === 'button' && later(button))
+							hold(event, button, function () { button.click(); });
+					}, true);
+					document.addEventListener('submit', function (event) {
+						var form = event.target;
+						var by = event.submitter && event.submitter.form === form ? event.submitter : null;
+						if (form.classList.contains('needs-js') && later(form))
+							hold(event, form, function () { form.requestSubmit(by); });
+					}, true);
+					// Forms only the app sends are disabled in the server's render, for the moment before this
+					// script has run; from now on a tap on them is held.
+					var waiting = document.querySelectorAll('form.needs-js [type=submit][disabled]');
+					for (var i = 0; i < waiting.length; i++) waiting[i].removeAttribute('disabled');
+					return {
+						release: function () {
+							live = true;
+							held = held.filter(function (tap) {
+								if (tap.control.isConnected && later(tap.control)) return true;
+								tap.control.removeAttribute('aria-busy');
+								if (tap.control.isConnected) setTimeout(tap.replay, 0);
+								return false;
+							});
+						}
+					};
+				})();
 				// The app's code did not load (a line that broke off): the page works as without
 				// JavaScript (app.html), rather than showing a form that cannot be sent.
 				function __kitaPortalFailed(error) {

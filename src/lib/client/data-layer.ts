@@ -3,6 +3,7 @@
 // most 60 KB of JS before the first render on a phone), then reads and writes the local database.
 // Pages reach the database through this module, which does not import Dexie.
 import { requestI18n } from '$lib/i18n/request-i18n';
+import { releaseHeldTaps } from './held-taps';
 import type { LocalDb } from './local-db';
 
 type Layer = typeof import('./local-db');
@@ -21,6 +22,8 @@ export function firstRenderDone(): void {
 	rendered = true;
 	performance.mark(FIRST_RENDER_MARK);
 	firstRendered();
+	// What was tapped before the app had taken over the server's page is done now.
+	releaseHeldTaps();
 }
 
 /** Whether the first page has rendered (what renders now is the app's, not the server's page). */

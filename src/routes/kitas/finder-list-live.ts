@@ -3,6 +3,7 @@
 // anew — on a slow phone that render and its layout were the finder's longest tasks — or mounts it
 // where there is none (a page rendered in the browser). Loaded with the list, not in the first load.
 import { hydrate, mount, unmount } from 'svelte';
+import { releaseHeldTaps } from '$lib/client/held-taps';
 import type { FinderHit } from '$lib/domain/finder';
 import FinderResults from './FinderResults.svelte';
 import type { FinderListProps } from './finder-list';
@@ -51,5 +52,6 @@ export function showFinderList(target: HTMLElement, read: () => FinderListProps)
 		list = mount(FinderResults, { target, props });
 	}
 	target.dataset.live = ''; // the list follows the filter from now on (the e2e tests wait for it)
+	releaseHeldTaps(); // a bookmark tapped on the server's card before
 	return () => void unmount(list);
 }

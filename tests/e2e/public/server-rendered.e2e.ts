@@ -196,6 +196,70 @@ test.describe('on a first visit (no service worker yet: a returning one gets the
 		expect(shell.headers()['link'] ?? '').toContain('modulepreload');
 	});
 
+	test('what is tapped before the page has its code is held, then done once: a form sent, a button pressed', async ({
+		page
+	}) => {
+		// On a slow line the page shows before its code. The entry module here arrives only when the test
+		// lets it, after the taps (the page's load event waits for it: hence 'domcontentloaded').
+		const messages = watchConsole(page);
+		let arrive = () => {};
+		const arrived = new Promise<void>((resolve) => (arrive = resolve));
+		await page.route(/\/_app\/immutable\/entry\/app\.[\w-]+\.js$/, async (route) => {
+			await arrived;
+			await route.continue();
+		});
+		const sentByBrowser: string[] = [];
+		page.on('request', (request) => {
+			if (request.isNavigationRequest() && request.method() !== 'GET') sentByBrowser.push(request.url());
+		});
+
+		// The finder: the language button (the layout's) and a card's bookmark (the list's, which takes
+		// over after the page), the bookmark tapped twice — one wish, not a toggle back.
+		await page.goto('/kitas', { waitUntil: 'domcontentloaded' });
+		const language = page.getByRole('button', { name: /^Sprache/ });
+		const bookmark = results(page)
+			.first()
+			.getByRole('button', { name: /merken/i });
+		await language.click();
+		await bookmark.click();
+		await bookmark.click();
+		await expect(language).toHaveAttribute('aria-busy', 'true');
+		await expect(bookmark).toHaveAttribute('aria-busy', 'true');
+		await expect(language).toHaveAttribute('aria-expanded', 'false');
+		arrive();
+		await expect(page.locator('[data-server-list][data-live]')).toHaveCount(1, { timeout: 15_000 });
+		await expect(language).toHaveAttribute('aria-expanded', 'true');
+		await expect(page.getByRole('list', { name: 'Sprache' })).toBeVisible();
+		await expect(bookmark).toHaveAttribute('aria-pressed', 'true');
+		await expect(bookmark).not.toHaveAttribute('aria-busy');
+		await expect(language).not.toHaveAttribute('aria-busy');
+		await page.waitForTimeout(300);
+		await expect(bookmark).toHaveAttribute('aria-pressed', 'true');
+
+		// The login: typed and sent before the code; the browser does not send it (a page request with the
+		// password), the app does once it runs.
+		await page.unrouteAll();
+		let arriveAgain = () => {};
+		const arrivedAgain = new Promise<void>((resolve) => (arriveAgain = resolve));
+		await page.route(/\/_app\/immutable\/entry\/app\.[\w-]+\.js$/, async (route) => {
+			await arrivedAgain;
+			await route.continue();
+		});
+		await page.goto('/login', { waitUntil: 'domcontentloaded' });
+		await page.getByLabel('E-Mail-Adresse').fill('eltern@demo.kita-portal.invalid');
+		await page.getByLabel('Passwort', { exact: true }).fill('Eltern-Demo-2026');
+		await page.getByRole('button', { name: t('de', 'login_submit'), exact: true }).click();
+		await expect(page.locator('form[aria-busy="true"]')).toHaveCount(1);
+		await page.waitForTimeout(300);
+		expect(new URL(page.url()).pathname).toBe('/login');
+		arriveAgain();
+		await expect(page.getByRole('banner').getByText('Angemeldet: Erika Musterfrau')).toBeVisible({
+			timeout: 15_000
+		});
+		expect(sentByBrowser).toEqual([]);
+		expect(messages.filter((text) => !text.includes('Service Worker registration blocked'))).toEqual([]);
+	});
+
 	test('a page whose code breaks off on the line works as without JavaScript', async ({ page }) => {
 		// The entry module never arrives (a patchy line): no form that cannot be sent, the reason shown,
 		// and the finder's filters work as a plain GET form.
