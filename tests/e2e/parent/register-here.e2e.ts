@@ -81,7 +81,10 @@ test('a new parent signs up from a Kita page, confirms, logs in, enters the fami
 	const password = 'Kind hier anmelden 2026';
 	await page.goto(`/kitas/${kita.id}`);
 	await page.getByRole('link', { name: 'Kind hier anmelden' }).click();
+	// The way on travels in the link, not in a click handler: a tap before the login page's code has
+	// loaded (it is rendered on the server) keeps it too.
 	await page.getByRole('link', { name: 'Benutzerkonto erstellen' }).click();
+	await expect(page).toHaveURL(`/registrieren?next=${encodeURIComponent(`/anmeldung?kita=${kita.id}`)}`);
 	await expect(page.getByRole('heading', { level: 1, name: 'Benutzerkonto erstellen' })).toBeVisible();
 	const field = (name: string) => page.getByRole('textbox', { name, exact: true });
 	await field('Vorname').fill('Nora');
