@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
-import { adjustHeaders, startAfterPaint } from './start-after-paint';
+import { adjustHeaders, HOLD_MS, startAfterPaint } from './start-after-paint';
 
 // SvelteKit 2.70's start script, as it writes it into a server-rendered page (tabs and all).
 const START = `
@@ -127,43 +127,56 @@ function run(
 		for (let due = timers.findIndex((t) => t.ms === 0); due >= 0; due = timers.findIndex((t) => t.ms === 0))
 			timers.splice(due, 1)[0]?.fn();
 	};
-	/** Dispatches an event as the browser would to the capture listeners; true if the page may have it. */
-	const dispatch = (type: 'click' | 'submit', target: Control, submitter?: Control) => {
-		let allowed = true;
-		let stopped = false;
-		const event = {
-			target,
-			submitter,
-			preventDefault: () => (allowed = false),
-			stopImmediatePropagation: () => (stopped = true)
+	/** Dispatches an event to the capture listeners, as the browser would; says what they did with it. */
+	const dispatch = (type: 'click' | 'submit' | 'input', target: Control, submitter?: Control) => {
+		const event = { target, submitter, prevented: false, stopped: false } as {
+			target: Control;
+			submitter?: Control;
+			prevented: boolean;
+			stopped: boolean;
+			preventDefault(): void;
+			stopImmediatePropagation(): void;
 		};
+		event.preventDefault = () => void (event.prevented = true);
+		event.stopImmediatePropagation = () => void (event.stopped = true);
 		for (const listener of listeners[type] ?? []) listener(event);
-		return allowed && !stopped;
+		return { prevented: event.prevented, stopped: event.stopped };
+	};
+	/** The taps' longest hold running out. */
+	const holdEnds = () => {
+		for (
+			let due = timers.findIndex((t) => t.ms === HOLD_MS);
+			due >= 0;
+			due = timers.findIndex((t) => t.ms === HOLD_MS)
+		)
+			timers.splice(due, 1)[0]?.fn();
 	};
 	const held = () => (context.__kitaPortalHeld as { release(): void }).release;
-	return { events, frames, timers, kit, paint, tasks, dispatch, release: () => held()() };
+	return { events, frames, timers, kit, paint, tasks, dispatch, holdEnds, release: () => held()() };
 }
 
-/** A control of the page: a button or a form, as far as the start script looks at it. */
+/** A control of the page: a button, a field or a form, as far as the start script looks at it. */
 interface Control {
 	type?: string;
 	form?: Control;
 	isConnected: boolean;
 	attributes: Map<string, string>;
 	done: string[];
+	submitButton?: Control;
 	classList: { contains(name: string): boolean };
 	closest(selector: string): Control | object | null;
+	querySelector(selector: string): Control | null;
 	setAttribute(name: string, value: string): void;
 	removeAttribute(name: string): void;
 	click(): void;
 	requestSubmit(by: Control | null): void;
 }
 function control(
-	kind: 'button' | 'submit' | 'form' | 'needs-js form',
+	kind: 'button' | 'submit' | 'field' | 'form' | 'needs-js form',
 	{ later }: { later?: { live: boolean } } = {}
 ): Control {
 	const self: Control = {
-		type: kind === 'button' ? 'button' : kind === 'submit' ? 'submit' : undefined,
+		type: kind === 'button' ? 'button' : kind === 'submit' ? 'submit' : kind === 'field' ? 'text' : undefined,
 		isConnected: true,
 		attributes: new Map(),
 		done: [],
@@ -178,6 +191,7 @@ function control(
 						? {}
 						: null
 					: null,
+		querySelector: (selector) => (selector === '[type=submit]' ? (self.submitButton ?? null) : null),
 		setAttribute: (name, value) => void self.attributes.set(name, value),
 		removeAttribute: (name) => void self.attributes.delete(name),
 		click: () => void self.done.push('click'),
@@ -185,6 +199,17 @@ function control(
 	};
 	return self;
 }
+/** A form only the app sends, with its submit button and a field. */
+function loginForm() {
+	const form = control('needs-js form');
+	const send = control('submit');
+	const field = control('field');
+	send.form = form;
+	field.form = form;
+	form.submitButton = send;
+	return { form, send, field };
+}
+
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('startAfterPaint (issue 16: the first paint does not wait for the app)', () => {
@@ -298,17 +323,18 @@ describe('taps before the app has taken over (held-taps.ts)', () => {
 	it('holds a button tapped before the app runs (twice is one wish) and taps it once it runs', () => {
 		const browser = run(script, 'visible');
 		const button = control('button');
-		expect(browser.dispatch('click', button)).toBe(false);
-		expect(browser.dispatch('click', button)).toBe(false);
+		expect(browser.dispatch('click', button)).toEqual({ prevented: true, stopped: true });
+		expect(browser.dispatch('click', button)).toEqual({ prevented: true, stopped: true });
 		expect(button.attributes.get('aria-busy')).toBe('true');
 		browser.tasks();
 		expect(button.done).toEqual([]);
 		browser.release();
 		expect(button.attributes.has('aria-busy')).toBe(false);
+		expect(button.done).toEqual([]); // in a task of its own, after the app's own updates
 		browser.tasks();
 		expect(button.done).toEqual(['click']);
 		// From now on the app has the taps (its replayed one too).
-		expect(browser.dispatch('click', button)).toBe(true);
+		expect(browser.dispatch('click', button)).toEqual({ prevented: false, stopped: false });
 		browser.release();
 		browser.tasks();
 		expect(button.done).toEqual(['click']);
@@ -325,38 +351,74 @@ describe('taps before the app has taken over (held-taps.ts)', () => {
 		browser.tasks();
 		expect(header.done).toEqual(['click']);
 		expect(bookmark.done).toEqual([]);
-		expect(browser.dispatch('click', bookmark)).toBe(false); // still held, still one
+		expect(bookmark.attributes.get('aria-busy')).toBe('true');
+		expect(browser.dispatch('click', bookmark).prevented).toBe(true); // still held, still one
 		list.live = true;
 		browser.release();
 		browser.tasks();
 		expect(bookmark.done).toEqual(['click']);
 	});
 
-	it('drops the tap of a control the app rendered anew', () => {
+	it('gives up the tap of a control the app rendered anew or took away, before or after its release', () => {
 		const browser = run(script, 'visible');
-		const bookmark = control('button', { later: { live: false } });
-		browser.dispatch('click', bookmark);
-		bookmark.isConnected = false;
+		const gone = control('button');
+		const goneLater = control('button');
+		browser.dispatch('click', gone);
+		browser.dispatch('click', goneLater);
+		gone.isConnected = false;
 		browser.release();
+		expect(gone.attributes.has('aria-busy')).toBe(false);
+		goneLater.isConnected = false; // the app's update in the same task (another user's page)
 		browser.tasks();
-		expect(bookmark.done).toEqual([]);
+		expect(gone.done).toEqual([]);
+		expect(goneLater.done).toEqual([]);
 	});
 
-	it('holds a form only the app sends (by its button), and lets the browser send a form that works without it', () => {
+	it('holds a form only the app sends (by its button, which shows it), and lets a form that works without it go', () => {
 		const browser = run(script, 'visible');
-		const login = control('needs-js form');
-		const send = control('submit');
-		send.form = login;
+		const { form, send } = loginForm();
 		const filters = control('form');
 		// A submit button's click is the browser's to turn into a submit event.
-		expect(browser.dispatch('click', send)).toBe(true);
-		expect(browser.dispatch('submit', login, send)).toBe(false);
-		expect(browser.dispatch('submit', filters)).toBe(true);
-		expect(login.attributes.get('aria-busy')).toBe('true');
+		expect(browser.dispatch('click', send).prevented).toBe(false);
+		expect(browser.dispatch('submit', form, send).prevented).toBe(true);
+		expect(browser.dispatch('submit', filters).prevented).toBe(false);
+		expect(send.attributes.get('aria-busy')).toBe('true');
+		expect(form.attributes.has('aria-busy')).toBe(false); // the fields stay readable meanwhile
 		browser.release();
 		browser.tasks();
-		expect(login.done).toEqual(['submit by its button']);
+		expect(form.done).toEqual(['submit by its button']);
+		expect(send.attributes.has('aria-busy')).toBe(false);
+		// Sent by the app from now on (its handler prevents the browser's sending).
+		expect(browser.dispatch('submit', form, send).prevented).toBe(false);
 		expect(filters.done).toEqual([]);
+	});
+
+	it('gives up a sending when the person types into the form after it', () => {
+		const browser = run(script, 'visible');
+		const { form, send, field } = loginForm();
+		const other = control('button');
+		browser.dispatch('submit', form, send);
+		browser.dispatch('click', other);
+		browser.dispatch('input', field);
+		expect(send.attributes.has('aria-busy')).toBe(false);
+		expect(other.attributes.get('aria-busy')).toBe('true');
+		browser.release();
+		browser.tasks();
+		expect(form.done).toEqual([]);
+		expect(other.done).toEqual(['click']);
+	});
+
+	it(`gives up a tap not done within ${HOLD_MS / 1000} s`, () => {
+		const browser = run(script, 'visible');
+		const button = control('button');
+		browser.dispatch('click', button);
+		browser.holdEnds();
+		expect(button.attributes.has('aria-busy')).toBe(false);
+		browser.release();
+		browser.tasks();
+		expect(button.done).toEqual([]);
+		// Tapped anew, it is held anew.
+		expect(browser.dispatch('click', control('button')).prevented).toBe(false);
 	});
 
 	it("enables the submit buttons the server's render disabled until this script ran", () => {

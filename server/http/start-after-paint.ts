@@ -28,6 +28,8 @@ const ENTRY_IMPORT = /\bimport\(("[^"\\]*")\)/g;
 
 /** Modules asked for per task: starting a fetch costs the main thread, and a long task blocks input. */
 const PER_TASK = 6;
+/** How long a tap made before the app had loaded is held at most. */
+export const HOLD_MS = 30_000;
 
 /**
  * The gate: once the browser has painted content (the paint timing's first contentful paint; a frame
@@ -73,47 +75,74 @@ function gate(modules: readonly string[]): string {
 					});
 				})(${JSON.stringify(modules)});
 				// A tap on the page before the app has taken over would do nothing: a button that needs the
-				// app, or a form that only the app sends. Such taps are held (one per control; the
-				// control is busy meanwhile) and given back once the app runs there (held-taps.ts): the
-				// root layout's first render, or a region that takes over later ([data-later] until it
-				// is [data-live], the finder's list). A control the app rendered anew is gone: its tap
-				// is dropped, as the app's control may stand for something else.
+				// app, or a form that only the app sends. Such taps are held (one per control: a second tap
+				// is the same wish; the button shows it is under way) and done once the app runs there
+				// (held-taps.ts): the root layout's first render, or a region that takes over later
+				// ([data-later] until it is [data-live], the finder's list). A tap is given up, and its
+				// button shows so, when its control is gone by then (the app rendered it anew), when the
+				// person types into the form after sending it, or after half a minute (a line that barely
+				// moves: the person may have walked away from a shared device).
 				var __kitaPortalHeld = (function () {
 					var held = [];
 					var live = false;
 					function later(control) {
 						return !live || !!control.closest('[data-later]:not([data-live])');
 					}
-					function hold(event, control, replay) {
+					function forget(which) {
+						held = held.filter(function (tap) {
+							if (!which(tap)) return true;
+							tap.shown.removeAttribute('aria-busy');
+							return false;
+						});
+					}
+					function hold(event, control, shown, replay) {
 						event.preventDefault();
 						event.stopImmediatePropagation();
 						for (var i = 0; i < held.length; i++) if (held[i].control === control) return;
-						control.setAttribute('aria-busy', 'true');
-						held.push({ control: control, replay: replay });
+						var tap = { control: control, shown: shown, replay: replay };
+						shown.setAttribute('aria-busy', 'true');
+						held.push(tap);
+						setTimeout(function () {
+							forget(function (other) { return other === tap; });
+						}, ${HOLD_MS});
 					}
 					document.addEventListener('click', function (event) {
 						var button = event.target && event.target.closest && event.target.closest('button');
 						if (button && button.type === 'button' && later(button))
-							hold(event, button, function () { button.click(); });
+							hold(event, button, button, function () { button.click(); });
 					}, true);
 					document.addEventListener('submit', function (event) {
 						var form = event.target;
+						if (!form.classList.contains('needs-js') || !later(form)) return;
 						var by = event.submitter && event.submitter.form === form ? event.submitter : null;
-						if (form.classList.contains('needs-js') && later(form))
-							hold(event, form, function () { form.requestSubmit(by); });
+						hold(event, form, by || form.querySelector('[type=submit]') || form, function () {
+							form.requestSubmit(by && by.form === form ? by : null);
+						});
+					}, true);
+					document.addEventListener('input', function (event) {
+						var form = event.target && event.target.form;
+						if (form) forget(function (tap) { return tap.control === form; });
 					}, true);
 					// Forms only the app sends are disabled in the server's render, for the moment before this
-					// script has run; from now on a tap on them is held.
+					// script has run (the browser would send them as a page request); from now on a tap on
+					// them is held.
 					var waiting = document.querySelectorAll('form.needs-js [type=submit][disabled]');
 					for (var i = 0; i < waiting.length; i++) waiting[i].removeAttribute('disabled');
 					return {
 						release: function () {
 							live = true;
-							held = held.filter(function (tap) {
-								if (tap.control.isConnected && later(tap.control)) return true;
-								tap.control.removeAttribute('aria-busy');
-								if (tap.control.isConnected) setTimeout(tap.replay, 0);
-								return false;
+							var due = [];
+							forget(function (tap) {
+								if (tap.control.isConnected && later(tap.control)) return false;
+								if (tap.control.isConnected) due.push(tap);
+								return true;
+							});
+							// After the task that released them (the app's own updates of it come first), and
+							// only if the control is still the app's.
+							due.forEach(function (tap) {
+								setTimeout(function () {
+									if (tap.control.isConnected && !later(tap.control)) tap.replay();
+								}, 0);
 							});
 						}
 					};
