@@ -220,6 +220,9 @@ describe('startAfterPaint (issue 16: the first paint does not wait for the app)'
 		expect(rewrite.hashBefore).toBe(sha(START));
 		const after = /<script>(\s*var __kitaPortalStart[\s\S]*?)<\/script>/.exec(rewrite.html)?.[1] ?? '';
 		expect(rewrite.hashAfter).toBe(sha(after));
+		// The gate's comments and indentation stay in the source; each page carries its code alone.
+		expect(after).not.toMatch(/^\s*\/\//m);
+		expect(after).toMatch(/^var held = \[\];$/m);
 		// Every import waits for the gate.
 		expect(after.match(/\bimport\("/g)).toHaveLength(2);
 		expect(after.match(/__kitaPortalStart\.then\(function \(\) \{ return import\("/g)).toHaveLength(2);
