@@ -225,6 +225,18 @@ export function localDb(): LocalDb {
 	return current;
 }
 
+/**
+ * Work on the local database that nobody awaits (the sync indicator's reads, pruning at a start).
+ * When the user changes (a login right after the page loaded), the previous user's database is
+ * closed under it (localDb()): what it would have done belongs to a user no longer on screen, and
+ * the next user's start does it again. Any other failure is reported.
+ */
+export function inBackground(work: Promise<unknown>): void {
+	work.catch((error: unknown) => {
+		if (!(error instanceof Error && error.name === 'DatabaseClosedError')) throw error;
+	});
+}
+
 /** Deletes a user's local database (logout): nothing of theirs stays on a shared device. */
 export async function deleteLocalDb(userId: string): Promise<void> {
 	const name = localDbName(userId);

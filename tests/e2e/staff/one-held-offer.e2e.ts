@@ -100,7 +100,7 @@ test('the first choice offers: the second choice’s offer is released, and both
 }, testInfo) => {
 	test.setTimeout(120_000);
 	const errors: string[] = [];
-	page.on('pageerror', (error) => errors.push(error.message));
+	page.on('pageerror', (error) => errors.push(`${error.message}\n${error.stack ?? ''}`));
 	const [kitaA, kitaB] = staffKitas() as [string, string];
 	const email = `${unique('eltern')}@example.invalid`;
 	const lastName = unique('Einzig');

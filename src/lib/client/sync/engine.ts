@@ -5,7 +5,7 @@ import { TRPCClientError } from '@trpc/client';
 import { isUserChange } from '$lib/sync/read-records';
 import { SCHEMA_VERSION } from '$lib/sync/version';
 import { readLost } from '../device-record-store';
-import { localDb, ownerOf, type LocalDb } from '../local-db';
+import { inBackground, localDb, ownerOf, type LocalDb } from '../local-db';
 import { session } from '../session.svelte';
 import { trpcClient as trpc } from '../trpc-client';
 import { applyPage, applyPull, type ApplyResult, type Settlement } from './apply-patch';
@@ -150,17 +150,6 @@ let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function refreshPending(db: LocalDb): Promise<void> {
 	syncStatus.pending = await db.outbox.filter(isUserChange).count();
-}
-
-/**
- * A read for the sync indicator that nobody awaits. When the user changes (a login right after the
- * page loaded), the previous user's database is closed under it (local-db.ts): what it would have
- * shown no longer matters, and the next user's sync reads it again. Any other failure is reported.
- */
-function inBackground(read: Promise<unknown>): void {
-	read.catch((error: unknown) => {
-		if (!(error instanceof Error && error.name === 'DatabaseClosedError')) throw error;
-	});
 }
 
 /** Pushes pending mutations and pulls; concurrent calls coalesce into one more round. */
