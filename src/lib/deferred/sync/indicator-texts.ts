@@ -1,5 +1,5 @@
-// What the sync indicator says once the app runs: its announcements, and its "last synced" in words for the first hour ("gerade eben", "vor 5 Minuten"),
-// then the day and time. Online the portal pulls each minute, so a clock time said little that
+// What the sync indicator says once the app runs: its announcements, and its "last synced" in
+// words for the first hour ("gerade eben", "vor 5 Minuten"), then the day and time. Online the portal pulls each minute, so a clock time said little that
 // "just now" does not; offline the minutes say at a glance how old what is on screen is. And a
 // date formatted on the first load of every page cost a phone the start-up of the browser's date
 // formatter (Intl.DateTimeFormat, 106 ms of one task at 4× CPU in the login page's trace), which the
