@@ -41,7 +41,8 @@ export async function addChild(
  * The family's first guardian, saved (again) through /familie: without it /anmeldung asks for it
  * first (issue 13, point 6). Saving over an existing one keeps its id, so tests may share the parent.
  */
-export async function ensureGuardian(page: Page): Promise<void> {
+/** Saves guardian 1 on /familie and waits until the server has it (`email`: the account logged in). */
+export async function ensureGuardian(page: Page, email = DEMO_PARENT.email): Promise<void> {
 	await page.goto('/familie');
 	const form = page.getByRole('form', { name: 'Erziehungsberechtigte Person 1' });
 	await fillGuardian(form);
@@ -59,7 +60,7 @@ export async function ensureGuardian(page: Page): Promise<void> {
 								`SELECT count(*) AS n FROM guardians g JOIN families f ON f.id = g.family_id
 								 JOIN users u ON u.id = f.owner_user_id WHERE u.email = ? AND g.last_name = 'Testmann'`
 							)
-							.get(DEMO_PARENT.email) as { n: number }
+							.get(email) as { n: number }
 				).n,
 			{ timeout: 15_000 }
 		)
