@@ -54,8 +54,28 @@ const { handler } = await import(new URL('handler.js', build).href);
 /** @type {((req: http.IncomingMessage, res: http.ServerResponse) => false | Promise<boolean>) | undefined} */
 const fastLane = /** @type {Record<symbol, any>} */ (globalThis)[Symbol.for('kita-portal.fast-lane')];
 
+/**
+ * adapter-node serves `build/client` with sirv, which lists the files at start and pipes each into
+ * the answer without listening for the read's errors: a file gone since (a build run in the running
+ * portal's directory) ended the whole process. The answer's headers are out by then, so that one
+ * connection is dropped and the file's absence logged; the portal serves on.
+ * @param {http.ServerResponse} res
+ */
+function guardStaticReads(res) {
+	res.once('pipe', (source) => {
+		source.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+			log.error(
+				{ code: error.code },
+				'a static file listed at start cannot be read: restart the portal after a build'
+			);
+			res.destroy();
+		});
+	});
+}
+
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 function toSvelteKit(req, res) {
+	guardStaticReads(res);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not Found');
