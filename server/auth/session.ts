@@ -6,6 +6,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import type { FacilityId, UserId } from '../../src/lib/domain/ids';
 import { sessionPolicy, slidesNow, type Role } from '../../src/lib/domain/roles';
 import type { Executor } from '../db/database';
+import { othersTransactionOpen } from '../db/read-together';
 import { sessionsEnded } from './session-ended';
 
 export interface AuthSession {
@@ -206,7 +207,7 @@ function readSession(
 	id: string,
 	now: Date
 ): { session: AuthSession; extended: false } | null | undefined {
-	if (sqlite.inTransaction) return undefined;
+	if (othersTransactionOpen(sqlite)) return undefined;
 	const statements = sessionStatementsOf(sqlite);
 	const row = statements.session.get(id);
 	if (!row) return null;

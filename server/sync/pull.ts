@@ -17,6 +17,7 @@ import { decodeCookie, encodeCookie } from './cookie';
 import { deletionsPrunedThrough } from './deletions';
 import { decodePageToken, encodePageToken, firstEntity, readPage } from './first-sync';
 import { currentSeq } from '../db/seq';
+import { othersTransactionOpen } from '../db/read-together';
 import { pulls } from '../metrics';
 import { scopeForSchema } from './client-schema';
 import { publicScope, type Scope } from './scopes';
@@ -165,7 +166,12 @@ export function unchangedPull(
 	input: PullInput,
 	userId: string | null
 ): PullResult | null {
-	if (input.schemaVersion < MIN_CLIENT_SCHEMA_VERSION || !input.cookie || input.page || sqlite.inTransaction)
+	if (
+		input.schemaVersion < MIN_CLIENT_SCHEMA_VERSION ||
+		!input.cookie ||
+		input.page ||
+		othersTransactionOpen(sqlite)
+	)
 		return null;
 	const scope = scopeForSchema(fullScope, input.schemaVersion);
 	const { state, client } = prepared(sqlite);

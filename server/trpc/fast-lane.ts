@@ -14,6 +14,7 @@ import { headerOf } from '../http/node-headers';
 import { securityHeaders } from '../http/security-headers';
 import { log } from '../log';
 import { withRequestLog } from '../http/request-log';
+import { readTogether } from '../db/read-together';
 import { knowProcedures } from '../metrics';
 import { appRouter } from './router';
 import { LOCALE_COOKIE } from '../../src/lib/i18n/runtime';
@@ -130,10 +131,13 @@ export function fastLane(app: App): FastLane {
 		// The session and a pull with nothing new are read while the connection is free (the answer's
 		// synchronous part runs inside); a session to slide, or an expired one to delete, is the hook's
 		// (it sets the cookie).
-		const answered = whenFree(db, sqlite, () => {
+		const read = () => {
 			const session = token ? peekSession(sqlite, token, app.now()) : null;
 			return session === undefined ? null : hotPull(app, hot, session);
-		});
+		};
+		// With a session, three point reads (session, counter, client row) share one read lock; the
+		// finder's pull reads once (the catalogue's version).
+		const answered = whenFree(db, sqlite, () => (token ? readTogether(sqlite, read) : read()));
 		return Promise.resolve(answered).then(
 			(answer) => {
 				if (!answer) return false;

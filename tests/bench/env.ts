@@ -101,8 +101,10 @@ export async function startServer(options: {
 	env?: Record<string, string>;
 	/** Flags for node itself (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
 	nodeArgs?: string[];
+	/** Another build folder to run (side-by-side.ts: another commit's), instead of this work tree's. */
+	build?: string;
 }): Promise<ServerProcess> {
-	const build = await buildSnapshot();
+	const build = options.build ?? (await buildSnapshot());
 	const origin = options.origin ?? `http://127.0.0.1:${options.port}`;
 	let log = '';
 	const child = spawn(

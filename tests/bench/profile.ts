@@ -2,7 +2,6 @@
 // server under autocannon load of one hot path at a time, summarised as self time per function and
 // per module — where a request's time goes (issue 16 point 4). The seeded database is kept in
 // test-results/bench/profile (delete it to seed again); profiles land there too.
-import { sqliteOf } from '../../server/db/database';
 import {
 	copyFileSync,
 	existsSync,
@@ -13,15 +12,10 @@ import {
 	writeFileSync
 } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pull } from '../../server/sync/pull';
-import { scopeFor } from '../../server/sync/scope-for';
-import { SCHEMA_VERSION } from '../../src/lib/sync/version';
 import { freePort, ROOT, startServer, table } from './env';
-import { openApp, seedRequests } from './fixtures';
 import { refreshCookies, runLoad, type LoadKind, type LoadUser } from './load';
+import { seeded, SEEDED_DIR as OUT } from './seeded-load';
 
-const OUT = join(ROOT, 'test-results/bench/profile');
-const REQUESTS = 10_000;
 const SECONDS = 10;
 const CONNECTIONS = 100;
 
@@ -36,33 +30,6 @@ interface CpuProfile {
 	endTime: number;
 	samples: number[];
 	timeDeltas: number[];
-}
-
-async function seeded(): Promise<{ template: string; users: LoadUser[] }> {
-	const template = join(OUT, 'template.db');
-	const usersFile = join(OUT, 'users.json');
-	if (existsSync(template) && existsSync(usersFile))
-		return { template, users: JSON.parse(readFileSync(usersFile, 'utf8')) as LoadUser[] };
-	mkdirSync(OUT, { recursive: true });
-	const app = await openApp(template);
-	sqliteOf(app.database).pragma('synchronous = OFF');
-	const parents = await seedRequests(app, REQUESTS);
-	const users: LoadUser[] = [];
-	for (const parent of parents.slice(0, 200)) {
-		const input = { clientId: parent.clientId, userId: parent.session.userId, schemaVersion: SCHEMA_VERSION };
-		const result = await pull(
-			app.database.db,
-			scopeFor(parent.session),
-			{ ...input, cookie: null },
-			input.userId
-		);
-		if (result.kind !== 'patch') throw new Error('seed pull failed');
-		users.push({ ...input, token: parent.token, cookie: result.cookie, guardianId: parent.guardianId });
-	}
-	app.stopJobs();
-	await app.database.close();
-	writeFileSync(usersFile, JSON.stringify(users));
-	return { template, users };
 }
 
 /** Where a function lives: a package, a file of ours, or V8/Node itself. */
