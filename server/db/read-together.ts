@@ -36,8 +36,15 @@ export function readTogether<T>(sqlite: Database.Database, read: () => T): T {
 		return read();
 	} finally {
 		reading.delete(sqlite);
-		// A deferred transaction that only read holds no write: COMMIT just drops the read lock.
-		if (sqlite.inTransaction) commit.run();
+		// A deferred transaction that only read holds no write: COMMIT just drops the read lock. Should
+		// it fail all the same, the transaction must not stay open under the next request's writes.
+		if (sqlite.inTransaction) {
+			try {
+				commit.run();
+			} finally {
+				if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+			}
+		}
 	}
 }
 
