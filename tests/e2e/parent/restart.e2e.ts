@@ -3,8 +3,8 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import Database from 'better-sqlite3';
+import { freePort, healthy } from '../own-server';
 import { DEMO_PARENT, uniqueChild } from './steps';
 
 // Its own server beside the suite's, on a free port (a busy one would answer health checks for us).
@@ -13,35 +13,11 @@ let ORIGIN = '';
 let DATA_DIR = '';
 let DB_PATH = '';
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
-
 function startServer(): ChildProcess {
 	return spawn(process.execPath, ['server/cli/start.js'], {
 		env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_PATH: DB_PATH, DEMO_DATA: 'on' },
 		stdio: 'ignore'
 	});
-}
-
-/** Up to 30 s: a cold start on a loaded CI machine took longer than 10 s (the route handler's throw then ended the next test). */
-async function healthy(): Promise<void> {
-	for (let i = 0; i < 300; i++) {
-		try {
-			if ((await fetch(`${ORIGIN}/api/health`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error('server did not come up');
 }
 
 let server: ChildProcess;
@@ -53,7 +29,7 @@ test.beforeAll(async () => {
 	DB_PATH = `${DATA_DIR}/kita.db`;
 	rmSync(DATA_DIR, { recursive: true, force: true });
 	server = startServer();
-	await healthy();
+	await healthy(ORIGIN);
 });
 
 test.afterAll(() => {
@@ -79,7 +55,7 @@ test('a server killed after committing a push and restarted gets every mutation 
 			server.kill('SIGKILL');
 			await new Promise((r) => server.once('exit', r));
 			server = startServer();
-			await healthy();
+			await healthy(ORIGIN);
 		})();
 		await restart;
 		await route.abort('connectionreset');

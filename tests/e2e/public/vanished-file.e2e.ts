@@ -4,30 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
-
-async function healthy(origin: string): Promise<void> {
-	for (let i = 0; i < 300; i++) {
-		try {
-			if ((await fetch(`${origin}/api/health`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error('server did not come up');
-}
+import { freePort, healthy } from '../own-server';
 
 let server: ChildProcess;
 let exited: number | null | undefined;
