@@ -54,6 +54,8 @@ const NATIVE = new Set([
 	'v8.evaluateModule',
 	'EvaluateScript'
 ]);
+/** How many functions to list per task (`--top=N`, 5 by default). */
+const TOP = Number(process.argv.find((a) => a.startsWith('--top='))?.slice('--top='.length) ?? 5);
 const SLOWDOWN = slowdownArg ? Number(slowdownArg.slice('--cpu='.length)) : 4;
 /** Tasks longer than this are listed (50 ms at 4×: Lighthouse's long task, 12.5 ms unthrottled). */
 const LONG_US = ((50 * SLOWDOWN) / 4) * 1000;
@@ -137,7 +139,13 @@ try {
 				self.set(key, (self.get(key) ?? 0) + (s.ts - previous) / 1000);
 				previous = s.ts;
 			}
-			const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 5);
+			const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+			// The same time by script file: which module's code (or Svelte's, Dexie's) the task ran.
+			const byFile = new Map<string, number>();
+			for (const [k, v] of self) {
+				const file = k.includes(' ') ? k.slice(k.lastIndexOf(' ') + 1).replace(/:\d+:\d+$/, '') : k;
+				byFile.set(file, (byFile.get(file) ?? 0) + v);
+			}
 			// The browser's own work in the task ("(program)" to the profiler): the largest events by name.
 			const native = new Map<string, number>();
 			for (const e of events) {
@@ -154,6 +162,13 @@ try {
 				`  at ${Math.round((task.ts - navStart) / 1000)} ms: ${Math.round((task.dur ?? 0) / 1000)} ms  ${browserWork}`
 			);
 			for (const [k, v] of top) console.log(`      ${v.toFixed(0).padStart(4)} ms  ${k}`);
+			console.log(
+				`      by file: ${[...byFile]
+					.filter(([, v]) => v >= 3)
+					.sort((a, b) => b[1] - a[1])
+					.map(([k, v]) => `${k} ${v.toFixed(0)}`)
+					.join(', ')}`
+			);
 		}
 		await context.close();
 	}

@@ -77,10 +77,10 @@ describe('matchesFilter', () => {
 
 describe('ageAtStart', () => {
 	it('uses the desired start, else today, and nothing without a birth date', () => {
-		expect(ageAtStart({ birthDate: '2025-08-01', startDate: '2026-08-01' }, '2026-01-01')).toBe(12);
-		expect(ageAtStart({ birthDate: '2025-08-01', startDate: '' }, '2026-02-01')).toBe(6);
-		expect(ageAtStart({ birthDate: '', startDate: '2026-08-01' }, '2026-01-01')).toBeNull();
-		expect(ageAtStart({ birthDate: '2026-09-01', startDate: '2026-08-01' }, '2026-01-01')).toBeNull();
+		expect(ageAtStart({ birthDate: '2025-08-01', startDate: '2026-08-01' }, () => '2026-01-01')).toBe(12);
+		expect(ageAtStart({ birthDate: '2025-08-01', startDate: '' }, () => '2026-02-01')).toBe(6);
+		expect(ageAtStart({ birthDate: '', startDate: '2026-08-01' }, () => '2026-01-01')).toBeNull();
+		expect(ageAtStart({ birthDate: '2026-09-01', startDate: '2026-08-01' }, () => '2026-01-01')).toBeNull();
 	});
 });
 
@@ -91,12 +91,12 @@ describe('findFacilities', () => {
 
 	it('sorts by name by default and leaves out inactive Kitas', () => {
 		expect(
-			findFacilities([near, far, gone], filter(), '2026-01-01', null).map((h) => h.facility.name)
+			findFacilities([near, far, gone], filter(), () => '2026-01-01', null).map((h) => h.facility.name)
 		).toEqual(['A Fern', 'B Nah']);
 	});
 
 	it('sorts by distance from a postcode and says how far', () => {
-		const hits = findFacilities([far, near], filter({ sort: 'distance' }), '2026-01-01', {
+		const hits = findFacilities([far, near], filter({ sort: 'distance' }), () => '2026-01-01', {
 			lat: 51.553,
 			lon: 7.913
 		});
@@ -147,9 +147,12 @@ describe('finderFacility', () => {
 		];
 		for (const f of filters) {
 			const ids = (list: readonly FinderFacility[]) =>
-				findFacilities(list, f, '2026-01-01', f.sort === 'distance' ? { lat: 51.6, lon: 8.1 } : null).map(
-					(h) => [h.facility.id, h.distanceKm]
-				);
+				findFacilities(
+					list,
+					f,
+					() => '2026-01-01',
+					f.sort === 'distance' ? { lat: 51.6, lon: 8.1 } : null
+				).map((h) => [h.facility.id, h.distanceKm]);
 			expect(ids(kitas.map(finderFacility)), JSON.stringify(f)).toEqual(ids(kitas));
 		}
 	});

@@ -3,6 +3,7 @@ import type { Day } from './calendar-day';
 import type { Facility, FinderFilter, Municipality } from './facility';
 import { distanceKm, type Point } from './geo';
 import { ageInMonths } from './kita-year';
+import { compareNames } from './name-order';
 
 /**
  * What the finder reads of a Kita — its list and its filters. A finder the server renders inlines
@@ -54,10 +55,16 @@ export function postcodeCentre(postcode: string, municipalities: readonly Munici
 	return null;
 }
 
-/** Age the child will have at the desired start (or today), when a birth date was given. */
-export function ageAtStart(filter: Pick<FinderFilter, 'birthDate' | 'startDate'>, today: Day): number | null {
+/**
+ * The child's age in months when the place starts (today without a start date). `today` is asked
+ * only then: on a phone, the first date formatter costs ICU's start-up while the finder hydrates.
+ */
+export function ageAtStart(
+	filter: Pick<FinderFilter, 'birthDate' | 'startDate'>,
+	today: () => Day
+): number | null {
 	if (!filter.birthDate) return null;
-	const at = filter.startDate || today;
+	const at = filter.startDate || today();
 	if (at < filter.birthDate) return null;
 	return ageInMonths(filter.birthDate, at);
 }
@@ -88,7 +95,7 @@ export function matchesFilter(f: FinderFacility, filter: FinderFilter, age: numb
 export function findFacilities<F extends FinderFacility>(
 	facilities: readonly F[],
 	filter: FinderFilter,
-	today: Day,
+	today: () => Day,
 	origin: Point | null
 ): FinderHit<F>[] {
 	const age = ageAtStart(filter, today);
@@ -98,7 +105,7 @@ export function findFacilities<F extends FinderFacility>(
 			facility,
 			distanceKm: filter.sort === 'distance' && origin ? distanceKm(origin, facility) : null
 		}));
-	const byName = (a: FinderHit<F>, b: FinderHit<F>) => a.facility.name.localeCompare(b.facility.name, 'de');
+	const byName = (a: FinderHit<F>, b: FinderHit<F>) => compareNames(a.facility.name, b.facility.name);
 	hits.sort(
 		filter.sort === 'distance' && origin
 			? (a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || byName(a, b)

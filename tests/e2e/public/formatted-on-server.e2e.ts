@@ -1,17 +1,26 @@
 // The start page and a Kita page show the days and ages the server formatted, and the browser makes
 // no date or number formatter of its own while it hydrates them or after its first sync: a phone's
 // first one costs ICU's start-up, 80–130 ms at 4× CPU (src/lib/formatted-texts.ts). In the
-// visitor's language, German and English alike.
+// visitor's language, German and English alike. The finder sorts its Kitas without a collator
+// (src/lib/domain/name-order.ts) and asks for today only for an age: no ICU there either.
 import { expect, test, type Page } from '@playwright/test';
 import { t } from '../a11y/catalogue';
 import { pullPublicData, syncIndicator } from '../helpers';
 
-/** Counts every Intl.DateTimeFormat and Intl.NumberFormat the page makes, from its first script on. */
+/**
+ * Counts every Intl.DateTimeFormat, Intl.NumberFormat and Intl.Collator the page makes, and every
+ * comparison by a collator (`localeCompare`), from its first script on.
+ */
 async function countFormatters(page: Page): Promise<void> {
 	await page.addInitScript(() => {
 		const made: string[] = [];
 		(window as unknown as { formattersMade: string[] }).formattersMade = made;
-		for (const name of ['DateTimeFormat', 'NumberFormat'] as const) {
+		const compare = String.prototype.localeCompare;
+		String.prototype.localeCompare = function (this: string, ...args: Parameters<typeof compare>) {
+			made.push('localeCompare');
+			return compare.apply(this, args);
+		};
+		for (const name of ['DateTimeFormat', 'NumberFormat', 'Collator'] as const) {
 			const Original = Intl[name] as unknown as new (...args: unknown[]) => object;
 			const Counted = function (...args: unknown[]) {
 				made.push(name);
@@ -63,6 +72,22 @@ for (const { locale, language, dayText, ages } of [
 			await expect(page.getByRole('main')).toContainText(ages);
 			expect(await formattersMade(page)).toEqual([]);
 			expect(asked).toEqual([]);
+		});
+
+		test('the finder hydrates and lists the local Kitas with no formatter and no collator', async ({
+			page
+		}) => {
+			await countFormatters(page);
+			await page.goto('/kitas');
+			const kitas = page.getByRole('main').getByRole('article');
+			await expect(kitas.first()).toBeVisible();
+			await expect(page.locator('[data-server-list][data-live]')).toHaveCount(1, { timeout: 15_000 });
+			// After the first sync the list comes from the local database.
+			await expect(syncIndicator(page)).toContainText(t(language, 'sync_last', { time: '' }).trim(), {
+				timeout: 15_000
+			});
+			expect(await kitas.count()).toBeGreaterThan(10);
+			expect(await formattersMade(page)).toEqual([]);
 		});
 	});
 }
