@@ -255,8 +255,8 @@ describe('startAfterPaint (issue 16: the first paint does not wait for the app)'
 		expect(browser.events).toEqual([]); // the task after the paint asks
 		const afterPaint = browser.timers.findIndex((t) => t.ms === 0);
 		browser.timers.splice(afterPaint, 1)[0]?.fn();
-		// The first six in this task, the rest in the next one; no import before all are asked for.
-		expect(browser.events).toEqual(MODULES.slice(0, 6).map((m) => `modulepreload ${m}`));
+		// The first three in this task, the rest in the next ones; no import before all are asked for.
+		expect(browser.events).toEqual(MODULES.slice(0, 3).map((m) => `modulepreload ${m}`));
 		browser.paint('first-contentful-paint'); // disconnected: no second start
 		browser.tasks();
 		browser.timers.find((t) => t.ms === 1000)?.fn(); // the fallback, later: changes nothing

@@ -26,8 +26,11 @@ const START_SCRIPT = /<script>(\s*\{\s*__sveltekit_\w+\s*=[\s\S]*?)<\/script>/;
 /** The start script's imports of its entry modules (string literals, as SvelteKit writes them). */
 const ENTRY_IMPORT = /\bimport\(("[^"\\]*")\)/g;
 
-/** Modules asked for per task: starting a fetch costs the main thread, and a long task blocks input. */
-const PER_TASK = 6;
+/**
+ * Modules asked for per task: starting a fetch costs the main thread, and a long task blocks input.
+ * Six were one task of 55–64 ms at 4× CPU on the sign-up page, three stay under 50 (page-trace.ts).
+ */
+const PER_TASK = 3;
 /** How long a tap made before the app had loaded is held at most. */
 export const HOLD_MS = 30_000;
 
