@@ -1,7 +1,7 @@
 // Rate limits kept in SQLite (they survive restarts and work across requests). Keys carry a hash of
 // the IP or address, never the value itself. A refused call becomes HTTP 429 with Retry-After.
 // Every attempt is counted before it is judged, in one statement (see consume and beginAttempt).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database';
@@ -46,7 +46,7 @@ export const LIMITS = {
 
 export function limitKey(scope: string, kind: 'ip' | 'addr' | 'acct', value: string): string {
 	const counted = kind === 'ip' ? limitedAddress(value) : value;
-	const digest = createHash('sha256').update(`${scope}|${counted}`, 'utf8').digest('hex').slice(0, 32);
+	const digest = hash('sha256', `${scope}|${counted}`, 'hex').slice(0, 32);
 	return `${scope}:${kind}:${digest}`;
 }
 

@@ -3,7 +3,7 @@
 // and whether the child has a contract at another Kita (never which one). Never the parents' rank.
 // Of a possible duplicate only that the same child is registered elsewhere: a family reaches a
 // Kita's devices only because it registered there (or agreed to a link).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { expressionBuilder, type Expression, type ExpressionBuilder } from 'kysely';
 import type { EntityName, EntityRows } from '../../src/lib/sync/protocol';
 import type { Executor } from '../db/database';
@@ -33,7 +33,7 @@ const STAFF_SCOPE_GENERATION = 4;
  * loses a Kita gets a reset, so nothing of a Kita they left stays on their device.
  */
 export function staffScopeKey(userId: string, facilityIds: readonly string[]): string {
-	const digest = createHash('sha256').update([...facilityIds].sort().join(','), 'utf8').digest('hex');
+	const digest = hash('sha256', [...facilityIds].sort().join(','), 'hex');
 	return `staff${STAFF_SCOPE_GENERATION}:${userId}:${digest.slice(0, 16)}`;
 }
 
