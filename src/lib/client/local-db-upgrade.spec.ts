@@ -43,7 +43,7 @@ const SHIPPED: Record<string, string>[] = [
 ];
 
 /** Each table's primary key and indexes, as IndexedDB holds them. */
-function shape(db: Dexie): Record<string, string[]> {
+function shape(db: Dexie): Record<string, readonly string[]> {
 	return Object.fromEntries(
 		db.tables
 			.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src).sort()]] as const)
