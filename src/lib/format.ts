@@ -27,11 +27,4 @@ export function formatNumber(value: number, digits = 0): string {
 	return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: digits }).format(value);
 }
 
-/** Built once: a formatter costs far more to make than to use (the server asks on every request). */
-let germanDay: Intl.DateTimeFormat | undefined;
-
-/** Today's calendar day in Germany, whatever the device's time zone. */
-export function today(): Day {
-	germanDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
-	return germanDay.format(new Date());
-}
+export { today } from './today';

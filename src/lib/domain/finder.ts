@@ -3,7 +3,7 @@ import type { Day } from './calendar-day';
 import type { Facility, FinderFilter, Municipality } from './facility';
 import { distanceKm, type Point } from './geo';
 import { ageInMonths } from './kita-year';
-import { compareNames } from './name-order';
+import { compareNames, withoutAccents } from './name-order';
 
 /**
  * What the finder reads of a Kita — its list and its filters. A finder the server renders inlines
@@ -42,10 +42,6 @@ export interface FinderHit<F extends FinderFacility = FinderFacility> {
 	distanceKm: number | null;
 }
 
-function normalise(text: string): string {
-	return text.toLocaleLowerCase('de').normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
-}
-
 /** The centre of a postcode of the district, or null when the district has no such postcode. */
 export function postcodeCentre(postcode: string, municipalities: readonly Municipality[]): Point | null {
 	for (const m of municipalities) {
@@ -80,9 +76,9 @@ export function matchesFilter(f: FinderFacility, filter: FinderFilter, age: numb
 	if (filter.features.some((feature) => !f.features.includes(feature))) return false;
 	if (age !== null && (age < f.minAgeMonths || age > f.maxAgeMonths)) return false;
 	if (filter.q.trim()) {
-		const haystack = normalise([f.name, f.provider, f.street, f.town, f.postcode].join(' '));
+		const haystack = withoutAccents([f.name, f.provider, f.street, f.town, f.postcode].join(' '));
 		if (
-			!normalise(filter.q)
+			!withoutAccents(filter.q)
 				.split(/\s+/)
 				.filter(Boolean)
 				.every((word) => haystack.includes(word))
