@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Capacity, Facility, Municipality } from '../../src/lib/domain/facility';
 import type { KitaYear } from '../../src/lib/domain/kita-year';
 import type { FacilityId, KitaYearId, MunicipalityId } from '../../src/lib/domain/ids';
-import { finderFacility, type FinderFacility } from '../../src/lib/domain/finder';
+import { finderFacility, type FinderFacility } from '../../src/lib/domain/finder-catalogue';
 import type { Executor } from '../db/database';
 import type { CapacitiesTable, FacilitiesTable, KitaYearsTable, MunicipalitiesTable } from '../db/schema';
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Facility, FinderFilter, Municipality } from './facility';
 import { EMPTY_FINDER_FILTER } from './facility';
+import { FINDER_FIELDS, finderFacility } from './finder-catalogue';
 import {
 	ageAtStart,
-	FINDER_FIELDS,
-	finderFacility,
 	findFacilities,
 	freePlaces,
 	matchesFilter,

@@ -5,36 +5,9 @@ import { distanceKm, type Point } from './geo';
 import { ageInMonths } from './kita-year';
 import { compareNames, withoutAccents } from './name-order';
 
-/**
- * What the finder reads of a Kita — its list and its filters. A finder the server renders inlines
- * the catalogue for hydration, and with only these fields it is 40 % of the whole (the descriptions,
- * admission criteria and contacts are for the Kita's own page).
- */
-export const FINDER_FIELDS = [
-	'id',
-	'name',
-	'municipalityId',
-	'provider',
-	'providerType',
-	'street',
-	'postcode',
-	'town',
-	'lat',
-	'lon',
-	'minAgeMonths',
-	'maxAgeMonths',
-	'weeklyHours',
-	'features',
-	'isDemo',
-	'active'
-] as const satisfies readonly (keyof Facility)[];
-
-export type FinderFacility = Pick<Facility, (typeof FINDER_FIELDS)[number]>;
-
-/** A Kita as the finder needs it, and nothing more. */
-export function finderFacility(facility: FinderFacility): FinderFacility {
-	return Object.fromEntries(FINDER_FIELDS.map((field) => [field, facility[field]])) as FinderFacility;
-}
+// What the finder reads of a Kita (FinderFacility) is declared with the catalogue's copy of it.
+import type { FinderFacility } from './finder-catalogue';
+export type { FinderFacility } from './finder-catalogue';
 
 export interface FinderHit<F extends FinderFacility = FinderFacility> {
 	facility: F;
