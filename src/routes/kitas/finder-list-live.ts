@@ -7,7 +7,7 @@ import { releaseHeldTaps } from '$lib/client/held-taps';
 import type { FinderHit } from '$lib/domain/finder';
 // For the page, which keeps the server's catalogue while the device's is the same (+page.svelte).
 export { sameForFinder } from '$lib/domain/finder-catalogue';
-import FinderResults, { FIRST_SCREEN } from './FinderResults.svelte';
+import FinderResults from './FinderResults.svelte';
 import type { FinderListProps } from './finder-list';
 
 /**
@@ -44,15 +44,11 @@ export function showFinderList(target: HTMLElement, read: () => FinderListProps)
 		},
 		get arrival() {
 			return read().arrival;
-		},
-		// Every hit on screen (after the server's first screenful, a task later; the e2e tests wait for it).
-		onshown: () => void (target.dataset.complete = '')
+		}
 	};
 	let list: Record<string, unknown>;
 	if (target.firstChild && serverListShows(target.querySelectorAll('article h2 a'), props.hits))
-		// The server's first screenful is adopted; its hidden cards are dropped and rendered anew, a few
-		// per task (FinderResults).
-		list = hydrate(FinderResults, { target, props: Object.assign(props, { first: FIRST_SCREEN }) });
+		list = hydrate(FinderResults, { target, props });
 	else {
 		target.replaceChildren();
 		list = mount(FinderResults, { target, props });

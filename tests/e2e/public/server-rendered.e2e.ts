@@ -409,38 +409,6 @@ test('the finder hydrates the server’s list (the same cards), which then follo
 	expect(messages).toEqual([]);
 });
 
-test('the finder’s HTML holds every Kita but shows its first screenful until the list’s code has taken over', async ({
-	page,
-	request
-}) => {
-	const html = await (await request.get('/kitas')).text();
-	expect(html.match(/<article /g)).toHaveLength(66);
-	// Hidden while the page has JavaScript (app.css), shown without (app.html's noscript style).
-	expect(html.match(/<li class="no-js-only">/g)).toHaveLength(66 - 12);
-	await page.addInitScript(() =>
-		document.addEventListener('DOMContentLoaded', () => {
-			const cards = [...document.querySelectorAll('[data-server-list] article')];
-			(window as unknown as { cardsAtFirst: number[] }).cardsAtFirst = [
-				cards.length,
-				cards.filter((card) => card.checkVisibility()).length
-			];
-		})
-	);
-	const messages = watchConsole(page);
-	await page.goto('/kitas');
-	await expect(page.locator('[data-server-list][data-live][data-complete]')).toHaveCount(1, {
-		timeout: 15_000
-	});
-	expect(await page.evaluate(() => (window as unknown as { cardsAtFirst: number[] }).cardsAtFirst)).toEqual([
-		66, 12
-	]);
-	// The list's code shows the rest: every Kita once, none of the server's hidden copies left.
-	await expect(results(page)).toHaveCount(66);
-	await expect(page.locator('[data-server-list] article')).toHaveCount(66);
-	await expect(page.locator('[data-server-list] li.no-js-only')).toHaveCount(0);
-	expect(messages).toEqual([]);
-});
-
 test('the finder shows the device’s catalogue once a sync brought one that differs from the page’s', async ({
 	page
 }) => {
