@@ -72,6 +72,11 @@ describe('sameForFinder', () => {
 		expect(sameForFinder(server, device([kita('a'), kita('b', change), kita('c')]))).toBe(false);
 	});
 
+	it('is the same with a Kita the finder does not list (no longer active) on one side only', () => {
+		const withClosed = [kita('a'), kita('b'), kita('c'), kita('z', { active: false })];
+		expect(sameForFinder(server, device(withClosed))).toBe(true);
+	});
+
 	it('differs when a Kita is missing or added', () => {
 		expect(sameForFinder(server, device([kita('a'), kita('b')]))).toBe(false);
 		expect(sameForFinder(server, device([kita('a'), kita('b'), kita('c'), kita('d')]))).toBe(false);

@@ -41,8 +41,8 @@ export interface FinderCatalogue {
 }
 
 /**
- * Whether two copies of the catalogue show the finder the same: the same Kitas with the same finder
- * fields and the same municipalities, in any order. The server's copy and the device's after the
+ * Whether two copies of the catalogue show the finder the same: the same active Kitas with the same
+ * finder fields and the same municipalities, in any order. The server's copy and the device's after the
  * first sync usually are, and then the page keeps the one it rendered (re-sorting and re-rendering
  * every card was a long task on a phone).
  */
@@ -51,9 +51,15 @@ export function sameForFinder(a: FinderCatalogue, b: FinderCatalogue): boolean {
 }
 
 const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1);
-/** The finder's part of a catalogue as one string, its fields and rows in a fixed order. */
+/**
+ * The finder's part of a catalogue as one string, its fields and rows in a fixed order. Only active
+ * Kitas: the finder lists no other, and the server's copy leaves them out where the device may not.
+ */
 const finderKey = (c: FinderCatalogue) =>
 	JSON.stringify([
-		c.facilities.map(finderFacility).sort(byId),
+		c.facilities
+			.filter((f) => f.active)
+			.map(finderFacility)
+			.sort(byId),
 		c.municipalities.map(({ id, name, postcodes }) => ({ id, name, postcodes })).sort(byId)
 	]);
