@@ -2,33 +2,14 @@
 // takes the device's as soon as anything the finder reads differs.
 import { describe, expect, it } from 'vitest';
 import type { Facility, Municipality } from './facility';
+import { FACILITY } from './facility.fixture';
 import { finderFacility, sameForFinder, type FinderCatalogue } from './finder-catalogue';
 import type { FacilityId, MunicipalityId } from './ids';
 
 const kita = (id: string, over: Partial<Facility> = {}): Facility => ({
+	...FACILITY,
 	id: id as FacilityId,
 	name: `Kita ${id}`,
-	municipalityId: 'werl' as MunicipalityId,
-	provider: 'AWO Unterbezirk Hellweg',
-	providerType: 'awo',
-	street: 'Hauptstraße 1',
-	postcode: '59457',
-	town: 'Werl',
-	lat: 51.55,
-	lon: 7.91,
-	minAgeMonths: 12,
-	maxAgeMonths: 72,
-	weeklyHours: [35, 45],
-	features: ['familienzentrum', 'u3'],
-	phone: '02922 1',
-	email: '',
-	website: null,
-	openingHours: 'Mo–Fr 7–16',
-	description: '',
-	meetingRequired: false,
-	isDemo: true,
-	active: true,
-	admissionCriteria: [],
 	...over
 });
 const werl: Municipality = {

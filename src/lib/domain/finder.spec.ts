@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Facility, FinderFilter, Municipality } from './facility';
 import { EMPTY_FINDER_FILTER } from './facility';
+import { FACILITY } from './facility.fixture';
 import { FINDER_FIELDS, finderFacility } from './finder-catalogue';
 import {
 	ageAtStart,
@@ -12,31 +13,7 @@ import {
 } from './finder';
 import type { FacilityId, KitaYearId, MunicipalityId } from './ids';
 
-const base: Facility = {
-	id: '00000000-0000-4000-8000-000000000001' as FacilityId,
-	name: 'Kita Sonnenschein',
-	municipalityId: 'werl' as MunicipalityId,
-	provider: 'AWO Unterbezirk Hellweg',
-	providerType: 'awo',
-	street: 'Hauptstraße 1',
-	postcode: '59457',
-	town: 'Werl',
-	lat: 51.55,
-	lon: 7.91,
-	minAgeMonths: 12,
-	maxAgeMonths: 72,
-	weeklyHours: [35, 45],
-	features: ['familienzentrum', 'u3'],
-	phone: '02922 1',
-	email: '',
-	website: null,
-	openingHours: 'Mo–Fr 7–16',
-	description: '',
-	meetingRequired: false,
-	isDemo: true,
-	active: true,
-	admissionCriteria: []
-};
+const base = FACILITY;
 
 const kita = (over: Partial<Facility>): Facility => ({ ...base, ...over });
 const filter = (over: Partial<FinderFilter> = {}): FinderFilter => ({
