@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureLog, log, maskEmails } from '../log';
+import { captureLog, log, logRequest, maskEmails, type RequestLine } from '../log';
 import { logRoute } from './request-log';
 
 describe('logRoute', () => {
@@ -44,5 +44,47 @@ describe('error lines', () => {
 		});
 		expect(capture.lines[1]).toMatchObject({ err: 'refused for [e-mail]' });
 		expect(maskEmails('a b.c@d.de, e@f.org')).toBe('a [e-mail], [e-mail]');
+	});
+});
+
+describe('request lines', () => {
+	const lines: RequestLine[] = [
+		{ req: 'a1b2c3d4-1', method: 'GET', route: '/api/trpc/sync.pull', status: 200, ms: 1.2, aborted: false },
+		{ req: 'a1b2c3d4-2', method: 'POST', route: '/kita/anfrage/:id', status: 500, ms: 0, aborted: true },
+		// A route with characters JSON escapes, and a request without a method.
+		{ req: 'x"y', method: undefined, route: '/a\\b"c/ä\n', status: 404, ms: 1234.5, aborted: false }
+	];
+
+	it('are written as pino writes the same fields, in the same order', () => {
+		const capture = captureLog();
+		try {
+			for (const line of lines) {
+				logRequest(line);
+				const { aborted, ...fields } = line;
+				log.info({ ...fields, ...(aborted ? { aborted } : {}) }, 'request');
+			}
+		} finally {
+			capture.stop();
+		}
+		expect(capture.raw).toHaveLength(lines.length * 2);
+		const withoutTime = (raw: string) => raw.replace(/"time":"[^"]+"/, '"time":""');
+		for (let i = 0; i < lines.length; i++) {
+			expect(withoutTime(capture.raw[2 * i] ?? '')).toBe(withoutTime(capture.raw[2 * i + 1] ?? ''));
+			expect(capture.lines[2 * i]).toMatchObject({ level: 'info', msg: 'request', route: lines[i]?.route });
+			expect(capture.lines[2 * i]?.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+		}
+	});
+
+	it('are left out below info, as pino leaves them', () => {
+		const capture = captureLog();
+		const level = log.level;
+		log.level = 'warn';
+		try {
+			logRequest(lines[0] as RequestLine);
+		} finally {
+			log.level = level;
+			capture.stop();
+		}
+		expect(capture.raw).toEqual([]);
 	});
 });

@@ -6,7 +6,7 @@
 // start and id ride on the response object, one shared listener logs — no closure per request.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { log } from '../log';
+import { log, logRequest } from '../log';
 import { metricsOn, observeRequest } from '../metrics';
 import type { TrustedProxies } from './client-address';
 
@@ -51,19 +51,14 @@ let counter = 0;
 function logged(this: ServerResponse & Logged): void {
 	const elapsed = performance.now() - this[START];
 	if (metricsOn()) observeRequest(this[ROUTE], this[METHOD], this.statusCode, elapsed / 1000);
-	if (!log.isLevelEnabled('info')) return;
-	const ms = Math.round(elapsed * 10) / 10;
-	log.info(
-		{
-			req: this[ID],
-			method: this[METHOD],
-			route: this[ROUTE],
-			status: this.statusCode,
-			ms,
-			...(this.writableFinished ? {} : { aborted: true })
-		},
-		'request'
-	);
+	logRequest({
+		req: this[ID],
+		method: this[METHOD],
+		route: this[ROUTE],
+		status: this.statusCode,
+		ms: Math.round(elapsed * 10) / 10,
+		aborted: !this.writableFinished
+	});
 }
 
 /**

@@ -75,6 +75,9 @@ export function fastLane(app: App): FastLane {
 	if (!sqlite) return () => false;
 	const cookieName = sessionCookieName(app.config.origin);
 	const kept = anonymousCache(sqlite);
+	// Made once: they depend on the origin and whether the request carries a session.
+	const withSession = securityHeaders(app.config.origin, true);
+	const visitor = securityHeaders(app.config.origin, false);
 	return (request, response) => {
 		const url = request.url;
 		if (isLanePush(request)) {
@@ -141,10 +144,11 @@ export function fastLane(app: App): FastLane {
 		return Promise.resolve(answered).then(
 			(answer) => {
 				if (!answer) return false;
-				response.writeHead(answer.status, {
-					...answer.headers,
-					...securityHeaders(app.config.origin, token !== undefined && token !== '')
-				});
+				// The answer's headers are its own (made for this request): the security headers join them.
+				response.writeHead(
+					answer.status,
+					Object.assign(answer.headers, token !== undefined && token !== '' ? withSession : visitor)
+				);
 				response.end(answer.body ?? undefined);
 				return true;
 			},
