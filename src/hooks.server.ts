@@ -18,6 +18,8 @@ import { LOCALE_COOKIE, requestLocale, withLocale } from '$lib/i18n/texts.server
 import { render } from 'svelte/server';
 import FinderResults from './routes/kitas/FinderResults.svelte';
 import { fillServerFinderList, installFinderList } from './routes/kitas/finder-list';
+import { shownFromAddress } from './routes/kitas/finder-count';
+import { moreHitsTexts } from '$lib/deferred/finder/more-hits-texts';
 import { installKitaJsonLd } from '$lib/components/public/kita-json-ld-slot';
 import { jsonLdScript, kitaJsonLd } from '$lib/domain/kita-json-ld';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -25,10 +27,14 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 // What a server render hands over to be put into its HTML afterwards, one slot per request: the
 // finder's list, rendered beside the finder and put into its placeholder (routes/kitas/finder-list.ts),
 // and a Kita page's JSON-LD, put into the head ($lib/components/public/kita-json-ld-slot.ts).
-const renderSlot = new AsyncLocalStorage<{ html: string; head: string }>();
+const renderSlot = new AsyncLocalStorage<{ html: string; head: string; search: URLSearchParams }>();
 installFinderList((props) => {
 	const slot = renderSlot.getStore();
-	if (slot) slot.html = render(FinderResults, { props }).body;
+	// As many hits as the address asks for, as the list's code reads it in the browser (finder-list-live.ts).
+	if (slot)
+		slot.html = render(FinderResults, {
+			props: { ...props, first: shownFromAddress(slot.search), texts: moreHitsTexts }
+		}).body;
 });
 installKitaJsonLd((facility, pageUrl) => {
 	const slot = renderSlot.getStore();
@@ -98,7 +104,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.cookies.get(LOCALE_COOKIE),
 			event.request.headers.get('accept-language')
 		);
-		const slot = { html: '', head: '' };
+		const slot = { html: '', head: '', search: event.url.searchParams };
 		// The first-load modules, asked for only after a server-rendered page's first paint.
 		const modules: string[] = [];
 		let rewrite: StartRewrite | null = null;

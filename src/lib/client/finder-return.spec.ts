@@ -49,10 +49,27 @@ describe('the link back to the finder', () => {
 	it('brings back the scroll position only to the same list', () => {
 		const storage = memory();
 		expect(finderScrollFor('?gemeinde=werl', storage)).toBeNull();
-		rememberFinderScroll('?gemeinde=werl', 1234.4, storage);
+		rememberFinderScroll('?gemeinde=werl', 1234.4, '?gemeinde=werl', storage);
 		expect(finderScrollFor('?gemeinde=werl', storage)).toBe(1234);
 		expect(finderScrollFor('?gemeinde=ense', storage)).toBeNull();
 		storage.setItem('finder-scroll', '{not json');
 		expect(finderScrollFor('?gemeinde=werl', storage)).toBeNull();
+	});
+
+	it('returns with as many hits as were shown when the list was left, for the same filters only', () => {
+		const storage = memory();
+		rememberFinderQuery('?gemeinde=werl', storage);
+		rememberFinderScroll('?gemeinde=werl', 2400, '?gemeinde=werl&anzahl=40', storage);
+		expect(finderHref(storage)).toBe('/kitas?gemeinde=werl&anzahl=40');
+		expect(finderScrollFor('?gemeinde=werl', storage)).toBe(2400);
+		// The filters changed since (another tab's finder, a later search): the count was the other list's.
+		rememberFinderQuery('?gemeinde=ense', storage);
+		expect(finderHref(storage)).toBe('/kitas?gemeinde=ense');
+		// Without filters, and a stored value that is no query, stays on the finder.
+		rememberFinderQuery('', storage);
+		rememberFinderScroll('', 800, '?anzahl=60', storage);
+		expect(finderHref(storage)).toBe('/kitas?anzahl=60');
+		rememberFinderScroll('', 800, '//evil.example/', storage);
+		expect(finderHref(storage)).toBe('/kitas');
 	});
 });

@@ -10,24 +10,34 @@ const STORAGE = 'finder-query';
  */
 export function finderHref(storage: Pick<Storage, 'getItem'> = sessionStorage): string {
 	let query = '';
+	let back: unknown;
 	try {
 		query = storage.getItem(STORAGE) ?? '';
+		// Left with more hits shown than a page: the same query with their count (see below).
+		const saved = JSON.parse(storage.getItem(SCROLL) ?? 'null') as { query?: unknown; back?: unknown } | null;
+		if (saved?.query === query) back = saved.back;
 	} catch {
 		// As above.
 	}
+	if (typeof back === 'string' && back.startsWith('?')) return `/kitas${back}`;
 	return query.startsWith('?') ? `/kitas${query}` : '/kitas';
 }
 
 const SCROLL = 'finder-scroll';
 
-/** Where the list was scrolled to when the user left it, for the way back to the same list. */
+/**
+ * Where the list was scrolled to when the user left it, for the way back to the same list; `back`:
+ * the query with the count of hits shown (routes/kitas/finder-count.ts), which the way back opens so
+ * that the position is in the list again.
+ */
 export function rememberFinderScroll(
 	query: string,
 	y: number,
+	back: string = query,
 	storage: Pick<Storage, 'setItem'> = sessionStorage
 ): void {
 	try {
-		storage.setItem(SCROLL, JSON.stringify({ query, y: Math.round(y) }));
+		storage.setItem(SCROLL, JSON.stringify({ query, y: Math.round(y), back }));
 	} catch {
 		// As above: without storage the list opens at its top.
 	}

@@ -50,13 +50,20 @@ describe('whether the server’s list is hydrated (serverListShows)', () => {
 	const shown = [link('/kitas/a', 'Kita Am Bach'), link('/kitas/b', 'Kita Löwenzahn')];
 
 	it('only when the server shows exactly these hits in this order', () => {
-		expect(serverListShows(shown, [hit('a', 'Kita Am Bach'), hit('b', 'Kita Löwenzahn')])).toBe(true);
+		expect(serverListShows(shown, [hit('a', 'Kita Am Bach'), hit('b', 'Kita Löwenzahn')], 20)).toBe(true);
 		// A search typed before the code loaded: fewer hits.
-		expect(serverListShows(shown, [hit('b', 'Kita Löwenzahn')])).toBe(false);
+		expect(serverListShows(shown, [hit('b', 'Kita Löwenzahn')], 20)).toBe(false);
 		// Another order (the same Kitas sorted by distance).
-		expect(serverListShows(shown, [hit('b', 'Kita Löwenzahn'), hit('a', 'Kita Am Bach')])).toBe(false);
+		expect(serverListShows(shown, [hit('b', 'Kita Löwenzahn'), hit('a', 'Kita Am Bach')], 20)).toBe(false);
 		// A local copy with another name for the same Kita.
-		expect(serverListShows(shown, [hit('a', 'Kita Am Bach'), hit('b', 'Kita Pusteblume')])).toBe(false);
-		expect(serverListShows([], [])).toBe(true);
+		expect(serverListShows(shown, [hit('a', 'Kita Am Bach'), hit('b', 'Kita Pusteblume')], 20)).toBe(false);
+		expect(serverListShows([], [], 20)).toBe(true);
+	});
+
+	it('compares the hits the list shows at first, not all of them', () => {
+		const hits = [hit('a', 'Kita Am Bach'), hit('b', 'Kita Löwenzahn'), hit('c', 'Kita Sonnenschein')];
+		expect(serverListShows(shown, hits, 2)).toBe(true);
+		expect(serverListShows(shown, hits, 3)).toBe(false);
+		expect(serverListShows(shown.slice(0, 1), hits, 2)).toBe(false);
 	});
 });

@@ -16,7 +16,9 @@ test('bookmarked Kitas stay bookmarked offline and can be removed on the Merklis
 	page,
 	context
 }) => {
-	await openForOffline(page, '/kitas');
+	// 60 of the hits shown (the list shows 20 at a time), for two Kitas far apart in it.
+	await openForOffline(page, '/kitas?anzahl=60');
+	await expect(page.getByRole('main').getByRole('article')).toHaveCount(60);
 	const names = await page.getByRole('main').getByRole('article').getByRole('heading').allTextContents();
 	// Two Kitas far apart in the list, bookmarked in reverse list order.
 	const [FIRST, SECOND] = [names[40], names[3]] as [string, string];

@@ -105,6 +105,10 @@ test('back at the list, it is scrolled to where the Kita was opened', async ({ p
 	await page.goto('/kitas?stunden=45');
 	await hydrated(page);
 	await expect(count(page)).toHaveText(/^\d+ Einrichtungen gefunden$/, { timeout: 15_000 });
+	const found = (await count(page).textContent()) ?? '';
+	// A Kita beyond the first page of 20: the way back shows as many as were shown.
+	await page.getByRole('main').getByRole('link', { name: 'Weitere 20 Einrichtungen anzeigen' }).click();
+	await expect(page).toHaveURL(/\/kitas\?stunden=45&anzahl=40$/);
 	const names = await resultNames(page);
 	expect(names.length).toBeGreaterThan(30);
 	const kita = names[25] ?? '';
@@ -116,7 +120,8 @@ test('back at the list, it is scrolled to where the Kita was opened', async ({ p
 	expect(y).toBeGreaterThan(1000);
 
 	const expectScrolledBack = async () => {
-		await expect(count(page)).toHaveText(`${names.length} Einrichtungen gefunden`, { timeout: 15_000 });
+		await expect(count(page)).toHaveText(found, { timeout: 15_000 });
+		await expect(results(page)).toHaveCount(names.length);
 		await expect.poll(() => page.evaluate(() => scrollY)).toBe(y);
 		await expect(link).toBeInViewport();
 	};
@@ -129,7 +134,7 @@ test('back at the list, it is scrolled to where the Kita was opened', async ({ p
 	await link.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(kita);
 	await backLink(page).click();
-	await expect(page).toHaveURL(/\/kitas\?stunden=45$/);
+	await expect(page).toHaveURL(/\/kitas\?stunden=45&anzahl=40$/);
 	await expectScrolledBack();
 
 	// The menu's "Kita finden", clicked on the filtered list itself, opens the finder without filters:
@@ -143,8 +148,10 @@ test('back at the list, it is scrolled to where the Kita was opened', async ({ p
 	// A list opened afresh from the menu starts at the top.
 	await page.goto('/kitas?stunden=45');
 	await hydrated(page);
-	await expect(count(page)).toHaveText(`${names.length} Einrichtungen gefunden`, { timeout: 15_000 });
-	await link.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+	await expect(count(page)).toHaveText(found, { timeout: 15_000 });
+	await page
+		.getByRole('link', { name: names[15], exact: true })
+		.evaluate((element) => element.scrollIntoView({ block: 'center' }));
 	await page
 		.getByRole('navigation', { name: 'Hauptnavigation' })
 		.getByRole('link', { name: 'Startseite' })

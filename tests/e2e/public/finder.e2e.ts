@@ -10,6 +10,10 @@ test.use({ serviceWorkers: 'block' });
 const count = (page: Page) => page.getByRole('main').getByRole('status');
 const results = (page: Page) => page.getByRole('main').getByRole('article');
 const resultNames = (page: Page) => results(page).getByRole('heading', { level: 2 }).allTextContents();
+const moreLink = (page: Page) =>
+	page
+		.getByRole('main')
+		.getByRole('link', { name: /^Weitere \d+ Einrichtungen? anzeigen$|^Eine weitere Einrichtung anzeigen$/ });
 
 /** The first day of the month `monthsAgo` months before today, as yyyy-mm-dd. */
 function firstOfMonthAgo(monthsAgo: number): string {
@@ -21,7 +25,40 @@ test.beforeEach(async ({ page }) => {
 	await page.goto('/kitas');
 	await expect(page.getByRole('heading', { level: 1, name: 'Kita finden' })).toBeVisible();
 	await expect(count(page)).toHaveText('66 Einrichtungen gefunden', { timeout: 15_000 });
+	// A page of 20 at first (issue 16: the whole list was a phone's longest layout and hydration).
+	await expect(results(page)).toHaveCount(20);
+	await expect(page.getByRole('main').getByText('Angezeigt: 20 von 66')).toBeVisible();
+});
+
+test('the list shows 20 hits at a time: "more" shows the next ones, with the focus on the first of them', async ({
+	page
+}) => {
+	await expect(page.locator('[data-server-list][data-live]')).toHaveCount(1, { timeout: 15_000 });
+	const first20 = await resultNames(page);
+	await moreLink(page).click();
+	await expect(results(page)).toHaveCount(40);
+	const first40 = await resultNames(page);
+	expect(first40.slice(0, 20)).toEqual(first20);
+	// The focus is on the 21st Kita's link, so that a keyboard or screen reader goes on from there.
+	await expect(page.getByRole('link', { name: first40[20], exact: true })).toBeFocused();
+	await expect(page).toHaveURL(/\/kitas\?anzahl=40$/);
+	await moreLink(page).click();
+	await expect(results(page)).toHaveCount(60);
+	await expect(moreLink(page)).toHaveText('Weitere 6 Einrichtungen anzeigen');
+	await moreLink(page).click();
 	await expect(results(page)).toHaveCount(66);
+	await expect(moreLink(page)).toHaveCount(0);
+	await expect(page.getByRole('main').getByText(/^Angezeigt:/)).toHaveCount(0);
+	const all = await resultNames(page);
+	expect(all).toEqual([...all].sort((a, b) => a.localeCompare(b, 'de')));
+
+	// A new search starts with a page again, and the address no longer asks for more.
+	await page
+		.getByRole('search', { name: 'Einrichtungen filtern' })
+		.getByLabel('Name, Träger oder Ort')
+		.fill('Kita');
+	await expect(page).toHaveURL(/\/kitas\?q=Kita$/);
+	await expect(results(page)).toHaveCount(20);
 });
 
 test('municipality, feature and weekly hours narrow the list; the address keeps the filter', async ({
@@ -100,6 +137,8 @@ test('sorting by distance from a postcode puts a nearby Kita first; an unknown p
 	await expect(page).toHaveURL(/[?&]plz=59457\b/);
 	await expect(results(page).first()).toContainText('km entfernt');
 	await expect(results(page).first()).toContainText(/\b59457\s+Werl\b/);
+	// Every Kita, with its distance: the list shows them 20 at a time.
+	while ((await moreLink(page).count()) > 0) await moreLink(page).click();
 
 	const distances = (await results(page).allTextContents()).map((text) => {
 		const km = /([\d.]+(?:,\d+)?) km entfernt/.exec(text)?.[1];

@@ -31,7 +31,10 @@ test('after one online visit the finder, a Kita deep link and the start page wor
 	expect(reloaded?.fromServiceWorker(), '/kitas came from the service worker').toBe(true);
 	await expect(page.getByRole('heading', { level: 1, name: 'Kita finden' })).toBeVisible();
 	await expect(page.getByRole('main').getByRole('status')).toHaveText('66 Einrichtungen gefunden');
-	await expect(page.getByRole('main').getByRole('article')).toHaveCount(66);
+	await expect(page.getByRole('main').getByRole('article')).toHaveCount(20);
+	// The next page of hits offline too (its texts load with the list's code, from the worker's cache).
+	await page.getByRole('main').getByRole('link', { name: 'Weitere 20 Einrichtungen anzeigen' }).click();
+	await expect(page.getByRole('main').getByRole('article')).toHaveCount(40);
 	await expect(syncIndicator(page)).toContainText(OFFLINE);
 	await expect(syncIndicator(page)).toContainText('Letzter Abgleich');
 

@@ -67,7 +67,15 @@ test.describe('without JavaScript', () => {
 
 		await page.goto('/kitas');
 		await expect(count(page)).toHaveText('66 Einrichtungen gefunden');
-		await expect(results(page)).toHaveCount(66);
+		await expect(results(page)).toHaveCount(20);
+		// The next page of hits is a plain link to the same search, at its first new Kita.
+		const first20 = await results(page).getByRole('heading', { level: 2 }).allTextContents();
+		await page.getByRole('link', { name: 'Weitere 20 Einrichtungen anzeigen' }).click();
+		await expect(results(page)).toHaveCount(40);
+		expect(page.url()).toMatch(/\/kitas\?anzahl=40#k-[\w-]+$/);
+		const first40 = await results(page).getByRole('heading', { level: 2 }).allTextContents();
+		expect(first40.slice(0, 20)).toEqual(first20);
+		await expect(results(page).nth(20)).toBeInViewport();
 		// Nothing that needs JavaScript is offered: no bookmark buttons, no filter disclosure.
 		await expect(page.getByRole('button', { name: /merken/i })).toHaveCount(0);
 
