@@ -38,6 +38,8 @@ const STANDS_ALONE: Record<string, string[]> = {
 	first_sync_requests: ['total'],
 	first_sync_rows: ['total'],
 	facility_places_free: ['places'],
+	// "Angezeigt: 20 von 66": the finder's hits shown of those found, after a colon, no counted noun
+	finder_shown: ['shown', 'total'],
 	report_kitas_explain: ['mean', 'median']
 };
 
