@@ -1,5 +1,5 @@
-// A Kita for the domain's unit tests (finder.spec.ts, finder-catalogue.spec.ts): every field set, so a
-// test names only what it varies.
+// A Kita for the domain's unit tests (finder, finder-catalogue, kita-json-ld, registration-rules): every
+// field set, so a test names only what it varies.
 import type { Facility } from './facility';
 import type { FacilityId, MunicipalityId } from './ids';
 

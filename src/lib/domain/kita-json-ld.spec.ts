@@ -1,32 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Facility } from './facility';
-import type { FacilityId, MunicipalityId } from './ids';
+import { FACILITY } from './facility.fixture';
 import { jsonLdScript, kitaJsonLd, openingHoursSpecification } from './kita-json-ld';
 
 const kita: Facility = {
-	id: '00000000-0000-4000-8000-000000000001' as FacilityId,
-	name: 'Kita Sonnenschein',
-	municipalityId: 'werl' as MunicipalityId,
-	provider: 'AWO Unterbezirk Hellweg',
-	providerType: 'awo',
-	street: 'Hauptstraße 1',
-	postcode: '59457',
-	town: 'Werl',
-	lat: 51.55,
-	lon: 7.91,
-	minAgeMonths: 12,
-	maxAgeMonths: 72,
-	weeklyHours: [35, 45],
+	...FACILITY,
 	features: ['u3'],
 	phone: '02922 12345',
 	email: 'sonnenschein@example.org',
 	website: 'https://sonnenschein.example.org',
 	openingHours: 'Mo–Do 7:00–16:30, Fr 7:00–14:00',
 	description: 'Vier Gruppen am Stadtpark.',
-	meetingRequired: false,
-	isDemo: false,
-	active: true,
-	admissionCriteria: []
+	isDemo: false
 };
 const PAGE = `https://kita.kreis-soest.example/kitas/${kita.id}`;
 

@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Facility } from './facility';
-import type { FacilityId, MunicipalityId } from './ids';
+import { FACILITY } from './facility.fixture';
 import { defaultKitaYear } from './kita-year';
 import { checkRequestItem, hasErrors } from './registration-rules';
 
 const facility: Facility = {
-	id: '00000000-0000-4000-8000-000000000001' as FacilityId,
-	name: 'Kita Sonnenschein',
-	municipalityId: 'werl' as MunicipalityId,
+	...FACILITY,
 	provider: 'AWO',
-	providerType: 'awo',
-	street: 'Hauptstraße 1',
-	postcode: '59457',
-	town: 'Werl',
-	lat: 51.55,
-	lon: 7.91,
-	minAgeMonths: 12,
-	maxAgeMonths: 72,
-	weeklyHours: [35, 45],
 	features: [],
 	phone: '',
-	email: '',
-	website: null,
-	openingHours: '',
-	description: '',
-	meetingRequired: false,
-	isDemo: true,
-	active: true,
-	admissionCriteria: []
+	openingHours: ''
 };
 const years = [defaultKitaYear(2026), defaultKitaYear(2027)];
 const birth = '2024-03-10';

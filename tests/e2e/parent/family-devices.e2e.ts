@@ -2,7 +2,7 @@
 // sorted by an index the local database did not have), so a second device showed empty forms.
 // And a second device whose first sync has not yet brought the family offers no form to fill in:
 // a guardian typed there would be a second one at the same position, which the server refuses.
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
 import { waitForEmptyOutbox, waitForSync } from '../helpers';
 import { createParentAccount, loginAs, unique } from '../staff/steps';
 
@@ -25,6 +25,16 @@ async function parentWithGuardian(page: Page, email: string): Promise<string> {
 	return firstName;
 }
 
+/** A second device of the same parent: its console errors (but the worker's) go into `errors`. */
+async function secondDevice(browser: Browser, baseURL: string | undefined, errors: string[]) {
+	const second = await browser.newContext({ baseURL, serviceWorkers: 'block', locale: 'de-DE' });
+	const device = await second.newPage();
+	device.on('console', (message) => {
+		if (message.type() === 'error' && !message.text().includes('Service Worker')) errors.push(message.text());
+	});
+	return { second, device };
+}
+
 test('the guardian saved on one device opens filled in on a second device', async ({
 	page,
 	browser,
@@ -36,11 +46,7 @@ test('the guardian saved on one device opens filled in on a second device', asyn
 	const email = `${unique('zweitgeraet').toLowerCase()}@example.org`;
 	const firstName = await parentWithGuardian(page, email);
 
-	const second = await browser.newContext({ baseURL, serviceWorkers: 'block', locale: 'de-DE' });
-	const device = await second.newPage();
-	device.on('console', (message) => {
-		if (message.type() === 'error' && !message.text().includes('Service Worker')) errors.push(message.text());
-	});
+	const { second, device } = await secondDevice(browser, baseURL, errors);
 	await loginAs(device, email);
 	await device.goto('/familie');
 	await waitForSync(device);
@@ -60,11 +66,7 @@ test('a second device offers the family forms only once its first sync brought t
 	const email = `${unique('ersterabgleich').toLowerCase()}@example.org`;
 	const firstName = await parentWithGuardian(page, email);
 
-	const second = await browser.newContext({ baseURL, serviceWorkers: 'block', locale: 'de-DE' });
-	const device = await second.newPage();
-	device.on('console', (message) => {
-		if (message.type() === 'error' && !message.text().includes('Service Worker')) errors.push(message.text());
-	});
+	const { second, device } = await secondDevice(browser, baseURL, errors);
 	// The first sync is held back (a slow line) until the forms' absence was seen.
 	let release = () => {};
 	const released = new Promise<void>((resolve) => (release = resolve));
