@@ -2,7 +2,9 @@
 // loads. Opens each page cold in Chromium with the CPU slowed 4× (Lighthouse's mobile preset), records
 // a performance trace with the JS sampling profiler for 6 s and prints every main-thread task over
 // 50 ms with the functions that took its time. Lighthouse says how long the main thread was blocked
-// ("Unattributable" for most of it); this says by what.
+// ("Unattributable" for most of it); this says by what. `--inclusive` lists each function with the time
+// of everything it called (which component or step a task spent its time in), and `--build=DIR` runs
+// another build, e.g. one made with `npx vite build --minify false` for readable names.
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROME_PATH, freePort, scratchDir, startServer } from './env';
@@ -25,7 +27,10 @@ interface TraceEvent {
 		name?: string;
 		data?: {
 			startTime?: number;
-			cpuProfile?: { nodes?: { id: number; callFrame: CallFrame }[]; samples?: number[] };
+			cpuProfile?: {
+				nodes?: { id: number; callFrame: CallFrame; parent?: number }[];
+				samples?: number[];
+			};
 			timeDeltas?: number[];
 		};
 	};
@@ -64,12 +69,15 @@ const SLOWDOWN = slowdownArg ? Number(slowdownArg.slice('--cpu='.length)) : 4;
 /** Tasks longer than this are listed (50 ms at 4×: Lighthouse's long task, 12.5 ms unthrottled). */
 const LONG_US = ((50 * SLOWDOWN) / 4) * 1000;
 const paths = process.argv.slice(2).filter((a) => a.startsWith('/'));
+const INCLUSIVE = process.argv.includes('--inclusive');
+const build = process.argv.find((a) => a.startsWith('--build='))?.slice('--build='.length);
 const dir = scratchDir('page-trace');
 const port = await freePort();
 const server = await startServer({
 	databasePath: join(dir, 'kita.db'),
 	port,
-	origin: `http://localhost:${port}`
+	origin: `http://localhost:${port}`,
+	...(build ? { build } : {})
 });
 const browser = await chromium.launch({ executablePath: CHROME_PATH });
 
@@ -113,12 +121,16 @@ try {
 			);
 			// Samples of the JS profiler on the trace's clock.
 			const frames = new Map<number, CallFrame>();
+			const parents = new Map<number, number>();
 			const samples: { ts: number; node: number }[] = [];
 			const profile = events.find((e) => e.name === 'Profile' && e.pid === parse.pid);
 			for (const chunk of events.filter(
 				(e) => e.name === 'ProfileChunk' && e.pid === parse.pid && e.id === profile?.id
 			)) {
-				for (const n of chunk.args?.data?.cpuProfile?.nodes ?? []) frames.set(n.id, n.callFrame);
+				for (const n of chunk.args?.data?.cpuProfile?.nodes ?? []) {
+					frames.set(n.id, n.callFrame);
+					if (n.parent !== undefined) parents.set(n.id, n.parent);
+				}
 			}
 			let ts = profile?.args?.data?.startTime ?? 0;
 			for (const chunk of events.filter(
@@ -163,9 +175,21 @@ try {
 				const self = new Map<string, number>();
 				let previous = task.ts;
 				for (const s of inTask) {
-					const key = label(frames.get(s.node));
-					self.set(key, (self.get(key) ?? 0) + (s.ts - previous) / 1000);
+					const took = (s.ts - previous) / 1000;
 					previous = s.ts;
+					if (!INCLUSIVE) {
+						const key = label(frames.get(s.node));
+						self.set(key, (self.get(key) ?? 0) + took);
+						continue;
+					}
+					// Every function on the sample's stack, once (a recursive one is counted once).
+					const seen = new Set<string>();
+					for (let node: number | undefined = s.node; node !== undefined; node = parents.get(node)) {
+						const key = label(frames.get(node));
+						if (key === '(root)' || seen.has(key)) continue;
+						seen.add(key);
+						self.set(key, (self.get(key) ?? 0) + took);
+					}
 				}
 				const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP);
 				// The same time by script file: which module's code (or Svelte's, Dexie's) the task ran.
@@ -190,13 +214,14 @@ try {
 					`  at ${Math.round((task.ts - navStart) / 1000)} ms: ${Math.round((task.dur ?? 0) / 1000)} ms  ${browserWork}`
 				);
 				for (const [k, v] of top) console.log(`      ${v.toFixed(0).padStart(4)} ms  ${k}`);
-				console.log(
-					`      by file: ${[...byFile]
-						.filter(([, v]) => v >= 3)
-						.sort((a, b) => b[1] - a[1])
-						.map(([k, v]) => `${k} ${v.toFixed(0)}`)
-						.join(', ')}`
-				);
+				if (!INCLUSIVE)
+					console.log(
+						`      by file: ${[...byFile]
+							.filter(([, v]) => v >= 3)
+							.sort((a, b) => b[1] - a[1])
+							.map(([k, v]) => `${k} ${v.toFixed(0)}`)
+							.join(', ')}`
+					);
 			}
 			await context.close();
 		}

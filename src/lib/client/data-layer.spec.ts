@@ -30,6 +30,21 @@ describe('afterRender', () => {
 		await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
 	});
 
+	it('starts in a task of its own, not in the task of the render (a long one on a phone)', async () => {
+		const { afterRender, afterFirstRender, firstRenderDone } = await fresh();
+		const load = vi.fn(async () => 'module');
+		afterRender(load);
+		let waited = false;
+		void afterFirstRender().then(() => (waited = true));
+		firstRenderDone();
+		for (let i = 0; i < 10; i++) await Promise.resolve();
+		expect(load).not.toHaveBeenCalled();
+		expect(waited).toBe(false);
+		await new Promise((next) => setTimeout(next, 0));
+		expect(load).toHaveBeenCalledTimes(1);
+		expect(waited).toBe(true);
+	});
+
 	it('tries a failed load again at the next use', async () => {
 		const { afterRender, firstRenderDone } = await fresh();
 		const load = vi
