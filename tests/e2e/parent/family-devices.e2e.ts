@@ -1,7 +1,8 @@
 // Issue 13, defect 1: the family's stored guardians were never read back on the device (the page
 // sorted by an index the local database did not have), so a second device showed empty forms.
 // And a second device whose first sync has not yet brought the family offers no form to fill in:
-// a guardian typed there would be a second one at the same position, which the server refuses.
+// a guardian typed there would be a second one at the same position, which the server refuses; nor
+// does its overview name "enter your family" as the next step.
 import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
 import { waitForEmptyOutbox, waitForSync } from '../helpers';
 import { createParentAccount, loginAs, unique } from '../staff/steps';
@@ -82,9 +83,23 @@ test('a second device offers the family forms only once its first sync brought t
 	await expect(device.getByRole('status').filter({ hasText: 'noch auf dieses Gerät geladen' })).toBeVisible();
 	await expect(device.getByRole('form', { name: 'Erziehungsberechtigte Person 1' })).toHaveCount(0);
 	await expect(device.getByRole('form', { name: 'Kind hinzufügen' })).toHaveCount(0);
+	// The overview names no next step from the family it does not have yet ("Familie anlegen").
+	await device.getByRole('link', { name: 'Übersicht' }).click();
+	await expect(device).toHaveURL(/\/uebersicht$/);
+	await expect(
+		device
+			.getByRole('status')
+			.filter({ hasText: 'Sobald sie da sind, sehen Sie hier Ihren nächsten Schritt' })
+	).toBeVisible();
+	await expect(device.getByRole('heading', { name: 'Nächster Schritt' })).toHaveCount(0);
+	await expect(device.getByRole('link', { name: 'Familie anlegen' })).toHaveCount(0);
 
 	release();
 	await waitForSync(device);
+	// With the family here: its guardian 1 is known, so the next step is the child.
+	await expect(device.getByRole('heading', { name: 'Nächster Schritt' })).toBeVisible();
+	await expect(device.getByRole('link', { name: 'Kind eintragen' })).toBeVisible();
+	await device.getByRole('link', { name: 'Kind eintragen' }).click();
 	const stored = device.getByRole('form', { name: 'Erziehungsberechtigte Person 1' });
 	await expect(stored.getByLabel('Vorname')).toHaveValue(firstName);
 	await expect(device.getByText('noch auf dieses Gerät geladen')).toHaveCount(0);
