@@ -68,6 +68,14 @@ export default ts.config(
 			'no-restricted-imports': [
 				'error',
 				{
+					paths: [
+						{
+							name: 'zod',
+							message:
+								"Import z from '$lib/domain/zod' (zod without compiled code in the browser, for its CSP).",
+							allowTypeImports: true
+						}
+					],
 					patterns: [
 						{
 							group: ['$server/*', '**/server/*'],

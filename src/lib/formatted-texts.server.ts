@@ -1,5 +1,5 @@
 // The server's side of formatted-texts.ts: the query `/api/public/formatted` takes, and its answer.
-import { z } from 'zod';
+import { z } from '$lib/domain/zod';
 import type { Day } from '$lib/domain/calendar-day';
 import { daySchema } from '$lib/domain/schema-parts';
 import { formatDay, formatNumber, today } from '$lib/format';

@@ -1,6 +1,6 @@
 // Account forms and their rules, shared by the browser (validation before sending) and the server
 // (the same schemas validate every tRPC input). Error messages are codes; the client translates them.
-import { z } from 'zod';
+import { z } from './zod';
 import { ROLES, type Role } from './roles';
 import { postcodeSchema } from './schema-parts';
 

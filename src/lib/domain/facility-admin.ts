@@ -2,7 +2,7 @@
 // of the finder, the places per Kita year × age band × weekly hours, and the short self-description
 // a Kita keeps up to date itself. Error messages are codes; the client translates them.
 import { ADMISSION_CRITERIA, orderedCriteria, type AdmissionCriterion } from './allocation/catalogue';
-import { z } from 'zod';
+import { z } from './zod';
 import { AGE_BANDS, FEATURES, PROVIDER_TYPES, WEEKLY_HOURS, type Capacity, type Facility } from './facility';
 import { postcodeSchema, weeklyHoursSchema } from './schema-parts';
 

@@ -1,5 +1,5 @@
 // The zod schema of a Kita's master data (demo data and imports are checked against it).
-import { z } from 'zod';
+import { z } from './zod';
 import { ADMISSION_CRITERIA } from './allocation/catalogue';
 import { FEATURES, PROVIDER_TYPES } from './facility';
 import { postcodeSchema, weeklyHoursSchema } from './schema-parts';

@@ -1,5 +1,5 @@
 // Families, guardians and children as both sides hold them, with the input rules for each field.
-import { z } from 'zod';
+import { z } from './zod';
 import { daySchema, postcodeSchema } from './schema-parts';
 
 export const FAMILY_SOURCES = ['online', 'walkin'] as const;

@@ -1,6 +1,6 @@
 // The feedback form of the accessibility statement (BITV 2.0 § 7): report a barrier, ask for content
 // in an accessible form, or anything else. Shared by the form and the server; errors are codes.
-import { z } from 'zod';
+import { z } from './zod';
 import { localeSchema } from './account';
 import { FEEDBACK_KINDS, FEEDBACK_MESSAGE_MAX } from './feedback-kinds';
 

@@ -1,7 +1,7 @@
 // A hardship case ("Härtefall") as the youth office decides it for a child (issue 17, point 2): the
 // admission criterion `hardship` reads that it was decided, nothing else. What is kept is the day of
 // the decision and a short file reference — never the reasons, which stay in the office's files.
-import { z } from 'zod';
+import { z } from './zod';
 import { daySchema } from './schema-parts';
 import type { Day } from './calendar-day';
 

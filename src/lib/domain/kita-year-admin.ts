@@ -1,7 +1,7 @@
 // The youth office sets the dates of each Kita year. The rules here keep them in the order the
 // registration cycle needs (DESIGN.md): registration opens, the preferred deadline, the Kitas'
 // review, offers, the end of allocation — and a year that does not overlap another.
-import { z } from 'zod';
+import { z } from './zod';
 import { addMonths, compareDays, dayParts } from './calendar-day';
 import type { KitaYearId } from './ids';
 import { kitaYearLabel, kitaYearStartYear, type KitaYear } from './kita-year';

@@ -1,6 +1,6 @@
 // Every sync mutation by name, with the zod schema of its arguments. The client validates with the
 // same schema before writing to its outbox; the server parses again before running the mutator.
-import { z } from 'zod';
+import { z } from './zod';
 import { moveInQueueSchema } from './allocation/moves';
 import { childInputSchema, guardianInputSchema } from './family';
 import { CHILDMINDING_STATUSES } from './childminding';

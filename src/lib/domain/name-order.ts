@@ -17,20 +17,10 @@ export function withoutAccents(text: string): string {
 
 /** A name's letters without accents, case and ß, or null when it holds a character not in ORDER. */
 function baseLetters(name: string): string | null {
-	let base = known.get(name);
-	if (base !== undefined) return base;
-	base = withoutAccents(name);
-	for (const c of base) if (!ORDER.includes(c)) base = null;
-	// Sorting n names compares each about 2·log₂(n) times: for 66 Kitas, some 800 conversions of 66
-	// names, in the finder's hydration (compareNames 7 ms of it at 4× CPU, 2–6 ms with this; traces,
-	// `page-trace.ts --inclusive`). The names are the district's Kitas, so the memory is small; it is
-	// emptied should anything else ever pass through here in numbers.
-	if (known.size >= KNOWN_AT_MOST) known.clear();
-	known.set(name, base);
+	const base = withoutAccents(name);
+	for (const c of base) if (!ORDER.includes(c)) return null;
 	return base;
 }
-const KNOWN_AT_MOST = 2_000;
-const known = new Map<string, string | null>();
 
 /** A character's place; past a name's end is before every character (a name's start comes first). */
 const rank = (c: string | undefined) => (c === undefined ? -1 : ORDER.indexOf(c));

@@ -1,7 +1,7 @@
 // A Kita's queue: its requests joined with the children, filtered, sorted, counted and exported as
 // CSV. Pure, so that it runs on the office PC's local data offline and is tested without a browser.
 // Rows are built once per data change; filtering and sorting 10,000 of them then takes milliseconds.
-import { z } from 'zod';
+import { z } from './zod';
 import { compareCandidates, type AdmissionCriterion, type CandidateFacts } from './allocation/criteria';
 import { applyMoves, rankMoveOf, type QueueMove } from './allocation/moves';
 import { dayOfInstant, type Day } from './calendar-day';

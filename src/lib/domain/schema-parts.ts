@@ -1,7 +1,7 @@
 // The building blocks of the portal's input schemas, each defined once (issue 15): a day, weekly
 // hours, a free-text comment, a German postcode. Error messages are codes; the client translates
 // them (form-errors.ts, account-errors.ts).
-import { z } from 'zod';
+import { z } from './zod';
 import { isDay } from './calendar-day';
 import { WEEKLY_HOURS } from './facility';
 

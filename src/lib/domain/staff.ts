@@ -1,6 +1,6 @@
 // What Kita staff do with a request besides the bare transition: the offer's terms, the reasons of
 // an Absage, walk-in registrations with their claim code, and possible duplicates to link.
-import { z } from 'zod';
+import { z } from './zod';
 import { compareDays, dayOfInstant, type Day } from './calendar-day';
 import type { Facility, WeeklyHours } from './facility';
 import { childInputSchema, guardianFieldsSchema, type FamilySource } from './family';

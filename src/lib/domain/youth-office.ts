@@ -1,7 +1,7 @@
 // Inputs of the youth office's procedures that are not about the Kita catalogue: the Fachberatung's
 // work on child-minding requests, the audit viewer's filter, the carry-over action, and the
 // parents' own data (export, deleting the account). Shared by forms and the server.
-import { z } from 'zod';
+import { z } from './zod';
 import { CHILDMINDING_STATUSES } from './childminding';
 import { isDay } from './calendar-day';
 import type { AccountStatus } from './account';

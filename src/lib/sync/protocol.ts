@@ -1,5 +1,5 @@
 // The sync protocol shared by client and server (Replicache-style push/pull, see DESIGN.md).
-import { z } from 'zod';
+import { z } from '$lib/domain/zod';
 import type { Capacity, Facility, Municipality } from '../domain/facility';
 import type { Child, Family, Guardian } from '../domain/family';
 import type { KitaYear } from '../domain/kita-year';

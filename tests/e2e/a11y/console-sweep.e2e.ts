@@ -149,7 +149,7 @@ function describeError(value: unknown): string {
 }
 
 interface Finding {
-	kind: 'console' | 'page error' | 'request failed' | 'http error';
+	kind: 'console' | 'page error' | 'request failed' | 'http error' | 'policy violation';
 	text: string;
 }
 
@@ -161,7 +161,28 @@ class Recorder {
 	readonly found: string[] = [];
 	private readonly pending: Promise<void>[] = [];
 
-	constructor(
+	/**
+	 * Records from now on, also what the browser reports of the Content-Security-Policy: a refusal
+	 * the page's code catches (zod's probe for `new Function`) logs nothing to the console, but the
+	 * browser lists it as an issue.
+	 */
+	static async start(context: BrowserContext, baseURL: string): Promise<Recorder> {
+		const recorder = new Recorder(context, baseURL);
+		await context.exposeBinding('__kitaPortalCspViolation', (_source, text: string) =>
+			recorder.record({ kind: 'policy violation', text })
+		);
+		await context.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (event) => {
+				const report = (window as unknown as Record<string, (text: string) => void>).__kitaPortalCspViolation;
+				void report?.(
+					`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`
+				);
+			});
+		});
+		return recorder;
+	}
+
+	private constructor(
 		context: BrowserContext,
 		private readonly baseURL: string
 	) {
@@ -390,7 +411,7 @@ test.describe('the sweep itself', () => {
 		baseURL
 	}) => {
 		await signIn(context, 'parent', baseURL ?? '');
-		const recorder = new Recorder(context, baseURL ?? '');
+		const recorder = await Recorder.start(context, baseURL ?? '');
 		let broken = 0;
 		await page.route('**/_app/immutable/**/*.js', async (route) => {
 			const response = await route.fetch();
@@ -413,7 +434,7 @@ test.describe('the sweep itself', () => {
 	});
 
 	test('fails on an unhandled rejection', async ({ page, context, baseURL }) => {
-		const recorder = new Recorder(context, baseURL ?? '');
+		const recorder = await Recorder.start(context, baseURL ?? '');
 		recorder.where = { who: 'visitor', pattern: '/impressum', mode: 'online' };
 		await recorder.load(page, () => page.goto('/impressum'));
 		await settle(page, 'online', '/impressum');
@@ -426,6 +447,29 @@ test.describe('the sweep itself', () => {
 				expect.stringMatching(/^\/impressum × visitor × online: \[page error\] .*nobody waits for this/)
 			);
 	});
+
+	test('fails on a refusal of the Content-Security-Policy that the code caught', async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		const recorder = await Recorder.start(context, baseURL ?? '');
+		// The app's entry module does what zod 4 does once to learn whether it may compile its checks
+		// (a test's own evaluate() is exempt from the policy, the page's code is not).
+		await page.route(/\/_app\/immutable\/entry\/app\.[\w-]+\.js$/, async (route) => {
+			const response = await route.fetch();
+			const probe = "try { new Function(''); } catch { /* refused: no 'unsafe-eval' */ }\n";
+			await route.fulfill({ response, body: probe + (await response.text()) });
+		});
+		recorder.where = { who: 'visitor', pattern: '/impressum', mode: 'online' };
+		await recorder.load(page, () => page.goto('/impressum'));
+		await settle(page, 'online', '/impressum');
+		await expect
+			.poll(() => recorder.findings())
+			.toContainEqual(
+				expect.stringMatching(/^\/impressum × visitor × online: \[policy violation\] script-src /)
+			);
+	});
 });
 
 // The sweep opens pages as soon as a page loaded; it must not reload one the app is still starting.
@@ -434,7 +478,7 @@ test('opens a page within the app while the app is still starting (a click befor
 	context,
 	baseURL
 }) => {
-	const recorder = new Recorder(context, baseURL ?? '');
+	const recorder = await Recorder.start(context, baseURL ?? '');
 	// The home page's texts come late, as on a busy machine: the document has loaded (goto
 	// returns), the app has not rendered yet, and its router does not take clicks yet.
 	await page.route(/\/i18n\/[\w]+\/home\.de\.js$/, async (route) => {
@@ -459,7 +503,7 @@ const WHO: Who[] = ['visitor', 'parent', 'staff', 'childminding', 'admin'];
 for (const who of WHO) {
 	test(`console sweep as ${who}`, async ({ page, context, baseURL }) => {
 		test.setTimeout(180_000);
-		const recorder = new Recorder(context, baseURL ?? '');
+		const recorder = await Recorder.start(context, baseURL ?? '');
 		if (who !== 'visitor') await signIn(context, who, baseURL ?? '');
 		recorder.where = { who, pattern: '/', mode: 'online' };
 		await recorder.load(page, async () => {

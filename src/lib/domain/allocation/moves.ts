@@ -3,7 +3,7 @@
 // a written reason. A move names its neighbour rather than a number, so it keeps its meaning
 // while other children join or leave the queue. The staff queue and the offer round apply the
 // same moves the same way, after ranking by the criteria.
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const MOVE_PLACEMENTS = ['before', 'after'] as const;
 export type MovePlacement = (typeof MOVE_PLACEMENTS)[number];

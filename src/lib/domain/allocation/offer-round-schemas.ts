@@ -1,6 +1,6 @@
 // The inputs of the offer rounds' actions (offer-round.ts): the youth office's start and list, the
 // staff's send and change. Apart so that pages reading proposals do not load zod.
-import { z } from 'zod';
+import { z } from '../zod';
 import { daySchema } from '../schema-parts';
 import { CHANGE_REASON_MAX, CHANGE_REASON_MIN } from './offer-round';
 
