@@ -58,11 +58,26 @@ export async function refreshSession(): Promise<void> {
 	if (!navigator.onLine) return;
 	try {
 		const user = await trpc.auth.me.query();
-		if (user) rememberUser(user);
-		else if (session.user) session.expired = true;
+		// The same user confirmed (a new object) is no change: remembered anew, everything that follows
+		// the user would start over, the sync among it, which looks at the device's copy again and so
+		// takes the family forms off the screen for that moment, with what was being typed in them
+		// (e2e parent/family-devices). A session that had ended and is back again does start it over:
+		// the changes it held go out then.
+		if (user) {
+			if (session.expired || !alike(session.user, user)) rememberUser(user);
+		} else if (session.user) session.expired = true;
 	} catch {
 		// Offline or server trouble: keep what this device knows.
 	}
+}
+
+/** Whether two plain values (the user as this device and the server know it) are alike, field by field. */
+function alike(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	const x = a as Record<string, unknown>;
+	const y = b as Record<string, unknown>;
+	return [...new Set([...Object.keys(x), ...Object.keys(y)])].every((key) => alike(x[key], y[key]));
 }
 
 /** Changes of this user not yet pushed to the server (the sync outbox, if this build has one). */
