@@ -63,8 +63,12 @@ test('the Fachberatung works a child-minding request offline', async ({ page, co
 		internal_note: 'Frau K. in Werl hat ab März einen Platz frei.'
 	});
 	await page.getByRole('button', { name: 'Vermittelt' }).click();
+	// Saved on the device first; the outbox is empty again only once the server has it. (Right after
+	// the click the outbox could still look empty, before the change was queued: CI once checked the
+	// server's row then.)
+	await expect(page.getByText('Status: Vermittelt')).toBeVisible();
 	await waitForEmptyOutbox(page);
-	expect(childmindingRow(request.id).status).toBe('placed');
+	await expect.poll(() => childmindingRow(request.id).status).toBe('placed');
 	await expect(page.getByText('Diese Anmeldung ist abgeschlossen.')).toBeVisible();
 	const mailsAfter = statusMails();
 	expect(mailsAfter).toBe(mailsBefore + 2);
