@@ -3,7 +3,7 @@
 // And a second device whose first sync has not yet brought the family offers no form to fill in:
 // a guardian typed there would be a second one at the same position, which the server refuses; nor
 // does its overview name "enter your family" as the next step.
-import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { waitForEmptyOutbox, waitForSync } from '../helpers';
 import { createParentAccount, loginAs, unique } from '../staff/steps';
 
@@ -34,6 +34,20 @@ async function secondDevice(browser: Browser, baseURL: string | undefined, error
 		if (message.type() === 'error' && !message.text().includes('Service Worker')) errors.push(message.text());
 	});
 	return { second, device };
+}
+
+/** Holds the device's calls of one procedure (a slow line) until the returned function is called. */
+async function holdBack(context: BrowserContext, procedure: string): Promise<() => void> {
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await context.route(
+		(url) => url.pathname.startsWith('/api/trpc/') && url.pathname.includes(procedure),
+		async (route: Route) => {
+			await released;
+			await route.continue().catch(() => {});
+		}
+	);
+	return release;
 }
 
 test('the guardian saved on one device opens filled in on a second device', async ({
@@ -69,15 +83,7 @@ test('a second device offers the family forms only once its first sync brought t
 
 	const { second, device } = await secondDevice(browser, baseURL, errors);
 	// The first sync is held back (a slow line) until the forms' absence was seen.
-	let release = () => {};
-	const released = new Promise<void>((resolve) => (release = resolve));
-	await second.route(
-		(url) => url.pathname.startsWith('/api/trpc/') && url.pathname.includes('sync.pull'),
-		async (route: Route) => {
-			await released;
-			await route.continue().catch(() => {});
-		}
-	);
+	const release = await holdBack(second, 'sync.pull');
 	await loginAs(device, email);
 	await device.goto('/familie');
 	await expect(device.getByRole('status').filter({ hasText: 'noch auf dieses Gerät geladen' })).toBeVisible();
@@ -123,15 +129,7 @@ test('the session check confirming the same user leaves the family forms and wha
 	await loginAs(device, email);
 	await waitForSync(device);
 	// The next start's session check answers only once the person is typing.
-	let release = () => {};
-	const released = new Promise<void>((resolve) => (release = resolve));
-	await second.route(
-		(url) => url.pathname.startsWith('/api/trpc/') && url.pathname.includes('auth.me'),
-		async (route: Route) => {
-			await released;
-			await route.continue().catch(() => {});
-		}
-	);
+	const release = await holdBack(second, 'auth.me');
 	await device.goto('/familie');
 	const form = device.getByRole('form', { name: 'Kind hinzufügen' });
 	const firstName = form.getByLabel('Vorname des Kindes');
